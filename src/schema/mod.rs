@@ -1,0 +1,305 @@
+//! The dialect tables: which keys each persona dialect defines, their types, allowed values
+//! and hover docs. The tables are YAML data files compiled into the binary (`include_str!`),
+//! so that a new model id or tool name is a one-line change. Users extend them from
+//! `.persona-ls.toml` (see `config.rs`), never by editing code.
+
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// One dialect: a kind of persona file read by one tool.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dialect {
+    /// Stable id used by `--dialect` and the configuration (`claude-agent`, `agency`, ...).
+    pub id: String,
+    /// Human title ("Claude Code subagent").
+    pub title: String,
+    /// The tool that reads these files ("Claude Code").
+    pub tool: String,
+    /// Link to the documentation the table was written from.
+    pub source: String,
+    /// Path globs (matched against `/`-separated paths) that identify the dialect.
+    pub paths: Vec<String>,
+    /// Keys whose presence points at this dialect when no path glob matched.
+    #[serde(default)]
+    pub sniff_keys: Vec<String>,
+    /// What happens when the front matter is missing.
+    pub front_matter: FrontMatterPolicy,
+    /// Format and matching rules for `name`.
+    #[serde(default)]
+    pub name: NameRules,
+    /// How `tools` and friends are written in this dialect.
+    #[serde(default)]
+    pub tools: ToolRules,
+    /// Which model vocabulary `model` is checked against.
+    #[serde(default)]
+    pub models: ModelRules,
+    /// Keys, in the order completion offers them.
+    pub keys: Vec<Key>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FrontMatterPolicy {
+    /// The tool skips a file without front matter: `missing-front-matter` is an error.
+    Required,
+    /// Front matter is optional (commands, prompt files): no diagnostic.
+    Optional,
+    /// A file without front matter is documentation, not a persona: one hint, nothing else.
+    NotAPersonaWithout,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct NameRules {
+    #[serde(default)]
+    pub format: NameFormat,
+    #[serde(default, rename = "match")]
+    pub must_match: NameMatch,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NameFormat {
+    /// Any non-empty string.
+    #[default]
+    Free,
+    /// Claude Code agent: lowercase letters and hyphens recommended; `:` and a leading `-` break loading.
+    ClaudeAgent,
+    /// Agent Skills: 1-64 chars of `a-z0-9-`, no leading/trailing/double hyphen.
+    Skill,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NameMatch {
+    #[default]
+    None,
+    /// `name` must equal the file stem.
+    File,
+    /// `name` must equal the parent folder (skills).
+    Folder,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ToolRules {
+    /// Value set (in `values.yaml`) of the tool names this dialect knows: completion and
+    /// hover always use it; `unknown-tool` uses it only when `strict` is set.
+    #[serde(default)]
+    pub vocabulary: Option<String>,
+    /// Whether a name outside the vocabulary is reported (`unknown-tool`). Off for tools that
+    /// ignore unknown names (VS Code, GitHub Copilot).
+    #[serde(default)]
+    pub strict: bool,
+    /// Whether a flow list (`[Read, Write]`) is misread by the tool.
+    #[serde(default)]
+    pub flow_list_misread: bool,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ModelRules {
+    /// `claude` (aliases + claude-* ids), `copilot` (display names), `opencode`
+    /// (`provider/model`), `cursor`, or `any`.
+    #[serde(default)]
+    pub kind: ModelKind,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ModelKind {
+    #[default]
+    Any,
+    Claude,
+    Copilot,
+    Opencode,
+    Cursor,
+}
+
+/// One front-matter key.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Key {
+    pub key: String,
+    #[serde(rename = "type")]
+    pub ty: ValueType,
+    #[serde(default)]
+    pub required: bool,
+    /// Markdown shown on hover and in completion.
+    pub doc: String,
+    #[serde(default)]
+    pub default: Option<String>,
+    /// Allowed values: either inline, or `@set-name` naming a set in `values.yaml`.
+    #[serde(default)]
+    pub values: Option<Values>,
+    /// Whether values outside `values` are only a warning (open sets such as agency colors).
+    #[serde(default)]
+    pub open: bool,
+    /// Set when the key is deprecated: what to use instead.
+    #[serde(default)]
+    pub deprecated: Option<String>,
+    /// Link to the source of this row when it differs from the dialect's.
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ValueType {
+    String,
+    Bool,
+    Integer,
+    Number,
+    /// A string from `values`.
+    Enum,
+    /// A YAML list of strings.
+    List,
+    /// A comma/space separated string or a YAML list.
+    StringOrList,
+    Map,
+    /// A model id or alias, checked by `models`.
+    Model,
+    /// A color, checked against `values` (named) and hex.
+    Color,
+    /// A tool list, checked by `tools`.
+    Tools,
+    Any,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Values {
+    Set(String),
+    Inline(Vec<Value>),
+}
+
+/// One allowed value with its docs and status.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Value {
+    pub value: String,
+    #[serde(default)]
+    pub doc: String,
+    #[serde(default)]
+    pub status: Status,
+    /// What to use instead (for legacy/retired values).
+    #[serde(default)]
+    pub replacement: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    #[default]
+    Active,
+    /// Still works but older (legacy model ids, tool aliases).
+    Legacy,
+    /// Works with a warning; will go away.
+    Deprecated,
+    /// No longer served / recognised.
+    Retired,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ValueSets {
+    sets: HashMap<String, Vec<Value>>,
+}
+
+/// All dialects plus the shared value sets.
+#[derive(Debug)]
+pub struct Schema {
+    pub dialects: Vec<Dialect>,
+    sets: HashMap<String, Vec<Value>>,
+}
+
+const DIALECT_FILES: &[(&str, &str)] = &[
+    ("claude-agent.yaml", include_str!("claude-agent.yaml")),
+    ("claude-skill.yaml", include_str!("claude-skill.yaml")),
+    ("claude-command.yaml", include_str!("claude-command.yaml")),
+    ("agency.yaml", include_str!("agency.yaml")),
+    ("copilot-agent.yaml", include_str!("copilot-agent.yaml")),
+    ("copilot-chatmode.yaml", include_str!("copilot-chatmode.yaml")),
+    ("copilot-prompt.yaml", include_str!("copilot-prompt.yaml")),
+    ("copilot-instructions.yaml", include_str!("copilot-instructions.yaml")),
+    ("opencode-agent.yaml", include_str!("opencode-agent.yaml")),
+    ("cursor-rule.yaml", include_str!("cursor-rule.yaml")),
+];
+const VALUES_FILE: &str = include_str!("values.yaml");
+
+impl Schema {
+    /// The built-in schema. The data files are part of the binary and covered by tests, so a
+    /// parse failure here is a build defect, not user input.
+    pub fn builtin() -> &'static Schema {
+        static SCHEMA: OnceLock<Schema> = OnceLock::new();
+        SCHEMA.get_or_init(|| Schema::load().unwrap_or_else(|e| panic!("built-in schema: {e}")))
+    }
+
+    fn load() -> Result<Schema, String> {
+        let mut dialects = Vec::new();
+        for (file, text) in DIALECT_FILES {
+            let d: Dialect = serde_yaml_ng::from_str(text).map_err(|e| format!("{file}: {e}"))?;
+            dialects.push(d);
+        }
+        let sets: ValueSets =
+            serde_yaml_ng::from_str(VALUES_FILE).map_err(|e| format!("values.yaml: {e}"))?;
+        let schema = Schema { dialects, sets: sets.sets };
+        schema.validate()?;
+        Ok(schema)
+    }
+
+    /// Cross-checks that serde cannot express: set references resolve, ids are unique.
+    fn validate(&self) -> Result<(), String> {
+        let mut seen = std::collections::HashSet::new();
+        for d in &self.dialects {
+            if !seen.insert(d.id.as_str()) {
+                return Err(format!("dialect `{}` defined twice", d.id));
+            }
+            if let Some(v) = &d.tools.vocabulary {
+                if !self.sets.contains_key(v) {
+                    return Err(format!("{}: tools vocabulary `{v}` is not a set", d.id));
+                }
+            }
+            let mut keys = std::collections::HashSet::new();
+            for k in &d.keys {
+                if !keys.insert(k.key.as_str()) {
+                    return Err(format!("{}: key `{}` defined twice", d.id, k.key));
+                }
+                if let Some(Values::Set(name)) = &k.values {
+                    let name = name.strip_prefix('@').ok_or_else(|| {
+                        format!("{}.{}: set references start with `@`", d.id, k.key)
+                    })?;
+                    if !self.sets.contains_key(name) {
+                        return Err(format!("{}.{}: unknown set `@{name}`", d.id, k.key));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub fn dialect(&self, id: &str) -> Option<&Dialect> {
+        self.dialects.iter().find(|d| d.id == id)
+    }
+
+    pub fn set(&self, name: &str) -> &[Value] {
+        self.sets.get(name.trim_start_matches('@')).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The allowed values of a key, resolving `@set` references.
+    pub fn values<'a>(&'a self, key: &'a Key) -> &'a [Value] {
+        match &key.values {
+            None => &[],
+            Some(Values::Inline(v)) => v,
+            Some(Values::Set(name)) => self.set(name),
+        }
+    }
+}
+
+impl Dialect {
+    pub fn key(&self, name: &str) -> Option<&Key> {
+        self.keys.iter().find(|k| k.key == name)
+    }
+}

@@ -1,0 +1,1 @@
+//! The Markdown body: headings, paragraphs and code blocks.

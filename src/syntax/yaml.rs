@@ -1,0 +1,376 @@
+//! The front matter's YAML, with an exact span for every key and value.
+//!
+//! Two parsers, each for what it is good at:
+//! - tree-sitter-yaml gives the tree and its spans. Its error recovery is poor at the top level
+//!   (after `description: a: b` the tree ends, dropping every later key), so the front matter is
+//!   first cut into top-level entries (a line at column 0 starts one) and each entry is parsed
+//!   on its own. One broken entry then hides nothing else from checks, completion or hover.
+//! - libyaml (through serde_yaml_ng) is the strict judge of validity, the same parser family as
+//!   PyYAML and most tools that reject files; it runs per entry too, so every broken entry is
+//!   reported, not only the first.
+
+use super::scalar::{self, Resolved, Style};
+use std::cell::RefCell;
+use std::ops::Range;
+use tree_sitter::{Node as TsNode, Parser};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Yaml {
+    pub entries: Vec<Entry>,
+    /// Top-level lines that are not `key: value` (a half-typed key, a stray scalar).
+    pub stray: Vec<Range<usize>>,
+    /// Strict-parse errors, in order.
+    pub errors: Vec<SyntaxError>,
+    /// The whole block is a sequence or a scalar, not a mapping.
+    pub not_a_mapping: Option<Range<usize>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SyntaxError {
+    /// Where libyaml stopped (a one-character range when possible).
+    pub range: Range<usize>,
+    /// libyaml's own words.
+    pub problem: String,
+    /// Index of the entry the error is in, if any.
+    pub entry: Option<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub key: String,
+    pub key_range: Range<usize>,
+    /// `None` for `key:` with nothing after it.
+    pub value: Option<Node>,
+    /// From the key to the end of the entry's last non-blank line.
+    pub range: Range<usize>,
+    /// Offset just after the `:`.
+    pub after_colon: usize,
+    /// Whether the strict parser accepted this entry.
+    pub valid: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub range: Range<usize>,
+    pub kind: NodeKind,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum NodeKind {
+    Scalar(Scalar),
+    Seq { flow: bool, items: Vec<Node> },
+    Map { flow: bool, entries: Vec<Entry> },
+    /// An alias, a tagged node or an unparsable fragment.
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scalar {
+    pub style: Style,
+    /// The decoded value.
+    pub value: String,
+    pub resolved: Resolved,
+}
+
+impl Node {
+    pub fn as_scalar(&self) -> Option<&Scalar> {
+        match &self.kind {
+            NodeKind::Scalar(s) => Some(s),
+            _ => None,
+        }
+    }
+    pub fn as_str(&self) -> Option<&str> {
+        self.as_scalar().map(|s| s.value.as_str())
+    }
+    pub fn type_name(&self) -> &'static str {
+        match &self.kind {
+            NodeKind::Scalar(s) => match (s.style.is_quoted(), s.resolved) {
+                (false, Resolved::Bool) => "a boolean",
+                (false, Resolved::Int) => "a number",
+                (false, Resolved::Float) => "a number",
+                (false, Resolved::Null) => "null",
+                _ => "text",
+            },
+            NodeKind::Seq { flow: true, .. } => "a flow list",
+            NodeKind::Seq { .. } => "a list",
+            NodeKind::Map { .. } => "a mapping",
+            NodeKind::Other => "an alias or tagged value",
+        }
+    }
+}
+
+impl Yaml {
+    pub fn entry(&self, key: &str) -> Option<&Entry> {
+        self.entries.iter().find(|e| e.key == key)
+    }
+}
+
+thread_local! {
+    static PARSER: RefCell<Parser> = RefCell::new({
+        let mut p = Parser::new();
+        p.set_language(&tree_sitter_yaml::LANGUAGE.into()).expect("tree-sitter-yaml matches tree-sitter");
+        p
+    });
+}
+
+/// Parses `text[range]`, the content of a front-matter block. Offsets are absolute in `text`.
+pub fn parse(text: &str, range: Range<usize>) -> Yaml {
+    let mut yaml = Yaml { entries: Vec::new(), stray: Vec::new(), errors: Vec::new(), not_a_mapping: None };
+    let segments = segments(text, range.clone());
+    if let Some(first) = segments.first() {
+        let head = text[first.clone()].trim_start();
+        if head.starts_with("- ") || head == "-" || head.starts_with('[') {
+            // A list where a mapping belongs: judge the whole block as one document.
+            let all = first.start..segments.last().map_or(first.end, |s| s.end);
+            match strict(&text[all.clone()], all.start) {
+                Some((r, p)) => yaml.errors.push(SyntaxError { range: r, problem: p, entry: None }),
+                None => yaml.not_a_mapping = Some(all.start..trim_end(text, all.clone())),
+            }
+            return yaml;
+        }
+    }
+    for seg in segments {
+        let seg_text = &text[seg.clone()];
+        let error = strict(seg_text, seg.start);
+        let entry = PARSER.with(|p| {
+            let mut p = p.borrow_mut();
+            p.parse(seg_text, None).and_then(|tree| {
+                let pair = first_pair(tree.root_node())?;
+                entry_from_pair(pair, text, seg.start)
+            })
+        });
+        let index = entry.as_ref().map(|_| yaml.entries.len());
+        match entry {
+            Some(mut e) => {
+                e.valid = error.is_none();
+                e.range = e.key_range.start..trim_end(text, seg.clone());
+                yaml.entries.push(e);
+            }
+            None => yaml.stray.push(seg.start..trim_end(text, seg.clone())),
+        }
+        if let Some((r, p)) = error {
+            yaml.errors.push(SyntaxError { range: r, problem: p, entry: index });
+        }
+    }
+    yaml
+}
+
+fn trim_end(text: &str, r: Range<usize>) -> usize {
+    r.start + text[r].trim_end().len()
+}
+
+/// Cuts the block into top-level entries: each starts at a column-0 line that is not a comment,
+/// a list item or the close of a flow collection.
+fn segments(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for (start, line) in crate::text::lines(&text[range.clone()]) {
+        let start = range.start + start;
+        let starts_entry = !line.is_empty()
+            && !line.starts_with([' ', '\t', '#', ']', '}', ','])
+            && !(line.starts_with('-') && (line.len() == 1 || line[1..].starts_with([' ', '\t'])));
+        if starts_entry || out.is_empty() && !line.trim().is_empty() && !line.trim_start().starts_with('#') {
+            if let Some(last) = out.last_mut() {
+                last.end = start;
+            }
+            out.push(start..range.end);
+        }
+    }
+    out
+}
+
+/// Runs the strict parser; returns the error position and libyaml's message.
+fn strict(seg: &str, base: usize) -> Option<(Range<usize>, String)> {
+    let err = serde_yaml_ng::from_str::<serde::de::IgnoredAny>(seg).err()?;
+    let problem = err.to_string();
+    let problem = strip_locations(&problem);
+    let offset = err.location().map(|loc| offset_of(seg, loc.line(), loc.column())).unwrap_or(0);
+    let end = seg[offset..].chars().next().map_or(offset, |c| offset + c.len_utf8());
+    Some((base + offset..base + end.max(offset), problem))
+}
+
+/// serde_yaml_ng appends " at line L column C" to libyaml's problem and context; keep the words.
+fn strip_locations(msg: &str) -> String {
+    let mut out = String::new();
+    let mut rest = msg;
+    while let Some(i) = rest.find(" at line ") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + " at line ".len()..];
+        let skip = after.find(|c: char| !(c.is_ascii_digit() || c == ' ' || "column".contains(c))).unwrap_or(after.len());
+        rest = &after[skip..];
+    }
+    out.push_str(rest);
+    out.replace(", while", " while")
+}
+
+/// libyaml positions are 1-based lines and 1-based columns counted in characters.
+fn offset_of(seg: &str, line: usize, column: usize) -> usize {
+    let Some((start, content)) = crate::text::lines(seg).nth(line.saturating_sub(1)) else {
+        return seg.len();
+    };
+    let col = column.saturating_sub(1);
+    start + content.char_indices().nth(col).map_or(content.len(), |(i, _)| i)
+}
+
+fn first_pair(node: TsNode) -> Option<TsNode> {
+    let mut cursor = node.walk();
+    // Depth-first: stream > document > block_node > block_mapping > block_mapping_pair, or the
+    // same wrapped in ERROR nodes.
+    for _ in 0..8 {
+        let mut next = None;
+        for child in node.children(&mut cursor) {
+            if child.kind() == "block_mapping_pair" {
+                return Some(child);
+            }
+            if next.is_none() && child.child_count() > 0 && !child.kind().ends_with("scalar") {
+                next = Some(child);
+            }
+        }
+        return next.and_then(first_pair);
+    }
+    None
+}
+
+fn entry_from_pair(pair: TsNode, text: &str, base: usize) -> Option<Entry> {
+    let key = pair.child_by_field_name("key")?;
+    let key_node = convert(key, text, base);
+    let key_str = key_node.as_str()?.to_string();
+    let colon = (0..pair.child_count() as u32).filter_map(|i| pair.child(i)).find(|c| c.kind() == ":");
+    let after_colon = colon.map_or(key_node.range.end, |c| base + c.end_byte());
+    let value = pair.child_by_field_name("value").map(|v| convert(v, text, base));
+    Some(Entry {
+        key: key_str,
+        key_range: key_node.range,
+        value,
+        range: base + pair.start_byte()..base + pair.end_byte(),
+        after_colon,
+        valid: true,
+    })
+}
+
+fn convert(node: TsNode, text: &str, base: usize) -> Node {
+    let range = base + node.start_byte()..base + node.end_byte();
+    let raw = &text[range.clone()];
+    let kind = match node.kind() {
+        "flow_node" | "block_node" => {
+            // Skip anchors and tags; a tagged value is reported as `Other`.
+            let mut cursor = node.walk();
+            let children: Vec<TsNode> = node.children(&mut cursor).filter(|c| c.kind() != "comment").collect();
+            if children.iter().any(|c| c.kind() == "tag") {
+                return Node { range, kind: NodeKind::Other };
+            }
+            return match children.iter().rev().find(|c| c.kind() != "anchor") {
+                Some(inner) => convert(*inner, text, base),
+                None => Node { range, kind: NodeKind::Other },
+            };
+        }
+        "plain_scalar" => {
+            let value = scalar::decode_plain(raw);
+            let resolved = scalar::resolve_plain(&value);
+            NodeKind::Scalar(Scalar { style: Style::Plain, value, resolved })
+        }
+        "single_quote_scalar" => scalar_kind(Style::SingleQuoted, scalar::decode_single(raw)),
+        "double_quote_scalar" => scalar_kind(Style::DoubleQuoted, scalar::decode_double(raw)),
+        "block_scalar" => {
+            let (style, value) = scalar::decode_block(raw);
+            scalar_kind(style, value)
+        }
+        "block_sequence" | "flow_sequence" => {
+            let flow = node.kind() == "flow_sequence";
+            let mut cursor = node.walk();
+            let items = node
+                .children(&mut cursor)
+                .filter_map(|c| match c.kind() {
+                    "block_sequence_item" => c.named_child(0).filter(|n| n.kind() != "comment"),
+                    "flow_node" | "flow_pair" => Some(c),
+                    _ => None,
+                })
+                .map(|c| convert(c, text, base))
+                .collect();
+            NodeKind::Seq { flow, items }
+        }
+        "block_mapping" | "flow_mapping" => {
+            let flow = node.kind() == "flow_mapping";
+            let mut cursor = node.walk();
+            let entries = node
+                .children(&mut cursor)
+                .filter(|c| matches!(c.kind(), "block_mapping_pair" | "flow_pair"))
+                .filter_map(|c| entry_from_pair(c, text, base))
+                .collect();
+            NodeKind::Map { flow, entries }
+        }
+        "flow_pair" => {
+            let entries = entry_from_pair(node, text, base).into_iter().collect();
+            NodeKind::Map { flow: true, entries }
+        }
+        _ => NodeKind::Other,
+    };
+    Node { range, kind }
+}
+
+fn scalar_kind(style: Style, value: String) -> NodeKind {
+    NodeKind::Scalar(Scalar { style, value, resolved: Resolved::Str })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse_all(text: &str) -> Yaml {
+        parse(text, 0..text.len())
+    }
+
+    #[test]
+    fn spans_of_keys_and_values() {
+        let t = "name: foo\ntools: [Read, \"Write\"]\nlist:\n  - a\n  - b\nblk: |\n  hi\n";
+        let y = parse_all(t);
+        let keys: Vec<_> = y.entries.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["name", "tools", "list", "blk"]);
+        let name = &y.entries[0];
+        assert_eq!(&t[name.key_range.clone()], "name");
+        assert_eq!(&t[name.value.as_ref().unwrap().range.clone()], "foo");
+        let NodeKind::Seq { flow: true, items } = &y.entries[1].value.as_ref().unwrap().kind else { panic!() };
+        assert_eq!(items.iter().map(|i| &t[i.range.clone()]).collect::<Vec<_>>(), ["Read", "\"Write\""]);
+        assert_eq!(items[1].as_str(), Some("Write"));
+        let NodeKind::Seq { flow: false, items } = &y.entries[2].value.as_ref().unwrap().kind else { panic!() };
+        assert_eq!(items.len(), 2);
+        assert_eq!(y.entries[3].value.as_ref().unwrap().as_str(), Some("hi\n"));
+        assert!(y.errors.is_empty());
+    }
+
+    #[test]
+    fn a_broken_entry_hides_nothing_after_it() {
+        let t = "name: x\ndescription: Use this: when\nmodel: sonnet\n";
+        let y = parse_all(t);
+        assert_eq!(y.entries.iter().map(|e| e.key.as_str()).collect::<Vec<_>>(), ["name", "description", "model"]);
+        assert_eq!(y.errors.len(), 1);
+        let e = &y.errors[0];
+        assert_eq!(e.range.start, t.find("this:").unwrap() + 4);
+        assert_eq!(e.problem, "mapping values are not allowed in this context");
+        assert_eq!(e.entry, Some(1));
+        assert!(!y.entries[1].valid && y.entries[2].valid);
+    }
+
+    #[test]
+    fn alias_character_and_stray_lines() {
+        let t = "globs: **/*.tsx\nmod\n";
+        let y = parse_all(t);
+        // libyaml stops at the second `*`; the rule widens this to the value.
+        assert_eq!(y.errors[0].range.start, 8);
+        assert!(y.errors[0].problem.contains("alias"), "{}", y.errors[0].problem);
+        assert_eq!(y.stray, vec![16..19]);
+    }
+
+    #[test]
+    fn a_list_is_not_a_mapping() {
+        let y = parse_all("- a\n- b\n");
+        assert_eq!(y.not_a_mapping, Some(0..7));
+    }
+
+    #[test]
+    fn empty_values_and_crlf() {
+        let t = "name:\r\ndescription: d\r\n";
+        let y = parse_all(t);
+        assert_eq!(y.entries[0].value, None);
+        assert_eq!(y.entries[1].value.as_ref().unwrap().as_str(), Some("d"));
+    }
+}
