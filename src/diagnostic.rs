@@ -78,6 +78,8 @@ codes! {
     HiddenUnicode = "hidden-unicode": "Invisible or bidirectional control characters hide text from a reviewer; they are a prompt-injection vector.",
     EmptyBody = "empty-body": "The file has front matter but no instructions below it.",
     RenderedFrontMatter = "rendered-front-matter": "The front matter was lost when the file was copied from a rendered web page: the keys became a table of `key value` lines.",
+    ByteOrderMark = "byte-order-mark": "A UTF-8 byte-order mark before the `---` hides the front matter from most tools (VS Code, many YAML loaders).",
+    DeprecatedKey = "deprecated-key": "The key still works but is deprecated; its replacement is named in the message.",
 }
 
 impl fmt::Display for Code {

@@ -21,6 +21,11 @@ pub struct Dialect {
     pub source: String,
     /// Path globs (matched against `/`-separated paths) that identify the dialect.
     pub paths: Vec<String>,
+    /// Tie-breaker when globs of several dialects match: higher wins. Broad folder globs (the
+    /// agency-agents category folders such as `testing/`) take a negative priority so that a
+    /// `SKILL.md` or a Claude agent that happens to live under such a folder keeps its dialect.
+    #[serde(default)]
+    pub priority: i32,
     /// Keys whose presence points at this dialect when no path glob matched.
     #[serde(default)]
     pub sniff_keys: Vec<String>,

@@ -1,0 +1,98 @@
+//! Body rules: `empty-body` and `hidden-unicode`. Both are linear scans with no parse, so the
+//! language server can run them over a large body without a Markdown tree.
+
+use super::super::RuleCx;
+use crate::diagnostic::{Code, Fix, Severity, TextEdit};
+use std::ops::Range;
+
+pub fn check(cx: &mut RuleCx) {
+    let split = &cx.parsed.split;
+    if let Some(close) = split.closed_block().and_then(|b| b.close.clone()) {
+        if cx.text[split.body_start..].trim().is_empty() {
+            let msg = format!("The front matter is followed by no instructions: the body is the {}'s prompt. Write what it should do below the `---`.", cx.dialect.title);
+            cx.report(Code::EmptyBody, Severity::Warning, close, msg);
+        }
+    }
+    for run in hidden_runs(cx.text, split.bom) {
+        let chars: Vec<String> = cx.text[run.range.clone()].chars().map(|c| format!("U+{:04X} {}", c as u32, name_of(c))).collect();
+        let msg = format!(
+            "Hidden character{}: {}. Invisible and bidirectional control characters can hide instructions from a reviewer (a prompt-injection vector). Remove {}.",
+            if chars.len() == 1 { "" } else { "s" },
+            chars.join(", "),
+            if chars.len() == 1 { "it" } else { "them" }
+        );
+        if let Some(d) = cx.report(Code::HiddenUnicode, Severity::Warning, run.range.clone(), msg) {
+            d.fixes.push(Fix::safe("Remove the hidden characters", vec![TextEdit::delete(run.range)]));
+        }
+    }
+}
+
+pub struct HiddenRun {
+    pub range: Range<usize>,
+}
+
+fn is_hidden(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{E0000}'..='\u{E007F}')
+}
+
+fn name_of(c: char) -> &'static str {
+    match c {
+        '\u{00AD}' => "soft hyphen",
+        '\u{200B}' => "zero-width space",
+        '\u{200C}' => "zero-width non-joiner",
+        '\u{200D}' => "zero-width joiner",
+        '\u{200E}' | '\u{200F}' => "directional mark",
+        '\u{202A}'..='\u{202E}' => "bidirectional override",
+        '\u{2066}'..='\u{2069}' => "bidirectional isolate",
+        '\u{2060}' => "word joiner",
+        '\u{FEFF}' => "zero-width no-break space",
+        '\u{E0000}'..='\u{E007F}' => "tag character",
+        _ => "invisible character",
+    }
+}
+
+/// Joiners between two pictographs build emoji (👨‍💻); those are not hidden text.
+fn is_emoji_joiner(text: &str, at: usize, c: char) -> bool {
+    if c != '\u{200D}' {
+        return false;
+    }
+    let before = text[..at].chars().next_back();
+    let after = text[at + c.len_utf8()..].chars().next();
+    let pictographic = |c: Option<char>| c.is_some_and(|c| c as u32 >= 0x2190 && !is_hidden(c));
+    pictographic(before) && pictographic(after)
+}
+
+/// Runs of adjacent hidden characters, after the leading BOM (reported by its own rule).
+pub fn hidden_runs(text: &str, skip: usize) -> Vec<HiddenRun> {
+    let bytes = text.as_bytes();
+    let mut out: Vec<HiddenRun> = Vec::new();
+    let mut i = skip;
+    // Every hidden character starts with one of these lead bytes; skip ASCII fast.
+    while let Some(off) = bytes[i..].iter().position(|&b| matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xEF | 0xF3)) {
+        let at = i + off;
+        let c = text[at..].chars().next().unwrap_or(' ');
+        let len = c.len_utf8();
+        if is_hidden(c) && !is_emoji_joiner(text, at, c) {
+            match out.last_mut() {
+                Some(run) if run.range.end == at => run.range.end = at + len,
+                _ => out.push(HiddenRun { range: at..at + len }),
+            }
+        }
+        i = at + len;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_hidden_runs_but_not_emoji_joiners() {
+        let t = "a\u{200B}\u{202E}b 👨\u{200D}💻 c\u{E0041}";
+        let runs: Vec<_> = hidden_runs(t, 0).into_iter().map(|r| r.range).collect();
+        assert_eq!(runs, vec![1..7, t.len() - 4..t.len()]);
+    }
+}

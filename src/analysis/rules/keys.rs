@@ -1,0 +1,99 @@
+//! `missing-required-key`, `unknown-key` and `deprecated-key`.
+
+use super::super::{suggest, RuleCx};
+use crate::diagnostic::{Code, Fix, Severity, TextEdit};
+
+/// Keys that belong to a sibling dialect and mean something specific here. Claude Code ignores
+/// `allowed-tools` in an agent, which then inherits every tool (anthropics/claude-code#27099):
+/// a silent privilege escalation, so it is an error with a rename fix.
+const WRONG_DIALECT_KEYS: &[(&str, &str, &str)] = &[
+    ("claude-agent", "allowed-tools", "tools"),
+    ("claude-agent", "allowedTools", "tools"),
+    ("claude-agent", "allowed_tools", "tools"),
+    ("claude-agent", "disallowed-tools", "disallowedTools"),
+    ("agency", "allowed-tools", "tools"),
+    ("claude-skill", "tools", "allowed-tools"),
+    ("claude-command", "tools", "allowed-tools"),
+    ("opencode-agent", "permissions", "permission"),
+    ("copilot-prompt", "mode", "agent"),
+];
+
+pub fn check(cx: &mut RuleCx) {
+    let Some(yaml) = cx.yaml() else { return };
+    if yaml.not_a_mapping.is_some() {
+        return;
+    }
+    let open = super::fence_range(cx);
+    for key in cx.dialect.keys.iter().filter(|k| k.required) {
+        if yaml.entry(&key.key).is_none() && !yaml.entries.iter().any(|e| !e.valid && e.key == key.key) {
+            let msg = format!(
+                "`{}` is required in a {}: {}. Add `{}:`.",
+                key.key,
+                cx.dialect.title,
+                consequence(&cx.dialect.id, &key.key),
+                key.key
+            );
+            cx.report(Code::MissingRequiredKey, Severity::Error, open.clone(), msg);
+        }
+    }
+    for e in &yaml.entries {
+        if let Some(k) = cx.dialect.key(&e.key) {
+            if let Some(instead) = &k.deprecated {
+                cx.report(Code::DeprecatedKey, Severity::Warning, e.key_range.clone(), format!("`{}` is deprecated in {}: {instead}", e.key, cx.dialect.tool));
+            }
+            continue;
+        }
+        unknown(cx, &e.key, e.key_range.clone());
+    }
+}
+
+fn consequence(dialect: &str, key: &str) -> &'static str {
+    match (dialect, key) {
+        ("claude-agent", "name") => "without it Claude Code treats the file as documentation and skips it",
+        ("claude-agent", "description") => "without it Claude Code skips the agent",
+        ("claude-skill", _) => "without it the skill cannot be listed or fails validation",
+        ("agency", _) => "agency-agents' linter rejects the persona without it",
+        ("opencode-agent", "description") => "OpenCode requires it to list the agent",
+        ("copilot-agent", "description") => "GitHub Copilot requires it",
+        _ => "the tool needs it",
+    }
+}
+
+fn unknown(cx: &mut RuleCx, key: &str, range: std::ops::Range<usize>) {
+    if let Some((_, _, to)) = WRONG_DIALECT_KEYS.iter().find(|(d, from, _)| *d == cx.dialect.id && *from == key) {
+        let msg = format!(
+            "{} does not read `{key}`; its key is `{to}`.{}",
+            cx.dialect.tool,
+            if *to == "tools" { " The agent silently inherits every tool." } else { "" }
+        );
+        if let Some(d) = cx.report(Code::UnknownKey, Severity::Error, range.clone(), msg) {
+            d.fixes.push(Fix::safe(format!("Rename to `{to}`"), vec![TextEdit::replace(range, *to)]));
+        }
+        return;
+    }
+    let known = cx.dialect.keys.iter().map(|k| k.key.as_str());
+    if let Some(close) = suggest::closest(key, known) {
+        let msg = format!("Unknown key `{key}` in a {}: did you mean `{close}`? {} ignores `{key}`.", cx.dialect.title, cx.dialect.tool);
+        let close = close.to_string();
+        if let Some(d) = cx.report(Code::UnknownKey, Severity::Warning, range.clone(), msg) {
+            d.fixes.push(Fix::safe(format!("Rename to `{close}`"), vec![TextEdit::replace(range, close)]));
+        }
+        return;
+    }
+    // Not a typo: metadata some collections add (`category`, `author`). The tool ignores it,
+    // which is worth knowing but not worth a warning on every file of a collection.
+    let elsewhere: Vec<&str> = cx
+        .registry
+        .dialects
+        .iter()
+        .filter(|d| d.id != cx.dialect.id && d.key(key).is_some())
+        .map(|d| d.title.as_str())
+        .collect();
+    let also = match elsewhere.as_slice() {
+        [] => String::new(),
+        [one] => format!(" (it is a key of a {one})"),
+        [one, two, ..] => format!(" (it is a key of a {one} and a {two})"),
+    };
+    let msg = format!("`{key}` is not a {} key{also}; {} ignores it.", cx.dialect.title, cx.dialect.tool);
+    cx.report(Code::UnknownKey, Severity::Information, range, msg);
+}

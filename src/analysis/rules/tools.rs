@@ -1,0 +1,214 @@
+//! Tool lists: `tools-format` (a form the tool misreads) and `unknown-tool`.
+
+use super::super::{suggest, RuleCx};
+use crate::diagnostic::{Code, Fix, Severity, TextEdit};
+use crate::schema::{Schema, Status, Value};
+use crate::syntax::yaml::{Entry, Node, NodeKind};
+use std::ops::Range;
+
+/// One tool name in a list, with its span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub range: Range<usize>,
+    pub name: String,
+}
+
+pub fn check(cx: &mut RuleCx, e: &Entry, v: &Node) {
+    if let NodeKind::Seq { flow: true, items } = &v.kind {
+        if cx.dialect.tools.flow_list_misread {
+            flow_list(cx, e, v, items);
+        }
+    }
+    let tokens = tokens(cx.text, v, splits_on_spaces(&cx.dialect.id));
+    let Some(vocab) = cx.dialect.tools.vocabulary.as_deref() else { return };
+    if !cx.dialect.tools.strict {
+        return;
+    }
+    let known = Schema::builtin().set(vocab);
+    let verdicts: Vec<(Token, Verdict)> = tokens.into_iter().map(|t| {
+        let v = judge(&t.name, known);
+        (t, v)
+    }).collect();
+    let unresolved = verdicts.iter().filter(|(_, v)| matches!(v, Verdict::Unknown(_) | Verdict::WrongCase(_))).count();
+    let all_unresolved = unresolved > 0 && unresolved == verdicts.len() && e.key == "tools";
+    for (t, verdict) in verdicts {
+        report(cx, &t, verdict, all_unresolved);
+    }
+}
+
+/// Skills and commands take "space- or comma-separated" lists; agents split on commas only.
+fn splits_on_spaces(dialect: &str) -> bool {
+    matches!(dialect, "claude-skill" | "claude-command")
+}
+
+enum Verdict {
+    Ok,
+    Legacy(Option<String>, Status),
+    WrongCase(String),
+    Unknown(Option<String>),
+}
+
+fn judge(name: &str, known: &[Value]) -> Verdict {
+    // `Bash(git add:*)`, `Agent(reviewer, tester)`: a permission rule on a tool.
+    let base = name.split('(').next().unwrap_or(name).trim();
+    if base.starts_with("mcp__") || base == "*" {
+        return Verdict::Ok;
+    }
+    if let Some(v) = known.iter().find(|v| v.value == base) {
+        return match v.status {
+            Status::Active => Verdict::Ok,
+            s => Verdict::Legacy(v.replacement.clone(), s),
+        };
+    }
+    if let Some(v) = known.iter().find(|v| v.value.eq_ignore_ascii_case(base)) {
+        return Verdict::WrongCase(v.value.clone());
+    }
+    let active = known.iter().filter(|v| v.status == Status::Active).map(|v| v.value.as_str());
+    Verdict::Unknown(suggest::closest(base, active).map(str::to_string))
+}
+
+fn report(cx: &mut RuleCx, t: &Token, verdict: Verdict, all_unresolved: bool) {
+    let zero = if all_unresolved {
+        format!(" No tool in this list resolves, so {} refuses to start the agent (\"would be spawned with zero tools\").", cx.dialect.tool)
+    } else {
+        String::new()
+    };
+    let severity = if all_unresolved { Severity::Error } else { Severity::Warning };
+    let base_len = t.name.split('(').next().unwrap_or(&t.name).trim_end().len();
+    let base_range = t.range.start..t.range.start + base_len;
+    match verdict {
+        Verdict::Ok => {}
+        Verdict::Legacy(instead, status) => {
+            let what = if status == Status::Deprecated { "deprecated" } else { "a legacy name" };
+            let msg = match &instead {
+                Some(r) => format!("`{}` is {what}; use `{r}`.", &t.name[..base_len]),
+                None => format!("`{}` is {what} and may not resolve.", &t.name[..base_len]),
+            };
+            if let Some(d) = cx.report(Code::UnknownTool, Severity::Warning, base_range.clone(), msg) {
+                if let Some(r) = instead {
+                    d.fixes.push(Fix::manual(format!("Change to `{r}`"), vec![TextEdit::replace(base_range, r)]));
+                }
+            }
+        }
+        Verdict::WrongCase(right) => {
+            let msg = format!("Tool names are case-sensitive: `{}` does not resolve; the tool is `{right}`.{zero}", &t.name[..base_len]);
+            if let Some(d) = cx.report(Code::UnknownTool, severity, base_range.clone(), msg) {
+                d.fixes.push(Fix::safe(format!("Change to `{right}`"), vec![TextEdit::replace(base_range, right)]));
+            }
+        }
+        Verdict::Unknown(close) => {
+            let mut msg = format!("Unknown tool `{}` for {}", &t.name[..base_len], cx.dialect.tool);
+            match &close {
+                Some(c) => msg.push_str(&format!(": did you mean `{c}`?")),
+                None => msg.push_str(": it is dropped. MCP tools are written `mcp__server__tool`."),
+            }
+            msg.push_str(&zero);
+            if let Some(d) = cx.report(Code::UnknownTool, severity, base_range.clone(), msg) {
+                if let Some(c) = close {
+                    d.fixes.push(Fix::safe(format!("Change to `{c}`"), vec![TextEdit::replace(base_range, c)]));
+                }
+            }
+        }
+    }
+}
+
+/// `tools: [Read, Write]` in a Claude Code agent: the string is split on commas, so `[Read` and
+/// `Write]` do not resolve (anthropics/claude-code#14580).
+fn flow_list(cx: &mut RuleCx, e: &Entry, v: &Node, items: &[Node]) {
+    let names: Vec<&str> = items.iter().filter_map(|i| i.as_str()).collect();
+    if names.len() != items.len() {
+        return;
+    }
+    let comma = names.join(", ");
+    let msg = format!(
+        "`{}` is a YAML flow list, which {} misreads: the first and last tools are dropped, or the agent gets no tools at all. Write a comma-separated string: `{}: {comma}`.",
+        e.key, cx.dialect.tool, e.key
+    );
+    if let Some(d) = cx.report(Code::ToolsFormat, Severity::Warning, v.range.clone(), msg) {
+        d.fixes.push(Fix::safe("Turn the list into a comma-separated string", vec![TextEdit::replace(v.range.clone(), comma)]));
+    }
+}
+
+/// The tool names of a value, with their spans: list items, or the parts of a comma (or, for
+/// skills, space) separated string. Commas inside parentheses (`Agent(a, b)`) do not split.
+pub fn tokens(text: &str, v: &Node, split_spaces: bool) -> Vec<Token> {
+    match &v.kind {
+        NodeKind::Seq { items, .. } => items
+            .iter()
+            .filter_map(|i| i.as_str().map(|s| Token { range: i.range.clone(), name: s.trim().to_string() }))
+            .filter(|t| !t.name.is_empty())
+            .collect(),
+        NodeKind::Scalar(s) => {
+            let raw = &text[v.range.clone()];
+            // Offsets map 1:1 for plain and (escape-free) quoted single-line values.
+            let (inner, base) = if s.style.is_quoted() && raw.len() >= 2 {
+                (&raw[1..raw.len() - 1], v.range.start + 1)
+            } else if s.style.is_block() {
+                return Vec::new();
+            } else {
+                (raw, v.range.start)
+            };
+            split_names(inner, split_spaces).into_iter().map(|r| Token { name: inner[r.clone()].to_string(), range: base + r.start..base + r.end }).collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+pub fn split_names(s: &str, split_spaces: bool) -> Vec<Range<usize>> {
+    let has_comma = {
+        let mut depth = 0i32;
+        s.chars().any(|c| {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                ',' if depth == 0 => return true,
+                _ => {}
+            }
+            false
+        })
+    };
+    let split_ws = split_spaces && !has_comma;
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut start = 0;
+    let push = |a: usize, b: usize, out: &mut Vec<Range<usize>>| {
+        let part = &s[a..b];
+        let lead = part.len() - part.trim_start().len();
+        let t = part.trim();
+        if !t.is_empty() {
+            out.push(a + lead..a + lead + t.len());
+        }
+    };
+    for (i, c) in s.char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' if depth == 0 => {
+                push(start, i, &mut out);
+                start = i + 1;
+            }
+            c if split_ws && depth == 0 && c.is_whitespace() => {
+                push(start, i, &mut out);
+                start = i + c.len_utf8();
+            }
+            _ => {}
+        }
+    }
+    push(start, s.len(), &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_on_commas_outside_parentheses() {
+        let s = "Read, Agent(a, b),Bash(git add:*)";
+        let parts: Vec<&str> = split_names(s, false).into_iter().map(|r| &s[r]).collect();
+        assert_eq!(parts, ["Read", "Agent(a, b)", "Bash(git add:*)"]);
+        let s = "Read Bash(gh pr view:*)";
+        let parts: Vec<&str> = split_names(s, true).into_iter().map(|r| &s[r]).collect();
+        assert_eq!(parts, ["Read", "Bash(gh pr view:*)"]);
+    }
+}

@@ -1,0 +1,175 @@
+//! `yaml-syntax`, `not-a-mapping` and `duplicate-key`.
+
+use super::super::{quote, RuleCx};
+use crate::diagnostic::{Code, Fix, Severity, TextEdit};
+use crate::syntax::yaml::{Entry, SyntaxError};
+use std::ops::Range;
+
+pub fn check(cx: &mut RuleCx) {
+    let Some(yaml) = cx.yaml() else { return };
+    if let Some(r) = &yaml.not_a_mapping {
+        cx.report(
+            Code::NotAMapping,
+            Severity::Error,
+            r.clone(),
+            format!("The front matter is a list, not `key: value` pairs, so {} cannot read any key from it.", cx.dialect.tool),
+        );
+        return;
+    }
+    for err in &yaml.errors {
+        syntax_error(cx, err);
+    }
+    for stray in &yaml.stray {
+        let line = &cx.text[stray.clone()];
+        let first = line.lines().next().unwrap_or("").trim();
+        cx.report(
+            Code::YamlSyntax,
+            Severity::Error,
+            stray.start..stray.start + line.lines().next().unwrap_or("").len(),
+            format!("`{}` is not a `key: value` pair. Every front-matter line must be `key: value` (or belong to the value above it).", first),
+        );
+    }
+    duplicates(cx);
+}
+
+/// Tools whose loaders fall back to a lenient reading for this class of error: they accept the
+/// file, so it is a warning there (a file its own tool accepts is never an error).
+fn tolerated(cx: &RuleCx, problem: &str) -> bool {
+    match cx.dialect.id.as_str() {
+        // Cursor reads `.mdc` headers with its own lenient parser (`globs: **/*.tsx` is the
+        // documented form).
+        "cursor-rule" => true,
+        // Claude Code retries descriptions with `: ` (changelog 2.1.69).
+        "claude-agent" | "claude-skill" | "claude-command" | "agency" => problem.starts_with("mapping values are not allowed"),
+        _ => false,
+    }
+}
+
+fn syntax_error(cx: &mut RuleCx, err: &SyntaxError) {
+    let entry = err.entry.and_then(|i| cx.yaml().map(|y| &y.entries[i]));
+    let value = entry.and_then(|e| value_text_range(cx.text, e));
+    let at = &cx.text[err.range.start..];
+    let (mut range, what) = explain(&err.problem, at);
+    if err.problem.contains("while scanning an alias") {
+        // libyaml stops after the `*`; point at the whole value.
+        if let Some(v) = &value {
+            range = v.clone();
+        }
+    }
+    if range.is_empty() {
+        range = err.range.clone();
+    } else {
+        range = err.range.start + range.start..err.range.start + range.end;
+    }
+    let lenient = tolerated(cx, &err.problem);
+    let who = if lenient {
+        format!("{} tolerates it, but strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file.", cx.dialect.tool)
+    } else {
+        format!("{} cannot read the front matter.", cx.dialect.tool)
+    };
+    let severity = if lenient { Severity::Warning } else { Severity::Error };
+    let fixes = entry.zip(value).map(|(e, v)| value_fixes(cx, e, v)).unwrap_or_default();
+    if let Some(d) = cx.report(Code::YamlSyntax, severity, range, format!("{what} {who}")) {
+        d.fixes.extend(fixes);
+    }
+}
+
+/// Plain words for libyaml's problems. Returns a range relative to the error position (empty
+/// to keep libyaml's) and the explanation.
+fn explain(problem: &str, at: &str) -> (Range<usize>, String) {
+    let c = at.chars().next().unwrap_or(' ');
+    let one = 0..c.len_utf8();
+    if problem.starts_with("mapping values are not allowed") {
+        return (one, "`: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`).".into());
+    }
+    if problem.contains("while scanning an alias") || problem.contains("while scanning an anchor") {
+        return (0..0, format!("`{c}` at the start of a value begins a YAML {}, so the value is not read as text. Quote the value.", if problem.contains("alias") { "alias" } else { "anchor" }));
+    }
+    if problem.starts_with("found character that cannot start any token") {
+        if c == '\t' {
+            return (one, "A tab character cannot indent YAML. Use spaces.".into());
+        }
+        return (one, format!("`{c}` cannot start an unquoted YAML value. Quote the value."));
+    }
+    if problem.contains("found unexpected end of stream") && problem.contains("quoted scalar") {
+        return (0..0, "This quoted value is never closed. Add the closing quote.".into());
+    }
+    if problem.contains("could not find expected ':'") {
+        return (0..0, "A line here has no `:`. Every front-matter line must be `key: value`, or be indented under the key it continues.".into());
+    }
+    if problem.contains("did not find expected key") {
+        return (0..0, "This line is not indented like the keys around it, or a quoted value is followed by more text. Align it, or quote the whole value.".into());
+    }
+    if problem.contains("flow sequence") || problem.contains("flow mapping") {
+        return (0..0, "This `[...]` or `{...}` is not closed, or its items are not separated by commas. Close it, or quote the value if it is text.".into());
+    }
+    if problem.contains("block sequence entries are not allowed") {
+        return (one, "A `- ` list item cannot follow a key on the same line. Put the list on the next lines, or quote the value.".into());
+    }
+    if problem.contains("found a tab character") {
+        return (one, "A tab character cannot indent YAML. Use spaces.".into());
+    }
+    (0..0, format!("Invalid YAML: {problem}."))
+}
+
+/// The raw text of an entry's value: from after `: ` to the end of its last non-comment line.
+pub fn value_text_range(text: &str, e: &Entry) -> Option<Range<usize>> {
+    let seg = &text[e.after_colon..e.range.end];
+    let lead = seg.len() - seg.trim_start_matches([' ', '\t']).len();
+    let start = e.after_colon + lead;
+    let mut end = start;
+    for (off, line) in crate::text::lines(&text[start..e.range.end]) {
+        if off > 0 && line.trim_start().starts_with('#') {
+            break;
+        }
+        if !line.trim().is_empty() {
+            end = start + off + line.trim_end().len();
+        }
+    }
+    (end > start).then_some(start..end)
+}
+
+/// Quote the value, or make it a folded block scalar.
+fn value_fixes(cx: &RuleCx, e: &Entry, v: Range<usize>) -> Vec<Fix> {
+    let raw = &cx.text[v.clone()];
+    if raw.starts_with(['"', '\'', '|', '>']) {
+        return Vec::new();
+    }
+    let eol = cx.line_ending();
+    let single_line = !raw.contains(['\n', '\r']);
+    let folded_text: String = crate::text::lines(raw).map(|(_, l)| l.trim()).collect::<Vec<_>>().join(" ");
+    let mut fixes = Vec::new();
+    if single_line {
+        fixes.push(Fix::safe(format!("Quote the value of `{}`", e.key), vec![TextEdit::replace(v.clone(), quote::single_quoted(raw))]));
+    } else {
+        fixes.push(Fix::safe(
+            format!("Quote the value of `{}`", e.key),
+            vec![TextEdit::replace(v.clone(), quote::single_quoted(&folded_text))],
+        ));
+    }
+    fixes.push(Fix::manual(format!("Make `{}` a folded block scalar (`>-`)", e.key), vec![TextEdit::replace(v, quote::folded_block(raw, 2, eol))]));
+    fixes
+}
+
+fn duplicates(cx: &mut RuleCx) {
+    let Some(yaml) = cx.yaml() else { return };
+    let index = crate::text::LineIndex::new(cx.text);
+    for (i, e) in yaml.entries.iter().enumerate() {
+        if let Some(first) = yaml.entries[..i].iter().find(|p| p.key == e.key) {
+            let line = index.line_of(first.key_range.start) + 1;
+            let removal = entry_removal(cx.text, e);
+            let msg = format!(
+                "`{}` is already set on line {line}. Strict YAML parsers reject the file; the others keep only one of the values. Remove one of them.",
+                e.key
+            );
+            if let Some(d) = cx.report(Code::DuplicateKey, Severity::Error, e.key_range.clone(), msg) {
+                d.fixes.push(Fix::manual(format!("Remove this `{}`", e.key), vec![TextEdit::delete(removal)]));
+            }
+        }
+    }
+}
+
+/// The entry with its line break, for deleting it.
+pub fn entry_removal(text: &str, e: &Entry) -> Range<usize> {
+    e.key_range.start..crate::syntax::front_matter::next_line_start(text, e.range.end)
+}

@@ -1,0 +1,243 @@
+//! Configuration: `.persona-ls.toml`, `initializationOptions` and `didChangeConfiguration` all
+//! map onto this one struct.
+//!
+//! ```toml
+//! [rules]
+//! unknown-key = "off"          # off | error | warning | information | hint
+//!
+//! [dialects.claude-agent]
+//! paths = ["prompts/agents/**/*.md"]
+//!
+//! [dialects.agency.keys.tier]
+//! doc = "Which tier of the team runs this persona."
+//! values = ["worker/junior", "worker/senior", "lead"]
+//! ```
+//!
+//! An invalid file is an error that points at its position; it is never replaced by defaults.
+
+use crate::diagnostic::{Code, Severity};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+pub const FILE_NAME: &str = ".persona-ls.toml";
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Config {
+    /// Per-rule severity; `None` switches the rule off.
+    pub rules: BTreeMap<Code, Option<Severity>>,
+    pub dialects: BTreeMap<String, DialectConfig>,
+    /// Paths (globs) that are never checked.
+    pub exclude: Vec<String>,
+    /// The file this came from, if any.
+    pub source: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DialectConfig {
+    #[serde(default)]
+    pub paths: Vec<String>,
+    #[serde(default)]
+    pub keys: BTreeMap<String, KeyConfig>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeyConfig {
+    #[serde(default)]
+    pub doc: Option<String>,
+    #[serde(default, rename = "type")]
+    pub ty: Option<String>,
+    #[serde(default)]
+    pub required: Option<bool>,
+    #[serde(default)]
+    pub values: Vec<ValueConfig>,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(untagged)]
+pub enum ValueConfig {
+    Plain(String),
+    Documented { value: String, #[serde(default)] doc: String },
+}
+
+impl ValueConfig {
+    pub fn value(&self) -> &str {
+        match self {
+            ValueConfig::Plain(v) | ValueConfig::Documented { value: v, .. } => v,
+        }
+    }
+    pub fn doc(&self) -> &str {
+        match self {
+            ValueConfig::Plain(_) => "",
+            ValueConfig::Documented { doc, .. } => doc,
+        }
+    }
+}
+
+/// The raw shape on disk and on the wire (LSP settings use the same keys).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    #[serde(default)]
+    rules: BTreeMap<String, String>,
+    #[serde(default)]
+    dialects: BTreeMap<String, DialectConfig>,
+    #[serde(default)]
+    exclude: Vec<String>,
+}
+
+/// A configuration error with its position in the file (byte range) when known.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ConfigError {
+    pub path: Option<PathBuf>,
+    pub range: Option<Range<usize>>,
+    pub message: String,
+}
+
+impl ConfigError {
+    /// `path:line:col: message`, for the command line.
+    pub fn render(&self, text: Option<&str>) -> String {
+        let path = self.path.as_ref().map_or("configuration".to_string(), |p| p.display().to_string());
+        match (&self.range, text) {
+            (Some(r), Some(t)) => {
+                let idx = crate::text::LineIndex::new(t);
+                let p = idx.position(t, r.start, crate::text::Encoding::Utf16);
+                format!("{path}:{}:{}: {}", p.line + 1, p.character + 1, self.message)
+            }
+            _ => format!("{path}: {}", self.message),
+        }
+    }
+}
+
+impl Config {
+    /// Parses TOML text; `path` is only used in messages.
+    pub fn from_toml(text: &str, path: Option<&Path>) -> Result<Config, ConfigError> {
+        let raw: RawConfig = toml::from_str(text).map_err(|e| ConfigError {
+            path: path.map(Path::to_path_buf),
+            range: e.span(),
+            message: e.message().trim().to_string(),
+        })?;
+        let mut cfg = Config::from_raw(raw).map_err(|(key, message)| ConfigError {
+            path: path.map(Path::to_path_buf),
+            range: find_key(text, &key),
+            message,
+        })?;
+        cfg.source = path.map(Path::to_path_buf);
+        Ok(cfg)
+    }
+
+    /// Parses JSON settings (LSP `initializationOptions` / `didChangeConfiguration`).
+    pub fn from_json(value: serde_json::Value) -> Result<Config, ConfigError> {
+        let raw: RawConfig = serde_json::from_value(value)
+            .map_err(|e| ConfigError { path: None, range: None, message: e.to_string() })?;
+        Config::from_raw(raw).map_err(|(_, message)| ConfigError { path: None, range: None, message })
+    }
+
+    fn from_raw(raw: RawConfig) -> Result<Config, (String, String)> {
+        let mut rules = BTreeMap::new();
+        for (name, level) in raw.rules {
+            let code = Code::parse(&name).ok_or_else(|| {
+                let known: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
+                (name.clone(), format!("unknown rule `{name}`; rules are: {}", known.join(", ")))
+            })?;
+            let sev = match level.as_str() {
+                "off" | "none" | "allow" => None,
+                other => Some(Severity::parse(other).ok_or_else(|| {
+                    (name.clone(), format!("rule `{name}`: `{other}` is not one of off, error, warning, information, hint"))
+                })?),
+            };
+            rules.insert(code, sev);
+        }
+        let schema = crate::schema::Schema::builtin();
+        for (id, d) in &raw.dialects {
+            if schema.dialect(id).is_none() {
+                let ids: Vec<&str> = schema.dialects.iter().map(|d| d.id.as_str()).collect();
+                return Err((id.clone(), format!("unknown dialect `{id}`; dialects are: {}", ids.join(", "))));
+            }
+            for g in d.paths.iter() {
+                globset::Glob::new(g).map_err(|e| (g.clone(), format!("dialect `{id}`: bad glob `{g}`: {e}")))?;
+            }
+            for (key, k) in &d.keys {
+                if let Some(t) = &k.ty {
+                    crate::dialect::parse_type(t).ok_or_else(|| {
+                        (t.clone(), format!("key `{key}`: unknown type `{t}` (string, bool, integer, number, enum, list, map, any)"))
+                    })?;
+                }
+            }
+        }
+        for g in &raw.exclude {
+            globset::Glob::new(g).map_err(|e| (g.clone(), format!("exclude: bad glob `{g}`: {e}")))?;
+        }
+        Ok(Config { rules, dialects: raw.dialects, exclude: raw.exclude, source: None })
+    }
+
+    /// Finds `.persona-ls.toml` in `dir` or its ancestors and loads it.
+    pub fn discover(dir: &Path) -> Result<Config, ConfigError> {
+        for d in dir.ancestors() {
+            let p = d.join(FILE_NAME);
+            if p.is_file() {
+                let text = std::fs::read_to_string(&p).map_err(|e| ConfigError {
+                    path: Some(p.clone()),
+                    range: None,
+                    message: format!("cannot read: {e}"),
+                })?;
+                return Config::from_toml(&text, Some(&p));
+            }
+        }
+        Ok(Config::default())
+    }
+
+    /// The configured severity for `code`, or `default`. `None` means the rule is off.
+    pub fn severity(&self, code: Code, default: Severity) -> Option<Severity> {
+        match self.rules.get(&code) {
+            Some(level) => *level,
+            None => Some(default),
+        }
+    }
+}
+
+/// Best-effort position of a key or value mentioned in an error from the semantic checks.
+fn find_key(text: &str, needle: &str) -> Option<Range<usize>> {
+    let quoted = format!("\"{needle}\"");
+    text.find(&quoted)
+        .map(|i| i..i + quoted.len())
+        .or_else(|| text.find(needle).map(|i| i..i + needle.len()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_rules_paths_and_keys() {
+        let cfg = Config::from_toml(
+            "[rules]\nunknown-key = \"off\"\nempty-body = \"error\"\n\n[dialects.agency.keys.tier]\nvalues = [\"lead\", { value = \"worker/senior\", doc = \"Senior\" }]\n",
+            None,
+        )
+        .unwrap();
+        assert_eq!(cfg.severity(Code::UnknownKey, Severity::Warning), None);
+        assert_eq!(cfg.severity(Code::EmptyBody, Severity::Warning), Some(Severity::Error));
+        assert_eq!(cfg.severity(Code::YamlSyntax, Severity::Error), Some(Severity::Error));
+        let tier = &cfg.dialects["agency"].keys["tier"];
+        assert_eq!(tier.values[1].value(), "worker/senior");
+        assert_eq!(tier.values[1].doc(), "Senior");
+    }
+
+    #[test]
+    fn errors_point_at_their_position() {
+        let text = "[rules]\nunknown-key = \"loud\"\n";
+        let e = Config::from_toml(text, Some(Path::new(".persona-ls.toml"))).unwrap_err();
+        assert_eq!(e.render(Some(text)), ".persona-ls.toml:2:1: rule `unknown-key`: `loud` is not one of off, error, warning, information, hint");
+        let text = "[rulez]\n";
+        let e = Config::from_toml(text, None).unwrap_err();
+        assert!(e.message.contains("unknown field `rulez`"), "{}", e.message);
+        assert_eq!(e.range, Some(1..6));
+        let text = "[rules]\nno-such-rule = \"off\"\n";
+        let e = Config::from_toml(text, None).unwrap_err();
+        assert!(e.message.starts_with("unknown rule `no-such-rule`"));
+        assert_eq!(e.range, Some(8..20));
+    }
+}

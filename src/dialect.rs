@@ -1,0 +1,199 @@
+//! Which dialect a file is: by path glob first, then by content (which keys are present), and
+//! finally by configuration or `--dialect`, which always win.
+//!
+//! The registry is the built-in schema with the user's configuration merged in (extra globs,
+//! keys and values), compiled once per configuration.
+
+use crate::config::{Config, KeyConfig};
+use crate::schema::{self, Dialect, Key, Schema, ValueType, Values};
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use std::path::Path;
+
+pub struct Registry {
+    pub dialects: Vec<Dialect>,
+    globs: Vec<GlobSet>,
+    exclude: GlobSet,
+    pub config: Config,
+}
+
+/// How the dialect was decided (said in hover and `--format json`-free debug output).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum How {
+    Path,
+    Content,
+    Forced,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Detected {
+    pub index: usize,
+    pub how: How,
+}
+
+pub fn parse_type(t: &str) -> Option<ValueType> {
+    serde_yaml_ng::from_str(t).ok()
+}
+
+/// File stems that are documentation wherever they live (README.md in an agents folder).
+const DOC_STEMS: &[&str] = &[
+    "readme", "changelog", "contributing", "license", "code_of_conduct", "security", "agents", "claude", "index",
+    "template", "_template",
+];
+
+pub fn is_documentation_file(path: &Path) -> bool {
+    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_ascii_lowercase();
+    DOC_STEMS.contains(&stem.as_str())
+}
+
+impl Registry {
+    pub fn new(config: Config) -> Registry {
+        let schema = Schema::builtin();
+        let mut dialects = schema.dialects.clone();
+        for d in &mut dialects {
+            if let Some(dc) = config.dialects.get(&d.id) {
+                d.paths.extend(dc.paths.iter().cloned());
+                for (name, kc) in &dc.keys {
+                    merge_key(d, name, kc);
+                }
+            }
+        }
+        let globs = dialects.iter().map(|d| build(&d.paths)).collect();
+        let exclude = build(&config.exclude);
+        Registry { dialects, globs, exclude, config }
+    }
+
+    pub fn builtin() -> Registry {
+        Registry::new(Config::default())
+    }
+
+    pub fn by_id(&self, id: &str) -> Option<usize> {
+        self.dialects.iter().position(|d| d.id == id)
+    }
+
+    pub fn is_excluded(&self, rel_path: &str) -> bool {
+        self.exclude.is_match(rel_path)
+    }
+
+    /// Dialects whose globs match `rel_path` (a `/`-separated path relative to the project root).
+    pub fn by_path(&self, rel_path: &str) -> Option<usize> {
+        // The most specific match wins: first the dialect's priority, then the glob that says
+        // most about the file name (`**/SKILL.md`, `**/*.agent.md`), then the one with the most
+        // literal characters (`**/.github/agents/**` beats `**/agents/**`).
+        let mut best: Option<(usize, (i32, usize, usize))> = None;
+        for (i, set) in self.globs.iter().enumerate() {
+            for m in set.matches(rel_path) {
+                let glob = &self.dialects[i].paths[m];
+                let file_part = glob.rsplit('/').next().unwrap_or(glob);
+                let score = (self.dialects[i].priority, literal_len(file_part), literal_len(glob));
+                if best.is_none_or(|(_, s)| score > s) {
+                    best = Some((i, score));
+                }
+            }
+        }
+        best.map(|(i, _)| i)
+    }
+
+    /// Decides the dialect of a file from its path and its top-level keys.
+    pub fn detect(&self, rel_path: &str, keys: &[&str], forced: Option<usize>) -> Option<Detected> {
+        if let Some(index) = forced {
+            return Some(Detected { index, how: How::Forced });
+        }
+        let by_content = self.by_content(keys);
+        match self.by_path(rel_path) {
+            // An agency persona installed into `.claude/agents` is still an agency persona:
+            // agency is a Claude-compatible superset, recognised by its `emoji`/`vibe` keys.
+            Some(i) if self.dialects[i].id == "claude-agent" => match by_content {
+                Some(c) if self.dialects[c].id == "agency" => Some(Detected { index: c, how: How::Content }),
+                _ => Some(Detected { index: i, how: How::Path }),
+            },
+            Some(i) => Some(Detected { index: i, how: How::Path }),
+            None => by_content.or_else(|| self.fallback(keys)).map(|index| Detected { index, how: How::Content }),
+        }
+    }
+
+    /// Front matter with `name`, `description` and a tool or model key, in no known folder
+    /// (collections such as `categories/01-core/*.md`): the most common persona format, a
+    /// Claude Code subagent.
+    fn fallback(&self, keys: &[&str]) -> Option<usize> {
+        let has = |k: &str| keys.contains(&k);
+        (has("name") && has("description") && (has("tools") || has("model") || has("color")))
+            .then(|| self.by_id("claude-agent"))
+            .flatten()
+    }
+
+    fn by_content(&self, keys: &[&str]) -> Option<usize> {
+        let mut best: Option<(usize, usize)> = None;
+        for (i, d) in self.dialects.iter().enumerate() {
+            let n = d.sniff_keys.iter().filter(|k| keys.contains(&k.as_str())).count();
+            if n > 0 && best.is_none_or(|(_, b)| n > b) {
+                best = Some((i, n));
+            }
+        }
+        best.map(|(i, _)| i)
+    }
+
+    /// The allowed values of a key, resolving `@set` references.
+    pub fn values<'a>(&'a self, key: &'a Key) -> &'a [schema::Value] {
+        Schema::builtin().values(key)
+    }
+}
+
+fn literal_len(glob: &str) -> usize {
+    glob.chars().filter(|c| !matches!(c, '*' | '?' | '[' | ']' | '{' | '}' | ',')).count()
+}
+
+fn build(globs: &[String]) -> GlobSet {
+    let mut b = GlobSetBuilder::new();
+    for g in globs {
+        // Globs were validated when the configuration was read; built-in ones are tested.
+        if let Ok(g) = Glob::new(g) {
+            b.add(g);
+        }
+    }
+    b.build().unwrap_or_else(|_| GlobSet::empty())
+}
+
+fn merge_key(d: &mut Dialect, name: &str, kc: &KeyConfig) {
+    let extra: Vec<schema::Value> = kc
+        .values
+        .iter()
+        .map(|v| schema::Value {
+            value: v.value().to_string(),
+            doc: v.doc().to_string(),
+            status: schema::Status::Active,
+            replacement: None,
+        })
+        .collect();
+    let ty = kc.ty.as_deref().and_then(parse_type);
+    match d.keys.iter_mut().find(|k| k.key == name) {
+        Some(k) => {
+            if let Some(doc) = &kc.doc {
+                k.doc = doc.clone();
+            }
+            if let Some(r) = kc.required {
+                k.required = r;
+            }
+            if let Some(t) = ty {
+                k.ty = t;
+            }
+            if !extra.is_empty() {
+                let mut values = Schema::builtin().values(k).to_vec();
+                values.extend(extra);
+                k.values = Some(Values::Inline(values));
+            }
+        }
+        None => d.keys.push(Key {
+            key: name.to_string(),
+            ty: ty.unwrap_or(ValueType::String),
+            required: kc.required.unwrap_or(false),
+            doc: kc.doc.clone().unwrap_or_else(|| "Defined in the project's `.persona-ls.toml`.".into()),
+            default: None,
+            values: if extra.is_empty() { None } else { Some(Values::Inline(extra)) },
+            // Values a team lists in its configuration are suggestions unless it types the key
+            // as an enum.
+            open: ty != Some(ValueType::Enum),
+            deprecated: None,
+            source: None,
+        }),
+    }
+}
