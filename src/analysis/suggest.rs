@@ -44,8 +44,8 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     }
     let (c, d) = best?;
     let limit = match folded.chars().count() {
-        0..=3 => 0,
-        4..=5 => 1,
+        0..=2 => 0,
+        3..=5 => 1,
         6..=9 => 2,
         _ => 3,
     };

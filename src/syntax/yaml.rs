@@ -139,6 +139,9 @@ pub fn parse(text: &str, range: Range<usize>) -> Yaml {
                 entry_from_pair(pair, text, seg.start)
             })
         });
+        // A broken entry (an unclosed quote) may give tree-sitter no pair at all; its key is
+        // still plain to see, and knowing it keeps `missing-required-key` quiet.
+        let entry = entry.or_else(|| error.as_ref().and_then(|_| textual_entry(text, seg.clone())));
         let index = entry.as_ref().map(|_| yaml.entries.len());
         match entry {
             Some(mut e) => {
@@ -209,6 +212,24 @@ fn offset_of(seg: &str, line: usize, column: usize) -> usize {
     };
     let col = column.saturating_sub(1);
     start + content.char_indices().nth(col).map_or(content.len(), |(i, _)| i)
+}
+
+fn textual_entry(text: &str, seg: Range<usize>) -> Option<Entry> {
+    let s = &text[seg.clone()];
+    let colon = s.find(':')?;
+    let key = &s[..colon];
+    let after = s[colon + 1..].chars().next();
+    if key.is_empty() || key.contains(char::is_whitespace) || !after.is_none_or(char::is_whitespace) {
+        return None;
+    }
+    Some(Entry {
+        key: key.to_string(),
+        key_range: seg.start..seg.start + colon,
+        value: None,
+        range: seg.start..trim_end(text, seg.clone()),
+        after_colon: seg.start + colon + 1,
+        valid: false,
+    })
 }
 
 fn first_pair(node: TsNode) -> Option<TsNode> {

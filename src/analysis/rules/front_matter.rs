@@ -70,7 +70,7 @@ pub fn missing(cx: &mut RuleCx) {
         let why = if is_doc {
             format!("`{}` is documentation, not a persona: it has no front matter, so persona-ls does not check it.", cx.location.file_name())
         } else {
-            format!("No front matter, so this is not a {}: {} skips files that do not start with `---`, and persona-ls does not check it.", cx.dialect.title, cx.dialect.tool)
+            format!("No front matter, so this is not a persona: {} skips files that do not start with `---`, and persona-ls does not check it.", cx.dialect.tool)
         };
         cx.report(Code::MissingFrontMatter, Severity::Hint, range, why);
         return;

@@ -26,14 +26,9 @@ pub fn check(cx: &mut RuleCx) {
     let open = super::fence_range(cx);
     for key in cx.dialect.keys.iter().filter(|k| k.required) {
         if yaml.entry(&key.key).is_none() && !yaml.entries.iter().any(|e| !e.valid && e.key == key.key) {
-            let msg = format!(
-                "`{}` is required in a {}: {}. Add `{}:`.",
-                key.key,
-                cx.dialect.title,
-                consequence(&cx.dialect.id, &key.key),
-                key.key
-            );
-            cx.report(Code::MissingRequiredKey, Severity::Error, open.clone(), msg);
+            let (why, severity) = consequence(&cx.dialect.id, &key.key);
+            let msg = format!("`{}` is required in a {}: {why}. Add `{}:`.", key.key, cx.dialect.title, key.key);
+            cx.report(Code::MissingRequiredKey, severity, open.clone(), msg);
         }
     }
     for e in &yaml.entries {
@@ -47,32 +42,49 @@ pub fn check(cx: &mut RuleCx) {
     }
 }
 
-fn consequence(dialect: &str, key: &str) -> &'static str {
+/// Why the key is needed, and how bad its absence is: an error where the tool skips the file,
+/// a warning where only some readers of the dialect need it.
+fn consequence(dialect: &str, key: &str) -> (&'static str, Severity) {
     match (dialect, key) {
-        ("claude-agent", "name") => "without it Claude Code treats the file as documentation and skips it",
-        ("claude-agent", "description") => "without it Claude Code skips the agent",
-        ("claude-skill", _) => "without it the skill cannot be listed or fails validation",
-        ("agency", _) => "agency-agents' linter rejects the persona without it",
-        ("opencode-agent", "description") => "OpenCode requires it to list the agent",
-        ("copilot-agent", "description") => "GitHub Copilot requires it",
-        _ => "the tool needs it",
+        ("claude-agent", "name") => ("without it Claude Code treats the file as documentation and skips it", Severity::Error),
+        ("claude-agent", "description") => ("without it Claude Code skips the agent", Severity::Error),
+        // Claude Code falls back to the folder name; the Agent Skills spec and VS Code require it.
+        ("claude-skill", "name") => ("Claude Code falls back to the folder name, but VS Code and the Agent Skills spec require it", Severity::Warning),
+        ("claude-skill", _) => ("without it the skill cannot be chosen automatically and fails validation", Severity::Error),
+        ("agency", _) => ("agency-agents' linter rejects the persona without it", Severity::Error),
+        ("opencode-agent", "description") => ("OpenCode requires it to list the agent", Severity::Error),
+        // VS Code loads an agent without it; GitHub's cloud agent requires it.
+        ("copilot-agent", "description") => ("GitHub Copilot's cloud agent requires it (VS Code shows the agent without a description)", Severity::Warning),
+        _ => ("the tool needs it", Severity::Error),
     }
 }
 
 fn unknown(cx: &mut RuleCx, key: &str, range: std::ops::Range<usize>) {
     if let Some((_, _, to)) = WRONG_DIALECT_KEYS.iter().find(|(d, from, _)| *d == cx.dialect.id && *from == key) {
+        // Only the agent case is an error: the agent then inherits every tool.
+        let inherits = *to == "tools";
         let msg = format!(
             "{} does not read `{key}`; its key is `{to}`.{}",
             cx.dialect.tool,
-            if *to == "tools" { " The agent silently inherits every tool." } else { "" }
+            if inherits { " The agent silently inherits every tool." } else { "" }
         );
-        if let Some(d) = cx.report(Code::UnknownKey, Severity::Error, range.clone(), msg) {
+        let severity = if inherits { Severity::Error } else { Severity::Warning };
+        if let Some(d) = cx.report(Code::UnknownKey, severity, range.clone(), msg) {
             d.fixes.push(Fix::safe(format!("Rename to `{to}`"), vec![TextEdit::replace(range, *to)]));
         }
         return;
     }
+    let elsewhere: Vec<&str> = cx
+        .registry
+        .dialects
+        .iter()
+        .filter(|d| d.id != cx.dialect.id && d.key(key).is_some())
+        .map(|d| d.title.as_str())
+        .collect();
     let known = cx.dialect.keys.iter().map(|k| k.key.as_str());
-    if let Some(close) = suggest::closest(key, known) {
+    // Another dialect's key is not a typo (`mode` in a Copilot agent is not `model`).
+    let close = if elsewhere.is_empty() { suggest::closest(key, known) } else { None };
+    if let Some(close) = close {
         let msg = format!("Unknown key `{key}` in a {}: did you mean `{close}`? {} ignores `{key}`.", cx.dialect.title, cx.dialect.tool);
         let close = close.to_string();
         if let Some(d) = cx.report(Code::UnknownKey, Severity::Warning, range.clone(), msg) {
@@ -82,13 +94,6 @@ fn unknown(cx: &mut RuleCx, key: &str, range: std::ops::Range<usize>) {
     }
     // Not a typo: metadata some collections add (`category`, `author`). The tool ignores it,
     // which is worth knowing but not worth a warning on every file of a collection.
-    let elsewhere: Vec<&str> = cx
-        .registry
-        .dialects
-        .iter()
-        .filter(|d| d.id != cx.dialect.id && d.key(key).is_some())
-        .map(|d| d.title.as_str())
-        .collect();
     let also = match elsewhere.as_slice() {
         [] => String::new(),
         [one] => format!(" (it is a key of a {one})"),

@@ -54,7 +54,11 @@ fn claude(cx: &mut RuleCx, v: &Node, model: &str) {
             return;
         }
     }
-    let close = suggest::closest(model, models.iter().filter(|m| m.status != Status::Retired).map(|m| m.value.as_str())).map(str::to_string);
+    // A suggestion must keep the version: `claude-sonet-4-6` → `claude-sonnet-4-6`, but
+    // `claude-sonnet-9-9` (perhaps newer than persona-ls) suggests nothing.
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+    let candidates = models.iter().filter(|m| m.status != Status::Retired && digits(&m.value) == digits(model));
+    let close = suggest::closest(model, candidates.map(|m| m.value.as_str())).map(str::to_string);
     let dotted = close.clone().or_else(|| {
         // `claude-sonnet-4.6` → `claude-sonnet-4-6`: ids use hyphens between version parts.
         let hyphenated = model.replace('.', "-");
@@ -113,8 +117,14 @@ fn opencode(cx: &mut RuleCx, v: &Node, model: &str) {
         return;
     }
     if !model.contains('/') {
-        let msg = format!("OpenCode model ids are `provider/model` (e.g. `anthropic/{}`); `{model}` has no provider.", if model.starts_with("claude-") { model } else { "claude-sonnet-4-5" });
-        cx.report(Code::InvalidValue, Severity::Error, v.range.clone(), msg);
+        let claude = model.starts_with("claude-");
+        let msg = format!("OpenCode model ids are `provider/model` (e.g. `anthropic/{}`); `{model}` has no provider.", if claude { model } else { "claude-sonnet-4-5" });
+        if let Some(d) = cx.report(Code::InvalidValue, Severity::Error, v.range.clone(), msg) {
+            if claude {
+                let id = format!("anthropic/{model}");
+                d.fixes.push(Fix::safe(format!("Change to `{id}`"), vec![TextEdit::replace(v.range.clone(), id)]));
+            }
+        }
         return;
     }
     retired_only(cx, v, model);

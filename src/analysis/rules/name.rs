@@ -43,10 +43,17 @@ pub fn check(cx: &mut RuleCx, v: &Node) {
             } else {
                 None
             };
+            let reserved = name.split('-').any(|w| w == "anthropic" || w == "claude");
             if let Some(p) = problem {
-                let msg = format!("The skill name `{name}` {p}: the skill fails validation and silently fails to load in VS Code.");
+                // Reserved words only block uploads to claude.ai and the Skills API; Claude Code
+                // itself loads the skill, so that one is a warning.
+                let (msg, severity) = if reserved && is_slug(name) && name.chars().count() <= 64 {
+                    (format!("The skill name `{name}` {p}: Claude Code loads it, but claude.ai and the Skills API refuse the upload."), Severity::Warning)
+                } else {
+                    (format!("The skill name `{name}` {p}: the skill fails validation and silently fails to load in VS Code."), Severity::Error)
+                };
                 let f = (slugged != name && !slugged.is_empty()).then(|| fix("Use")).flatten();
-                if let Some(d) = cx.report(Code::InvalidName, Severity::Error, range.clone(), msg) {
+                if let Some(d) = cx.report(Code::InvalidName, severity, range.clone(), msg) {
                     d.fixes.extend(f);
                 }
             }

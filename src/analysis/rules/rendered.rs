@@ -21,9 +21,12 @@ pub fn check(cx: &mut RuleCx) -> bool {
         yaml.push_str(&format!("{k}: {}{eol}", quote::scalar(v)));
     }
     yaml.push_str(&format!("---{eol}"));
-    if !cx.text[found.replace.end..].starts_with(['\n', '\r']) {
+    // Replace through the table's last line break, and keep one blank line before the body.
+    let end = crate::syntax::front_matter::next_line_start(cx.text, found.replace.end);
+    if !cx.text[end..].starts_with(['\n', '\r']) && end < cx.text.len() {
         yaml.push_str(eol);
     }
+    let replace = found.replace.start..end;
     let keys: Vec<String> = found.pairs.iter().map(|(k, _)| format!("`{k}`")).collect();
     let msg = format!(
         "The front matter was lost: this looks like a copy of a rendered web page, where {} became plain `key value` lines{}. {} reads no keys from it. Rebuild the `---` block.",
@@ -32,7 +35,7 @@ pub fn check(cx: &mut RuleCx) -> bool {
         cx.dialect.tool
     );
     if let Some(d) = cx.report(Code::RenderedFrontMatter, Severity::Error, found.table.clone(), msg) {
-        d.fixes.push(Fix::safe("Rebuild the front matter and remove the page debris", vec![TextEdit::replace(found.replace.clone(), yaml)]));
+        d.fixes.push(Fix::safe("Rebuild the front matter and remove the page debris", vec![TextEdit::replace(replace, yaml)]));
     }
     true
 }
@@ -71,10 +74,8 @@ fn find(text: &str, start: usize, keys: &[String]) -> Option<Found> {
         if run.is_empty() && best.is_none() && DEBRIS.iter().any(|d| t == *d || d.len() > 8 && t.starts_with(d)) {
             debris_seen = true;
         }
-        // Vertical form: `name Backend Architect` / `name\tBackend Architect`.
-        let pair = t.split_once([' ', '\t']).map(|(k, v)| (k.trim_end_matches(':'), v.trim())).filter(|(k, v)| known(k) && !v.is_empty());
         // Horizontal form: a header row of keys over a row of values, separated by tabs.
-        if pair.is_none() && run.is_empty() && t.contains('\t') {
+        if run.is_empty() && t.contains('\t') {
             let heads: Vec<&str> = t.split('\t').map(str::trim).collect();
             if heads.len() >= 2 && heads.iter().all(|h| known(h)) {
                 if let Some(&(voff, vline)) = all.get(i + 1) {
@@ -87,6 +88,8 @@ fn find(text: &str, start: usize, keys: &[String]) -> Option<Found> {
                 }
             }
         }
+        // Vertical form: `name Backend Architect` / `name\tBackend Architect`.
+        let pair = t.split_once([' ', '\t']).map(|(k, v)| (k.trim_end_matches(':'), v.trim())).filter(|(k, v)| known(k) && !v.is_empty());
         match pair {
             Some((k, v)) => run.push((off, off + line.len(), k.to_string(), v.to_string())),
             None => {

@@ -65,7 +65,13 @@ fn string(cx: &mut RuleCx, key: &Key, v: &Node) {
     };
     let raw = cx.text[v.range.clone()].to_string();
     let fixable = !raw.contains(['\n', '\r']) && !matches!(v.kind, NodeKind::Map { .. });
-    if let Some(d) = cx.report(Code::InvalidType, Severity::Error, v.range.clone(), msg) {
+    // A list where text belongs breaks `name` and `description` (Claude Code 2.1.51 crashed on
+    // an array description); elsewhere tools read the list or ignore the key (Cursor `globs`).
+    let severity = match (&v.kind, key.key.as_str()) {
+        (NodeKind::Seq { .. }, k) if k != "name" && k != "description" => Severity::Warning,
+        _ => Severity::Error,
+    };
+    if let Some(d) = cx.report(Code::InvalidType, severity, v.range.clone(), msg) {
         if fixable {
             d.fixes.push(Fix::safe("Quote the value", vec![TextEdit::replace(v.range.clone(), quote::single_quoted(&raw))]));
         }

@@ -49,18 +49,15 @@ fn syntax_error(cx: &mut RuleCx, err: &SyntaxError) {
     let entry = err.entry.and_then(|i| cx.yaml().map(|y| &y.entries[i]));
     let value = entry.and_then(|e| value_text_range(cx.text, e));
     let at = &cx.text[err.range.start..];
-    let (mut range, what) = explain(&err.problem, at);
-    if err.problem.contains("while scanning an alias") {
+    let (relative, what) = explain(&err.problem, at);
+    let range = match &value {
         // libyaml stops after the `*`; point at the whole value.
-        if let Some(v) = &value {
-            range = v.clone();
-        }
-    }
-    if range.is_empty() {
-        range = err.range.clone();
-    } else {
-        range = err.range.start + range.start..err.range.start + range.end;
-    }
+        Some(v) if err.problem.contains("while scanning an alias") => v.clone(),
+        // It reports an unclosed quote at the end of the input; the opening quote is the news.
+        Some(v) if err.problem.contains("quoted scalar") => v.start..v.start + 1,
+        _ if relative.is_empty() => err.range.clone(),
+        _ => err.range.start + relative.start..err.range.start + relative.end,
+    };
     let lenient = tolerated(cx, &err.problem);
     let who = if lenient {
         format!("{} tolerates it, but strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file.", cx.dialect.tool)
@@ -68,7 +65,12 @@ fn syntax_error(cx: &mut RuleCx, err: &SyntaxError) {
         format!("{} cannot read the front matter.", cx.dialect.tool)
     };
     let severity = if lenient { Severity::Warning } else { Severity::Error };
-    let fixes = entry.zip(value).map(|(e, v)| value_fixes(cx, e, v)).unwrap_or_default();
+    // Quoting repairs a value that YAML misreads; it cannot repair indentation or a tab.
+    let quotable = err.problem.starts_with("mapping values are not allowed")
+        || err.problem.contains("while scanning an alias")
+        || err.problem.contains("while scanning an anchor")
+        || (err.problem.starts_with("found character that cannot start any token") && !at.starts_with('\t'));
+    let fixes = if quotable { entry.zip(value).map(|(e, v)| value_fixes(cx, e, v)).unwrap_or_default() } else { Vec::new() };
     if let Some(d) = cx.report(Code::YamlSyntax, severity, range, format!("{what} {who}")) {
         d.fixes.extend(fixes);
     }

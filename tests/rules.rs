@@ -1,0 +1,480 @@
+//! Every rule and every fix, on small fixtures: exact ranges (1-based line:column, UTF-16),
+//! codes, messages, and whether the fix clears the diagnostic when the result is re-checked.
+
+mod common;
+use common::{check, fixed, registry, render};
+use expect_test::expect;
+
+const AGENT: &str = ".claude/agents/reviewer.md";
+
+#[test]
+fn valid_agent_has_no_diagnostics() {
+    let text = "---\nname: reviewer\ndescription: Reviews code. Use proactively.\ntools: Read, Grep, Glob\nmodel: sonnet\ncolor: green\n---\n\nYou review code.\n";
+    expect![[r#"
+        dialect: claude-agent
+    "#]]
+    .assert_eq(&check(AGENT, text));
+}
+
+#[test]
+fn missing_front_matter_inserts_name_and_first_paragraph() {
+    let text = "# Reviewer\n\nReviews code for bugs.\nUse it after edits.\n\n## Steps\n- read\n";
+    expect![[r##"
+        dialect: claude-agent
+        1:1-1:11 error[missing-front-matter] No front matter: Claude Code skips this file without a word. Add a `---` block with `name` and `description`.
+          text: "# Reviewer"
+          fix: Insert front matter from the file name and first paragraph -> fixed
+    "##]].assert_eq(&check(AGENT, text));
+    let (new, left) = fixed(AGENT, text);
+    expect![[r#"
+        ---
+        name: reviewer
+        description: Reviews code for bugs. Use it after edits.
+        ---
+
+        # Reviewer
+
+        Reviews code for bugs.
+        Use it after edits.
+
+        ## Steps
+        - read
+    "#]].assert_eq(&new);
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn readme_in_agents_folder_gets_one_hint() {
+    let text = "# Our agents\n\nThis folder holds the team's agents.\n";
+    expect![[r##"
+        dialect: claude-agent
+        1:1-1:13 hint[missing-front-matter] `README.md` is documentation, not a persona: it has no front matter, so persona-ls does not check it.
+          text: "# Our agents"
+    "##]].assert_eq(&check(".claude/agents/README.md", text));
+}
+
+#[test]
+fn playbook_without_front_matter_beside_agency_personas_is_not_a_persona() {
+    let text = "# Launch playbook\n\nStep one.\n";
+    expect![[r##"
+        dialect: agency
+        1:1-1:18 hint[missing-front-matter] No front matter, so this is not a persona: agency-agents (Claude Code, GitHub Copilot) skips files that do not start with `---`, and persona-ls does not check it.
+          text: "# Launch playbook"
+    "##]].assert_eq(&check("strategy/launch-playbook.md", text));
+}
+
+#[test]
+fn unclosed_front_matter_with_a_long_dash_line() {
+    let text = "---\nname: reviewer\ndescription: Reviews code.\n-----------------\n\n# Body\n";
+    expect![[r#"
+        dialect: claude-agent
+        1:1-1:4 error[unclosed-front-matter] The front matter is never closed: `--------…` is not a closing fence, which must be exactly `---`. Until it is closed, Claude Code reads none of these keys.
+          text: "---"
+          fix: Replace it with `---` -> fixed
+    "#]].assert_eq(&check(AGENT, text));
+}
+
+#[test]
+fn unclosed_front_matter_without_any_closer() {
+    let text = "---\nname: reviewer\ndescription: Reviews code.\n\n# Body\n";
+    expect![[r#"
+        dialect: claude-agent
+        1:1-1:4 error[unclosed-front-matter] The front matter opened here is never closed. Add a `---` line after the last key; until then Claude Code reads none of these keys.
+          text: "---"
+          fix: Close the front matter after the last key -> fixed
+    "#]].assert_eq(&check(AGENT, text));
+    let (new, _) = fixed(AGENT, text);
+    assert_eq!(new, "---\nname: reviewer\ndescription: Reviews code.\n---\n\n# Body\n");
+}
+
+#[test]
+fn bom_crlf_and_emoji_positions() {
+    let text = "\u{feff}---\r\nname: 🏗️-builder\r\ndescription: d\r\nmodel: sonet\r\n---\r\nBody\r\n";
+    expect![[r#"
+        dialect: claude-agent
+        1:1-1:2 warning[byte-order-mark] A UTF-8 byte-order mark precedes the `---`, which hides the front matter from VS Code and many YAML loaders. Remove it.
+          text: "\u{feff}"
+          fix: Remove the byte-order mark -> fixed
+        2:7-2:18 warning[invalid-name] Claude Code agent names are lowercase letters and hyphens; `🏗️-builder` is matched loosely and may clash. Use `builder`.
+          text: "🏗\u{fe0f}-builder"
+          fix: Use `builder` -> fixed
+        4:8-4:13 error[invalid-value] `sonet` is not a model Claude Code knows: did you mean `sonnet`?
+          text: "sonet"
+          fix: Change to `sonnet` -> fixed
+    "#]].assert_eq(&check(AGENT, text));
+}
+
+#[test]
+fn unquoted_colon_in_description() {
+    let text = "---\nname: reviewer\ndescription: Use this agent when: the code changed\nmodel: sonnet\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        3:33-3:34 warning[yaml-syntax] `: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Claude Code tolerates it, but strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file.
+          text: ":"
+          fix: Quote the value of `description` -> fixed
+          fix (manual): Make `description` a folded block scalar (`>-`) -> fixed
+    "#]].assert_eq(&check(AGENT, text));
+    let (new, left) = fixed(AGENT, text);
+    assert_eq!(new, "---\nname: reviewer\ndescription: 'Use this agent when: the code changed'\nmodel: sonnet\n---\nBody\n");
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn colon_is_an_error_where_the_tool_is_strict() {
+    let text = "---\ndescription: Review: code\n---\nBody\n";
+    expect![[r#"
+        dialect: copilot-agent
+        2:20-2:21 error[yaml-syntax] `: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). VS Code (GitHub Copilot Chat), GitHub Copilot cannot read the front matter.
+          text: ":"
+          fix: Quote the value of `description` -> fixed
+          fix (manual): Make `description` a folded block scalar (`>-`) -> fixed
+    "#]].assert_eq(&check(".github/agents/reviewer.agent.md", text));
+}
+
+#[test]
+fn glob_starting_with_an_alias_character() {
+    let text = "---\ndescription: React rules\nglobs: **/*.tsx\nalwaysApply: false\n---\nUse hooks.\n";
+    expect![[r#"
+        dialect: cursor-rule
+        3:8-3:16 warning[yaml-syntax] `*` at the start of a value begins a YAML alias, so the value is not read as text. Quote the value. Cursor tolerates it, but strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file.
+          text: "**/*.tsx"
+          fix: Quote the value of `globs` -> fixed
+          fix (manual): Make `globs` a folded block scalar (`>-`) -> fixed
+    "#]].assert_eq(&check(".cursor/rules/react.mdc", text));
+}
+
+#[test]
+fn other_syntax_errors_in_plain_words() {
+    let text = "---\nname: reviewer\ndescription: \"never closed\nmodel: sonnet\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        3:14-3:15 error[yaml-syntax] This quoted value is never closed. Add the closing quote. Claude Code cannot read the front matter.
+          text: "\""
+    "#]].assert_eq(&check(AGENT, text));
+    let text = "---\nname: reviewer\ndescription: d\n\tmodel: sonnet\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        4:1-4:2 error[yaml-syntax] A tab character cannot indent YAML. Use spaces. Claude Code cannot read the front matter.
+          text: "\t"
+    "#]].assert_eq(&check(AGENT, text));
+    let text = "---\nname: reviewer\ndescription: d\nmod\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        4:1-4:4 error[yaml-syntax] `mod` is not a `key: value` pair. Every front-matter line must be `key: value` (or belong to the value above it).
+          text: "mod"
+    "#]].assert_eq(&check(AGENT, text));
+}
+
+#[test]
+fn not_a_mapping() {
+    let text = "---\n- name\n- description\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        2:1-3:14 error[not-a-mapping] The front matter is a list, not `key: value` pairs, so Claude Code cannot read any key from it.
+          text: "- name\n- description"
+    "#]].assert_eq(&check(AGENT, text));
+}
+
+#[test]
+fn duplicate_key() {
+    let text = "---\nname: reviewer\ndescription: a\nname: other\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        4:1-4:5 error[duplicate-key] `name` is already set on line 2. Strict YAML parsers reject the file; the others keep only one of the values. Remove one of them.
+          text: "name"
+          fix (manual): Remove this `name` -> fixed
+    "#]].assert_eq(&check(AGENT, text));
+}
+
+#[test]
+fn missing_required_keys() {
+    let text = "---\nname: reviewer\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        1:1-1:4 error[missing-required-key] `description` is required in a Claude Code subagent: without it Claude Code skips the agent. Add `description:`.
+          text: "---"
+    "#]].assert_eq(&check(AGENT, text));
+    let text = "---\nname: UI Designer\ndescription: d\n---\nBody\n";
+    expect![[r#"
+        dialect: agency
+        1:1-1:4 error[missing-required-key] `color` is required in a agency-agents persona: agency-agents' linter rejects the persona without it. Add `color:`.
+          text: "---"
+    "#]].assert_eq(&check("design/ui-designer.md", text));
+}
+
+#[test]
+fn unknown_keys_typos_other_dialects_and_metadata() {
+    let text = "---\nname: reviewer\ndescription: d\ndescripton: x\nallowed-tools: Read\ncategory: quality\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        4:1-4:11 warning[unknown-key] Unknown key `descripton` in a Claude Code subagent: did you mean `description`? Claude Code ignores `descripton`.
+          text: "descripton"
+          fix: Rename to `description` -> fixed
+        5:1-5:14 error[unknown-key] Claude Code does not read `allowed-tools`; its key is `tools`. The agent silently inherits every tool.
+          text: "allowed-tools"
+          fix: Rename to `tools` -> fixed
+        6:1-6:9 information[unknown-key] `category` is not a Claude Code subagent key; Claude Code ignores it.
+          text: "category"
+    "#]].assert_eq(&check(AGENT, text));
+    let (new, _) = fixed(AGENT, text);
+    assert!(new.contains("\ntools: Read\n"), "{new}");
+}
+
+#[test]
+fn invalid_values_with_closest_suggestion() {
+    let text = "---\nname: reviewer\ndescription: d\ncolor: purpel\neffort: hgh\npermissionMode: acceptEdit\nmemory: global\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        4:8-4:14 warning[invalid-value] `purpel` is not a valid `color`: did you mean `purple`? Allowed: `red`, `blue`, `green`, `yellow`, `purple`, `orange`, `pink`, `cyan`.
+          text: "purpel"
+          fix: Change to `purple` -> fixed
+        5:9-5:12 error[invalid-value] `hgh` is not a valid `effort`: did you mean `high`? Allowed: `low`, `medium`, `high`, `xhigh`, `max`.
+          text: "hgh"
+          fix: Change to `high` -> fixed
+        6:17-6:27 error[invalid-value] `acceptEdit` is not a valid `permissionMode`: did you mean `acceptEdits`? Allowed: `default`, `acceptEdits`, `auto`, `dontAsk`, `bypassPermissions`, `plan`, `manual`.
+          text: "acceptEdit"
+          fix: Change to `acceptEdits` -> fixed
+        7:9-7:15 error[invalid-value] `global` is not a valid `memory`: did you mean `local`? Allowed: `user`, `project`, `local`.
+          text: "global"
+          fix: Change to `local` -> fixed
+    "#]].assert_eq(&check(AGENT, text));
+}
+
+#[test]
+fn invalid_types() {
+    let text = "---\nname: 3000\ndescription: [a, b]\nbackground: \"true\"\nmaxTurns: many\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        2:7-2:11 error[invalid-type] `name` is read as a number here, not text: `name: 3000` has crashed tools that expect a string. Quote it.
+          text: "3000"
+          fix: Quote the value -> fixed
+        3:14-3:20 error[invalid-type] `description` must be text, not a flow list (`[...]` is a YAML list; quote it if you meant the brackets).
+          text: "[a, b]"
+          fix: Quote the value -> fixed
+        4:13-4:19 warning[invalid-type] `background` is the text "true", not a boolean: strict loaders treat it as a string. Remove the quotes.
+          text: "\"true\""
+          fix: Remove the quotes -> fixed
+        5:11-5:15 error[invalid-type] `maxTurns` must be a positive whole number, not `many`.
+          text: "many"
+    "#]].assert_eq(&check(AGENT, text));
+}
+
+#[test]
+fn names_that_break_loading() {
+    let text = "---\nname: team:reviewer\ndescription: d\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        2:7-2:20 error[invalid-name] The name `team:reviewer` contains `:`, which is reserved for plugin agents (`plugin:agent`): Claude Code does not load this agent. Use lowercase letters and hyphens.
+          text: "team:reviewer"
+          fix: Use `team-reviewer` -> fixed
+    "#]].assert_eq(&check(AGENT, text));
+    let text = "---\nname: Code Reviewer\ndescription: d\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        2:7-2:20 warning[invalid-name] Claude Code agent names are lowercase letters and hyphens; `Code Reviewer` is matched loosely and may clash. Use `code-reviewer`.
+          text: "Code Reviewer"
+          fix: Use `code-reviewer` -> fixed
+    "#]].assert_eq(&check(AGENT, text));
+}
+
+#[test]
+fn skill_name_rules_and_folder_match() {
+    let text = "---\nname: PDF_Tools\ndescription: Work with PDFs.\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-skill
+        2:7-2:16 error[invalid-name] The skill name `PDF_Tools` may only hold lowercase letters, digits and single hyphens, and cannot start or end with a hyphen: the skill fails validation and silently fails to load in VS Code.
+          text: "PDF_Tools"
+          fix: Use `pdf-tools` -> fixed
+        2:7-2:16 warning[name-mismatch] The name `PDF_Tools` differs from its folder `pdf`: Claude Code / Agent Skills / VS Code uses the folder name, and the Agent Skills spec requires them to match. Rename one of them.
+          text: "PDF_Tools"
+          fix (manual): Change the name to `pdf` -> fixed
+    "#]].assert_eq(&check(".claude/skills/pdf/SKILL.md", text));
+    let text = "---\nname: pdf-tools\ndescription: Work with PDFs.\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-skill
+        2:7-2:16 warning[name-mismatch] The name `pdf-tools` differs from its folder `pdf`: Claude Code / Agent Skills / VS Code uses the folder name, and the Agent Skills spec requires them to match. Rename one of them.
+          text: "pdf-tools"
+          fix (manual): Change the name to `pdf` -> fixed
+    "#]].assert_eq(&check(".claude/skills/pdf/SKILL.md", text));
+}
+
+#[test]
+fn tools_flow_list_unknown_and_legacy_names() {
+    let text = "---\nname: reviewer\ndescription: d\ntools: [Read, Grpe, LS, mcp__github__create_issue, Bash(git diff:*)]\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        4:8-4:69 warning[tools-format] `tools` is a YAML flow list, which Claude Code misreads: the first and last tools are dropped, or the agent gets no tools at all. Write a comma-separated string: `tools: Read, Grpe, LS, mcp__github__create_issue, Bash(git diff:*)`.
+          text: "[Read, Grpe, LS, mcp__github__create_issue, Bash(git diff:*)]"
+          fix: Turn the list into a comma-separated string -> fixed
+        4:15-4:19 warning[unknown-tool] Unknown tool `Grpe` for Claude Code: did you mean `Grep`?
+          text: "Grpe"
+          fix: Change to `Grep` -> fixed
+        4:21-4:23 warning[unknown-tool] `LS` is a legacy name; use `Glob`.
+          text: "LS"
+          fix (manual): Change to `Glob` -> fixed
+    "#]].assert_eq(&check(AGENT, text));
+    let (new, _) = fixed(AGENT, text);
+    assert!(new.contains("tools: Read, Grep, LS, mcp__github__create_issue, Bash(git diff:*)\n"), "{new}");
+}
+
+#[test]
+fn no_tool_resolves_is_an_error() {
+    let text = "---\nname: reviewer\ndescription: d\ntools: read, grpe\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        4:8-4:12 error[unknown-tool] Tool names are case-sensitive: `read` does not resolve; the tool is `Read`. No tool in this list resolves, so Claude Code refuses to start the agent ("would be spawned with zero tools").
+          text: "read"
+          fix: Change to `Read` -> fixed
+        4:14-4:18 error[unknown-tool] Unknown tool `grpe` for Claude Code: did you mean `Grep`? No tool in this list resolves, so Claude Code refuses to start the agent ("would be spawned with zero tools").
+          text: "grpe"
+          fix: Change to `Grep` -> fixed
+    "#]].assert_eq(&check(AGENT, text));
+}
+
+#[test]
+fn models_aliases_ids_retired_unknown_and_other_vendors() {
+    for (model, path) in [
+        ("sonnet", AGENT),
+        ("claude-sonnet-4-6", AGENT),
+        ("inherit", AGENT),
+        ("claude-3-5-sonnet-20241022", AGENT),
+        ("claude-sonnet-4.6", AGENT),
+        ("claude-sonnet-9-9", AGENT),
+        ("gpt-4o", AGENT),
+        ("GPT-4.1", ".github/agents/x.agent.md"),
+        ("anthropic/claude-sonnet-4-5", ".opencode/agent/x.md"),
+        ("claude-sonnet-4-5", ".opencode/agent/x.md"),
+    ] {
+        let text = format!("---\nname: x\ndescription: d\nmodel: {model}\n---\nBody\n");
+        let out = check(path, &text);
+        let lines: Vec<&str> = out.lines().filter(|l| !l.starts_with("dialect")).collect();
+        println!("{model} @ {path}: {lines:?}");
+    }
+    let text = "---\nname: x\ndescription: d\nmodel: claude-3-5-sonnet-20241022\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        4:8-4:34 warning[retired-model] `claude-3-5-sonnet-20241022` is retired and no longer served: requests with it fail. Use `claude-sonnet-5`.
+          text: "claude-3-5-sonnet-20241022"
+          fix (manual): Change to `claude-sonnet-5` -> fixed
+    "#]].assert_eq(&check(AGENT, text));
+    let text = "---\nname: x\ndescription: d\nmodel: claude-sonnet-4.6\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        4:8-4:25 warning[unknown-model] `claude-sonnet-4.6` is not a Claude model id persona-ls knows: did you mean `claude-sonnet-4-6`?
+          text: "claude-sonnet-4.6"
+          fix: Change to `claude-sonnet-4-6` -> fixed
+    "#]].assert_eq(&check(AGENT, text));
+    let text = "---\nname: x\ndescription: d\nmodel: claude-sonnet-9-9\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        4:8-4:25 warning[unknown-model] `claude-sonnet-9-9` is not a Claude model id persona-ls knows. If it is newer than persona-ls, ignore this; otherwise the request fails.
+          text: "claude-sonnet-9-9"
+    "#]].assert_eq(&check(AGENT, text));
+    let text = "---\nname: x\ndescription: d\nmodel: gpt-4o\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        4:8-4:14 error[invalid-value] `gpt-4o` is not a Claude model: Claude Code sends it to the Anthropic API, which rejects it. Use `sonnet`, `opus`, `haiku`, `fable`, `inherit` or a `claude-…` id.
+          text: "gpt-4o"
+    "#]].assert_eq(&check(AGENT, text));
+    let text = "---\ndescription: d\nmodel: GPT-4.1\n---\nBody\n";
+    expect![[r#"
+        dialect: copilot-agent
+    "#]].assert_eq(&check(".github/agents/x.agent.md", text));
+    let text = "---\ndescription: d\nmodel: claude-sonnet-4-5\n---\nBody\n";
+    expect![[r#"
+        dialect: opencode-agent
+        3:8-3:25 error[invalid-value] OpenCode model ids are `provider/model` (e.g. `anthropic/claude-sonnet-4-5`); `claude-sonnet-4-5` has no provider.
+          text: "claude-sonnet-4-5"
+          fix: Change to `anthropic/claude-sonnet-4-5` -> fixed
+    "#]].assert_eq(&check(".opencode/agent/x.md", text));
+}
+
+#[test]
+fn escaped_newlines_become_a_block_scalar() {
+    let text = "---\nname: x\ndescription: First line.\\nSecond line.\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        3:14-3:39 warning[escaped-newline] `description` holds 1 literal `\n` escape: in an unquoted value they stay a backslash and an `n`, not line breaks. Use a block scalar (`|`) for real line breaks.
+          text: "First line.\\nSecond line."
+          fix: Turn the `\n` escapes into a block scalar -> fixed
+          fix (manual): Double-quote the value (escapes become line breaks) -> fixed
+    "#]].assert_eq(&check(AGENT, text));
+    let (new, left) = fixed(AGENT, text);
+    assert_eq!(new, "---\nname: x\ndescription: |-\n  First line.\n  Second line.\n---\nBody\n");
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn escaped_newlines_with_an_unquoted_colon_are_fixed_in_one_go() {
+    let text = "---\nname: x\ndescription: Use it.\\n<example>Context: tests\\nuser: hi</example>\n---\nBody\n";
+    let (new, left) = fixed(AGENT, text);
+    assert_eq!(new, "---\nname: x\ndescription: |-\n  Use it.\n  <example>Context: tests\n  user: hi</example>\n---\nBody\n");
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn hidden_unicode_and_empty_body() {
+    let text = "---\nname: x\ndescription: d\u{200B}\n---\n\n";
+    expect![[r#"
+        dialect: claude-agent
+        3:15-3:16 warning[hidden-unicode] Hidden character: U+200B zero-width space. Invisible and bidirectional control characters can hide instructions from a reviewer (a prompt-injection vector). Remove it.
+          text: "\u{200b}"
+          fix: Remove the hidden characters -> fixed
+        4:1-4:4 warning[empty-body] The front matter is followed by no instructions: the body is the Claude Code subagent's prompt. Write what it should do below the `---`.
+          text: "---"
+    "#]].assert_eq(&check(AGENT, text));
+}
+
+#[test]
+fn rendered_front_matter_vertical_and_horizontal() {
+    let text = "Skip to content\nNavigation Menu\nFile metadata and controls\nPreview\nCode\nBlame\n30 lines (20 loc) · 1 KB\nname Backend Architect\ndescription Designs APIs: REST and gRPC\nemoji 🏗️\nmodel claude-sonnet-4-6\n\n# Backend Architect\n\nYou design.\n";
+    expect![[r#"
+        dialect: agency
+        8:1-11:24 error[rendered-front-matter] The front matter was lost: this looks like a copy of a rendered web page, where `name`, `description`, `emoji`, `model` became plain `key value` lines under the page's navigation text. agency-agents (Claude Code, GitHub Copilot) reads no keys from it. Rebuild the `---` block.
+          text: "name Backend Architect\ndescription Designs APIs: REST and gRPC\nemoji 🏗\u{fe0f}\nmodel claude-sonnet-4-6"
+          fix: Rebuild the front matter and remove the page debris -> fixed
+    "#]].assert_eq(&check("engineering/backend-architect.md", text));
+    let (new, left) = fixed("engineering/backend-architect.md", text);
+    expect![[r#"
+        ---
+        name: Backend Architect
+        description: 'Designs APIs: REST and gRPC'
+        emoji: 🏗️
+        model: claude-sonnet-4-6
+        ---
+
+        # Backend Architect
+
+        You design.
+    "#]].assert_eq(&new);
+    assert_eq!(left, vec!["error[missing-required-key]".to_string()], "color is still missing");
+    let text = "name\tdescription\tcolor\nBackend Architect\tDesigns APIs\tblue\n\n# Backend Architect\n";
+    expect![[r#"
+        dialect: agency
+        1:1-2:36 error[rendered-front-matter] The front matter was lost: this looks like a copy of a rendered web page, where `name`, `description`, `color` became plain `key value` lines. agency-agents (Claude Code, GitHub Copilot) reads no keys from it. Rebuild the `---` block.
+          text: "name\tdescription\tcolor\nBackend Architect\tDesigns APIs\tblue"
+          fix: Rebuild the front matter and remove the page debris -> fixed
+    "#]].assert_eq(&check("engineering/backend-architect.md", text));
+}
+
+#[test]
+fn configuration_adds_values_and_switches_rules_off() {
+    let reg = registry("[rules]\nunknown-key = \"off\"\n\n[dialects.agency.keys.tier]\nvalues = [\"worker/junior\", \"worker/senior\", \"lead\"]\ntype = \"enum\"\n");
+    let text = "---\nname: A\ndescription: d\ncolor: blue\ntier: worker/senoir\ncategory: x\n---\nBody\n";
+    expect![[r#"
+        dialect: agency
+        5:7-5:20 error[invalid-value] `worker/senoir` is not a valid `tier`: did you mean `worker/senior`? Allowed: `worker/junior`, `worker/senior`, `lead`.
+          text: "worker/senoir"
+          fix: Change to `worker/senior` -> fixed
+    "#]].assert_eq(&render("engineering/a.md", text, &reg));
+}
+
+#[test]
+fn dialect_detection_by_path_content_and_fallback() {
+    let agency_in_claude = "---\nname: Designer\ndescription: d\ncolor: teal\nemoji: 🎨\nvibe: v\n---\nBody\n";
+    assert!(check(AGENT, agency_in_claude).starts_with("dialect: agency\n"));
+    assert!(check("skills/testing/SKILL.md", "---\nname: testing\ndescription: d\n---\nB\n").starts_with("dialect: claude-skill\n"));
+    assert!(check("categories/01-core/x.md", "---\nname: x\ndescription: d\ntools: Read\n---\nB\n").starts_with("dialect: claude-agent\n"));
+    assert!(check("docs/guide.md", "---\ntitle: Guide\n---\nB\n").starts_with("dialect: none\n"));
+    assert!(check("rules/x.mdc", "---\nalwaysApply: true\n---\nB\n").starts_with("dialect: cursor-rule\n"));
+}
