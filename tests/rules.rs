@@ -94,7 +94,7 @@ fn bom_crlf_and_emoji_positions() {
         dialect: claude-agent
         1:1-1:2 warning[byte-order-mark] A UTF-8 byte-order mark precedes the `---`, which hides the front matter from VS Code and many YAML loaders. Remove it.
           text: "\u{feff}"
-          fix: Remove the byte-order mark -> fixed
+          fix (manual): Remove the byte-order mark -> fixed
         2:7-2:18 warning[invalid-name] Claude Code agent names are lowercase letters and hyphens; `🏗️-builder` is matched loosely and may clash. Use `builder`.
           text: "🏗\u{fe0f}-builder"
           fix: Use `builder` -> fixed

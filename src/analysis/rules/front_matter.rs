@@ -16,7 +16,8 @@ pub fn check(cx: &mut RuleCx) {
             "The file starts with a UTF-8 byte-order mark, which some tools read as text. Remove it."
         };
         if let Some(d) = cx.report(Code::ByteOrderMark, Severity::Warning, 0..split.bom, msg) {
-            d.fixes.push(Fix::safe("Remove the byte-order mark", vec![TextEdit::delete(0..split.bom)]));
+            // Offered, never applied by `check --fix`, which keeps a file's BOM.
+            d.fixes.push(Fix::manual("Remove the byte-order mark", vec![TextEdit::delete(0..split.bom)]));
         }
     }
     let Some(block) = &split.block else { return };

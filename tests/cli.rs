@@ -1,0 +1,231 @@
+//! `persona-ls check` as a user runs it: the binary, real files, exit codes and every format.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_persona-ls"))
+}
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    bin().current_dir(dir).args(args).output().expect("run persona-ls")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).unwrap()
+}
+
+/// A project folder (with `.git`, so it is the root globs are relative to).
+fn project(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    for (path, content) in files {
+        let p = dir.path().join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, content).unwrap();
+    }
+    dir
+}
+
+fn examples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")
+}
+
+#[test]
+fn examples_report_the_expected_problems_and_exit_1() {
+    let o = run(&examples(), &["check", "."]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let out = stdout(&o);
+    let heads: Vec<&str> = out.lines().filter(|l| l.starts_with("./")).collect();
+    assert_eq!(
+        heads.iter().map(|l| l.split(": ").take(2).collect::<Vec<_>>().join(": ")).collect::<Vec<_>>(),
+        [
+            "./.claude/agents/api-designer.md:1:1: error[missing-front-matter]",
+            "./.claude/agents/test-runner.md:3:14: warning[escaped-newline]",
+            "./.claude/agents/test-runner.md:3:88: warning[yaml-syntax]",
+            "./engineering/engineering-backend-architect.md:20:1: error[rendered-front-matter]",
+        ]
+    );
+    assert!(out.contains("\n20 | name Backend Architect\n   | ^^^^^^^^^^^^^^^^^^^^^^\n   = fix: Rebuild the front matter and remove the page debris\n"), "{out}");
+    assert!(out.ends_with("2 errors, 2 warnings in 5 checked files\n"), "{out}");
+}
+
+#[test]
+fn fix_repairs_the_examples_and_keeps_crlf_and_bom() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_dir(&examples(), dir.path());
+    std::fs::write(dir.path().join(".git"), "").unwrap();
+    let crlf = "\u{feff}---\r\nname: x\r\ndescription: a: b\r\ncolor: purpel\r\n---\r\nBody\r\n";
+    std::fs::write(dir.path().join(".claude/agents/crlf.md"), crlf).unwrap();
+    let o = run(dir.path(), &["check", "--fix", "."]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert!(stderr(&o).contains("fixed 4 files"), "{}", stderr(&o));
+    let fixed = std::fs::read_to_string(dir.path().join(".claude/agents/crlf.md")).unwrap();
+    // The BOM stays (its removal is offered, not applied), every line keeps its CRLF.
+    assert_eq!(fixed, "\u{feff}---\r\nname: x\r\ndescription: 'a: b'\r\ncolor: purple\r\n---\r\nBody\r\n");
+    let rebuilt = std::fs::read_to_string(dir.path().join("engineering/engineering-backend-architect.md")).unwrap();
+    assert!(rebuilt.starts_with("---\nname: Backend Architect\ndescription: Senior backend architect who designs scalable APIs, data models and service boundaries\ncolor: blue\nemoji: 🏗️\nvibe: Designs the systems that hold everything else up.\nmodel: claude-sonnet-4-6\ntier: worker/senior\neffort: medium\n---\n\n# Backend Architect Agent Personality\n"), "{rebuilt}");
+    // No temporary file is left behind.
+    let leftovers: Vec<_> = walk(dir.path()).into_iter().filter(|p| p.to_string_lossy().ends_with(".tmp")).collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    // Checking again finds nothing to fix.
+    let again = run(dir.path(), &["check", "."]);
+    assert_eq!(again.status.code(), Some(0), "{}", stdout(&again));
+}
+
+#[test]
+fn json_positions_are_utf16() {
+    let dir = project(&[(".claude/agents/a.md", "---\nname: a\ndescription: 🏗️ d\ncolor: purpel\n---\nBody\n".as_bytes())]);
+    let o = run(dir.path(), &["check", "--format", "json", "."]);
+    assert_eq!(o.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(
+        v,
+        serde_json::json!([{
+            "path": "./.claude/agents/a.md",
+            "range": {"start": {"line": 3, "character": 7}, "end": {"line": 3, "character": 13}},
+            "severity": "warning",
+            "code": "invalid-value",
+            "message": "`purpel` is not a valid `color`: did you mean `purple`? Allowed: `red`, `blue`, `green`, `yellow`, `purple`, `orange`, `pink`, `cyan`."
+        }])
+    );
+    let dir = project(&[(".claude/agents/a.md", "---\nname: a\ndescription: 🏗️ a: b\n---\nBody\n".as_bytes())]);
+    let o = run(dir.path(), &["check", "--format=json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    // `🏗️` is three UTF-16 units: the `:` after `a` is at character 18.
+    assert_eq!(v[0]["range"]["start"], serde_json::json!({"line": 2, "character": 18}));
+}
+
+#[test]
+fn sarif_and_github_formats() {
+    let dir = project(&[(".claude/agents/a.md", b"---\nname: a\ndescription: d\nmodel: gpt-4o\n---\nBody\n")]);
+    let o = run(dir.path(), &["check", "--format", "sarif", "."]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["version"], "2.1.0");
+    let run0 = &v["runs"][0];
+    assert_eq!(run0["columnKind"], "utf16CodeUnits");
+    let r = &run0["results"][0];
+    assert_eq!(r["ruleId"], "invalid-value");
+    assert_eq!(r["level"], "error");
+    assert_eq!(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "./.claude/agents/a.md");
+    assert_eq!(r["locations"][0]["physicalLocation"]["region"], serde_json::json!({"startLine": 4, "startColumn": 8, "endLine": 4, "endColumn": 14}));
+    let rule = &run0["tool"]["driver"]["rules"][r["ruleIndex"].as_u64().unwrap() as usize];
+    assert_eq!(rule["id"], "invalid-value");
+
+    let o = run(dir.path(), &["check", "--format", "github", "."]);
+    assert_eq!(
+        stdout(&o),
+        "::error file=./.claude/agents/a.md,line=4,col=8,endLine=4,endColumn=14,title=persona-ls invalid-value::`gpt-4o` is not a Claude model: Claude Code sends it to the Anthropic API, which rejects it. Use `sonnet`, `opus`, `haiku`, `fable`, `inherit` or a `claude-…` id.\n"
+    );
+}
+
+#[test]
+fn unreadable_files_are_reported_and_do_not_stop_the_run() {
+    let mut big = b"---\nname: big\ndescription: d\n---\n".to_vec();
+    big.resize(11 * 1024 * 1024, b'x');
+    let dir = project(&[
+        (".claude/agents/latin1.md", b"---\nname: caf\xe9\ndescription: d\n---\nBody\n"),
+        (".claude/agents/binary.md", b"---\x00\x01\x02"),
+        (".claude/agents/big.md", &big),
+        (".claude/agents/ok.md", b"---\nname: ok\ndescription: d\nmodel: gpt-4o\n---\nBody\n"),
+    ]);
+    let o = run(dir.path(), &["check", "."]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert!(err.contains("latin1.md: skipped: not UTF-8 (invalid byte at offset 13); save it as UTF-8"), "{err}");
+    assert!(err.contains("binary.md: skipped: binary file (contains NUL bytes)"), "{err}");
+    assert!(err.contains("big.md: skipped: 11 MB is over the 10 MB limit for a persona file"), "{err}");
+    assert!(stdout(&o).contains("ok.md:4:8: error[invalid-value]"), "the other files are still checked");
+}
+
+#[test]
+fn walks_hidden_persona_folders_honours_gitignore_and_skips_git() {
+    let bad = b"---\nname: a\ndescription: d\nmodel: gpt-4o\n---\nBody\n";
+    let dir = project(&[
+        (".gitignore", b"ignored/\n"),
+        (".claude/agents/a.md", bad),
+        (".github/agents/b.agent.md", b"---\ndescription: d\nmodel: GPT-4.1\ncolor: x: y\n---\nBody\n"),
+        ("ignored/.claude/agents/c.md", bad),
+        (".git/agents/d.md", bad),
+        ("docs/readme.md", b"# Docs\n"),
+    ]);
+    let o = run(dir.path(), &["check", "--format", "json", "."]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let mut paths: Vec<&str> = v.as_array().unwrap().iter().map(|d| d["path"].as_str().unwrap()).collect();
+    paths.dedup();
+    assert_eq!(paths, ["./.claude/agents/a.md", "./.github/agents/b.agent.md"]);
+    assert!(stdout(&run(dir.path(), &["check", "."])).ends_with("in 2 checked files\n"));
+}
+
+#[test]
+fn configuration_errors_point_at_their_position_and_exit_2() {
+    let dir = project(&[
+        (".persona-ls.toml", b"[rules]\nunknown-key = \"loud\"\n"),
+        (".claude/agents/a.md", b"---\nname: a\ndescription: d\n---\nBody\n"),
+    ]);
+    let o = run(dir.path(), &["check", "."]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).ends_with(".persona-ls.toml:2:1: rule `unknown-key`: `loud` is not one of off, error, warning, information, hint\n"), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "");
+}
+
+#[test]
+fn configuration_from_a_parent_folder_applies() {
+    let dir = project(&[
+        (".persona-ls.toml", b"[rules]\ninvalid-value = \"off\"\n\n[dialects.claude-agent]\npaths = [\"prompts/**/*.md\"]\n"),
+        ("prompts/team/a.md", b"---\nname: a\ndescription: d\nmodel: gpt-4o\nfoo: 1\n---\nBody\n"),
+    ]);
+    let o = run(&dir.path().join("prompts"), &["check", "--format", "json", "."]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let codes: Vec<&str> = v.as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["unknown-key"], "invalid-value is off, the extra glob made it a claude-agent");
+}
+
+#[test]
+fn dialect_flag_and_usage_errors() {
+    let dir = project(&[("notes/a.md", b"---\nname: a\n---\nBody\n")]);
+    let o = run(dir.path(), &["check", "notes/a.md"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stderr(&o).contains("not recognised as a persona file (pass --dialect to check it anyway)"));
+    let o = run(dir.path(), &["check", "--dialect", "claude-agent", "notes/a.md"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).starts_with("notes/a.md:1:1: error[missing-required-key]"), "{}", stdout(&o));
+    let o = run(dir.path(), &["check", "--dialect", "nope", "."]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("unknown dialect `nope`"));
+    let o = run(dir.path(), &["check", "--format", "xml"]);
+    assert_eq!(o.status.code(), Some(2));
+    let o = run(dir.path(), &["check", "missing-dir"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("missing-dir: no such file or directory"));
+    let o = bin().arg("--version").output().unwrap();
+    assert_eq!(stdout(&o), format!("persona-ls {}\n", env!("CARGO_PKG_VERSION")));
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            std::fs::create_dir_all(&target).unwrap();
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let p = entry.unwrap().path();
+        if p.is_dir() { out.extend(walk(&p)) } else { out.push(p) }
+    }
+    out
+}
