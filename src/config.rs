@@ -60,7 +60,11 @@ pub struct KeyConfig {
 #[serde(untagged)]
 pub enum ValueConfig {
     Plain(String),
-    Documented { value: String, #[serde(default)] doc: String },
+    Documented {
+        value: String,
+        #[serde(default)]
+        doc: String,
+    },
 }
 
 impl ValueConfig {
@@ -100,12 +104,20 @@ pub struct ConfigError {
 impl ConfigError {
     /// `path:line:col: message`, for the command line.
     pub fn render(&self, text: Option<&str>) -> String {
-        let path = self.path.as_ref().map_or("configuration".to_string(), |p| p.display().to_string());
+        let path = self
+            .path
+            .as_ref()
+            .map_or("configuration".to_string(), |p| p.display().to_string());
         match (&self.range, text) {
             (Some(r), Some(t)) => {
                 let idx = crate::text::LineIndex::new(t);
                 let p = idx.position(t, r.start, crate::text::Encoding::Utf16);
-                format!("{path}:{}:{}: {}", p.line + 1, p.character + 1, self.message)
+                format!(
+                    "{path}:{}:{}: {}",
+                    p.line + 1,
+                    p.character + 1,
+                    self.message
+                )
             }
             _ => format!("{path}: {}", self.message),
         }
@@ -131,9 +143,16 @@ impl Config {
 
     /// Parses JSON settings (LSP `initializationOptions` / `didChangeConfiguration`).
     pub fn from_json(value: serde_json::Value) -> Result<Config, ConfigError> {
-        let raw: RawConfig = serde_json::from_value(value)
-            .map_err(|e| ConfigError { path: None, range: None, message: e.to_string() })?;
-        Config::from_raw(raw).map_err(|(_, message)| ConfigError { path: None, range: None, message })
+        let raw: RawConfig = serde_json::from_value(value).map_err(|e| ConfigError {
+            path: None,
+            range: None,
+            message: e.to_string(),
+        })?;
+        Config::from_raw(raw).map_err(|(_, message)| ConfigError {
+            path: None,
+            range: None,
+            message,
+        })
     }
 
     fn from_raw(raw: RawConfig) -> Result<Config, (String, String)> {
@@ -141,7 +160,10 @@ impl Config {
         for (name, level) in raw.rules {
             let code = Code::parse(&name).ok_or_else(|| {
                 let known: Vec<&str> = Code::ALL.iter().map(|c| c.as_str()).collect();
-                (name.clone(), format!("unknown rule `{name}`; rules are: {}", known.join(", ")))
+                (
+                    name.clone(),
+                    format!("unknown rule `{name}`; rules are: {}", known.join(", ")),
+                )
             })?;
             let sev = match level.as_str() {
                 "off" | "none" | "allow" => None,
@@ -155,10 +177,14 @@ impl Config {
         for (id, d) in &raw.dialects {
             if schema.dialect(id).is_none() {
                 let ids: Vec<&str> = schema.dialects.iter().map(|d| d.id.as_str()).collect();
-                return Err((id.clone(), format!("unknown dialect `{id}`; dialects are: {}", ids.join(", "))));
+                return Err((
+                    id.clone(),
+                    format!("unknown dialect `{id}`; dialects are: {}", ids.join(", ")),
+                ));
             }
             for g in d.paths.iter() {
-                globset::Glob::new(g).map_err(|e| (g.clone(), format!("dialect `{id}`: bad glob `{g}`: {e}")))?;
+                globset::Glob::new(g)
+                    .map_err(|e| (g.clone(), format!("dialect `{id}`: bad glob `{g}`: {e}")))?;
             }
             for (key, k) in &d.keys {
                 if let Some(t) = &k.ty {
@@ -169,9 +195,15 @@ impl Config {
             }
         }
         for g in &raw.exclude {
-            globset::Glob::new(g).map_err(|e| (g.clone(), format!("exclude: bad glob `{g}`: {e}")))?;
+            globset::Glob::new(g)
+                .map_err(|e| (g.clone(), format!("exclude: bad glob `{g}`: {e}")))?;
         }
-        Ok(Config { rules, dialects: raw.dialects, exclude: raw.exclude, source: None })
+        Ok(Config {
+            rules,
+            dialects: raw.dialects,
+            exclude: raw.exclude,
+            source: None,
+        })
     }
 
     /// Finds `.persona-ls.toml` in `dir` or its ancestors and loads it.
@@ -219,8 +251,14 @@ mod tests {
         )
         .unwrap();
         assert_eq!(cfg.severity(Code::UnknownKey, Severity::Warning), None);
-        assert_eq!(cfg.severity(Code::EmptyBody, Severity::Warning), Some(Severity::Error));
-        assert_eq!(cfg.severity(Code::YamlSyntax, Severity::Error), Some(Severity::Error));
+        assert_eq!(
+            cfg.severity(Code::EmptyBody, Severity::Warning),
+            Some(Severity::Error)
+        );
+        assert_eq!(
+            cfg.severity(Code::YamlSyntax, Severity::Error),
+            Some(Severity::Error)
+        );
         let tier = &cfg.dialects["agency"].keys["tier"];
         assert_eq!(tier.values[1].value(), "worker/senior");
         assert_eq!(tier.values[1].doc(), "Senior");
@@ -230,7 +268,10 @@ mod tests {
     fn errors_point_at_their_position() {
         let text = "[rules]\nunknown-key = \"loud\"\n";
         let e = Config::from_toml(text, Some(Path::new(".persona-ls.toml"))).unwrap_err();
-        assert_eq!(e.render(Some(text)), ".persona-ls.toml:2:1: rule `unknown-key`: `loud` is not one of off, error, warning, information, hint");
+        assert_eq!(
+            e.render(Some(text)),
+            ".persona-ls.toml:2:1: rule `unknown-key`: `loud` is not one of off, error, warning, information, hint"
+        );
         let text = "[rulez]\n";
         let e = Config::from_toml(text, None).unwrap_err();
         assert!(e.message.contains("unknown field `rulez`"), "{}", e.message);

@@ -97,13 +97,22 @@ pub struct TextEdit {
 
 impl TextEdit {
     pub fn replace(range: Range<usize>, new_text: impl Into<String>) -> Self {
-        TextEdit { range, new_text: new_text.into() }
+        TextEdit {
+            range,
+            new_text: new_text.into(),
+        }
     }
     pub fn insert(at: usize, new_text: impl Into<String>) -> Self {
-        TextEdit { range: at..at, new_text: new_text.into() }
+        TextEdit {
+            range: at..at,
+            new_text: new_text.into(),
+        }
     }
     pub fn delete(range: Range<usize>) -> Self {
-        TextEdit { range, new_text: String::new() }
+        TextEdit {
+            range,
+            new_text: String::new(),
+        }
     }
 }
 
@@ -118,10 +127,18 @@ pub struct Fix {
 
 impl Fix {
     pub fn safe(title: impl Into<String>, edits: Vec<TextEdit>) -> Self {
-        Fix { title: title.into(), edits, safe: true }
+        Fix {
+            title: title.into(),
+            edits,
+            safe: true,
+        }
     }
     pub fn manual(title: impl Into<String>, edits: Vec<TextEdit>) -> Self {
-        Fix { title: title.into(), edits, safe: false }
+        Fix {
+            title: title.into(),
+            edits,
+            safe: false,
+        }
     }
 }
 
@@ -135,8 +152,19 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn new(code: Code, severity: Severity, range: Range<usize>, message: impl Into<String>) -> Self {
-        Diagnostic { range, code, severity, message: message.into(), fixes: Vec::new() }
+    pub fn new(
+        code: Code,
+        severity: Severity,
+        range: Range<usize>,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            range,
+            code,
+            severity,
+            message: message.into(),
+            fixes: Vec::new(),
+        }
     }
 
     pub fn with_fix(mut self, fix: Fix) -> Self {

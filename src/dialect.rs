@@ -36,12 +36,25 @@ pub fn parse_type(t: &str) -> Option<ValueType> {
 
 /// File stems that are documentation wherever they live (README.md in an agents folder).
 const DOC_STEMS: &[&str] = &[
-    "readme", "changelog", "contributing", "license", "code_of_conduct", "security", "agents", "claude", "index",
-    "template", "_template",
+    "readme",
+    "changelog",
+    "contributing",
+    "license",
+    "code_of_conduct",
+    "security",
+    "agents",
+    "claude",
+    "index",
+    "template",
+    "_template",
 ];
 
 pub fn is_documentation_file(path: &Path) -> bool {
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_ascii_lowercase();
+    let stem = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
     DOC_STEMS.contains(&stem.as_str())
 }
 
@@ -59,7 +72,12 @@ impl Registry {
         }
         let globs = dialects.iter().map(|d| build(&d.paths)).collect();
         let exclude = build(&config.exclude);
-        Registry { dialects, globs, exclude, config }
+        Registry {
+            dialects,
+            globs,
+            exclude,
+            config,
+        }
     }
 
     pub fn builtin() -> Registry {
@@ -84,7 +102,11 @@ impl Registry {
             for m in set.matches(rel_path) {
                 let glob = &self.dialects[i].paths[m];
                 let file_part = glob.rsplit('/').next().unwrap_or(glob);
-                let score = (self.dialects[i].priority, literal_len(file_part), literal_len(glob));
+                let score = (
+                    self.dialects[i].priority,
+                    literal_len(file_part),
+                    literal_len(glob),
+                );
                 if best.is_none_or(|(_, s)| score > s) {
                     best = Some((i, score));
                 }
@@ -96,18 +118,35 @@ impl Registry {
     /// Decides the dialect of a file from its path and its top-level keys.
     pub fn detect(&self, rel_path: &str, keys: &[&str], forced: Option<usize>) -> Option<Detected> {
         if let Some(index) = forced {
-            return Some(Detected { index, how: How::Forced });
+            return Some(Detected {
+                index,
+                how: How::Forced,
+            });
         }
         let by_content = self.by_content(keys);
         match self.by_path(rel_path) {
             // An agency persona installed into `.claude/agents` is still an agency persona:
             // agency is a Claude-compatible superset, recognised by its `emoji`/`vibe` keys.
             Some(i) if self.dialects[i].id == "claude-agent" => match by_content {
-                Some(c) if self.dialects[c].id == "agency" => Some(Detected { index: c, how: How::Content }),
-                _ => Some(Detected { index: i, how: How::Path }),
+                Some(c) if self.dialects[c].id == "agency" => Some(Detected {
+                    index: c,
+                    how: How::Content,
+                }),
+                _ => Some(Detected {
+                    index: i,
+                    how: How::Path,
+                }),
             },
-            Some(i) => Some(Detected { index: i, how: How::Path }),
-            None => by_content.or_else(|| self.fallback(keys)).map(|index| Detected { index, how: How::Content }),
+            Some(i) => Some(Detected {
+                index: i,
+                how: How::Path,
+            }),
+            None => by_content
+                .or_else(|| self.fallback(keys))
+                .map(|index| Detected {
+                    index,
+                    how: How::Content,
+                }),
         }
     }
 
@@ -124,7 +163,11 @@ impl Registry {
     fn by_content(&self, keys: &[&str]) -> Option<usize> {
         let mut best: Option<(usize, usize)> = None;
         for (i, d) in self.dialects.iter().enumerate() {
-            let n = d.sniff_keys.iter().filter(|k| keys.contains(&k.as_str())).count();
+            let n = d
+                .sniff_keys
+                .iter()
+                .filter(|k| keys.contains(&k.as_str()))
+                .count();
             if n > 0 && best.is_none_or(|(_, b)| n > b) {
                 best = Some((i, n));
             }
@@ -139,7 +182,9 @@ impl Registry {
 }
 
 fn literal_len(glob: &str) -> usize {
-    glob.chars().filter(|c| !matches!(c, '*' | '?' | '[' | ']' | '{' | '}' | ',')).count()
+    glob.chars()
+        .filter(|c| !matches!(c, '*' | '?' | '[' | ']' | '{' | '}' | ','))
+        .count()
 }
 
 fn build(globs: &[String]) -> GlobSet {
@@ -186,9 +231,16 @@ fn merge_key(d: &mut Dialect, name: &str, kc: &KeyConfig) {
             key: name.to_string(),
             ty: ty.unwrap_or(ValueType::String),
             required: kc.required.unwrap_or(false),
-            doc: kc.doc.clone().unwrap_or_else(|| "Defined in the project's `.persona-ls.toml`.".into()),
+            doc: kc
+                .doc
+                .clone()
+                .unwrap_or_else(|| "Defined in the project's `.persona-ls.toml`.".into()),
             default: None,
-            values: if extra.is_empty() { None } else { Some(Values::Inline(extra)) },
+            values: if extra.is_empty() {
+                None
+            } else {
+                Some(Values::Inline(extra))
+            },
             // Values a team lists in its configuration are suggestions unless it types the key
             // as an enum.
             open: ty != Some(ValueType::Enum),

@@ -27,7 +27,11 @@ fn main() {
 fn real_main(args: Vec<String>) -> i32 {
     let mut err = std::io::stderr();
     if args.iter().any(|a| a == "--version" || a == "-V") {
-        let _ = writeln!(std::io::stdout(), "persona-ls {}", env!("CARGO_PKG_VERSION"));
+        let _ = writeln!(
+            std::io::stdout(),
+            "persona-ls {}",
+            env!("CARGO_PKG_VERSION")
+        );
         return 0;
     }
     if args.first().map(String::as_str) == Some("check") {
@@ -70,18 +74,29 @@ fn real_main(args: Vec<String>) -> i32 {
 }
 
 fn parse_check(args: &[String]) -> Result<Option<Options>, String> {
-    let mut opts = Options { paths: Vec::new(), format: Format::Text, dialect: None, fix: false };
+    let mut opts = Options {
+        paths: Vec::new(),
+        format: Format::Text,
+        dialect: None,
+        fix: false,
+    };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let (flag, inline) = match a.split_once('=') {
             Some((f, v)) if f.starts_with("--") => (f, Some(v.to_string())),
             _ => (a.as_str(), None),
         };
-        let mut value = |name: &str| inline.clone().or_else(|| it.next().cloned()).ok_or_else(|| format!("{name} needs a value"));
+        let mut value = |name: &str| {
+            inline
+                .clone()
+                .or_else(|| it.next().cloned())
+                .ok_or_else(|| format!("{name} needs a value"))
+        };
         match flag {
             "--format" => {
                 let v = value("--format")?;
-                opts.format = Format::parse(&v).ok_or_else(|| format!("unknown format `{v}` (text, json, sarif, github)"))?;
+                opts.format = Format::parse(&v)
+                    .ok_or_else(|| format!("unknown format `{v}` (text, json, sarif, github)"))?;
             }
             "--dialect" => opts.dialect = Some(value("--dialect")?),
             "--fix" => opts.fix = true,

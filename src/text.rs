@@ -44,7 +44,10 @@ impl LineIndex {
             }
             i += 1;
         }
-        LineIndex { starts, len: text.len() }
+        LineIndex {
+            starts,
+            len: text.len(),
+        }
     }
 
     pub fn line_count(&self) -> usize {
@@ -67,7 +70,10 @@ impl LineIndex {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_of(offset);
         let start = self.starts[line];
-        Position { line: line as u32, character: column(&text[start..offset], enc) }
+        Position {
+            line: line as u32,
+            character: column(&text[start..offset], enc),
+        }
     }
 
     /// The byte offset of `pos`, clamped to the end of its line (before the line break) and to
@@ -141,7 +147,11 @@ pub fn lines(text: &str) -> impl Iterator<Item = (usize, &str)> + '_ {
         }
         let content_end = i;
         if i < bytes.len() {
-            i += if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') { 2 } else { 1 };
+            i += if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') {
+                2
+            } else {
+                1
+            };
         }
         pos = i;
         Some((start, &text[start..content_end]))
@@ -167,10 +177,42 @@ mod tests {
         let idx = LineIndex::new(text);
         let x = text.find(" x").unwrap() + 1;
         // 🏗 is two UTF-16 units, the variation selector one.
-        assert_eq!(idx.position(text, x, Encoding::Utf16), Position { line: 0, character: 11 });
-        assert_eq!(idx.position(text, x, Encoding::Utf8), Position { line: 0, character: 15 });
-        assert_eq!(idx.offset(text, Position { line: 0, character: 11 }, Encoding::Utf16), x);
-        assert_eq!(idx.offset(text, Position { line: 0, character: 15 }, Encoding::Utf8), x);
+        assert_eq!(
+            idx.position(text, x, Encoding::Utf16),
+            Position {
+                line: 0,
+                character: 11
+            }
+        );
+        assert_eq!(
+            idx.position(text, x, Encoding::Utf8),
+            Position {
+                line: 0,
+                character: 15
+            }
+        );
+        assert_eq!(
+            idx.offset(
+                text,
+                Position {
+                    line: 0,
+                    character: 11
+                },
+                Encoding::Utf16
+            ),
+            x
+        );
+        assert_eq!(
+            idx.offset(
+                text,
+                Position {
+                    line: 0,
+                    character: 15
+                },
+                Encoding::Utf8
+            ),
+            x
+        );
     }
 
     #[test]
@@ -179,22 +221,69 @@ mod tests {
         let idx = LineIndex::new(text);
         assert_eq!(idx.line_count(), 4);
         let c = text.find('c').unwrap();
-        assert_eq!(idx.position(text, c, Encoding::Utf16), Position { line: 2, character: 0 });
+        assert_eq!(
+            idx.position(text, c, Encoding::Utf16),
+            Position {
+                line: 2,
+                character: 0
+            }
+        );
         let taro = text.find('太').unwrap();
-        assert_eq!(idx.position(text, taro, Encoding::Utf16), Position { line: 0, character: 4 });
-        assert_eq!(idx.position(text, taro, Encoding::Utf8), Position { line: 0, character: 8 });
+        assert_eq!(
+            idx.position(text, taro, Encoding::Utf16),
+            Position {
+                line: 0,
+                character: 4
+            }
+        );
+        assert_eq!(
+            idx.position(text, taro, Encoding::Utf8),
+            Position {
+                line: 0,
+                character: 8
+            }
+        );
     }
 
     #[test]
     fn positions_past_the_end_are_clamped() {
         let text = "ab\r\ncd";
         let idx = LineIndex::new(text);
-        assert_eq!(idx.offset(text, Position { line: 0, character: 99 }, Encoding::Utf16), 2);
-        assert_eq!(idx.offset(text, Position { line: 9, character: 0 }, Encoding::Utf16), 6);
-        assert_eq!(idx.position(text, 99, Encoding::Utf16), Position { line: 1, character: 2 });
+        assert_eq!(
+            idx.offset(
+                text,
+                Position {
+                    line: 0,
+                    character: 99
+                },
+                Encoding::Utf16
+            ),
+            2
+        );
+        assert_eq!(
+            idx.offset(
+                text,
+                Position {
+                    line: 9,
+                    character: 0
+                },
+                Encoding::Utf16
+            ),
+            6
+        );
+        assert_eq!(
+            idx.position(text, 99, Encoding::Utf16),
+            Position {
+                line: 1,
+                character: 2
+            }
+        );
         // Inside a multi-byte character: snap to its start.
         let t = "é";
-        assert_eq!(LineIndex::new(t).position(t, 1, Encoding::Utf8).character, 0);
+        assert_eq!(
+            LineIndex::new(t).position(t, 1, Encoding::Utf8).character,
+            0
+        );
     }
 
     #[test]

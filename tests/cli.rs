@@ -8,7 +8,11 @@ fn bin() -> Command {
 }
 
 fn run(dir: &Path, args: &[&str]) -> Output {
-    bin().current_dir(dir).args(args).output().expect("run persona-ls")
+    bin()
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("run persona-ls")
 }
 
 fn stdout(o: &Output) -> String {
@@ -42,7 +46,10 @@ fn examples_report_the_expected_problems_and_exit_1() {
     let out = stdout(&o);
     let heads: Vec<&str> = out.lines().filter(|l| l.starts_with("./")).collect();
     assert_eq!(
-        heads.iter().map(|l| l.split(": ").take(2).collect::<Vec<_>>().join(": ")).collect::<Vec<_>>(),
+        heads
+            .iter()
+            .map(|l| l.split(": ").take(2).collect::<Vec<_>>().join(": "))
+            .collect::<Vec<_>>(),
         [
             "./.claude/agents/api-designer.md:1:1: error[missing-front-matter]",
             "./.claude/agents/test-runner.md:3:14: warning[escaped-newline]",
@@ -51,7 +58,10 @@ fn examples_report_the_expected_problems_and_exit_1() {
         ]
     );
     assert!(out.contains("\n20 | name Backend Architect\n   | ^^^^^^^^^^^^^^^^^^^^^^\n   = fix: Rebuild the front matter and remove the page debris\n"), "{out}");
-    assert!(out.ends_with("2 errors, 2 warnings in 5 checked files\n"), "{out}");
+    assert!(
+        out.ends_with("2 errors, 2 warnings in 5 checked files\n"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -66,11 +76,21 @@ fn fix_repairs_the_examples_and_keeps_crlf_and_bom() {
     assert!(stderr(&o).contains("fixed 4 files"), "{}", stderr(&o));
     let fixed = std::fs::read_to_string(dir.path().join(".claude/agents/crlf.md")).unwrap();
     // The BOM stays (its removal is offered, not applied), every line keeps its CRLF.
-    assert_eq!(fixed, "\u{feff}---\r\nname: x\r\ndescription: 'a: b'\r\ncolor: purple\r\n---\r\nBody\r\n");
-    let rebuilt = std::fs::read_to_string(dir.path().join("engineering/engineering-backend-architect.md")).unwrap();
+    assert_eq!(
+        fixed,
+        "\u{feff}---\r\nname: x\r\ndescription: 'a: b'\r\ncolor: purple\r\n---\r\nBody\r\n"
+    );
+    let rebuilt = std::fs::read_to_string(
+        dir.path()
+            .join("engineering/engineering-backend-architect.md"),
+    )
+    .unwrap();
     assert!(rebuilt.starts_with("---\nname: Backend Architect\ndescription: Senior backend architect who designs scalable APIs, data models and service boundaries\ncolor: blue\nemoji: 🏗️\nvibe: Designs the systems that hold everything else up.\nmodel: claude-sonnet-4-6\ntier: worker/senior\neffort: medium\n---\n\n# Backend Architect Agent Personality\n"), "{rebuilt}");
     // No temporary file is left behind.
-    let leftovers: Vec<_> = walk(dir.path()).into_iter().filter(|p| p.to_string_lossy().ends_with(".tmp")).collect();
+    let leftovers: Vec<_> = walk(dir.path())
+        .into_iter()
+        .filter(|p| p.to_string_lossy().ends_with(".tmp"))
+        .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
     // Checking again finds nothing to fix.
     let again = run(dir.path(), &["check", "."]);
@@ -79,7 +99,10 @@ fn fix_repairs_the_examples_and_keeps_crlf_and_bom() {
 
 #[test]
 fn json_positions_are_utf16() {
-    let dir = project(&[(".claude/agents/a.md", "---\nname: a\ndescription: 🏗️ d\ncolor: purpel\n---\nBody\n".as_bytes())]);
+    let dir = project(&[(
+        ".claude/agents/a.md",
+        "---\nname: a\ndescription: 🏗️ d\ncolor: purpel\n---\nBody\n".as_bytes(),
+    )]);
     let o = run(dir.path(), &["check", "--format", "json", "."]);
     assert_eq!(o.status.code(), Some(0));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
@@ -93,16 +116,25 @@ fn json_positions_are_utf16() {
             "message": "`purpel` is not a valid `color`: did you mean `purple`? Allowed: `red`, `blue`, `green`, `yellow`, `purple`, `orange`, `pink`, `cyan`."
         }])
     );
-    let dir = project(&[(".claude/agents/a.md", "---\nname: a\ndescription: 🏗️ a: b\n---\nBody\n".as_bytes())]);
+    let dir = project(&[(
+        ".claude/agents/a.md",
+        "---\nname: a\ndescription: 🏗️ a: b\n---\nBody\n".as_bytes(),
+    )]);
     let o = run(dir.path(), &["check", "--format=json"]);
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     // `🏗️` is three UTF-16 units: the `:` after `a` is at character 18.
-    assert_eq!(v[0]["range"]["start"], serde_json::json!({"line": 2, "character": 18}));
+    assert_eq!(
+        v[0]["range"]["start"],
+        serde_json::json!({"line": 2, "character": 18})
+    );
 }
 
 #[test]
 fn sarif_and_github_formats() {
-    let dir = project(&[(".claude/agents/a.md", b"---\nname: a\ndescription: d\nmodel: gpt-4o\n---\nBody\n")]);
+    let dir = project(&[(
+        ".claude/agents/a.md",
+        b"---\nname: a\ndescription: d\nmodel: gpt-4o\n---\nBody\n",
+    )]);
     let o = run(dir.path(), &["check", "--format", "sarif", "."]);
     assert_eq!(o.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
@@ -112,8 +144,14 @@ fn sarif_and_github_formats() {
     let r = &run0["results"][0];
     assert_eq!(r["ruleId"], "invalid-value");
     assert_eq!(r["level"], "error");
-    assert_eq!(r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"], "./.claude/agents/a.md");
-    assert_eq!(r["locations"][0]["physicalLocation"]["region"], serde_json::json!({"startLine": 4, "startColumn": 8, "endLine": 4, "endColumn": 14}));
+    assert_eq!(
+        r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "./.claude/agents/a.md"
+    );
+    assert_eq!(
+        r["locations"][0]["physicalLocation"]["region"],
+        serde_json::json!({"startLine": 4, "startColumn": 8, "endLine": 4, "endColumn": 14})
+    );
     let rule = &run0["tool"]["driver"]["rules"][r["ruleIndex"].as_u64().unwrap() as usize];
     assert_eq!(rule["id"], "invalid-value");
 
@@ -129,18 +167,36 @@ fn unreadable_files_are_reported_and_do_not_stop_the_run() {
     let mut big = b"---\nname: big\ndescription: d\n---\n".to_vec();
     big.resize(11 * 1024 * 1024, b'x');
     let dir = project(&[
-        (".claude/agents/latin1.md", b"---\nname: caf\xe9\ndescription: d\n---\nBody\n"),
+        (
+            ".claude/agents/latin1.md",
+            b"---\nname: caf\xe9\ndescription: d\n---\nBody\n",
+        ),
         (".claude/agents/binary.md", b"---\x00\x01\x02"),
         (".claude/agents/big.md", &big),
-        (".claude/agents/ok.md", b"---\nname: ok\ndescription: d\nmodel: gpt-4o\n---\nBody\n"),
+        (
+            ".claude/agents/ok.md",
+            b"---\nname: ok\ndescription: d\nmodel: gpt-4o\n---\nBody\n",
+        ),
     ]);
     let o = run(dir.path(), &["check", "."]);
     assert_eq!(o.status.code(), Some(2));
     let err = stderr(&o);
-    assert!(err.contains("latin1.md: skipped: not UTF-8 (invalid byte at offset 13); save it as UTF-8"), "{err}");
-    assert!(err.contains("binary.md: skipped: binary file (contains NUL bytes)"), "{err}");
-    assert!(err.contains("big.md: skipped: 11 MB is over the 10 MB limit for a persona file"), "{err}");
-    assert!(stdout(&o).contains("ok.md:4:8: error[invalid-value]"), "the other files are still checked");
+    assert!(
+        err.contains("latin1.md: skipped: not UTF-8 (invalid byte at offset 13); save it as UTF-8"),
+        "{err}"
+    );
+    assert!(
+        err.contains("binary.md: skipped: binary file (contains NUL bytes)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("big.md: skipped: 11 MB is over the 10 MB limit for a persona file"),
+        "{err}"
+    );
+    assert!(
+        stdout(&o).contains("ok.md:4:8: error[invalid-value]"),
+        "the other files are still checked"
+    );
 }
 
 #[test]
@@ -149,16 +205,27 @@ fn walks_hidden_persona_folders_honours_gitignore_and_skips_git() {
     let dir = project(&[
         (".gitignore", b"ignored/\n"),
         (".claude/agents/a.md", bad),
-        (".github/agents/b.agent.md", b"---\ndescription: d\nmodel: GPT-4.1\ncolor: x: y\n---\nBody\n"),
+        (
+            ".github/agents/b.agent.md",
+            b"---\ndescription: d\nmodel: GPT-4.1\ncolor: x: y\n---\nBody\n",
+        ),
         ("ignored/.claude/agents/c.md", bad),
         (".git/agents/d.md", bad),
         ("docs/readme.md", b"# Docs\n"),
     ]);
     let o = run(dir.path(), &["check", "--format", "json", "."]);
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    let mut paths: Vec<&str> = v.as_array().unwrap().iter().map(|d| d["path"].as_str().unwrap()).collect();
+    let mut paths: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["path"].as_str().unwrap())
+        .collect();
     paths.dedup();
-    assert_eq!(paths, ["./.claude/agents/a.md", "./.github/agents/b.agent.md"]);
+    assert_eq!(
+        paths,
+        ["./.claude/agents/a.md", "./.github/agents/b.agent.md"]
+    );
     assert!(stdout(&run(dir.path(), &["check", "."])).ends_with("in 2 checked files\n"));
 }
 
@@ -166,7 +233,10 @@ fn walks_hidden_persona_folders_honours_gitignore_and_skips_git() {
 fn configuration_errors_point_at_their_position_and_exit_2() {
     let dir = project(&[
         (".persona-ls.toml", b"[rules]\nunknown-key = \"loud\"\n"),
-        (".claude/agents/a.md", b"---\nname: a\ndescription: d\n---\nBody\n"),
+        (
+            ".claude/agents/a.md",
+            b"---\nname: a\ndescription: d\n---\nBody\n",
+        ),
     ]);
     let o = run(dir.path(), &["check", "."]);
     assert_eq!(o.status.code(), Some(2));
@@ -180,11 +250,23 @@ fn configuration_from_a_parent_folder_applies() {
         (".persona-ls.toml", b"[rules]\ninvalid-value = \"off\"\n\n[dialects.claude-agent]\npaths = [\"prompts/**/*.md\"]\n"),
         ("prompts/team/a.md", b"---\nname: a\ndescription: d\nmodel: gpt-4o\nfoo: 1\n---\nBody\n"),
     ]);
-    let o = run(&dir.path().join("prompts"), &["check", "--format", "json", "."]);
+    let o = run(
+        &dir.path().join("prompts"),
+        &["check", "--format", "json", "."],
+    );
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    let codes: Vec<&str> = v.as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
-    assert_eq!(codes, ["unknown-key"], "invalid-value is off, the extra glob made it a claude-agent");
+    let codes: Vec<&str> = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        codes,
+        ["unknown-key"],
+        "invalid-value is off, the extra glob made it a claude-agent"
+    );
 }
 
 #[test]
@@ -192,10 +274,19 @@ fn dialect_flag_and_usage_errors() {
     let dir = project(&[("notes/a.md", b"---\nname: a\n---\nBody\n")]);
     let o = run(dir.path(), &["check", "notes/a.md"]);
     assert_eq!(o.status.code(), Some(0));
-    assert!(stderr(&o).contains("not recognised as a persona file (pass --dialect to check it anyway)"));
-    let o = run(dir.path(), &["check", "--dialect", "claude-agent", "notes/a.md"]);
+    assert!(
+        stderr(&o).contains("not recognised as a persona file (pass --dialect to check it anyway)")
+    );
+    let o = run(
+        dir.path(),
+        &["check", "--dialect", "claude-agent", "notes/a.md"],
+    );
     assert_eq!(o.status.code(), Some(1));
-    assert!(stdout(&o).starts_with("notes/a.md:1:1: error[missing-required-key]"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).starts_with("notes/a.md:1:1: error[missing-required-key]"),
+        "{}",
+        stdout(&o)
+    );
     let o = run(dir.path(), &["check", "--dialect", "nope", "."]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("unknown dialect `nope`"));
@@ -205,7 +296,10 @@ fn dialect_flag_and_usage_errors() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("missing-dir: no such file or directory"));
     let o = bin().arg("--version").output().unwrap();
-    assert_eq!(stdout(&o), format!("persona-ls {}\n", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        stdout(&o),
+        format!("persona-ls {}\n", env!("CARGO_PKG_VERSION"))
+    );
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -225,7 +319,11 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for entry in std::fs::read_dir(dir).unwrap() {
         let p = entry.unwrap().path();
-        if p.is_dir() { out.extend(walk(&p)) } else { out.push(p) }
+        if p.is_dir() {
+            out.extend(walk(&p))
+        } else {
+            out.push(p)
+        }
     }
     out
 }

@@ -39,7 +39,8 @@ fn missing_front_matter_inserts_name_and_first_paragraph() {
 
         ## Steps
         - read
-    "#]].assert_eq(&new);
+    "#]]
+    .assert_eq(&new);
     assert!(left.is_empty(), "{left:?}");
 }
 
@@ -84,12 +85,16 @@ fn unclosed_front_matter_without_any_closer() {
           fix: Close the front matter after the last key -> fixed
     "#]].assert_eq(&check(AGENT, text));
     let (new, _) = fixed(AGENT, text);
-    assert_eq!(new, "---\nname: reviewer\ndescription: Reviews code.\n---\n\n# Body\n");
+    assert_eq!(
+        new,
+        "---\nname: reviewer\ndescription: Reviews code.\n---\n\n# Body\n"
+    );
 }
 
 #[test]
 fn bom_crlf_and_emoji_positions() {
-    let text = "\u{feff}---\r\nname: 🏗️-builder\r\ndescription: d\r\nmodel: sonet\r\n---\r\nBody\r\n";
+    let text =
+        "\u{feff}---\r\nname: 🏗️-builder\r\ndescription: d\r\nmodel: sonet\r\n---\r\nBody\r\n";
     expect![[r#"
         dialect: claude-agent
         1:1-1:2 warning[byte-order-mark] A UTF-8 byte-order mark precedes the `---`, which hides the front matter from VS Code and many YAML loaders. Remove it.
@@ -115,7 +120,10 @@ fn unquoted_colon_in_description() {
           fix (manual): Make `description` a folded block scalar (`>-`) -> fixed
     "#]].assert_eq(&check(AGENT, text));
     let (new, left) = fixed(AGENT, text);
-    assert_eq!(new, "---\nname: reviewer\ndescription: 'Use this agent when: the code changed'\nmodel: sonnet\n---\nBody\n");
+    assert_eq!(
+        new,
+        "---\nname: reviewer\ndescription: 'Use this agent when: the code changed'\nmodel: sonnet\n---\nBody\n"
+    );
     assert!(left.is_empty(), "{left:?}");
 }
 
@@ -133,7 +141,8 @@ fn colon_is_an_error_where_the_tool_is_strict() {
 
 #[test]
 fn glob_starting_with_an_alias_character() {
-    let text = "---\ndescription: React rules\nglobs: **/*.tsx\nalwaysApply: false\n---\nUse hooks.\n";
+    let text =
+        "---\ndescription: React rules\nglobs: **/*.tsx\nalwaysApply: false\n---\nUse hooks.\n";
     expect![[r#"
         dialect: cursor-rule
         3:8-3:16 warning[yaml-syntax] `*` at the start of a value begins a YAML alias, so the value is not read as text. Quote the value. Cursor tolerates it, but strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file.
@@ -197,7 +206,7 @@ fn missing_required_keys() {
     let text = "---\nname: UI Designer\ndescription: d\n---\nBody\n";
     expect![[r#"
         dialect: agency
-        1:1-1:4 error[missing-required-key] `color` is required in a agency-agents persona: agency-agents' linter rejects the persona without it. Add `color:`.
+        1:1-1:4 error[missing-required-key] `color` is required in an agency-agents persona: agency-agents' linter rejects the persona without it. Add `color:`.
           text: "---"
     "#]].assert_eq(&check("design/ui-designer.md", text));
 }
@@ -242,7 +251,8 @@ fn invalid_values_with_closest_suggestion() {
 
 #[test]
 fn invalid_types() {
-    let text = "---\nname: 3000\ndescription: [a, b]\nbackground: \"true\"\nmaxTurns: many\n---\nBody\n";
+    let text =
+        "---\nname: 3000\ndescription: [a, b]\nbackground: \"true\"\nmaxTurns: many\n---\nBody\n";
     expect![[r#"
         dialect: claude-agent
         2:7-2:11 error[invalid-type] `name` is read as a number here, not text: `name: 3000` has crashed tools that expect a string. Quote it.
@@ -314,7 +324,10 @@ fn tools_flow_list_unknown_and_legacy_names() {
           fix (manual): Change to `Glob` -> fixed
     "#]].assert_eq(&check(AGENT, text));
     let (new, _) = fixed(AGENT, text);
-    assert!(new.contains("tools: Read, Grep, LS, mcp__github__create_issue, Bash(git diff:*)\n"), "{new}");
+    assert!(
+        new.contains("tools: Read, Grep, LS, mcp__github__create_issue, Bash(git diff:*)\n"),
+        "{new}"
+    );
 }
 
 #[test]
@@ -379,7 +392,8 @@ fn models_aliases_ids_retired_unknown_and_other_vendors() {
     let text = "---\ndescription: d\nmodel: GPT-4.1\n---\nBody\n";
     expect![[r#"
         dialect: copilot-agent
-    "#]].assert_eq(&check(".github/agents/x.agent.md", text));
+    "#]]
+    .assert_eq(&check(".github/agents/x.agent.md", text));
     let text = "---\ndescription: d\nmodel: claude-sonnet-4-5\n---\nBody\n";
     expect![[r#"
         dialect: opencode-agent
@@ -400,7 +414,10 @@ fn escaped_newlines_become_a_block_scalar() {
           fix (manual): Double-quote the value (escapes become line breaks) -> fixed
     "#]].assert_eq(&check(AGENT, text));
     let (new, left) = fixed(AGENT, text);
-    assert_eq!(new, "---\nname: x\ndescription: |-\n  First line.\n  Second line.\n---\nBody\n");
+    assert_eq!(
+        new,
+        "---\nname: x\ndescription: |-\n  First line.\n  Second line.\n---\nBody\n"
+    );
     assert!(left.is_empty(), "{left:?}");
 }
 
@@ -408,7 +425,10 @@ fn escaped_newlines_become_a_block_scalar() {
 fn escaped_newlines_with_an_unquoted_colon_are_fixed_in_one_go() {
     let text = "---\nname: x\ndescription: Use it.\\n<example>Context: tests\\nuser: hi</example>\n---\nBody\n";
     let (new, left) = fixed(AGENT, text);
-    assert_eq!(new, "---\nname: x\ndescription: |-\n  Use it.\n  <example>Context: tests\n  user: hi</example>\n---\nBody\n");
+    assert_eq!(
+        new,
+        "---\nname: x\ndescription: |-\n  Use it.\n  <example>Context: tests\n  user: hi</example>\n---\nBody\n"
+    );
     assert!(left.is_empty(), "{left:?}");
 }
 
@@ -446,9 +466,15 @@ fn rendered_front_matter_vertical_and_horizontal() {
         # Backend Architect
 
         You design.
-    "#]].assert_eq(&new);
-    assert_eq!(left, vec!["error[missing-required-key]".to_string()], "color is still missing");
-    let text = "name\tdescription\tcolor\nBackend Architect\tDesigns APIs\tblue\n\n# Backend Architect\n";
+    "#]]
+    .assert_eq(&new);
+    assert_eq!(
+        left,
+        vec!["error[missing-required-key]".to_string()],
+        "color is still missing"
+    );
+    let text =
+        "name\tdescription\tcolor\nBackend Architect\tDesigns APIs\tblue\n\n# Backend Architect\n";
     expect![[r#"
         dialect: agency
         1:1-2:36 error[rendered-front-matter] The front matter was lost: this looks like a copy of a rendered web page, where `name`, `description`, `color` became plain `key value` lines. agency-agents (Claude Code, GitHub Copilot) reads no keys from it. Rebuild the `---` block.
@@ -459,8 +485,11 @@ fn rendered_front_matter_vertical_and_horizontal() {
 
 #[test]
 fn configuration_adds_values_and_switches_rules_off() {
-    let reg = registry("[rules]\nunknown-key = \"off\"\n\n[dialects.agency.keys.tier]\nvalues = [\"worker/junior\", \"worker/senior\", \"lead\"]\ntype = \"enum\"\n");
-    let text = "---\nname: A\ndescription: d\ncolor: blue\ntier: worker/senoir\ncategory: x\n---\nBody\n";
+    let reg = registry(
+        "[rules]\nunknown-key = \"off\"\n\n[dialects.agency.keys.tier]\nvalues = [\"worker/junior\", \"worker/senior\", \"lead\"]\ntype = \"enum\"\n",
+    );
+    let text =
+        "---\nname: A\ndescription: d\ncolor: blue\ntier: worker/senoir\ncategory: x\n---\nBody\n";
     expect![[r#"
         dialect: agency
         5:7-5:20 error[invalid-value] `worker/senoir` is not a valid `tier`: did you mean `worker/senior`? Allowed: `worker/junior`, `worker/senior`, `lead`.
@@ -471,10 +500,26 @@ fn configuration_adds_values_and_switches_rules_off() {
 
 #[test]
 fn dialect_detection_by_path_content_and_fallback() {
-    let agency_in_claude = "---\nname: Designer\ndescription: d\ncolor: teal\nemoji: 🎨\nvibe: v\n---\nBody\n";
+    let agency_in_claude =
+        "---\nname: Designer\ndescription: d\ncolor: teal\nemoji: 🎨\nvibe: v\n---\nBody\n";
     assert!(check(AGENT, agency_in_claude).starts_with("dialect: agency\n"));
-    assert!(check("skills/testing/SKILL.md", "---\nname: testing\ndescription: d\n---\nB\n").starts_with("dialect: claude-skill\n"));
-    assert!(check("categories/01-core/x.md", "---\nname: x\ndescription: d\ntools: Read\n---\nB\n").starts_with("dialect: claude-agent\n"));
+    assert!(
+        check(
+            "skills/testing/SKILL.md",
+            "---\nname: testing\ndescription: d\n---\nB\n"
+        )
+        .starts_with("dialect: claude-skill\n")
+    );
+    assert!(
+        check(
+            "categories/01-core/x.md",
+            "---\nname: x\ndescription: d\ntools: Read\n---\nB\n"
+        )
+        .starts_with("dialect: claude-agent\n")
+    );
     assert!(check("docs/guide.md", "---\ntitle: Guide\n---\nB\n").starts_with("dialect: none\n"));
-    assert!(check("rules/x.mdc", "---\nalwaysApply: true\n---\nB\n").starts_with("dialect: cursor-rule\n"));
+    assert!(
+        check("rules/x.mdc", "---\nalwaysApply: true\n---\nB\n")
+            .starts_with("dialect: cursor-rule\n")
+    );
 }

@@ -1,16 +1,20 @@
 //! Applying every safe fix at once (`check --fix`, `source.fixAll`).
 
-use super::{analyze, Location};
-use crate::diagnostic::{apply_edits, Diagnostic, TextEdit};
+use super::{Location, analyze};
+use crate::diagnostic::{Diagnostic, TextEdit, apply_edits};
 use crate::dialect::Registry;
 
 /// The non-overlapping edits of the first safe fix of each diagnostic, in document order.
 pub fn safe_edits(diagnostics: &[Diagnostic]) -> Vec<TextEdit> {
     let mut taken: Vec<TextEdit> = Vec::new();
     for d in diagnostics {
-        let Some(fix) = d.fixes.iter().find(|f| f.safe) else { continue };
+        let Some(fix) = d.fixes.iter().find(|f| f.safe) else {
+            continue;
+        };
         let overlaps = fix.edits.iter().any(|e| {
-            taken.iter().any(|t| e.range.start < t.range.end && t.range.start < e.range.end || e.range == t.range)
+            taken.iter().any(|t| {
+                e.range.start < t.range.end && t.range.start < e.range.end || e.range == t.range
+            })
         });
         if !overlaps {
             taken.extend(fix.edits.iter().cloned());

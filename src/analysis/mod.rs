@@ -23,12 +23,18 @@ pub struct Parsed {
 impl Parsed {
     pub fn new(text: &str) -> Parsed {
         let split = front_matter::split(text);
-        let yaml = split.block.as_ref().map(|b| yaml::parse(text, b.content.clone()));
+        let yaml = split
+            .block
+            .as_ref()
+            .map(|b| yaml::parse(text, b.content.clone()));
         Parsed { split, yaml }
     }
 
     pub fn keys(&self) -> Vec<&str> {
-        self.yaml.as_ref().map(|y| y.entries.iter().map(|e| e.key.as_str()).collect()).unwrap_or_default()
+        self.yaml
+            .as_ref()
+            .map(|y| y.entries.iter().map(|e| e.key.as_str()).collect())
+            .unwrap_or_default()
     }
 }
 
@@ -48,7 +54,10 @@ impl Location<'_> {
     /// The file name without `.md`, `.mdc`, `.agent.md`, `.prompt.md`, ...
     pub fn stem(&self) -> &str {
         let name = self.file_name();
-        let name = name.strip_suffix(".mdc").or_else(|| name.strip_suffix(".md")).unwrap_or(name);
+        let name = name
+            .strip_suffix(".mdc")
+            .or_else(|| name.strip_suffix(".md"))
+            .unwrap_or(name);
         for suffix in [".agent", ".chatmode", ".prompt", ".instructions"] {
             if let Some(s) = name.strip_suffix(suffix) {
                 return s;
@@ -91,7 +100,8 @@ impl<'a> RuleCx<'a> {
         message: impl Into<String>,
     ) -> Option<&mut Diagnostic> {
         let severity = self.registry.config.severity(code, default)?;
-        self.out.push(Diagnostic::new(code, severity, range, message));
+        self.out
+            .push(Diagnostic::new(code, severity, range, message));
         self.out.last_mut()
     }
 
@@ -104,16 +114,33 @@ impl<'a> RuleCx<'a> {
     }
 }
 
+/// `a Claude Code subagent`, `an OpenCode agent`, `an agency-agents persona`.
+pub fn a_or_an(title: &str) -> String {
+    let vowel = title
+        .chars()
+        .next()
+        .is_some_and(|c| "aeiouAEIOU".contains(c));
+    format!("{} {title}", if vowel { "an" } else { "a" })
+}
+
 /// Analyses a whole document: detects its dialect, then runs every rule.
 pub fn analyze(text: &str, location: Location, registry: &Registry) -> Analysis {
     let parsed = Parsed::new(text);
     analyze_parsed(text, &parsed, location, registry)
 }
 
-pub fn analyze_parsed(text: &str, parsed: &Parsed, location: Location, registry: &Registry) -> Analysis {
+pub fn analyze_parsed(
+    text: &str,
+    parsed: &Parsed,
+    location: Location,
+    registry: &Registry,
+) -> Analysis {
     let dialect = registry.detect(location.rel_path, &parsed.keys(), location.forced);
     let Some(detected) = dialect else {
-        return Analysis { dialect: None, diagnostics: Vec::new() };
+        return Analysis {
+            dialect: None,
+            diagnostics: Vec::new(),
+        };
     };
     let mut cx = RuleCx {
         text,
@@ -125,6 +152,11 @@ pub fn analyze_parsed(text: &str, parsed: &Parsed, location: Location, registry:
     };
     rules::run(&mut cx);
     let mut diagnostics = cx.out;
-    diagnostics.sort_by(|a, b| (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code)));
-    Analysis { dialect, diagnostics }
+    diagnostics.sort_by(|a, b| {
+        (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
+    });
+    Analysis {
+        dialect,
+        diagnostics,
+    }
 }

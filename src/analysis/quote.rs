@@ -6,8 +6,10 @@ pub fn needs_quotes(s: &str) -> bool {
     if s.is_empty() || s != s.trim() {
         return true;
     }
-    if s.starts_with(['&', '*', '!', '|', '>', '\'', '"', '%', '@', '`', '#', '[', ']', '{', '}', ',', '?', ':', '-'])
-        && !(s.starts_with('-') && !s.starts_with("- ") && s.len() > 1)
+    if s.starts_with([
+        '&', '*', '!', '|', '>', '\'', '"', '%', '@', '`', '#', '[', ']', '{', '}', ',', '?', ':',
+        '-',
+    ]) && !(s.starts_with('-') && !s.starts_with("- ") && s.len() > 1)
     {
         return true;
     }
@@ -25,11 +27,19 @@ pub fn single_quoted(s: &str) -> String {
 
 /// `s` as a plain scalar when that is safe, else single-quoted.
 pub fn scalar(s: &str) -> String {
-    if needs_quotes(s) { single_quoted(s) } else { s.to_string() }
+    if needs_quotes(s) {
+        single_quoted(s)
+    } else {
+        s.to_string()
+    }
 }
 
 /// A literal block scalar (`|-`) holding `lines`, indented by `indent` spaces.
-pub fn literal_block<'a>(lines: impl IntoIterator<Item = &'a str>, indent: usize, eol: &str) -> String {
+pub fn literal_block<'a>(
+    lines: impl IntoIterator<Item = &'a str>,
+    indent: usize,
+    eol: &str,
+) -> String {
     let pad = " ".repeat(indent);
     let mut out = String::from("|-");
     for l in lines {

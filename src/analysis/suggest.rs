@@ -9,13 +9,15 @@ pub fn distance(a: &str, b: &str) -> usize {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=m {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=n {
         for j in 1..=m {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1).min(d[i][j - 1] + 1).min(d[i - 1][j - 1] + cost);
+            d[i][j] = (d[i - 1][j] + 1)
+                .min(d[i][j - 1] + 1)
+                .min(d[i - 1][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
                 d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
             }
@@ -26,7 +28,10 @@ pub fn distance(a: &str, b: &str) -> usize {
 
 /// Normalises spelling variants: case and `-`/`_` separators (`allowed_tools`, `AllowedTools`).
 fn fold(s: &str) -> String {
-    s.chars().filter(|c| !matches!(c, '-' | '_' | ' ')).flat_map(char::to_lowercase).collect()
+    s.chars()
+        .filter(|c| !matches!(c, '-' | '_' | ' '))
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 /// The closest candidate, if it is close enough to be a plausible typo.
@@ -37,7 +42,11 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         if c == word {
             continue;
         }
-        let d = if fold(c) == folded { 0 } else { distance(&folded, &fold(c)) };
+        let d = if fold(c) == folded {
+            0
+        } else {
+            distance(&folded, &fold(c))
+        };
         if best.is_none_or(|(_, bd)| d < bd) {
             best = Some((c, d));
         }

@@ -27,15 +27,21 @@ pub fn project_root(dir: &Path) -> PathBuf {
 pub fn rel_path(path: &Path, project: &Path) -> String {
     let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
     let rel = abs.strip_prefix(project).unwrap_or(&abs);
-    let s: Vec<String> = rel.components().filter_map(|c| match c {
-        std::path::Component::Normal(p) => Some(p.to_string_lossy().into_owned()),
-        _ => None,
-    }).collect();
+    let s: Vec<String> = rel
+        .components()
+        .filter_map(|c| match c {
+            std::path::Component::Normal(p) => Some(p.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect();
     s.join("/")
 }
 
 fn is_markdown(path: &Path) -> bool {
-    matches!(path.extension().and_then(|e| e.to_str()), Some("md" | "mdc" | "markdown"))
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("md" | "mdc" | "markdown")
+    )
 }
 
 /// Every Markdown file under `root`, honouring `.gitignore`. Hidden folders are walked
@@ -54,12 +60,16 @@ pub fn collect(root: &Path, registry: &Registry, project: &Path) -> Vec<PathBuf>
         .parents(true)
         .filter_entry(|e| {
             let name = e.file_name();
-            !(e.file_type().is_some_and(|t| t.is_dir()) && (name == ".git" || name == "node_modules"))
+            !(e.file_type().is_some_and(|t| t.is_dir())
+                && (name == ".git" || name == "node_modules"))
         })
         .build();
     for entry in walker.flatten() {
         let path = entry.path();
-        if entry.file_type().is_some_and(|t| t.is_file()) && is_markdown(path) && !registry.is_excluded(&rel_path(path, project)) {
+        if entry.file_type().is_some_and(|t| t.is_file())
+            && is_markdown(path)
+            && !registry.is_excluded(&rel_path(path, project))
+        {
             out.push(path.to_path_buf());
         }
     }
@@ -71,22 +81,34 @@ pub fn collect(root: &Path, registry: &Registry, project: &Path) -> Vec<PathBuf>
 pub fn read(path: &Path) -> Result<String, String> {
     let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
     if meta.len() > MAX_FILE_SIZE {
-        return Err(format!("skipped: {} MB is over the 10 MB limit for a persona file", meta.len() / (1024 * 1024)));
+        return Err(format!(
+            "skipped: {} MB is over the 10 MB limit for a persona file",
+            meta.len() / (1024 * 1024)
+        ));
     }
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
     if bytes.contains(&0) {
         return Err("skipped: binary file (contains NUL bytes)".to_string());
     }
     String::from_utf8(bytes).map_err(|e| {
-        format!("skipped: not UTF-8 (invalid byte at offset {}); save it as UTF-8", e.utf8_error().valid_up_to())
+        format!(
+            "skipped: not UTF-8 (invalid byte at offset {}); save it as UTF-8",
+            e.utf8_error().valid_up_to()
+        )
     })
 }
 
 /// Writes `text` to `path` through a temporary file in the same folder and a rename, so that
 /// a crash never leaves a half-written persona. Permissions are kept.
 pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let tmp = dir.join(format!(".{name}.persona-ls.{}.tmp", std::process::id()));
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;

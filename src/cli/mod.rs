@@ -6,7 +6,7 @@ mod output;
 pub use files::{project_root, rel_path};
 pub use output::Format;
 
-use crate::analysis::{self, fix_all, Location};
+use crate::analysis::{self, Location, fix_all};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::dialect::Registry;
@@ -41,16 +41,32 @@ pub fn run(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let mut fixed = 0usize;
     for root in &opts.paths {
         if !root.exists() {
-            let _ = writeln!(err, "persona-ls: {}: no such file or directory", root.display());
+            let _ = writeln!(
+                err,
+                "persona-ls: {}: no such file or directory",
+                root.display()
+            );
             io_errors += 1;
             continue;
         }
-        let config_dir = if root.is_dir() { root.clone() } else { root.parent().map(PathBuf::from).unwrap_or_default() };
-        let config_dir = std::fs::canonicalize(if config_dir.as_os_str().is_empty() { PathBuf::from(".") } else { config_dir }).unwrap_or_default();
+        let config_dir = if root.is_dir() {
+            root.clone()
+        } else {
+            root.parent().map(PathBuf::from).unwrap_or_default()
+        };
+        let config_dir = std::fs::canonicalize(if config_dir.as_os_str().is_empty() {
+            PathBuf::from(".")
+        } else {
+            config_dir
+        })
+        .unwrap_or_default();
         let config = match Config::discover(&config_dir) {
             Ok(c) => c,
             Err(e) => {
-                let text = e.path.as_ref().and_then(|p| std::fs::read_to_string(p).ok());
+                let text = e
+                    .path
+                    .as_ref()
+                    .and_then(|p| std::fs::read_to_string(p).ok());
                 let _ = writeln!(err, "{}", e.render(text.as_deref()));
                 return EXIT_USAGE;
             }
@@ -61,7 +77,11 @@ pub fn run(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                 Some(i) => Some(i),
                 None => {
                     let ids: Vec<&str> = registry.dialects.iter().map(|d| d.id.as_str()).collect();
-                    let _ = writeln!(err, "persona-ls: unknown dialect `{id}`; dialects are: {}", ids.join(", "));
+                    let _ = writeln!(
+                        err,
+                        "persona-ls: unknown dialect `{id}`; dialects are: {}",
+                        ids.join(", ")
+                    );
                     return EXIT_USAGE;
                 }
             },
@@ -84,7 +104,11 @@ pub fn run(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                     }
                 }
                 Outcome::NotPersona(path) => {
-                    let _ = writeln!(err, "persona-ls: {}: not recognised as a persona file (pass --dialect to check it anyway)", path.display());
+                    let _ = writeln!(
+                        err,
+                        "persona-ls: {}: not recognised as a persona file (pass --dialect to check it anyway)",
+                        path.display()
+                    );
                 }
                 Outcome::Skipped => {}
                 Outcome::Unreadable(path, why) => {
@@ -97,7 +121,11 @@ pub fn run(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     results.sort_by(|a, b| a.path.cmp(&b.path));
     let summary = output::write(opts.format, &results, out);
     if opts.fix && fixed > 0 {
-        let _ = writeln!(err, "persona-ls: fixed {fixed} file{}", if fixed == 1 { "" } else { "s" });
+        let _ = writeln!(
+            err,
+            "persona-ls: fixed {fixed} file{}",
+            if fixed == 1 { "" } else { "s" }
+        );
     }
     if opts.format == Format::Text {
         let _ = writeln!(
@@ -120,7 +148,10 @@ pub fn run(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
 }
 
 enum Outcome {
-    Checked { result: FileResult, fixed: bool },
+    Checked {
+        result: FileResult,
+        fixed: bool,
+    },
     /// A file named on the command line that is not a persona.
     NotPersona(PathBuf),
     /// A walked file that is not a persona.
@@ -128,29 +159,48 @@ enum Outcome {
     Unreadable(PathBuf, String),
 }
 
-fn check_file(path: &PathBuf, project: &std::path::Path, registry: &Registry, forced: Option<usize>, fix: bool, explicit: bool) -> Outcome {
+fn check_file(
+    path: &std::path::Path,
+    project: &std::path::Path,
+    registry: &Registry,
+    forced: Option<usize>,
+    fix: bool,
+    explicit: bool,
+) -> Outcome {
     let mut text = match files::read(path) {
         Ok(t) => t,
-        Err(why) => return Outcome::Unreadable(path.clone(), why),
+        Err(why) => return Outcome::Unreadable(path.to_path_buf(), why),
     };
     let rel = rel_path(path, project);
-    let location = Location { rel_path: &rel, forced };
+    let location = Location {
+        rel_path: &rel,
+        forced,
+    };
     let mut analysis = analysis::analyze(&text, location, registry);
     if analysis.dialect.is_none() {
-        return if explicit { Outcome::NotPersona(path.clone()) } else { Outcome::Skipped };
+        return if explicit {
+            Outcome::NotPersona(path.to_path_buf())
+        } else {
+            Outcome::Skipped
+        };
     }
     let mut fixed = false;
-    if fix {
-        if let Some(new_text) = fix_all::fix_text(&text, location, registry) {
-            if let Err(e) = files::write_atomically(path, &new_text) {
-                return Outcome::Unreadable(path.clone(), format!("cannot write the fix: {e}"));
-            }
-            text = new_text;
-            analysis = analysis::analyze(&text, location, registry);
-            fixed = true;
+    if fix && let Some(new_text) = fix_all::fix_text(&text, location, registry) {
+        if let Err(e) = files::write_atomically(path, &new_text) {
+            return Outcome::Unreadable(path.to_path_buf(), format!("cannot write the fix: {e}"));
         }
+        text = new_text;
+        analysis = analysis::analyze(&text, location, registry);
+        fixed = true;
     }
-    Outcome::Checked { result: FileResult { path: path.clone(), text, diagnostics: analysis.diagnostics }, fixed }
+    Outcome::Checked {
+        result: FileResult {
+            path: path.to_path_buf(),
+            text,
+            diagnostics: analysis.diagnostics,
+        },
+        fixed,
+    }
 }
 
 /// Counts of what was printed.

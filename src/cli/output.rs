@@ -77,18 +77,47 @@ fn text(results: &[FileResult], out: &mut dyn Write) -> std::io::Result<()> {
             let line_no = start.line as usize;
             let line_start = index.line_start(line_no);
             let line_end = index.line_start(line_no + 1).max(line_start);
-            let line = crate::text::trim_line_break(&r.text[line_start..line_end.min(r.text.len())]);
-            let col = r.text[line_start..d.range.start.clamp(line_start, line_start + line.len())].chars().count();
-            writeln!(out, "{path}:{}:{}: {}[{}]: {}", line_no + 1, col + 1, d.severity.as_str(), d.code, d.message)?;
+            let line =
+                crate::text::trim_line_break(&r.text[line_start..line_end.min(r.text.len())]);
+            let col = r.text[line_start..d.range.start.clamp(line_start, line_start + line.len())]
+                .chars()
+                .count();
+            writeln!(
+                out,
+                "{path}:{}:{}: {}[{}]: {}",
+                line_no + 1,
+                col + 1,
+                d.severity.as_str(),
+                d.code,
+                d.message
+            )?;
             let end_in_line = d.range.end.clamp(d.range.start, line_start + line.len());
-            let width = r.text[d.range.start.min(end_in_line)..end_in_line].chars().count().max(1);
+            let width = r.text[d.range.start.min(end_in_line)..end_in_line]
+                .chars()
+                .count()
+                .max(1);
             let gutter = (line_no + 1).to_string().len();
-            let shown: String = line.chars().map(|c| if c == '\t' { ' ' } else { c }).collect();
+            let shown: String = line
+                .chars()
+                .map(|c| if c == '\t' { ' ' } else { c })
+                .collect();
             writeln!(out, "{:gutter$} |", "")?;
             writeln!(out, "{} | {shown}", line_no + 1)?;
-            writeln!(out, "{:gutter$} | {}{}", "", " ".repeat(col), "^".repeat(width))?;
+            writeln!(
+                out,
+                "{:gutter$} | {}{}",
+                "",
+                " ".repeat(col),
+                "^".repeat(width)
+            )?;
             if let Some(f) = d.fixes.first() {
-                writeln!(out, "{:gutter$} = fix{}: {}", "", if f.safe { "" } else { " (manual)" }, f.title)?;
+                writeln!(
+                    out,
+                    "{:gutter$} = fix{}: {}",
+                    "",
+                    if f.safe { "" } else { " (manual)" },
+                    f.title
+                )?;
             }
             writeln!(out)?;
         }
@@ -207,7 +236,9 @@ fn github(located: &[Located], out: &mut dyn Write) -> std::io::Result<()> {
 }
 
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 fn escape_property(s: &str) -> String {

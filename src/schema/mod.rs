@@ -226,9 +226,15 @@ const DIALECT_FILES: &[(&str, &str)] = &[
     ("claude-command.yaml", include_str!("claude-command.yaml")),
     ("agency.yaml", include_str!("agency.yaml")),
     ("copilot-agent.yaml", include_str!("copilot-agent.yaml")),
-    ("copilot-chatmode.yaml", include_str!("copilot-chatmode.yaml")),
+    (
+        "copilot-chatmode.yaml",
+        include_str!("copilot-chatmode.yaml"),
+    ),
     ("copilot-prompt.yaml", include_str!("copilot-prompt.yaml")),
-    ("copilot-instructions.yaml", include_str!("copilot-instructions.yaml")),
+    (
+        "copilot-instructions.yaml",
+        include_str!("copilot-instructions.yaml"),
+    ),
     ("opencode-agent.yaml", include_str!("opencode-agent.yaml")),
     ("cursor-rule.yaml", include_str!("cursor-rule.yaml")),
 ];
@@ -250,7 +256,10 @@ impl Schema {
         }
         let sets: ValueSets =
             serde_yaml_ng::from_str(VALUES_FILE).map_err(|e| format!("values.yaml: {e}"))?;
-        let schema = Schema { dialects, sets: sets.sets };
+        let schema = Schema {
+            dialects,
+            sets: sets.sets,
+        };
         schema.validate()?;
         Ok(schema)
     }
@@ -262,10 +271,10 @@ impl Schema {
             if !seen.insert(d.id.as_str()) {
                 return Err(format!("dialect `{}` defined twice", d.id));
             }
-            if let Some(v) = &d.tools.vocabulary {
-                if !self.sets.contains_key(v) {
-                    return Err(format!("{}: tools vocabulary `{v}` is not a set", d.id));
-                }
+            if let Some(v) = &d.tools.vocabulary
+                && !self.sets.contains_key(v)
+            {
+                return Err(format!("{}: tools vocabulary `{v}` is not a set", d.id));
             }
             let mut keys = std::collections::HashSet::new();
             for k in &d.keys {
@@ -290,7 +299,10 @@ impl Schema {
     }
 
     pub fn set(&self, name: &str) -> &[Value] {
-        self.sets.get(name.trim_start_matches('@')).map(Vec::as_slice).unwrap_or(&[])
+        self.sets
+            .get(name.trim_start_matches('@'))
+            .map(Vec::as_slice)
+            .unwrap_or(&[])
     }
 
     /// The allowed values of a key, resolving `@set` references.

@@ -69,10 +69,18 @@ pub fn split(text: &str) -> Split {
     let rest = &text[bom..];
     let mut it = lines(rest).map(|(s, l)| (s + bom, l));
     let Some((_, first)) = it.next() else {
-        return Split { bom, block: None, body_start: bom };
+        return Split {
+            bom,
+            block: None,
+            body_start: bom,
+        };
     };
     if !is_fence(first) {
-        return Split { bom, block: None, body_start: bom };
+        return Split {
+            bom,
+            block: None,
+            body_start: bom,
+        };
     }
     let open = bom..bom + 3;
     let content_start = next_line_start(text, bom + first.len());
@@ -83,8 +91,17 @@ pub fn split(text: &str) -> Split {
         if is_fence(line) {
             let close = start..start + line.trim_end_matches([' ', '\t']).len();
             let body_start = next_line_start(text, start + line.len());
-            let block = Block { open, content: content_start..start, close: Some(close), near_close: None };
-            return Split { bom, block: Some(block), body_start };
+            let block = Block {
+                open,
+                content: content_start..start,
+                close: Some(close),
+                near_close: None,
+            };
+            return Split {
+                bom,
+                block: Some(block),
+                body_start,
+            };
         }
         if near_close.is_none() && is_near_fence(line) {
             near_close = Some(start..start + line.trim_end().len());
@@ -103,8 +120,17 @@ pub fn split(text: &str) -> Split {
         Some(r) => next_line_start(text, r.end),
         None => content.end,
     };
-    let block = Block { open, content, close: None, near_close };
-    Split { bom, block: Some(block), body_start }
+    let block = Block {
+        open,
+        content,
+        close: None,
+        near_close,
+    };
+    Split {
+        bom,
+        block: Some(block),
+        body_start,
+    }
 }
 
 /// The offset just after the line break that follows `line_end` (or the end of the text).
@@ -123,21 +149,39 @@ mod tests {
 
     fn parts(text: &str) -> (usize, Option<(&str, Option<&str>)>, &str) {
         let s = split(text);
-        let block = s.block.as_ref().map(|b| (&text[b.content.clone()], b.close.clone().map(|r| &text[r])));
+        let block = s
+            .block
+            .as_ref()
+            .map(|b| (&text[b.content.clone()], b.close.clone().map(|r| &text[r])));
         (s.bom, block, &text[s.body_start..])
     }
 
     #[test]
     fn lf_crlf_and_lone_cr() {
-        assert_eq!(parts("---\na: 1\n---\nbody"), (0, Some(("a: 1\n", Some("---"))), "body"));
-        assert_eq!(parts("---\r\na: 1\r\n---\r\nbody"), (0, Some(("a: 1\r\n", Some("---"))), "body"));
-        assert_eq!(parts("---\ra: 1\r---\rbody"), (0, Some(("a: 1\r", Some("---"))), "body"));
+        assert_eq!(
+            parts("---\na: 1\n---\nbody"),
+            (0, Some(("a: 1\n", Some("---"))), "body")
+        );
+        assert_eq!(
+            parts("---\r\na: 1\r\n---\r\nbody"),
+            (0, Some(("a: 1\r\n", Some("---"))), "body")
+        );
+        assert_eq!(
+            parts("---\ra: 1\r---\rbody"),
+            (0, Some(("a: 1\r", Some("---"))), "body")
+        );
     }
 
     #[test]
     fn bom_empty_block_and_trailing_spaces() {
-        assert_eq!(parts("\u{feff}---\n---\n"), (3, Some(("", Some("---"))), ""));
-        assert_eq!(parts("--- \na: 1\n---  \nx"), (0, Some(("a: 1\n", Some("---"))), "x"));
+        assert_eq!(
+            parts("\u{feff}---\n---\n"),
+            (3, Some(("", Some("---"))), "")
+        );
+        assert_eq!(
+            parts("--- \na: 1\n---  \nx"),
+            (0, Some(("a: 1\n", Some("---"))), "x")
+        );
     }
 
     #[test]

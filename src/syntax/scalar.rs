@@ -48,13 +48,16 @@ pub fn resolve_plain(s: &str) -> Resolved {
     if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
         return Resolved::Int;
     }
-    if let Some(h) = s.strip_prefix("0x").or_else(|| s.strip_prefix("0o")) {
-        if !h.is_empty() && h.bytes().all(|b| b.is_ascii_hexdigit()) {
-            return Resolved::Int;
-        }
+    if let Some(h) = s.strip_prefix("0x").or_else(|| s.strip_prefix("0o"))
+        && !h.is_empty()
+        && h.bytes().all(|b| b.is_ascii_hexdigit())
+    {
+        return Resolved::Int;
     }
     if digits.bytes().any(|b| b.is_ascii_digit())
-        && digits.bytes().all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-' | b'+'))
+        && digits
+            .bytes()
+            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-' | b'+'))
         && digits.parse::<f64>().is_ok()
     {
         return Resolved::Float;
@@ -160,7 +163,11 @@ pub fn decode_block(raw: &str) -> (Style, String) {
     let mut ls = crate::text::lines(raw);
     let header = ls.next().map(|(_, l)| l).unwrap_or("");
     let header = header.split(" #").next().unwrap_or(header).trim();
-    let style = if header.starts_with('>') { Style::Folded } else { Style::Literal };
+    let style = if header.starts_with('>') {
+        Style::Folded
+    } else {
+        Style::Literal
+    };
     let chomp = if header.contains('-') {
         '-'
     } else if header.contains('+') {
@@ -168,10 +175,16 @@ pub fn decode_block(raw: &str) -> (Style, String) {
     } else {
         ' '
     };
-    let explicit: Option<usize> = header.chars().find_map(|c| c.to_digit(10)).map(|d| d as usize);
+    let explicit: Option<usize> = header
+        .chars()
+        .find_map(|c| c.to_digit(10))
+        .map(|d| d as usize);
     let body: Vec<&str> = ls.map(|(_, l)| l).collect();
     let indent = explicit.unwrap_or_else(|| {
-        body.iter().find(|l| !l.trim().is_empty()).map(|l| l.len() - l.trim_start_matches(' ').len()).unwrap_or(0)
+        body.iter()
+            .find(|l| !l.trim().is_empty())
+            .map(|l| l.len() - l.trim_start_matches(' ').len())
+            .unwrap_or(0)
     });
     let content: Vec<&str> = body.iter().map(|l| l.get(indent..).unwrap_or("")).collect();
     let mut out = String::new();
@@ -192,7 +205,11 @@ pub fn decode_block(raw: &str) -> (Style, String) {
                     continue;
                 }
                 if !first && !out.ends_with('\n') {
-                    out.push(if more || prev_more_indented { '\n' } else { ' ' });
+                    out.push(if more || prev_more_indented {
+                        '\n'
+                    } else {
+                        ' '
+                    });
                 } else if !first && (more || prev_more_indented) && out.ends_with('\n') {
                     // A more-indented line keeps the break before it.
                 }
@@ -243,8 +260,17 @@ mod tests {
 
     #[test]
     fn decodes_block_scalars() {
-        assert_eq!(decode_block("|\n  a\n  b\n"), (Style::Literal, "a\nb\n".into()));
-        assert_eq!(decode_block(">-\n  a\n  b\n\n  c\n"), (Style::Folded, "a b\nc".into()));
-        assert_eq!(decode_block("|+\n  a\n\n"), (Style::Literal, "a\n\n".into()));
+        assert_eq!(
+            decode_block("|\n  a\n  b\n"),
+            (Style::Literal, "a\nb\n".into())
+        );
+        assert_eq!(
+            decode_block(">-\n  a\n  b\n\n  c\n"),
+            (Style::Folded, "a b\nc".into())
+        );
+        assert_eq!(
+            decode_block("|+\n  a\n\n"),
+            (Style::Literal, "a\n\n".into())
+        );
     }
 }

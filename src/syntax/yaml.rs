@@ -58,8 +58,14 @@ pub struct Node {
 #[derive(Debug, Clone, PartialEq)]
 pub enum NodeKind {
     Scalar(Scalar),
-    Seq { flow: bool, items: Vec<Node> },
-    Map { flow: bool, entries: Vec<Entry> },
+    Seq {
+        flow: bool,
+        items: Vec<Node>,
+    },
+    Map {
+        flow: bool,
+        entries: Vec<Entry>,
+    },
     /// An alias, a tagged node or an unparsable fragment.
     Other,
 }
@@ -115,7 +121,12 @@ thread_local! {
 
 /// Parses `text[range]`, the content of a front-matter block. Offsets are absolute in `text`.
 pub fn parse(text: &str, range: Range<usize>) -> Yaml {
-    let mut yaml = Yaml { entries: Vec::new(), stray: Vec::new(), errors: Vec::new(), not_a_mapping: None };
+    let mut yaml = Yaml {
+        entries: Vec::new(),
+        stray: Vec::new(),
+        errors: Vec::new(),
+        not_a_mapping: None,
+    };
     let segments = segments(text, range.clone());
     if let Some(first) = segments.first() {
         let head = text[first.clone()].trim_start();
@@ -123,7 +134,11 @@ pub fn parse(text: &str, range: Range<usize>) -> Yaml {
             // A list where a mapping belongs: judge the whole block as one document.
             let all = first.start..segments.last().map_or(first.end, |s| s.end);
             match strict(&text[all.clone()], all.start) {
-                Some((r, p)) => yaml.errors.push(SyntaxError { range: r, problem: p, entry: None }),
+                Some((r, p)) => yaml.errors.push(SyntaxError {
+                    range: r,
+                    problem: p,
+                    entry: None,
+                }),
                 None => yaml.not_a_mapping = Some(all.start..trim_end(text, all.clone())),
             }
             return yaml;
@@ -141,7 +156,11 @@ pub fn parse(text: &str, range: Range<usize>) -> Yaml {
         });
         // A broken entry (an unclosed quote) may give tree-sitter no pair at all; its key is
         // still plain to see, and knowing it keeps `missing-required-key` quiet.
-        let entry = entry.or_else(|| error.as_ref().and_then(|_| textual_entry(text, seg.clone())));
+        let entry = entry.or_else(|| {
+            error
+                .as_ref()
+                .and_then(|_| textual_entry(text, seg.clone()))
+        });
         let index = entry.as_ref().map(|_| yaml.entries.len());
         match entry {
             Some(mut e) => {
@@ -152,7 +171,11 @@ pub fn parse(text: &str, range: Range<usize>) -> Yaml {
             None => yaml.stray.push(seg.start..trim_end(text, seg.clone())),
         }
         if let Some((r, p)) = error {
-            yaml.errors.push(SyntaxError { range: r, problem: p, entry: index });
+            yaml.errors.push(SyntaxError {
+                range: r,
+                problem: p,
+                entry: index,
+            });
         }
     }
     yaml
@@ -171,7 +194,9 @@ fn segments(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
         let starts_entry = !line.is_empty()
             && !line.starts_with([' ', '\t', '#', ']', '}', ','])
             && !(line.starts_with('-') && (line.len() == 1 || line[1..].starts_with([' ', '\t'])));
-        if starts_entry || out.is_empty() && !line.trim().is_empty() && !line.trim_start().starts_with('#') {
+        if starts_entry
+            || out.is_empty() && !line.trim().is_empty() && !line.trim_start().starts_with('#')
+        {
             if let Some(last) = out.last_mut() {
                 last.end = start;
             }
@@ -186,8 +211,14 @@ fn strict(seg: &str, base: usize) -> Option<(Range<usize>, String)> {
     let err = serde_yaml_ng::from_str::<serde::de::IgnoredAny>(seg).err()?;
     let problem = err.to_string();
     let problem = strip_locations(&problem);
-    let offset = err.location().map(|loc| offset_of(seg, loc.line(), loc.column())).unwrap_or(0);
-    let end = seg[offset..].chars().next().map_or(offset, |c| offset + c.len_utf8());
+    let offset = err
+        .location()
+        .map(|loc| offset_of(seg, loc.line(), loc.column()))
+        .unwrap_or(0);
+    let end = seg[offset..]
+        .chars()
+        .next()
+        .map_or(offset, |c| offset + c.len_utf8());
     Some((base + offset..base + end.max(offset), problem))
 }
 
@@ -198,7 +229,9 @@ fn strip_locations(msg: &str) -> String {
     while let Some(i) = rest.find(" at line ") {
         out.push_str(&rest[..i]);
         let after = &rest[i + " at line ".len()..];
-        let skip = after.find(|c: char| !(c.is_ascii_digit() || c == ' ' || "column".contains(c))).unwrap_or(after.len());
+        let skip = after
+            .find(|c: char| !(c.is_ascii_digit() || c == ' ' || "column".contains(c)))
+            .unwrap_or(after.len());
         rest = &after[skip..];
     }
     out.push_str(rest);
@@ -211,7 +244,11 @@ fn offset_of(seg: &str, line: usize, column: usize) -> usize {
         return seg.len();
     };
     let col = column.saturating_sub(1);
-    start + content.char_indices().nth(col).map_or(content.len(), |(i, _)| i)
+    start
+        + content
+            .char_indices()
+            .nth(col)
+            .map_or(content.len(), |(i, _)| i)
 }
 
 fn textual_entry(text: &str, seg: Range<usize>) -> Option<Entry> {
@@ -219,7 +256,8 @@ fn textual_entry(text: &str, seg: Range<usize>) -> Option<Entry> {
     let colon = s.find(':')?;
     let key = &s[..colon];
     let after = s[colon + 1..].chars().next();
-    if key.is_empty() || key.contains(char::is_whitespace) || !after.is_none_or(char::is_whitespace) {
+    if key.is_empty() || key.contains(char::is_whitespace) || !after.is_none_or(char::is_whitespace)
+    {
         return None;
     }
     Some(Entry {
@@ -236,7 +274,7 @@ fn first_pair(node: TsNode) -> Option<TsNode> {
     let mut cursor = node.walk();
     // Depth-first: stream > document > block_node > block_mapping > block_mapping_pair, or the
     // same wrapped in ERROR nodes.
-    for _ in 0..8 {
+    if (0..8).next().is_some() {
         let mut next = None;
         for child in node.children(&mut cursor) {
             if child.kind() == "block_mapping_pair" {
@@ -255,9 +293,13 @@ fn entry_from_pair(pair: TsNode, text: &str, base: usize) -> Option<Entry> {
     let key = pair.child_by_field_name("key")?;
     let key_node = convert(key, text, base);
     let key_str = key_node.as_str()?.to_string();
-    let colon = (0..pair.child_count() as u32).filter_map(|i| pair.child(i)).find(|c| c.kind() == ":");
+    let colon = (0..pair.child_count())
+        .filter_map(|i| pair.child(i))
+        .find(|c| c.kind() == ":");
     let after_colon = colon.map_or(key_node.range.end, |c| base + c.end_byte());
-    let value = pair.child_by_field_name("value").map(|v| convert(v, text, base));
+    let value = pair
+        .child_by_field_name("value")
+        .map(|v| convert(v, text, base));
     Some(Entry {
         key: key_str,
         key_range: key_node.range,
@@ -275,19 +317,32 @@ fn convert(node: TsNode, text: &str, base: usize) -> Node {
         "flow_node" | "block_node" => {
             // Skip anchors and tags; a tagged value is reported as `Other`.
             let mut cursor = node.walk();
-            let children: Vec<TsNode> = node.children(&mut cursor).filter(|c| c.kind() != "comment").collect();
+            let children: Vec<TsNode> = node
+                .children(&mut cursor)
+                .filter(|c| c.kind() != "comment")
+                .collect();
             if children.iter().any(|c| c.kind() == "tag") {
-                return Node { range, kind: NodeKind::Other };
+                return Node {
+                    range,
+                    kind: NodeKind::Other,
+                };
             }
             return match children.iter().rev().find(|c| c.kind() != "anchor") {
                 Some(inner) => convert(*inner, text, base),
-                None => Node { range, kind: NodeKind::Other },
+                None => Node {
+                    range,
+                    kind: NodeKind::Other,
+                },
             };
         }
         "plain_scalar" => {
             let value = scalar::decode_plain(raw);
             let resolved = scalar::resolve_plain(&value);
-            NodeKind::Scalar(Scalar { style: Style::Plain, value, resolved })
+            NodeKind::Scalar(Scalar {
+                style: Style::Plain,
+                value,
+                resolved,
+            })
         }
         "single_quote_scalar" => scalar_kind(Style::SingleQuoted, scalar::decode_single(raw)),
         "double_quote_scalar" => scalar_kind(Style::DoubleQuoted, scalar::decode_double(raw)),
@@ -321,7 +376,10 @@ fn convert(node: TsNode, text: &str, base: usize) -> Node {
         }
         "flow_pair" => {
             let entries = entry_from_pair(node, text, base).into_iter().collect();
-            NodeKind::Map { flow: true, entries }
+            NodeKind::Map {
+                flow: true,
+                entries,
+            }
         }
         _ => NodeKind::Other,
     };
@@ -329,7 +387,11 @@ fn convert(node: TsNode, text: &str, base: usize) -> Node {
 }
 
 fn scalar_kind(style: Style, value: String) -> NodeKind {
-    NodeKind::Scalar(Scalar { style, value, resolved: Resolved::Str })
+    NodeKind::Scalar(Scalar {
+        style,
+        value,
+        resolved: Resolved::Str,
+    })
 }
 
 #[cfg(test)]
@@ -349,10 +411,21 @@ mod tests {
         let name = &y.entries[0];
         assert_eq!(&t[name.key_range.clone()], "name");
         assert_eq!(&t[name.value.as_ref().unwrap().range.clone()], "foo");
-        let NodeKind::Seq { flow: true, items } = &y.entries[1].value.as_ref().unwrap().kind else { panic!() };
-        assert_eq!(items.iter().map(|i| &t[i.range.clone()]).collect::<Vec<_>>(), ["Read", "\"Write\""]);
+        let NodeKind::Seq { flow: true, items } = &y.entries[1].value.as_ref().unwrap().kind else {
+            panic!()
+        };
+        assert_eq!(
+            items
+                .iter()
+                .map(|i| &t[i.range.clone()])
+                .collect::<Vec<_>>(),
+            ["Read", "\"Write\""]
+        );
         assert_eq!(items[1].as_str(), Some("Write"));
-        let NodeKind::Seq { flow: false, items } = &y.entries[2].value.as_ref().unwrap().kind else { panic!() };
+        let NodeKind::Seq { flow: false, items } = &y.entries[2].value.as_ref().unwrap().kind
+        else {
+            panic!()
+        };
         assert_eq!(items.len(), 2);
         assert_eq!(y.entries[3].value.as_ref().unwrap().as_str(), Some("hi\n"));
         assert!(y.errors.is_empty());
@@ -362,7 +435,10 @@ mod tests {
     fn a_broken_entry_hides_nothing_after_it() {
         let t = "name: x\ndescription: Use this: when\nmodel: sonnet\n";
         let y = parse_all(t);
-        assert_eq!(y.entries.iter().map(|e| e.key.as_str()).collect::<Vec<_>>(), ["name", "description", "model"]);
+        assert_eq!(
+            y.entries.iter().map(|e| e.key.as_str()).collect::<Vec<_>>(),
+            ["name", "description", "model"]
+        );
         assert_eq!(y.errors.len(), 1);
         let e = &y.errors[0];
         assert_eq!(e.range.start, t.find("this:").unwrap() + 4);
@@ -377,7 +453,11 @@ mod tests {
         let y = parse_all(t);
         // libyaml stops at the second `*`; the rule widens this to the value.
         assert_eq!(y.errors[0].range.start, 8);
-        assert!(y.errors[0].problem.contains("alias"), "{}", y.errors[0].problem);
+        assert!(
+            y.errors[0].problem.contains("alias"),
+            "{}",
+            y.errors[0].problem
+        );
         assert_eq!(y.stray, vec![16..19]);
     }
 

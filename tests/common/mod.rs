@@ -2,7 +2,7 @@
 //! positions, so that expectations read like the feature.
 #![allow(dead_code)]
 
-use persona_ls::analysis::{analyze, fix_all, Location};
+use persona_ls::analysis::{Location, analyze, fix_all};
 use persona_ls::config::Config;
 use persona_ls::diagnostic::apply_edits;
 use persona_ls::dialect::Registry;
@@ -15,7 +15,10 @@ pub fn registry(config: &str) -> Registry {
 /// `line:col-line:col severity[code] message` per diagnostic (1-based lines, UTF-16 columns),
 /// each followed by its fixes and what the first fix leaves behind after a re-check.
 pub fn render(rel_path: &str, text: &str, registry: &Registry) -> String {
-    let location = Location { rel_path, forced: None };
+    let location = Location {
+        rel_path,
+        forced: None,
+    };
     let a = analyze(text, location, registry);
     let index = LineIndex::new(text);
     let mut out = String::new();
@@ -40,12 +43,21 @@ pub fn render(rel_path: &str, text: &str, registry: &Registry) -> String {
         for f in &d.fixes {
             let fixed = apply_edits(text, &f.edits);
             let after = analyze(&fixed, location, registry);
-            let still: Vec<_> = after.diagnostics.iter().filter(|x| x.code == d.code && x.message == d.message).map(|x| x.code.as_str()).collect();
+            let still: Vec<_> = after
+                .diagnostics
+                .iter()
+                .filter(|x| x.code == d.code && x.message == d.message)
+                .map(|x| x.code.as_str())
+                .collect();
             out.push_str(&format!(
                 "  fix{}: {} -> {}\n",
                 if f.safe { "" } else { " (manual)" },
                 f.title,
-                if still.is_empty() { "fixed".to_string() } else { format!("still {}", still.join(", ")) }
+                if still.is_empty() {
+                    "fixed".to_string()
+                } else {
+                    format!("still {}", still.join(", "))
+                }
             ));
         }
     }
@@ -59,8 +71,15 @@ pub fn check(rel_path: &str, text: &str) -> String {
 /// The text after `check --fix`, and what a re-check still reports.
 pub fn fixed(rel_path: &str, text: &str) -> (String, Vec<String>) {
     let registry = Registry::builtin();
-    let location = Location { rel_path, forced: None };
+    let location = Location {
+        rel_path,
+        forced: None,
+    };
     let new = fix_all::fix_text(text, location, &registry).unwrap_or_else(|| text.to_string());
-    let left = analyze(&new, location, &registry).diagnostics.iter().map(|d| format!("{}[{}]", d.severity.as_str(), d.code)).collect();
+    let left = analyze(&new, location, &registry)
+        .diagnostics
+        .iter()
+        .map(|d| format!("{}[{}]", d.severity.as_str(), d.code))
+        .collect();
     (new, left)
 }

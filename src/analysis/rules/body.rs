@@ -7,22 +7,36 @@ use std::ops::Range;
 
 pub fn check(cx: &mut RuleCx) {
     let split = &cx.parsed.split;
-    if let Some(close) = split.closed_block().and_then(|b| b.close.clone()) {
-        if cx.text[split.body_start..].trim().is_empty() {
-            let msg = format!("The front matter is followed by no instructions: the body is the {}'s prompt. Write what it should do below the `---`.", cx.dialect.title);
-            cx.report(Code::EmptyBody, Severity::Warning, close, msg);
-        }
+    if let Some(close) = split.closed_block().and_then(|b| b.close.clone())
+        && cx.text[split.body_start..].trim().is_empty()
+    {
+        let msg = format!(
+            "The front matter is followed by no instructions: the body is the {}'s prompt. Write what it should do below the `---`.",
+            cx.dialect.title
+        );
+        cx.report(Code::EmptyBody, Severity::Warning, close, msg);
     }
     for run in hidden_runs(cx.text, split.bom) {
-        let chars: Vec<String> = cx.text[run.range.clone()].chars().map(|c| format!("U+{:04X} {}", c as u32, name_of(c))).collect();
+        let chars: Vec<String> = cx.text[run.range.clone()]
+            .chars()
+            .map(|c| format!("U+{:04X} {}", c as u32, name_of(c)))
+            .collect();
         let msg = format!(
             "Hidden character{}: {}. Invisible and bidirectional control characters can hide instructions from a reviewer (a prompt-injection vector). Remove {}.",
             if chars.len() == 1 { "" } else { "s" },
             chars.join(", "),
             if chars.len() == 1 { "it" } else { "them" }
         );
-        if let Some(d) = cx.report(Code::HiddenUnicode, Severity::Warning, run.range.clone(), msg) {
-            d.fixes.push(Fix::safe("Remove the hidden characters", vec![TextEdit::delete(run.range)]));
+        if let Some(d) = cx.report(
+            Code::HiddenUnicode,
+            Severity::Warning,
+            run.range.clone(),
+            msg,
+        ) {
+            d.fixes.push(Fix::safe(
+                "Remove the hidden characters",
+                vec![TextEdit::delete(run.range)],
+            ));
         }
     }
 }
@@ -70,14 +84,19 @@ pub fn hidden_runs(text: &str, skip: usize) -> Vec<HiddenRun> {
     let mut out: Vec<HiddenRun> = Vec::new();
     let mut i = skip;
     // Every hidden character starts with one of these lead bytes; skip ASCII fast.
-    while let Some(off) = bytes[i..].iter().position(|&b| matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xEF | 0xF3)) {
+    while let Some(off) = bytes[i..]
+        .iter()
+        .position(|&b| matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xEF | 0xF3))
+    {
         let at = i + off;
         let c = text[at..].chars().next().unwrap_or(' ');
         let len = c.len_utf8();
         if is_hidden(c) && !is_emoji_joiner(text, at, c) {
             match out.last_mut() {
                 Some(run) if run.range.end == at => run.range.end = at + len,
-                _ => out.push(HiddenRun { range: at..at + len }),
+                _ => out.push(HiddenRun {
+                    range: at..at + len,
+                }),
             }
         }
         i = at + len;

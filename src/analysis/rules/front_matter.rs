@@ -1,7 +1,7 @@
 //! `missing-front-matter`, `unclosed-front-matter` and `byte-order-mark`.
 
-use super::super::quote;
 use super::super::RuleCx;
+use super::super::quote;
 use crate::diagnostic::{Code, Fix, Severity, TextEdit};
 use crate::schema::{FrontMatterPolicy, NameFormat};
 use crate::text::lines;
@@ -17,7 +17,10 @@ pub fn check(cx: &mut RuleCx) {
         };
         if let Some(d) = cx.report(Code::ByteOrderMark, Severity::Warning, 0..split.bom, msg) {
             // Offered, never applied by `check --fix`, which keeps a file's BOM.
-            d.fixes.push(Fix::manual("Remove the byte-order mark", vec![TextEdit::delete(0..split.bom)]));
+            d.fixes.push(Fix::manual(
+                "Remove the byte-order mark",
+                vec![TextEdit::delete(0..split.bom)],
+            ));
         }
     }
     let Some(block) = &split.block else { return };
@@ -32,17 +35,28 @@ pub fn check(cx: &mut RuleCx) {
                 ellipsis(&cx.text[r.clone()]),
                 cx.dialect.tool
             ),
-            Fix::safe("Replace it with `---`", vec![TextEdit::replace(r.clone(), "---")]),
+            Fix::safe(
+                "Replace it with `---`",
+                vec![TextEdit::replace(r.clone(), "---")],
+            ),
         ),
         None => (
             format!(
                 "The front matter opened here is never closed. Add a `---` line after the last key; until then {} reads none of these keys.",
                 cx.dialect.tool
             ),
-            Fix::safe("Close the front matter after the last key", vec![close_after(cx.text, block.content.end, eol)]),
+            Fix::safe(
+                "Close the front matter after the last key",
+                vec![close_after(cx.text, block.content.end, eol)],
+            ),
         ),
     };
-    if let Some(d) = cx.report(Code::UnclosedFrontMatter, Severity::Error, block.open.clone(), msg) {
+    if let Some(d) = cx.report(
+        Code::UnclosedFrontMatter,
+        Severity::Error,
+        block.open.clone(),
+        msg,
+    ) {
         d.fixes.push(fix);
     }
 }
@@ -57,7 +71,11 @@ fn close_after(text: &str, at: usize, eol: &str) -> TextEdit {
 }
 
 fn ellipsis(s: &str) -> String {
-    if s.chars().count() > 12 { format!("{}…", s.chars().take(8).collect::<String>()) } else { s.to_string() }
+    if s.chars().count() > 12 {
+        format!("{}…", s.chars().take(8).collect::<String>())
+    } else {
+        s.to_string()
+    }
 }
 
 /// `missing-front-matter`: the file has no `---` block at all.
@@ -69,9 +87,15 @@ pub fn missing(cx: &mut RuleCx) {
     let policy = cx.dialect.front_matter;
     if is_doc || policy == FrontMatterPolicy::NotAPersonaWithout {
         let why = if is_doc {
-            format!("`{}` is documentation, not a persona: it has no front matter, so persona-ls does not check it.", cx.location.file_name())
+            format!(
+                "`{}` is documentation, not a persona: it has no front matter, so persona-ls does not check it.",
+                cx.location.file_name()
+            )
         } else {
-            format!("No front matter, so this is not a persona: {} skips files that do not start with `---`, and persona-ls does not check it.", cx.dialect.tool)
+            format!(
+                "No front matter, so this is not a persona: {} skips files that do not start with `---`, and persona-ls does not check it.",
+                cx.dialect.tool
+            )
         };
         cx.report(Code::MissingFrontMatter, Severity::Hint, range, why);
         return;
@@ -79,15 +103,32 @@ pub fn missing(cx: &mut RuleCx) {
     if policy == FrontMatterPolicy::Optional {
         return;
     }
-    let required: Vec<&str> = cx.dialect.keys.iter().filter(|k| k.required).map(|k| k.key.as_str()).collect();
+    let required: Vec<&str> = cx
+        .dialect
+        .keys
+        .iter()
+        .filter(|k| k.required)
+        .map(|k| k.key.as_str())
+        .collect();
     let msg = format!(
         "No front matter: {} skips this file without a word. Add a `---` block with {}.",
         cx.dialect.tool,
-        if required.is_empty() { "its keys".to_string() } else { required.iter().map(|k| format!("`{k}`")).collect::<Vec<_>>().join(" and ") }
+        if required.is_empty() {
+            "its keys".to_string()
+        } else {
+            required
+                .iter()
+                .map(|k| format!("`{k}`"))
+                .collect::<Vec<_>>()
+                .join(" and ")
+        }
     );
     let insert = insertion(cx);
     if let Some(d) = cx.report(Code::MissingFrontMatter, Severity::Error, range, msg) {
-        d.fixes.push(Fix::safe("Insert front matter from the file name and first paragraph", vec![TextEdit::insert(start, insert)]));
+        d.fixes.push(Fix::safe(
+            "Insert front matter from the file name and first paragraph",
+            vec![TextEdit::insert(start, insert)],
+        ));
     }
 }
 
@@ -100,14 +141,21 @@ fn insertion(cx: &RuleCx) -> String {
     let name = match cx.dialect.name.format {
         NameFormat::Skill => slug(cx.location.folder()),
         NameFormat::ClaudeAgent => slug(cx.location.stem()),
-        NameFormat::Free => heading.clone().unwrap_or_else(|| cx.location.stem().to_string()),
+        NameFormat::Free => heading
+            .clone()
+            .unwrap_or_else(|| cx.location.stem().to_string()),
     };
-    let description = paragraph.or(heading).unwrap_or_else(|| format!("TODO: when to use {name}"));
+    let description = paragraph
+        .or(heading)
+        .unwrap_or_else(|| format!("TODO: when to use {name}"));
     let mut out = format!("---{eol}");
     if cx.dialect.key("name").is_some() {
         out.push_str(&format!("name: {}{eol}", quote::scalar(&name)));
     }
-    out.push_str(&format!("description: {}{eol}---{eol}{eol}", quote::scalar(&description)));
+    out.push_str(&format!(
+        "description: {}{eol}---{eol}{eol}",
+        quote::scalar(&description)
+    ));
     out
 }
 

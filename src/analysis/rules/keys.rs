@@ -1,6 +1,6 @@
 //! `missing-required-key`, `unknown-key` and `deprecated-key`.
 
-use super::super::{suggest, RuleCx};
+use super::super::{RuleCx, a_or_an, suggest};
 use crate::diagnostic::{Code, Fix, Severity, TextEdit};
 
 /// Keys that belong to a sibling dialect and mean something specific here. Claude Code ignores
@@ -25,16 +25,34 @@ pub fn check(cx: &mut RuleCx) {
     }
     let open = super::fence_range(cx);
     for key in cx.dialect.keys.iter().filter(|k| k.required) {
-        if yaml.entry(&key.key).is_none() && !yaml.entries.iter().any(|e| !e.valid && e.key == key.key) {
+        if yaml.entry(&key.key).is_none()
+            && !yaml.entries.iter().any(|e| !e.valid && e.key == key.key)
+        {
             let (why, severity) = consequence(&cx.dialect.id, &key.key);
-            let msg = format!("`{}` is required in a {}: {why}. Add `{}:`.", key.key, cx.dialect.title, key.key);
+            let msg = format!(
+                "`{}` is required in {}: {why}. Add `{}:`.",
+                key.key,
+                a_or_an(&cx.dialect.title),
+                key.key
+            );
             cx.report(Code::MissingRequiredKey, severity, open.clone(), msg);
         }
     }
     for e in &yaml.entries {
         if let Some(k) = cx.dialect.key(&e.key) {
             if let Some(instead) = &k.deprecated {
-                cx.report(Code::DeprecatedKey, Severity::Warning, e.key_range.clone(), format!("`{}` is deprecated in {}: {instead}", e.key, cx.dialect.tool));
+                let msg = format!(
+                    "`{}` is deprecated in {}; use {} instead.",
+                    e.key,
+                    cx.dialect.tool,
+                    code_words(instead)
+                );
+                cx.report(
+                    Code::DeprecatedKey,
+                    Severity::Warning,
+                    e.key_range.clone(),
+                    msg,
+                );
             }
             continue;
         }
@@ -46,31 +64,85 @@ pub fn check(cx: &mut RuleCx) {
 /// a warning where only some readers of the dialect need it.
 fn consequence(dialect: &str, key: &str) -> (&'static str, Severity) {
     match (dialect, key) {
-        ("claude-agent", "name") => ("without it Claude Code treats the file as documentation and skips it", Severity::Error),
-        ("claude-agent", "description") => ("without it Claude Code skips the agent", Severity::Error),
+        ("claude-agent", "name") => (
+            "without it Claude Code treats the file as documentation and skips it",
+            Severity::Error,
+        ),
+        ("claude-agent", "description") => {
+            ("without it Claude Code skips the agent", Severity::Error)
+        }
         // Claude Code falls back to the folder name; the Agent Skills spec and VS Code require it.
-        ("claude-skill", "name") => ("Claude Code falls back to the folder name, but VS Code and the Agent Skills spec require it", Severity::Warning),
-        ("claude-skill", _) => ("without it the skill cannot be chosen automatically and fails validation", Severity::Error),
-        ("agency", _) => ("agency-agents' linter rejects the persona without it", Severity::Error),
-        ("opencode-agent", "description") => ("OpenCode requires it to list the agent", Severity::Error),
+        ("claude-skill", "name") => (
+            "Claude Code falls back to the folder name, but VS Code and the Agent Skills spec require it",
+            Severity::Warning,
+        ),
+        ("claude-skill", _) => (
+            "without it the skill cannot be chosen automatically and fails validation",
+            Severity::Error,
+        ),
+        ("agency", _) => (
+            "agency-agents' linter rejects the persona without it",
+            Severity::Error,
+        ),
+        ("opencode-agent", "description") => {
+            ("OpenCode requires it to list the agent", Severity::Error)
+        }
         // VS Code loads an agent without it; GitHub's cloud agent requires it.
-        ("copilot-agent", "description") => ("GitHub Copilot's cloud agent requires it (VS Code shows the agent without a description)", Severity::Warning),
+        ("copilot-agent", "description") => (
+            "GitHub Copilot's cloud agent requires it (VS Code shows the agent without a description)",
+            Severity::Warning,
+        ),
         _ => ("the tool needs it", Severity::Error),
     }
 }
 
+/// `permission` → `` `permission` ``; `a (and b)` → `` `a` (and `b`) ``: key names in backticks.
+fn code_words(s: &str) -> String {
+    s.split(' ')
+        .map(|w| {
+            let core = w.trim_matches(|c: char| "()".contains(c));
+            if !core.is_empty()
+                && core
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                && core != "and"
+                && core != "or"
+            {
+                w.replace(core, &format!("`{core}`"))
+            } else {
+                w.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn unknown(cx: &mut RuleCx, key: &str, range: std::ops::Range<usize>) {
-    if let Some((_, _, to)) = WRONG_DIALECT_KEYS.iter().find(|(d, from, _)| *d == cx.dialect.id && *from == key) {
+    if let Some((_, _, to)) = WRONG_DIALECT_KEYS
+        .iter()
+        .find(|(d, from, _)| *d == cx.dialect.id && *from == key)
+    {
         // Only the agent case is an error: the agent then inherits every tool.
         let inherits = *to == "tools";
         let msg = format!(
             "{} does not read `{key}`; its key is `{to}`.{}",
             cx.dialect.tool,
-            if inherits { " The agent silently inherits every tool." } else { "" }
+            if inherits {
+                " The agent silently inherits every tool."
+            } else {
+                ""
+            }
         );
-        let severity = if inherits { Severity::Error } else { Severity::Warning };
+        let severity = if inherits {
+            Severity::Error
+        } else {
+            Severity::Warning
+        };
         if let Some(d) = cx.report(Code::UnknownKey, severity, range.clone(), msg) {
-            d.fixes.push(Fix::safe(format!("Rename to `{to}`"), vec![TextEdit::replace(range, *to)]));
+            d.fixes.push(Fix::safe(
+                format!("Rename to `{to}`"),
+                vec![TextEdit::replace(range, *to)],
+            ));
         }
         return;
     }
@@ -83,12 +155,23 @@ fn unknown(cx: &mut RuleCx, key: &str, range: std::ops::Range<usize>) {
         .collect();
     let known = cx.dialect.keys.iter().map(|k| k.key.as_str());
     // Another dialect's key is not a typo (`mode` in a Copilot agent is not `model`).
-    let close = if elsewhere.is_empty() { suggest::closest(key, known) } else { None };
+    let close = if elsewhere.is_empty() {
+        suggest::closest(key, known)
+    } else {
+        None
+    };
     if let Some(close) = close {
-        let msg = format!("Unknown key `{key}` in a {}: did you mean `{close}`? {} ignores `{key}`.", cx.dialect.title, cx.dialect.tool);
+        let msg = format!(
+            "Unknown key `{key}` in {}: did you mean `{close}`? {} ignores `{key}`.",
+            a_or_an(&cx.dialect.title),
+            cx.dialect.tool
+        );
         let close = close.to_string();
         if let Some(d) = cx.report(Code::UnknownKey, Severity::Warning, range.clone(), msg) {
-            d.fixes.push(Fix::safe(format!("Rename to `{close}`"), vec![TextEdit::replace(range, close)]));
+            d.fixes.push(Fix::safe(
+                format!("Rename to `{close}`"),
+                vec![TextEdit::replace(range, close)],
+            ));
         }
         return;
     }
@@ -96,9 +179,18 @@ fn unknown(cx: &mut RuleCx, key: &str, range: std::ops::Range<usize>) {
     // which is worth knowing but not worth a warning on every file of a collection.
     let also = match elsewhere.as_slice() {
         [] => String::new(),
-        [one] => format!(" (it is a key of a {one})"),
-        [one, two, ..] => format!(" (it is a key of a {one} and a {two})"),
+        [one] => format!(" (it is a key of {})", a_or_an(one)),
+        [one, two, ..] => format!(" (it is a key of {} and {})", a_or_an(one), a_or_an(two)),
     };
-    let msg = format!("`{key}` is not a {} key{also}; {} ignores it.", cx.dialect.title, cx.dialect.tool);
+    // OpenCode does not ignore unknown keys: it forwards them to the provider as options.
+    let effect = if cx.dialect.id == "opencode-agent" {
+        "OpenCode passes unknown keys to the model provider as request options".to_string()
+    } else {
+        format!("{} ignores it", cx.dialect.tool)
+    };
+    let msg = format!(
+        "`{key}` is not {} key{also}; {effect}.",
+        a_or_an(&cx.dialect.title)
+    );
     cx.report(Code::UnknownKey, Severity::Information, range, msg);
 }

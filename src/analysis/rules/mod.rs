@@ -33,5 +33,9 @@ pub fn run(cx: &mut RuleCx) {
 
 /// The fenced block's opening `---`: where file-level key diagnostics go.
 fn fence_range(cx: &RuleCx) -> std::ops::Range<usize> {
-    cx.parsed.split.block.as_ref().map_or(0..0, |b| b.open.clone())
+    cx.parsed
+        .split
+        .block
+        .as_ref()
+        .map_or(0..0, |b| b.open.clone())
 }

@@ -1,6 +1,6 @@
 //! `model`: `invalid-value`, `unknown-model` and `retired-model`, per the dialect's vocabulary.
 
-use super::super::{suggest, RuleCx};
+use super::super::{RuleCx, suggest};
 use crate::diagnostic::{Code, Fix, Severity, TextEdit};
 use crate::schema::{Key, ModelKind, Schema, Status};
 use crate::syntax::yaml::{Node, NodeKind};
@@ -16,7 +16,16 @@ pub fn check(cx: &mut RuleCx, key: &Key, v: &Node) {
         }
         (NodeKind::Scalar(_), _) => {}
         _ => {
-            cx.report(Code::InvalidType, Severity::Error, v.range.clone(), format!("`{}` must be a single model name, not {}.", key.key, v.type_name()));
+            cx.report(
+                Code::InvalidType,
+                Severity::Error,
+                v.range.clone(),
+                format!(
+                    "`{}` must be a single model name, not {}.",
+                    key.key,
+                    v.type_name()
+                ),
+            );
             return;
         }
     }
@@ -46,66 +55,92 @@ fn claude(cx: &mut RuleCx, v: &Node, model: &str) {
     let bare = model.rsplit_once("anthropic.").map_or(model, |(_, b)| b);
     let bare = bare.split('@').next().unwrap_or(bare);
     let bare = bare.strip_suffix("[1m]").unwrap_or(bare);
-    if bare != model {
-        if let Some(m) = models.iter().find(|m| m.value == bare || bare.starts_with(&format!("{}-", m.value))) {
-            if m.status == Status::Retired {
-                retired(cx, v, model, m.replacement.as_deref());
-            }
-            return;
+    if bare != model
+        && let Some(m) = models
+            .iter()
+            .find(|m| m.value == bare || bare.starts_with(&format!("{}-", m.value)))
+    {
+        if m.status == Status::Retired {
+            retired(cx, v, model, m.replacement.as_deref());
         }
+        return;
     }
     // A suggestion must keep the version: `claude-sonet-4-6` → `claude-sonnet-4-6`, but
     // `claude-sonnet-9-9` (perhaps newer than persona-ls) suggests nothing.
     let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
-    let candidates = models.iter().filter(|m| m.status != Status::Retired && digits(&m.value) == digits(model));
+    let candidates = models
+        .iter()
+        .filter(|m| m.status != Status::Retired && digits(&m.value) == digits(model));
     let close = suggest::closest(model, candidates.map(|m| m.value.as_str())).map(str::to_string);
     let dotted = close.clone().or_else(|| {
         // `claude-sonnet-4.6` → `claude-sonnet-4-6`: ids use hyphens between version parts.
         let hyphenated = model.replace('.', "-");
-        models.iter().find(|m| m.value == hyphenated).map(|m| m.value.clone())
+        models
+            .iter()
+            .find(|m| m.value == hyphenated)
+            .map(|m| m.value.clone())
     });
     if bare.starts_with("claude-") {
         let mut msg = format!("`{model}` is not a Claude model id persona-ls knows");
         match &dotted {
             Some(c) => msg.push_str(&format!(": did you mean `{c}`?")),
-            None => msg.push_str(". If it is newer than persona-ls, ignore this; otherwise the request fails."),
+            None => msg.push_str(
+                ". If it is newer than persona-ls, ignore this; otherwise the request fails.",
+            ),
         }
-        if let Some(d) = cx.report(Code::UnknownModel, Severity::Warning, v.range.clone(), msg) {
-            if let Some(c) = dotted {
-                d.fixes.push(Fix::safe(format!("Change to `{c}`"), vec![TextEdit::replace(v.range.clone(), c)]));
-            }
+        if let Some(d) = cx.report(Code::UnknownModel, Severity::Warning, v.range.clone(), msg)
+            && let Some(c) = dotted
+        {
+            d.fixes.push(Fix::safe(
+                format!("Change to `{c}`"),
+                vec![TextEdit::replace(v.range.clone(), c)],
+            ));
         }
         return;
     }
     let msg = match &close {
-        Some(c) => format!("`{model}` is not a model {} knows: did you mean `{c}`?", cx.dialect.tool),
+        Some(c) => format!(
+            "`{model}` is not a model {} knows: did you mean `{c}`?",
+            cx.dialect.tool
+        ),
         None => format!(
             "`{model}` is not a Claude model: {} sends it to the Anthropic API, which rejects it. Use `sonnet`, `opus`, `haiku`, `fable`, `inherit` or a `claude-…` id.",
             cx.dialect.tool
         ),
     };
-    if let Some(d) = cx.report(Code::InvalidValue, Severity::Error, v.range.clone(), msg) {
-        if let Some(c) = close {
-            d.fixes.push(Fix::safe(format!("Change to `{c}`"), vec![TextEdit::replace(v.range.clone(), c)]));
-        }
+    if let Some(d) = cx.report(Code::InvalidValue, Severity::Error, v.range.clone(), msg)
+        && let Some(c) = close
+    {
+        d.fixes.push(Fix::safe(
+            format!("Change to `{c}`"),
+            vec![TextEdit::replace(v.range.clone(), c)],
+        ));
     }
 }
 
 fn retired(cx: &mut RuleCx, v: &Node, model: &str, replacement: Option<&str>) {
     let msg = match replacement {
-        Some(r) => format!("`{model}` is retired and no longer served: requests with it fail. Use `{r}`."),
+        Some(r) => {
+            format!("`{model}` is retired and no longer served: requests with it fail. Use `{r}`.")
+        }
         None => format!("`{model}` is retired and no longer served: requests with it fail."),
     };
-    if let Some(d) = cx.report(Code::RetiredModel, Severity::Warning, v.range.clone(), msg) {
-        if let Some(r) = replacement {
-            d.fixes.push(Fix::manual(format!("Change to `{r}`"), vec![TextEdit::replace(v.range.clone(), r)]));
-        }
+    if let Some(d) = cx.report(Code::RetiredModel, Severity::Warning, v.range.clone(), msg)
+        && let Some(r) = replacement
+    {
+        d.fixes.push(Fix::manual(
+            format!("Change to `{r}`"),
+            vec![TextEdit::replace(v.range.clone(), r)],
+        ));
     }
 }
 
 fn retired_only(cx: &mut RuleCx, v: &Node, model: &str) {
     let bare = model.rsplit_once('/').map_or(model, |(_, b)| b);
-    if let Some(m) = claude_models().iter().find(|m| m.value == bare && m.status == Status::Retired) {
+    if let Some(m) = claude_models()
+        .iter()
+        .find(|m| m.value == bare && m.status == Status::Retired)
+    {
         retired(cx, v, model, m.replacement.as_deref());
     }
 }
@@ -118,12 +153,18 @@ fn opencode(cx: &mut RuleCx, v: &Node, model: &str) {
     }
     if !model.contains('/') {
         let claude = model.starts_with("claude-");
-        let msg = format!("OpenCode model ids are `provider/model` (e.g. `anthropic/{}`); `{model}` has no provider.", if claude { model } else { "claude-sonnet-4-5" });
-        if let Some(d) = cx.report(Code::InvalidValue, Severity::Error, v.range.clone(), msg) {
-            if claude {
-                let id = format!("anthropic/{model}");
-                d.fixes.push(Fix::safe(format!("Change to `{id}`"), vec![TextEdit::replace(v.range.clone(), id)]));
-            }
+        let msg = format!(
+            "OpenCode model ids are `provider/model` (e.g. `anthropic/{}`); `{model}` has no provider.",
+            if claude { model } else { "claude-sonnet-4-5" }
+        );
+        if let Some(d) = cx.report(Code::InvalidValue, Severity::Error, v.range.clone(), msg)
+            && claude
+        {
+            let id = format!("anthropic/{model}");
+            d.fixes.push(Fix::safe(
+                format!("Change to `{id}`"),
+                vec![TextEdit::replace(v.range.clone(), id)],
+            ));
         }
         return;
     }

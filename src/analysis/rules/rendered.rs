@@ -2,19 +2,31 @@
 //! matter as a table), so the `---` block became lines like `name Backend Architect` under
 //! page debris ("Skip to content", "File metadata and controls").
 
-use super::super::{quote, RuleCx};
+use super::super::{RuleCx, quote};
 use crate::diagnostic::{Code, Fix, Severity, TextEdit};
 use crate::text::lines;
 
 /// Words that only appear in the chrome of a rendered repository page.
-const DEBRIS: &[&str] = &["Skip to content", "File metadata and controls", "Navigation Menu", "Raw", "Blame", "Preview", "Code", "Copy raw file", "Download raw file"];
+const DEBRIS: &[&str] = &[
+    "Skip to content",
+    "File metadata and controls",
+    "Navigation Menu",
+    "Raw",
+    "Blame",
+    "Preview",
+    "Code",
+    "Copy raw file",
+    "Download raw file",
+];
 
 /// How far into the file to look: the page header plus the table.
 const SCAN_LINES: usize = 80;
 
 /// Reports and returns `true` when the file looks like a rendered page.
 pub fn check(cx: &mut RuleCx) -> bool {
-    let Some(found) = find(cx.text, cx.parsed.split.bom, &known_keys(cx)) else { return false };
+    let Some(found) = find(cx.text, cx.parsed.split.bom, &known_keys(cx)) else {
+        return false;
+    };
     let eol = cx.line_ending();
     let mut yaml = format!("---{eol}");
     for (k, v) in &found.pairs {
@@ -31,11 +43,23 @@ pub fn check(cx: &mut RuleCx) -> bool {
     let msg = format!(
         "The front matter was lost: this looks like a copy of a rendered web page, where {} became plain `key value` lines{}. {} reads no keys from it. Rebuild the `---` block.",
         keys.join(", "),
-        if found.debris { " under the page's navigation text" } else { "" },
+        if found.debris {
+            " under the page's navigation text"
+        } else {
+            ""
+        },
         cx.dialect.tool
     );
-    if let Some(d) = cx.report(Code::RenderedFrontMatter, Severity::Error, found.table.clone(), msg) {
-        d.fixes.push(Fix::safe("Rebuild the front matter and remove the page debris", vec![TextEdit::replace(replace, yaml)]));
+    if let Some(d) = cx.report(
+        Code::RenderedFrontMatter,
+        Severity::Error,
+        found.table.clone(),
+        msg,
+    ) {
+        d.fixes.push(Fix::safe(
+            "Rebuild the front matter and remove the page debris",
+            vec![TextEdit::replace(replace, yaml)],
+        ));
     }
     true
 }
@@ -65,31 +89,47 @@ fn find(text: &str, start: usize, keys: &[String]) -> Option<Found> {
     let mut run: Vec<(usize, usize, String, String)> = Vec::new();
     let mut best: Option<Vec<(usize, usize, String, String)>> = None;
     let body = &text[start..];
-    let all: Vec<(usize, &str)> = lines(body).take(SCAN_LINES).map(|(o, l)| (start + o, l)).collect();
+    let all: Vec<(usize, &str)> = lines(body)
+        .take(SCAN_LINES)
+        .map(|(o, l)| (start + o, l))
+        .collect();
     let mut i = 0;
     while i < all.len() {
         let (off, line) = all[i];
         let t = line.trim();
         // Page chrome counts only above the table; short words must be the whole line.
-        if run.is_empty() && best.is_none() && DEBRIS.iter().any(|d| t == *d || d.len() > 8 && t.starts_with(d)) {
+        if run.is_empty()
+            && best.is_none()
+            && DEBRIS
+                .iter()
+                .any(|d| t == *d || d.len() > 8 && t.starts_with(d))
+        {
             debris_seen = true;
         }
         // Horizontal form: a header row of keys over a row of values, separated by tabs.
         if run.is_empty() && t.contains('\t') {
             let heads: Vec<&str> = t.split('\t').map(str::trim).collect();
-            if heads.len() >= 2 && heads.iter().all(|h| known(h)) {
-                if let Some(&(voff, vline)) = all.get(i + 1) {
-                    let vals: Vec<&str> = vline.split('\t').map(str::trim).collect();
-                    if vals.len() == heads.len() {
-                        let pairs: Vec<_> = heads.iter().zip(vals).map(|(k, v)| (off, voff + vline.len(), k.to_string(), v.to_string())).collect();
-                        best = Some(pairs);
-                        break;
-                    }
+            if heads.len() >= 2
+                && heads.iter().all(|h| known(h))
+                && let Some(&(voff, vline)) = all.get(i + 1)
+            {
+                let vals: Vec<&str> = vline.split('\t').map(str::trim).collect();
+                if vals.len() == heads.len() {
+                    let pairs: Vec<_> = heads
+                        .iter()
+                        .zip(vals)
+                        .map(|(k, v)| (off, voff + vline.len(), k.to_string(), v.to_string()))
+                        .collect();
+                    best = Some(pairs);
+                    break;
                 }
             }
         }
         // Vertical form: `name Backend Architect` / `name\tBackend Architect`.
-        let pair = t.split_once([' ', '\t']).map(|(k, v)| (k.trim_end_matches(':'), v.trim())).filter(|(k, v)| known(k) && !v.is_empty());
+        let pair = t
+            .split_once([' ', '\t'])
+            .map(|(k, v)| (k.trim_end_matches(':'), v.trim()))
+            .filter(|(k, v)| known(k) && !v.is_empty());
         match pair {
             Some((k, v)) => run.push((off, off + line.len(), k.to_string(), v.to_string())),
             None => {
@@ -105,17 +145,31 @@ fn find(text: &str, start: usize, keys: &[String]) -> Option<Found> {
         best = Some(run);
     }
     let best = best?;
-    let has_identity = best.iter().any(|(_, _, k, _)| k == "name" || k == "description");
+    let has_identity = best
+        .iter()
+        .any(|(_, _, k, _)| k == "name" || k == "description");
     if best.len() < 2 || !has_identity {
         return None;
     }
     let table = best[0].0..best[best.len() - 1].1;
     // Without page debris, two `key value` lines at the top are still a lost front matter
     // only if the table starts the file.
-    let first_content = all.iter().find(|(_, l)| !l.trim().is_empty()).map(|(o, _)| *o);
+    let first_content = all
+        .iter()
+        .find(|(_, l)| !l.trim().is_empty())
+        .map(|(o, _)| *o);
     if !debris_seen && first_content != Some(table.start) {
         return None;
     }
-    let replace = if debris_seen { start..table.end } else { table.clone() };
-    Some(Found { pairs: best.into_iter().map(|(_, _, k, v)| (k, v)).collect(), table, replace, debris: debris_seen })
+    let replace = if debris_seen {
+        start..table.end
+    } else {
+        table.clone()
+    };
+    Some(Found {
+        pairs: best.into_iter().map(|(_, _, k, v)| (k, v)).collect(),
+        table,
+        replace,
+        debris: debris_seen,
+    })
 }

@@ -1,6 +1,6 @@
 //! Tool lists: `tools-format` (a form the tool misreads) and `unknown-tool`.
 
-use super::super::{suggest, RuleCx};
+use super::super::{RuleCx, suggest};
 use crate::diagnostic::{Code, Fix, Severity, TextEdit};
 use crate::schema::{Schema, Status, Value};
 use crate::syntax::yaml::{Entry, Node, NodeKind};
@@ -14,22 +14,30 @@ pub struct Token {
 }
 
 pub fn check(cx: &mut RuleCx, e: &Entry, v: &Node) {
-    if let NodeKind::Seq { flow: true, items } = &v.kind {
-        if cx.dialect.tools.flow_list_misread {
-            flow_list(cx, e, v, items);
-        }
+    if let NodeKind::Seq { flow: true, items } = &v.kind
+        && cx.dialect.tools.flow_list_misread
+    {
+        flow_list(cx, e, v, items);
     }
     let tokens = tokens(cx.text, v, splits_on_spaces(&cx.dialect.id));
-    let Some(vocab) = cx.dialect.tools.vocabulary.as_deref() else { return };
+    let Some(vocab) = cx.dialect.tools.vocabulary.as_deref() else {
+        return;
+    };
     if !cx.dialect.tools.strict {
         return;
     }
     let known = Schema::builtin().set(vocab);
-    let verdicts: Vec<(Token, Verdict)> = tokens.into_iter().map(|t| {
-        let v = judge(&t.name, known);
-        (t, v)
-    }).collect();
-    let unresolved = verdicts.iter().filter(|(_, v)| matches!(v, Verdict::Unknown(_) | Verdict::WrongCase(_))).count();
+    let verdicts: Vec<(Token, Verdict)> = tokens
+        .into_iter()
+        .map(|t| {
+            let v = judge(&t.name, known);
+            (t, v)
+        })
+        .collect();
+    let unresolved = verdicts
+        .iter()
+        .filter(|(_, v)| matches!(v, Verdict::Unknown(_) | Verdict::WrongCase(_)))
+        .count();
     let all_unresolved = unresolved > 0 && unresolved == verdicts.len() && e.key == "tools";
     for (t, verdict) in verdicts {
         report(cx, &t, verdict, all_unresolved);
@@ -63,50 +71,84 @@ fn judge(name: &str, known: &[Value]) -> Verdict {
     if let Some(v) = known.iter().find(|v| v.value.eq_ignore_ascii_case(base)) {
         return Verdict::WrongCase(v.value.clone());
     }
-    let active = known.iter().filter(|v| v.status == Status::Active).map(|v| v.value.as_str());
+    let active = known
+        .iter()
+        .filter(|v| v.status == Status::Active)
+        .map(|v| v.value.as_str());
     Verdict::Unknown(suggest::closest(base, active).map(str::to_string))
 }
 
 fn report(cx: &mut RuleCx, t: &Token, verdict: Verdict, all_unresolved: bool) {
     let zero = if all_unresolved {
-        format!(" No tool in this list resolves, so {} refuses to start the agent (\"would be spawned with zero tools\").", cx.dialect.tool)
+        format!(
+            " No tool in this list resolves, so {} refuses to start the agent (\"would be spawned with zero tools\").",
+            cx.dialect.tool
+        )
     } else {
         String::new()
     };
-    let severity = if all_unresolved { Severity::Error } else { Severity::Warning };
+    let severity = if all_unresolved {
+        Severity::Error
+    } else {
+        Severity::Warning
+    };
     let base_len = t.name.split('(').next().unwrap_or(&t.name).trim_end().len();
     let base_range = t.range.start..t.range.start + base_len;
     match verdict {
         Verdict::Ok => {}
         Verdict::Legacy(instead, status) => {
-            let what = if status == Status::Deprecated { "deprecated" } else { "a legacy name" };
+            let what = if status == Status::Deprecated {
+                "deprecated"
+            } else {
+                "a legacy name"
+            };
             let msg = match &instead {
                 Some(r) => format!("`{}` is {what}; use `{r}`.", &t.name[..base_len]),
                 None => format!("`{}` is {what} and may not resolve.", &t.name[..base_len]),
             };
-            if let Some(d) = cx.report(Code::UnknownTool, Severity::Warning, base_range.clone(), msg) {
-                if let Some(r) = instead {
-                    d.fixes.push(Fix::manual(format!("Change to `{r}`"), vec![TextEdit::replace(base_range, r)]));
-                }
+            if let Some(d) = cx.report(
+                Code::UnknownTool,
+                Severity::Warning,
+                base_range.clone(),
+                msg,
+            ) && let Some(r) = instead
+            {
+                d.fixes.push(Fix::manual(
+                    format!("Change to `{r}`"),
+                    vec![TextEdit::replace(base_range, r)],
+                ));
             }
         }
         Verdict::WrongCase(right) => {
-            let msg = format!("Tool names are case-sensitive: `{}` does not resolve; the tool is `{right}`.{zero}", &t.name[..base_len]);
+            let msg = format!(
+                "Tool names are case-sensitive: `{}` does not resolve; the tool is `{right}`.{zero}",
+                &t.name[..base_len]
+            );
             if let Some(d) = cx.report(Code::UnknownTool, severity, base_range.clone(), msg) {
-                d.fixes.push(Fix::safe(format!("Change to `{right}`"), vec![TextEdit::replace(base_range, right)]));
+                d.fixes.push(Fix::safe(
+                    format!("Change to `{right}`"),
+                    vec![TextEdit::replace(base_range, right)],
+                ));
             }
         }
         Verdict::Unknown(close) => {
-            let mut msg = format!("Unknown tool `{}` for {}", &t.name[..base_len], cx.dialect.tool);
+            let mut msg = format!(
+                "Unknown tool `{}` for {}",
+                &t.name[..base_len],
+                cx.dialect.tool
+            );
             match &close {
                 Some(c) => msg.push_str(&format!(": did you mean `{c}`?")),
                 None => msg.push_str(": it is dropped. MCP tools are written `mcp__server__tool`."),
             }
             msg.push_str(&zero);
-            if let Some(d) = cx.report(Code::UnknownTool, severity, base_range.clone(), msg) {
-                if let Some(c) = close {
-                    d.fixes.push(Fix::safe(format!("Change to `{c}`"), vec![TextEdit::replace(base_range, c)]));
-                }
+            if let Some(d) = cx.report(Code::UnknownTool, severity, base_range.clone(), msg)
+                && let Some(c) = close
+            {
+                d.fixes.push(Fix::safe(
+                    format!("Change to `{c}`"),
+                    vec![TextEdit::replace(base_range, c)],
+                ));
             }
         }
     }
@@ -125,7 +167,10 @@ fn flow_list(cx: &mut RuleCx, e: &Entry, v: &Node, items: &[Node]) {
         e.key, cx.dialect.tool, e.key
     );
     if let Some(d) = cx.report(Code::ToolsFormat, Severity::Warning, v.range.clone(), msg) {
-        d.fixes.push(Fix::safe("Turn the list into a comma-separated string", vec![TextEdit::replace(v.range.clone(), comma)]));
+        d.fixes.push(Fix::safe(
+            "Turn the list into a comma-separated string",
+            vec![TextEdit::replace(v.range.clone(), comma)],
+        ));
     }
 }
 
@@ -135,7 +180,12 @@ pub fn tokens(text: &str, v: &Node, split_spaces: bool) -> Vec<Token> {
     match &v.kind {
         NodeKind::Seq { items, .. } => items
             .iter()
-            .filter_map(|i| i.as_str().map(|s| Token { range: i.range.clone(), name: s.trim().to_string() }))
+            .filter_map(|i| {
+                i.as_str().map(|s| Token {
+                    range: i.range.clone(),
+                    name: s.trim().to_string(),
+                })
+            })
             .filter(|t| !t.name.is_empty())
             .collect(),
         NodeKind::Scalar(s) => {
@@ -148,7 +198,13 @@ pub fn tokens(text: &str, v: &Node, split_spaces: bool) -> Vec<Token> {
             } else {
                 (raw, v.range.start)
             };
-            split_names(inner, split_spaces).into_iter().map(|r| Token { name: inner[r.clone()].to_string(), range: base + r.start..base + r.end }).collect()
+            split_names(inner, split_spaces)
+                .into_iter()
+                .map(|r| Token {
+                    name: inner[r.clone()].to_string(),
+                    range: base + r.start..base + r.end,
+                })
+                .collect()
         }
         _ => Vec::new(),
     }

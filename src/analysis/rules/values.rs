@@ -1,7 +1,7 @@
 //! Value checks by the key's type: `invalid-type`, `invalid-value`, `escaped-newline`, and
 //! dispatch to the model, tools and name rules.
 
-use super::super::{quote, suggest, RuleCx};
+use super::super::{RuleCx, quote, suggest};
 use crate::diagnostic::{Code, Fix, Severity, TextEdit};
 use crate::schema::{Key, Status, ValueType};
 use crate::syntax::scalar::{Resolved, Style};
@@ -17,7 +17,9 @@ pub fn check(cx: &mut RuleCx) {
         if !e.valid {
             continue;
         }
-        let Some(key) = cx.dialect.key(&e.key) else { continue };
+        let Some(key) = cx.dialect.key(&e.key) else {
+            continue;
+        };
         let Some(value) = &e.value else { continue };
         match key.ty {
             ValueType::Model => super::model::check(cx, key, value),
@@ -38,13 +40,29 @@ fn typed(cx: &mut RuleCx, key: &Key, v: &Node) {
         ValueType::Integer | ValueType::Number => number(cx, key, v),
         ValueType::List => {
             if let NodeKind::Scalar(_) = v.kind {
-                cx.report(Code::InvalidType, Severity::Warning, v.range.clone(), format!("`{}` should be a YAML list (`- item` lines), not {}.", key.key, v.type_name()));
+                cx.report(
+                    Code::InvalidType,
+                    Severity::Warning,
+                    v.range.clone(),
+                    format!(
+                        "`{}` should be a YAML list (`- item` lines), not {}.",
+                        key.key,
+                        v.type_name()
+                    ),
+                );
             }
         }
-        ValueType::Map => {
-            if !matches!(v.kind, NodeKind::Map { .. }) {
-                cx.report(Code::InvalidType, Severity::Error, v.range.clone(), format!("`{}` must be a mapping (`key: value` lines indented under it), not {}.", key.key, v.type_name()));
-            }
+        ValueType::Map if !matches!(v.kind, NodeKind::Map { .. }) => {
+            cx.report(
+                Code::InvalidType,
+                Severity::Error,
+                v.range.clone(),
+                format!(
+                    "`{}` must be a mapping (`key: value` lines indented under it), not {}.",
+                    key.key,
+                    v.type_name()
+                ),
+            );
         }
         _ => {}
     }
@@ -53,14 +71,48 @@ fn typed(cx: &mut RuleCx, key: &Key, v: &Node) {
 /// Text keys: a list, a map or a bare number/boolean where text belongs.
 fn string(cx: &mut RuleCx, key: &Key, v: &Node) {
     let msg = match &v.kind {
-        NodeKind::Scalar(s) if s.style == Style::Plain && matches!(s.resolved, Resolved::Int | Resolved::Float | Resolved::Bool | Resolved::Bool11) => {
-            format!("`{}` is read as {} here, not text: `{}: {}` has crashed tools that expect a string. Quote it.", key.key, if s.resolved == Resolved::Bool11 { "a boolean by YAML 1.1 loaders" } else { v.type_name() }, key.key, s.value)
+        NodeKind::Scalar(s)
+            if s.style == Style::Plain
+                && matches!(
+                    s.resolved,
+                    Resolved::Int | Resolved::Float | Resolved::Bool | Resolved::Bool11
+                ) =>
+        {
+            format!(
+                "`{}` is read as {} here, not text: `{}: {}` has crashed tools that expect a string. Quote it.",
+                key.key,
+                if s.resolved == Resolved::Bool11 {
+                    "a boolean by YAML 1.1 loaders"
+                } else {
+                    v.type_name()
+                },
+                key.key,
+                s.value
+            )
         }
-        NodeKind::Seq { .. } => {
-            let hint = if cx.text[v.range.clone()].starts_with('[') { " (`[...]` is a YAML list; quote it if you meant the brackets)" } else { "" };
+        NodeKind::Seq { .. } if key.key == "name" || key.key == "description" => {
+            let hint = if cx.text[v.range.clone()].starts_with('[') {
+                " (`[...]` is a YAML list; quote it if you meant the brackets)"
+            } else {
+                ""
+            };
             format!("`{}` must be text, not {}{hint}.", key.key, v.type_name())
         }
-        NodeKind::Map { .. } => format!("`{}` must be text, not a mapping. Quote the value if it contains `: `.", key.key),
+        NodeKind::Seq { .. } => format!(
+            "{} reads `{}` as text{}, not {}: it may not see every item. Write the items as one string, or quote the value if you meant the brackets.",
+            cx.dialect.tool,
+            key.key,
+            if key.key == "globs" {
+                " (a comma-separated list of globs)"
+            } else {
+                ""
+            },
+            v.type_name()
+        ),
+        NodeKind::Map { .. } => format!(
+            "`{}` must be text, not a mapping. Quote the value if it contains `: `.",
+            key.key
+        ),
         _ => return,
     };
     let raw = cx.text[v.range.clone()].to_string();
@@ -71,16 +123,31 @@ fn string(cx: &mut RuleCx, key: &Key, v: &Node) {
         (NodeKind::Seq { .. }, k) if k != "name" && k != "description" => Severity::Warning,
         _ => Severity::Error,
     };
-    if let Some(d) = cx.report(Code::InvalidType, severity, v.range.clone(), msg) {
-        if fixable {
-            d.fixes.push(Fix::safe("Quote the value", vec![TextEdit::replace(v.range.clone(), quote::single_quoted(&raw))]));
-        }
+    if let Some(d) = cx.report(Code::InvalidType, severity, v.range.clone(), msg)
+        && fixable
+    {
+        d.fixes.push(Fix::safe(
+            "Quote the value",
+            vec![TextEdit::replace(
+                v.range.clone(),
+                quote::single_quoted(&raw),
+            )],
+        ));
     }
 }
 
 fn boolean(cx: &mut RuleCx, key: &Key, v: &Node) {
     let Some(s) = v.as_scalar() else {
-        cx.report(Code::InvalidType, Severity::Error, v.range.clone(), format!("`{}` must be `true` or `false`, not {}.", key.key, v.type_name()));
+        cx.report(
+            Code::InvalidType,
+            Severity::Error,
+            v.range.clone(),
+            format!(
+                "`{}` must be `true` or `false`, not {}.",
+                key.key,
+                v.type_name()
+            ),
+        );
         return;
     };
     let lower = s.value.to_ascii_lowercase();
@@ -94,10 +161,17 @@ fn boolean(cx: &mut RuleCx, key: &Key, v: &Node) {
                 "`{}` is the text \"{}\", not a boolean: {} Remove the quotes.",
                 key.key,
                 s.value,
-                if cx.dialect.id == "cursor-rule" { "Cursor treats a quoted \"true\" as false." } else { "strict loaders treat it as a string." }
+                if cx.dialect.id == "cursor-rule" {
+                    "Cursor treats a quoted \"true\" as false."
+                } else {
+                    "strict loaders treat it as a string."
+                }
             );
             if let Some(d) = cx.report(Code::InvalidType, Severity::Warning, v.range.clone(), msg) {
-                d.fixes.push(Fix::safe("Remove the quotes", vec![TextEdit::replace(v.range.clone(), lower)]));
+                d.fixes.push(Fix::safe(
+                    "Remove the quotes",
+                    vec![TextEdit::replace(v.range.clone(), lower)],
+                ));
             }
         }
         _ => {
@@ -106,11 +180,17 @@ fn boolean(cx: &mut RuleCx, key: &Key, v: &Node) {
                 "no" | "off" | "0" => Some("false"),
                 _ => None,
             };
-            let msg = format!("`{}` must be `true` or `false`, not `{}`.", key.key, s.value);
-            if let Some(d) = cx.report(Code::InvalidType, Severity::Error, v.range.clone(), msg) {
-                if let Some(f) = fix {
-                    d.fixes.push(Fix::safe(format!("Use `{f}`"), vec![TextEdit::replace(v.range.clone(), f)]));
-                }
+            let msg = format!(
+                "`{}` must be `true` or `false`, not `{}`.",
+                key.key, s.value
+            );
+            if let Some(d) = cx.report(Code::InvalidType, Severity::Error, v.range.clone(), msg)
+                && let Some(f) = fix
+            {
+                d.fixes.push(Fix::safe(
+                    format!("Use `{f}`"),
+                    vec![TextEdit::replace(v.range.clone(), f)],
+                ));
             }
         }
     }
@@ -119,22 +199,44 @@ fn boolean(cx: &mut RuleCx, key: &Key, v: &Node) {
 fn number(cx: &mut RuleCx, key: &Key, v: &Node) {
     let ok = match v.as_scalar() {
         Some(s) if !s.style.is_quoted() => match key.ty {
-            ValueType::Integer => s.resolved == Resolved::Int && !s.value.starts_with('-') && s.value != "0",
+            ValueType::Integer => {
+                s.resolved == Resolved::Int && !s.value.starts_with('-') && s.value != "0"
+            }
             _ => matches!(s.resolved, Resolved::Int | Resolved::Float),
         },
         _ => false,
     };
     if !ok {
-        let want = if key.ty == ValueType::Integer { "a positive whole number" } else { "a number" };
-        let shown = v.as_str().map_or_else(|| v.type_name().to_string(), |s| format!("`{s}`"));
-        cx.report(Code::InvalidType, Severity::Error, v.range.clone(), format!("`{}` must be {want}, not {shown}.", key.key));
+        let want = if key.ty == ValueType::Integer {
+            "a positive whole number"
+        } else {
+            "a number"
+        };
+        let shown = v
+            .as_str()
+            .map_or_else(|| v.type_name().to_string(), |s| format!("`{s}`"));
+        cx.report(
+            Code::InvalidType,
+            Severity::Error,
+            v.range.clone(),
+            format!("`{}` must be {want}, not {shown}.", key.key),
+        );
     }
 }
 
 /// Enums and colors: the value must be one of the allowed set (open sets only suggest).
 fn enumerated(cx: &mut RuleCx, key: &Key, v: &Node) {
     let Some(s) = v.as_scalar() else {
-        cx.report(Code::InvalidType, Severity::Error, v.range.clone(), format!("`{}` must be a single value, not {}.", key.key, v.type_name()));
+        cx.report(
+            Code::InvalidType,
+            Severity::Error,
+            v.range.clone(),
+            format!(
+                "`{}` must be a single value, not {}.",
+                key.key,
+                v.type_name()
+            ),
+        );
         return;
     };
     let values = cx.registry.values(key);
@@ -144,8 +246,17 @@ fn enumerated(cx: &mut RuleCx, key: &Key, v: &Node) {
     let value = s.value.as_str();
     if let Some(known) = values.iter().find(|x| x.value == value) {
         if matches!(known.status, Status::Deprecated | Status::Retired) {
-            let instead = known.replacement.as_deref().map(|r| format!(" Use `{r}`.")).unwrap_or_default();
-            cx.report(Code::InvalidValue, Severity::Warning, v.range.clone(), format!("`{value}` is deprecated for `{}`.{instead}", key.key));
+            let instead = known
+                .replacement
+                .as_deref()
+                .map(|r| format!(" Use `{r}`."))
+                .unwrap_or_default();
+            cx.report(
+                Code::InvalidValue,
+                Severity::Warning,
+                v.range.clone(),
+                format!("`{value}` is deprecated for `{}`.{instead}", key.key),
+            );
         }
         return;
     }
@@ -153,15 +264,24 @@ fn enumerated(cx: &mut RuleCx, key: &Key, v: &Node) {
         if key.open || cx.dialect.id == "opencode-agent" {
             return;
         }
-        let msg = format!("{} shows only named colors ({}); `{value}` is not one of them and is ignored or converted.", cx.dialect.tool, names(values));
+        let msg = format!(
+            "{} shows only named colors ({}); `{value}` is not one of them and is ignored or converted.",
+            cx.dialect.tool,
+            names(values)
+        );
         cx.report(Code::InvalidValue, Severity::Warning, v.range.clone(), msg);
         return;
     }
-    let close = suggest::closest(value, values.iter().map(|x| x.value.as_str())).map(str::to_string);
+    let close =
+        suggest::closest(value, values.iter().map(|x| x.value.as_str())).map(str::to_string);
     if key.open && close.is_none() {
         return;
     }
-    let severity = if key.open || key.ty == ValueType::Color && cx.dialect.id != "opencode-agent" { Severity::Warning } else { Severity::Error };
+    let severity = if key.open || key.ty == ValueType::Color && cx.dialect.id != "opencode-agent" {
+        Severity::Warning
+    } else {
+        Severity::Error
+    };
     let mut msg = format!("`{value}` is not a valid `{}`", key.key);
     match &close {
         Some(c) => msg.push_str(&format!(": did you mean `{c}`?")),
@@ -171,22 +291,36 @@ fn enumerated(cx: &mut RuleCx, key: &Key, v: &Node) {
     if cx.dialect.id == "opencode-agent" && key.ty == ValueType::Color {
         msg.push_str(" OpenCode also accepts a `#RRGGBB` hex color; anything else stops its configuration from loading.");
     }
-    if let Some(d) = cx.report(Code::InvalidValue, severity, v.range.clone(), msg) {
-        if let Some(c) = close {
-            d.fixes.push(Fix::safe(format!("Change to `{c}`"), vec![TextEdit::replace(v.range.clone(), c)]));
-        }
+    if let Some(d) = cx.report(Code::InvalidValue, severity, v.range.clone(), msg)
+        && let Some(c) = close
+    {
+        d.fixes.push(Fix::safe(
+            format!("Change to `{c}`"),
+            vec![TextEdit::replace(v.range.clone(), c)],
+        ));
     }
 }
 
 pub fn is_hex_color(s: &str) -> bool {
-    let Some(h) = s.strip_prefix('#') else { return false };
+    let Some(h) = s.strip_prefix('#') else {
+        return false;
+    };
     matches!(h.len(), 3 | 6 | 8) && h.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
 fn names(values: &[crate::schema::Value]) -> String {
-    let shown: Vec<String> = values.iter().filter(|v| v.status == Status::Active).take(12).map(|v| format!("`{}`", v.value)).collect();
+    let shown: Vec<String> = values
+        .iter()
+        .filter(|v| v.status == Status::Active)
+        .take(12)
+        .map(|v| format!("`{}`", v.value))
+        .collect();
     let more = values.len().saturating_sub(shown.len());
-    if more > 0 { format!("{}, …", shown.join(", ")) } else { shown.join(", ") }
+    if more > 0 {
+        format!("{}, …", shown.join(", "))
+    } else {
+        shown.join(", ")
+    }
 }
 
 /// A literal `\n` inside a plain scalar stays a backslash and an `n`.
@@ -208,22 +342,44 @@ fn escaped_newline(cx: &mut RuleCx, e: &Entry) {
     if !raw.contains("\\n") {
         return;
     }
-    let v = Node { range, kind: NodeKind::Other };
+    let v = Node {
+        range,
+        kind: NodeKind::Other,
+    };
     let v = &v;
     let eol = cx.line_ending();
     let parts: Vec<&str> = raw.split("\\n").collect();
     // A plain scalar folds its line breaks into spaces; keep that meaning inside each part.
-    let folded: Vec<String> = parts.iter().map(|p| crate::syntax::scalar::decode_plain(p)).collect();
+    let folded: Vec<String> = parts
+        .iter()
+        .map(|p| crate::syntax::scalar::decode_plain(p))
+        .collect();
     let block = quote::literal_block(folded.iter().map(String::as_str), 2, eol);
-    let dq = format!("\"{}\"", raw.replace('\\', "\\\\").replace("\\\\n", "\\n").replace('"', "\\\""));
+    let dq = format!(
+        "\"{}\"",
+        raw.replace('\\', "\\\\")
+            .replace("\\\\n", "\\n")
+            .replace('"', "\\\"")
+    );
     let n = parts.len() - 1;
     let msg = format!(
         "`{}` holds {n} literal `\\n` escape{}: in an unquoted value they stay a backslash and an `n`, not line breaks. Use a block scalar (`|`) for real line breaks.",
         e.key,
         if n == 1 { "" } else { "s" }
     );
-    if let Some(d) = cx.report(Code::EscapedNewline, Severity::Warning, v.range.clone(), msg) {
-        d.fixes.push(Fix::safe("Turn the `\\n` escapes into a block scalar", vec![TextEdit::replace(v.range.clone(), block)]));
-        d.fixes.push(Fix::manual("Double-quote the value (escapes become line breaks)", vec![TextEdit::replace(v.range.clone(), dq)]));
+    if let Some(d) = cx.report(
+        Code::EscapedNewline,
+        Severity::Warning,
+        v.range.clone(),
+        msg,
+    ) {
+        d.fixes.push(Fix::safe(
+            "Turn the `\\n` escapes into a block scalar",
+            vec![TextEdit::replace(v.range.clone(), block)],
+        ));
+        d.fixes.push(Fix::manual(
+            "Double-quote the value (escapes become line breaks)",
+            vec![TextEdit::replace(v.range.clone(), dq)],
+        ));
     }
 }

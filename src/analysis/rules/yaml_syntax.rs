@@ -1,6 +1,6 @@
 //! `yaml-syntax`, `not-a-mapping` and `duplicate-key`.
 
-use super::super::{quote, RuleCx};
+use super::super::{RuleCx, quote};
 use crate::diagnostic::{Code, Fix, Severity, TextEdit};
 use crate::syntax::yaml::{Entry, SyntaxError};
 use std::ops::Range;
@@ -40,7 +40,9 @@ fn tolerated(cx: &RuleCx, problem: &str) -> bool {
         // documented form).
         "cursor-rule" => true,
         // Claude Code retries descriptions with `: ` (changelog 2.1.69).
-        "claude-agent" | "claude-skill" | "claude-command" | "agency" => problem.starts_with("mapping values are not allowed"),
+        "claude-agent" | "claude-skill" | "claude-command" | "agency" => {
+            problem.starts_with("mapping values are not allowed")
+        }
         _ => false,
     }
 }
@@ -60,17 +62,34 @@ fn syntax_error(cx: &mut RuleCx, err: &SyntaxError) {
     };
     let lenient = tolerated(cx, &err.problem);
     let who = if lenient {
-        format!("{} tolerates it, but strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file.", cx.dialect.tool)
+        format!(
+            "{} tolerates it, but strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file.",
+            cx.dialect.tool
+        )
     } else {
         format!("{} cannot read the front matter.", cx.dialect.tool)
     };
-    let severity = if lenient { Severity::Warning } else { Severity::Error };
+    let severity = if lenient {
+        Severity::Warning
+    } else {
+        Severity::Error
+    };
     // Quoting repairs a value that YAML misreads; it cannot repair indentation or a tab.
     let quotable = err.problem.starts_with("mapping values are not allowed")
         || err.problem.contains("while scanning an alias")
         || err.problem.contains("while scanning an anchor")
-        || (err.problem.starts_with("found character that cannot start any token") && !at.starts_with('\t'));
-    let fixes = if quotable { entry.zip(value).map(|(e, v)| value_fixes(cx, e, v)).unwrap_or_default() } else { Vec::new() };
+        || (err
+            .problem
+            .starts_with("found character that cannot start any token")
+            && !at.starts_with('\t'));
+    let fixes = if quotable {
+        entry
+            .zip(value)
+            .map(|(e, v)| value_fixes(cx, e, v))
+            .unwrap_or_default()
+    } else {
+        Vec::new()
+    };
     if let Some(d) = cx.report(Code::YamlSyntax, severity, range, format!("{what} {who}")) {
         d.fixes.extend(fixes);
     }
@@ -85,16 +104,35 @@ fn explain(problem: &str, at: &str) -> (Range<usize>, String) {
         return (one, "`: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`).".into());
     }
     if problem.contains("while scanning an alias") || problem.contains("while scanning an anchor") {
-        return (0..0, format!("`{c}` at the start of a value begins a YAML {}, so the value is not read as text. Quote the value.", if problem.contains("alias") { "alias" } else { "anchor" }));
+        return (
+            0..0,
+            format!(
+                "`{c}` at the start of a value begins a YAML {}, so the value is not read as text. Quote the value.",
+                if problem.contains("alias") {
+                    "alias"
+                } else {
+                    "anchor"
+                }
+            ),
+        );
     }
     if problem.starts_with("found character that cannot start any token") {
         if c == '\t' {
-            return (one, "A tab character cannot indent YAML. Use spaces.".into());
+            return (
+                one,
+                "A tab character cannot indent YAML. Use spaces.".into(),
+            );
         }
-        return (one, format!("`{c}` cannot start an unquoted YAML value. Quote the value."));
+        return (
+            one,
+            format!("`{c}` cannot start an unquoted YAML value. Quote the value."),
+        );
     }
     if problem.contains("found unexpected end of stream") && problem.contains("quoted scalar") {
-        return (0..0, "This quoted value is never closed. Add the closing quote.".into());
+        return (
+            0..0,
+            "This quoted value is never closed. Add the closing quote.".into(),
+        );
     }
     if problem.contains("could not find expected ':'") {
         return (0..0, "A line here has no `:`. Every front-matter line must be `key: value`, or be indented under the key it continues.".into());
@@ -109,7 +147,10 @@ fn explain(problem: &str, at: &str) -> (Range<usize>, String) {
         return (one, "A `- ` list item cannot follow a key on the same line. Put the list on the next lines, or quote the value.".into());
     }
     if problem.contains("found a tab character") {
-        return (one, "A tab character cannot indent YAML. Use spaces.".into());
+        return (
+            one,
+            "A tab character cannot indent YAML. Use spaces.".into(),
+        );
     }
     (0..0, format!("Invalid YAML: {problem}."))
 }
@@ -139,17 +180,29 @@ fn value_fixes(cx: &RuleCx, e: &Entry, v: Range<usize>) -> Vec<Fix> {
     }
     let eol = cx.line_ending();
     let single_line = !raw.contains(['\n', '\r']);
-    let folded_text: String = crate::text::lines(raw).map(|(_, l)| l.trim()).collect::<Vec<_>>().join(" ");
+    let folded_text: String = crate::text::lines(raw)
+        .map(|(_, l)| l.trim())
+        .collect::<Vec<_>>()
+        .join(" ");
     let mut fixes = Vec::new();
     if single_line {
-        fixes.push(Fix::safe(format!("Quote the value of `{}`", e.key), vec![TextEdit::replace(v.clone(), quote::single_quoted(raw))]));
+        fixes.push(Fix::safe(
+            format!("Quote the value of `{}`", e.key),
+            vec![TextEdit::replace(v.clone(), quote::single_quoted(raw))],
+        ));
     } else {
         fixes.push(Fix::safe(
             format!("Quote the value of `{}`", e.key),
-            vec![TextEdit::replace(v.clone(), quote::single_quoted(&folded_text))],
+            vec![TextEdit::replace(
+                v.clone(),
+                quote::single_quoted(&folded_text),
+            )],
         ));
     }
-    fixes.push(Fix::manual(format!("Make `{}` a folded block scalar (`>-`)", e.key), vec![TextEdit::replace(v, quote::folded_block(raw, 2, eol))]));
+    fixes.push(Fix::manual(
+        format!("Make `{}` a folded block scalar (`>-`)", e.key),
+        vec![TextEdit::replace(v, quote::folded_block(raw, 2, eol))],
+    ));
     fixes
 }
 
@@ -164,8 +217,16 @@ fn duplicates(cx: &mut RuleCx) {
                 "`{}` is already set on line {line}. Strict YAML parsers reject the file; the others keep only one of the values. Remove one of them.",
                 e.key
             );
-            if let Some(d) = cx.report(Code::DuplicateKey, Severity::Error, e.key_range.clone(), msg) {
-                d.fixes.push(Fix::manual(format!("Remove this `{}`", e.key), vec![TextEdit::delete(removal)]));
+            if let Some(d) = cx.report(
+                Code::DuplicateKey,
+                Severity::Error,
+                e.key_range.clone(),
+                msg,
+            ) {
+                d.fixes.push(Fix::manual(
+                    format!("Remove this `{}`", e.key),
+                    vec![TextEdit::delete(removal)],
+                ));
             }
         }
     }
