@@ -65,7 +65,9 @@ pub struct BodyTree {
 
 impl std::fmt::Debug for BodyTree {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("BodyTree").field("root", &self.tree.root_node().range()).finish()
+        f.debug_struct("BodyTree")
+            .field("root", &self.tree.root_node().range())
+            .finish()
     }
 }
 
@@ -81,8 +83,14 @@ thread_local! {
 fn point_of(text: &str, offset: usize) -> Point {
     let before = &text.as_bytes()[..offset.min(text.len())];
     let row = before.iter().filter(|&&b| b == b'\n').count();
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-    Point { row, column: before.len() - line_start }
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    Point {
+        row,
+        column: before.len() - line_start,
+    }
 }
 
 impl BodyTree {
@@ -94,7 +102,10 @@ impl BodyTree {
             start_byte: start,
             end_byte: text.len(),
             start_point: point_of(text, start),
-            end_point: Point { row: usize::MAX, column: usize::MAX },
+            end_point: Point {
+                row: usize::MAX,
+                column: usize::MAX,
+            },
         };
         PARSER.with(|p| {
             let mut p = p.borrow_mut();
@@ -130,8 +141,11 @@ impl BodyTree {
             match node.kind() {
                 "atx_heading" => out.headings.push(atx(node, text)),
                 "setext_heading" => out.headings.push(setext(node, text)),
-                "fenced_code_block" | "indented_code_block" => out.code_blocks.push(code_block(node, text)),
-                "paragraph" | "inline" | "html_block" | "pipe_table" | "minus_metadata" | "plus_metadata" => {}
+                "fenced_code_block" | "indented_code_block" => {
+                    out.code_blocks.push(code_block(node, text))
+                }
+                "paragraph" | "inline" | "html_block" | "pipe_table" | "minus_metadata"
+                | "plus_metadata" => {}
                 _ => {
                     let mut cursor = node.walk();
                     let children: Vec<Node> = node.children(&mut cursor).collect();
@@ -142,7 +156,10 @@ impl BodyTree {
         let len = text.len();
         for i in 0..out.headings.len() {
             let level = out.headings[i].level;
-            let end = out.headings[i + 1..].iter().find(|h| h.level <= level).map_or(len, |h| h.range.start);
+            let end = out.headings[i + 1..]
+                .iter()
+                .find(|h| h.level <= level)
+                .map_or(len, |h| h.range.start);
             let start = out.headings[i].range.start;
             out.headings[i].section = start..trim_end(text, start..end);
         }
@@ -168,7 +185,12 @@ fn inline_text(node: Option<Node>, text: &str, fallback: usize) -> (String, Rang
             let lead = raw.len() - raw.trim_start().len();
             let r = r.start + lead..r.end;
             // A setext heading's paragraph can span lines: join them as the title.
-            let joined = text[r.clone()].split(['\n', '\r']).map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
+            let joined = text[r.clone()]
+                .split(['\n', '\r'])
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
             (joined, r)
         }
         None => (String::new(), fallback..fallback),
@@ -179,18 +201,50 @@ fn atx(node: Node, text: &str) -> Heading {
     let range = span(node, text);
     let level = node
         .child(0)
-        .and_then(|m| m.kind().strip_prefix("atx_h").and_then(|k| k.strip_suffix("_marker")).and_then(|d| d.parse().ok()))
+        .and_then(|m| {
+            m.kind()
+                .strip_prefix("atx_h")
+                .and_then(|k| k.strip_suffix("_marker"))
+                .and_then(|d| d.parse().ok())
+        })
         .unwrap_or(1);
-    let (title, text_range) = inline_text(node.child_by_field_name("heading_content"), text, range.start);
-    Heading { level, text: title, text_range, section: range.clone(), range }
+    let (title, text_range) = inline_text(
+        node.child_by_field_name("heading_content"),
+        text,
+        range.start,
+    );
+    Heading {
+        level,
+        text: title,
+        text_range,
+        section: range.clone(),
+        range,
+    }
 }
 
 fn setext(node: Node, text: &str) -> Heading {
     let range = span(node, text);
     let mut cursor = node.walk();
-    let level = if node.children(&mut cursor).any(|c| c.kind() == "setext_h2_underline") { 2 } else { 1 };
-    let (title, text_range) = inline_text(node.child_by_field_name("heading_content"), text, range.start);
-    Heading { level, text: title, text_range, section: range.clone(), range }
+    let level = if node
+        .children(&mut cursor)
+        .any(|c| c.kind() == "setext_h2_underline")
+    {
+        2
+    } else {
+        1
+    };
+    let (title, text_range) = inline_text(
+        node.child_by_field_name("heading_content"),
+        text,
+        range.start,
+    );
+    Heading {
+        level,
+        text: title,
+        text_range,
+        section: range.clone(),
+        range,
+    }
 }
 
 fn code_block(node: Node, text: &str) -> CodeBlock {
@@ -201,7 +255,10 @@ fn code_block(node: Node, text: &str) -> CodeBlock {
         .and_then(|i| text.get(i.start_byte()..i.end_byte()))
         .and_then(|s| s.split_whitespace().next())
         .map(str::to_string);
-    CodeBlock { range: span(node, text), language }
+    CodeBlock {
+        range: span(node, text),
+        language,
+    }
 }
 
 #[cfg(test)]
@@ -217,16 +274,33 @@ mod tests {
     fn headings_sections_and_code_blocks() {
         let text = "---\nname: x\ndescription: y\n---\n# Title\n\nIntro.\n\n## A\n\n```rust\nfn a() {}\n```\n\n## B\ntext\n\nSetext\n------\n\n# Next\n";
         let o = outline(text);
-        let titles: Vec<(u8, &str)> = o.headings.iter().map(|h| (h.level, h.text.as_str())).collect();
-        assert_eq!(titles, [(1, "Title"), (2, "A"), (2, "B"), (2, "Setext"), (1, "Next")]);
+        let titles: Vec<(u8, &str)> = o
+            .headings
+            .iter()
+            .map(|h| (h.level, h.text.as_str()))
+            .collect();
+        assert_eq!(
+            titles,
+            [(1, "Title"), (2, "A"), (2, "B"), (2, "Setext"), (1, "Next")]
+        );
         let title = &o.headings[0];
         assert_eq!(&text[title.range.clone()], "# Title");
         assert_eq!(&text[title.text_range.clone()], "Title");
-        assert!(text[title.section.clone()].ends_with("Setext\n------"), "{:?}", &text[title.section.clone()]);
-        assert_eq!(&text[o.headings[1].section.clone()], "## A\n\n```rust\nfn a() {}\n```");
+        assert!(
+            text[title.section.clone()].ends_with("Setext\n------"),
+            "{:?}",
+            &text[title.section.clone()]
+        );
+        assert_eq!(
+            &text[o.headings[1].section.clone()],
+            "## A\n\n```rust\nfn a() {}\n```"
+        );
         assert_eq!(&text[o.headings[3].range.clone()], "Setext\n------");
         assert_eq!(o.code_blocks.len(), 1);
-        assert_eq!(&text[o.code_blocks[0].range.clone()], "```rust\nfn a() {}\n```");
+        assert_eq!(
+            &text[o.code_blocks[0].range.clone()],
+            "```rust\nfn a() {}\n```"
+        );
         assert_eq!(o.code_blocks[0].language.as_deref(), Some("rust"));
     }
 
@@ -254,7 +328,12 @@ mod tests {
             new_end_point: (p.row + 1, 0),
         });
         let tree = BodyTree::parse(&new_text, body, Some(&tree)).unwrap();
-        let titles: Vec<String> = tree.outline(&new_text).headings.into_iter().map(|h| h.text).collect();
+        let titles: Vec<String> = tree
+            .outline(&new_text)
+            .headings
+            .into_iter()
+            .map(|h| h.text)
+            .collect();
         assert_eq!(titles, ["One", "Two"]);
     }
 }
