@@ -523,3 +523,30 @@ fn dialect_detection_by_path_content_and_fallback() {
             .starts_with("dialect: cursor-rule\n")
     );
 }
+
+#[test]
+fn deprecated_keys() {
+    let text = "---\ndescription: d\nmode: agent\n---\nBody\n";
+    expect![[r#"
+        dialect: copilot-prompt
+        3:1-3:5 warning[deprecated-key] `mode` is deprecated in VS Code (GitHub Copilot Chat); use `agent` instead.
+          text: "mode"
+          fix: Rename to `agent` -> fixed
+    "#]].assert_eq(&check(".github/prompts/x.prompt.md", text));
+}
+
+#[test]
+fn quoted_booleans_and_yaml11_booleans() {
+    let text = "---\ndescription: d\nglobs: src/**\nalwaysApply: \"true\"\n---\nBody\n";
+    expect![[r#"
+        dialect: cursor-rule
+        4:14-4:20 warning[invalid-type] `alwaysApply` is the text "true", not a boolean: Cursor treats a quoted "true" as false. Remove the quotes.
+          text: "\"true\""
+          fix: Remove the quotes -> fixed
+    "#]].assert_eq(&check(".cursor/rules/x.mdc", text));
+    let text = "---\nname: x\ndescription: d\ndisable-model-invocation: yes\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-skill
+    "#]]
+    .assert_eq(&check(".claude/skills/x/SKILL.md", text));
+}

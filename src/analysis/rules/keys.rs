@@ -47,12 +47,24 @@ pub fn check(cx: &mut RuleCx) {
                     cx.dialect.tool,
                     code_words(instead)
                 );
-                cx.report(
+                // A plain rename when the new key means the same and is not set yet
+                // (`mode` → `agent`, `maxSteps` → `steps`).
+                let rename = cx
+                    .dialect
+                    .key(instead)
+                    .filter(|new| new.ty == k.ty && yaml.entry(instead).is_none())
+                    .map(|_| {
+                        let edit = TextEdit::replace(e.key_range.clone(), instead.clone());
+                        Fix::safe(format!("Rename to `{instead}`"), vec![edit])
+                    });
+                if let Some(d) = cx.report(
                     Code::DeprecatedKey,
                     Severity::Warning,
                     e.key_range.clone(),
                     msg,
-                );
+                ) {
+                    d.fixes.extend(rename);
+                }
             }
             continue;
         }
