@@ -11,7 +11,10 @@ use std::path::Path;
 
 pub struct Registry {
     pub dialects: Vec<Dialect>,
-    globs: Vec<GlobSet>,
+    /// Every dialect's globs in one set (one match pass per path), with each glob's dialect
+    /// and its specificity score.
+    globs: GlobSet,
+    glob_owner: Vec<(usize, (i32, usize, usize))>,
     exclude: GlobSet,
     pub config: Config,
 }
@@ -70,11 +73,20 @@ impl Registry {
                 }
             }
         }
-        let globs = dialects.iter().map(|d| build(&d.paths)).collect();
+        let mut all = Vec::new();
+        let mut glob_owner = Vec::new();
+        for (i, d) in dialects.iter().enumerate() {
+            for g in &d.paths {
+                all.push(g.clone());
+                glob_owner.push((i, specificity(d, g)));
+            }
+        }
+        let globs = build(&all);
         let exclude = build(&config.exclude);
         Registry {
             dialects,
             globs,
+            glob_owner,
             exclude,
             config,
         }
@@ -94,22 +106,12 @@ impl Registry {
 
     /// Dialects whose globs match `rel_path` (a `/`-separated path relative to the project root).
     pub fn by_path(&self, rel_path: &str) -> Option<usize> {
-        // The most specific match wins: first the dialect's priority, then the glob that says
-        // most about the file name (`**/SKILL.md`, `**/*.agent.md`), then the one with the most
-        // literal characters (`**/.github/agents/**` beats `**/agents/**`).
+        // The most specific match wins (see `specificity`).
         let mut best: Option<(usize, (i32, usize, usize))> = None;
-        for (i, set) in self.globs.iter().enumerate() {
-            for m in set.matches(rel_path) {
-                let glob = &self.dialects[i].paths[m];
-                let file_part = glob.rsplit('/').next().unwrap_or(glob);
-                let score = (
-                    self.dialects[i].priority,
-                    literal_len(file_part),
-                    literal_len(glob),
-                );
-                if best.is_none_or(|(_, s)| score > s) {
-                    best = Some((i, score));
-                }
+        for m in self.globs.matches(rel_path) {
+            let (i, score) = self.glob_owner[m];
+            if best.is_none_or(|(_, s)| score > s) {
+                best = Some((i, score));
             }
         }
         best.map(|(i, _)| i)
@@ -179,6 +181,14 @@ impl Registry {
     pub fn values<'a>(&'a self, key: &'a Key) -> &'a [schema::Value] {
         Schema::builtin().values(key)
     }
+}
+
+/// First the dialect's priority, then how much the glob says about the file name
+/// (`**/SKILL.md`, `**/*.agent.md`), then its literal characters (`**/.github/agents/**`
+/// beats `**/agents/**`).
+fn specificity(d: &Dialect, glob: &str) -> (i32, usize, usize) {
+    let file_part = glob.rsplit('/').next().unwrap_or(glob);
+    (d.priority, literal_len(file_part), literal_len(glob))
 }
 
 fn literal_len(glob: &str) -> usize {

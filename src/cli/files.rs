@@ -26,15 +26,18 @@ pub fn project_root(dir: &Path) -> PathBuf {
 /// `path` relative to `project`, with `/` separators (what the globs match).
 pub fn rel_path(path: &Path, project: &Path) -> String {
     let abs = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let rel = abs.strip_prefix(project).unwrap_or(&abs);
-    let s: Vec<String> = rel
+    slash_path(abs.strip_prefix(project).unwrap_or(&abs))
+}
+
+fn slash_path(rel: &Path) -> String {
+    let parts: Vec<String> = rel
         .components()
         .filter_map(|c| match c {
             std::path::Component::Normal(p) => Some(p.to_string_lossy().into_owned()),
             _ => None,
         })
         .collect();
-    s.join("/")
+    parts.join("/")
 }
 
 fn is_markdown(path: &Path) -> bool {
@@ -44,13 +47,16 @@ fn is_markdown(path: &Path) -> bool {
     )
 }
 
-/// Every Markdown file under `root`, honouring `.gitignore`. Hidden folders are walked
-/// (`.claude`, `.github`, `.opencode`, `.cursor` are where personas live); `.git` and
-/// `node_modules` are not.
-pub fn collect(root: &Path, registry: &Registry, project: &Path) -> Vec<PathBuf> {
+/// Every Markdown file under `root` with its path relative to `project`, honouring
+/// `.gitignore`. Hidden folders are walked (`.claude`, `.github`, `.opencode`, `.cursor` are
+/// where personas live); `.git` and `node_modules` are not.
+pub fn collect(root: &Path, registry: &Registry, project: &Path) -> Vec<(PathBuf, String)> {
     if root.is_file() {
-        return vec![root.to_path_buf()];
+        return vec![(root.to_path_buf(), rel_path(root, project))];
     }
+    // Resolve the root once; every walked path is the root joined with a plain suffix, so no
+    // per-file `canonicalize` (a syscall per path component) is needed.
+    let base = rel_path(root, project);
     let mut out = Vec::new();
     let walker = WalkBuilder::new(root)
         .hidden(false)
@@ -66,11 +72,17 @@ pub fn collect(root: &Path, registry: &Registry, project: &Path) -> Vec<PathBuf>
         .build();
     for entry in walker.flatten() {
         let path = entry.path();
-        if entry.file_type().is_some_and(|t| t.is_file())
-            && is_markdown(path)
-            && !registry.is_excluded(&rel_path(path, project))
-        {
-            out.push(path.to_path_buf());
+        if !entry.file_type().is_some_and(|t| t.is_file()) || !is_markdown(path) {
+            continue;
+        }
+        let suffix = slash_path(path.strip_prefix(root).unwrap_or(path));
+        let rel = if base.is_empty() {
+            suffix
+        } else {
+            format!("{base}/{suffix}")
+        };
+        if !registry.is_excluded(&rel) {
+            out.push((path.to_path_buf(), rel));
         }
     }
     out.sort();

@@ -92,7 +92,7 @@ pub fn run(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         let files = files::collect(root, &registry, &project);
         let outcomes: Vec<Outcome> = files
             .par_iter()
-            .map(|path| check_file(path, &project, &registry, forced, opts.fix, explicit_file))
+            .map(|(path, rel)| check_file(path, rel, &registry, forced, opts.fix, explicit_file))
             .collect();
         for o in outcomes {
             match o {
@@ -161,7 +161,7 @@ enum Outcome {
 
 fn check_file(
     path: &std::path::Path,
-    project: &std::path::Path,
+    rel: &str,
     registry: &Registry,
     forced: Option<usize>,
     fix: bool,
@@ -171,9 +171,8 @@ fn check_file(
         Ok(t) => t,
         Err(why) => return Outcome::Unreadable(path.to_path_buf(), why),
     };
-    let rel = rel_path(path, project);
     let location = Location {
-        rel_path: &rel,
+        rel_path: rel,
         forced,
     };
     let mut analysis = analysis::analyze(&text, location, registry);

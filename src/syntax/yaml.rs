@@ -144,6 +144,12 @@ pub fn parse(text: &str, range: Range<usize>) -> Yaml {
             return yaml;
         }
     }
+    // Fast path: a valid block parses once, as a whole. Only a broken one is parsed entry by
+    // entry, where the cutting pays for itself.
+    if let Some(entries) = parse_whole(text, &segments) {
+        yaml.entries = entries;
+        return yaml;
+    }
     for seg in segments {
         let seg_text = &text[seg.clone()];
         let error = strict(seg_text, seg.start);
@@ -249,6 +255,44 @@ fn offset_of(seg: &str, line: usize, column: usize) -> usize {
             .char_indices()
             .nth(col)
             .map_or(content.len(), |(i, _)| i)
+}
+
+/// The entries of a block that both parsers accept as one document, when each top-level pair
+/// starts exactly where a segment does; `None` sends the caller to the per-entry path.
+fn parse_whole(text: &str, segments: &[Range<usize>]) -> Option<Vec<Entry>> {
+    let (first, last) = (segments.first()?, segments.last()?);
+    let all = first.start..last.end;
+    let whole = &text[all.clone()];
+    if strict(whole, all.start).is_some() {
+        return None;
+    }
+    PARSER.with(|p| {
+        let mut p = p.borrow_mut();
+        let tree = p.parse(whole, None)?;
+        if tree.root_node().has_error() {
+            return None;
+        }
+        let mapping = first_pair(tree.root_node())?.parent()?;
+        let mut cursor = mapping.walk();
+        let pairs: Vec<TsNode> = mapping
+            .children(&mut cursor)
+            .filter(|c| c.kind() == "block_mapping_pair")
+            .collect();
+        if pairs.len() != segments.len() {
+            return None;
+        }
+        pairs
+            .into_iter()
+            .zip(segments)
+            .map(|(pair, seg)| {
+                let mut e = entry_from_pair(pair, text, all.start)?;
+                (e.key_range.start == seg.start).then(|| {
+                    e.range = e.key_range.start..trim_end(text, seg.clone());
+                    e
+                })
+            })
+            .collect()
+    })
 }
 
 fn textual_entry(text: &str, seg: Range<usize>) -> Option<Entry> {

@@ -208,10 +208,11 @@ fn value_fixes(cx: &RuleCx, e: &Entry, v: Range<usize>) -> Vec<Fix> {
 
 fn duplicates(cx: &mut RuleCx) {
     let Some(yaml) = cx.yaml() else { return };
-    let index = crate::text::LineIndex::new(cx.text);
+
     for (i, e) in yaml.entries.iter().enumerate() {
         if let Some(first) = yaml.entries[..i].iter().find(|p| p.key == e.key) {
-            let line = index.line_of(first.key_range.start) + 1;
+            // Counting lines only here: most files have no duplicate.
+            let line = crate::text::LineIndex::new(&cx.text[..first.key_range.start]).line_count();
             let removal = entry_removal(cx.text, e);
             let msg = format!(
                 "`{}` is already set on line {line}. Strict YAML parsers reject the file; the others keep only one of the values. Remove one of them.",
