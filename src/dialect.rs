@@ -52,6 +52,17 @@ const DOC_STEMS: &[&str] = &[
     "_template",
 ];
 
+/// A file below a skill's folder (`…/skills/<name>/…/file.md`) other than its `SKILL.md`.
+fn is_skill_resource(rel_path: &str) -> bool {
+    let parts: Vec<&str> = rel_path.split('/').collect();
+    let last = parts.len() - 1;
+    parts[last] != "SKILL.md"
+        && parts[..last]
+            .iter()
+            .enumerate()
+            .any(|(i, p)| *p == "skills" && i + 2 <= last)
+}
+
 pub fn is_documentation_file(path: &Path) -> bool {
     let stem = path
         .file_stem()
@@ -126,7 +137,12 @@ impl Registry {
             });
         }
         let by_content = self.by_content(keys);
-        match self.by_path(rel_path) {
+        // Files inside a skill's folder other than its SKILL.md are the skill's resources
+        // (`skills/skill-creator/agents/grader.md` is a prompt the skill reads), not personas.
+        let by_path = self
+            .by_path(rel_path)
+            .filter(|&i| self.dialects[i].id == "claude-skill" || !is_skill_resource(rel_path));
+        match by_path {
             // An agency persona installed into `.claude/agents` is still an agency persona:
             // agency is a Claude-compatible superset, recognised by its `emoji`/`vibe` keys.
             Some(i) if self.dialects[i].id == "claude-agent" => match by_content {

@@ -102,7 +102,7 @@ fn bom_crlf_and_emoji_positions() {
           fix (manual): Remove the byte-order mark -> fixed
         2:7-2:18 warning[invalid-name] Claude Code agent names are lowercase letters and hyphens; `🏗️-builder` is matched loosely and may clash. Use `builder`.
           text: "🏗\u{fe0f}-builder"
-          fix: Use `builder` -> fixed
+          fix (manual): Use `builder` -> fixed
         4:8-4:13 error[invalid-value] `sonet` is not a model Claude Code knows: did you mean `sonnet`?
           text: "sonet"
           fix: Change to `sonnet` -> fixed
@@ -276,14 +276,14 @@ fn names_that_break_loading() {
         dialect: claude-agent
         2:7-2:20 error[invalid-name] The name `team:reviewer` contains `:`, which is reserved for plugin agents (`plugin:agent`): Claude Code does not load this agent. Use lowercase letters and hyphens.
           text: "team:reviewer"
-          fix: Use `team-reviewer` -> fixed
+          fix (manual): Use `team-reviewer` -> fixed
     "#]].assert_eq(&check(AGENT, text));
     let text = "---\nname: Code Reviewer\ndescription: d\n---\nBody\n";
     expect![[r#"
         dialect: claude-agent
         2:7-2:20 warning[invalid-name] Claude Code agent names are lowercase letters and hyphens; `Code Reviewer` is matched loosely and may clash. Use `code-reviewer`.
           text: "Code Reviewer"
-          fix: Use `code-reviewer` -> fixed
+          fix (manual): Use `code-reviewer` -> fixed
     "#]].assert_eq(&check(AGENT, text));
 }
 
@@ -294,7 +294,7 @@ fn skill_name_rules_and_folder_match() {
         dialect: claude-skill
         2:7-2:16 error[invalid-name] The skill name `PDF_Tools` may only hold lowercase letters, digits and single hyphens, and cannot start or end with a hyphen: the skill fails validation and silently fails to load in VS Code.
           text: "PDF_Tools"
-          fix: Use `pdf-tools` -> fixed
+          fix (manual): Use `pdf-tools` -> fixed
         2:7-2:16 warning[name-mismatch] The name `PDF_Tools` differs from its folder `pdf`: Claude Code / Agent Skills / VS Code uses the folder name, and the Agent Skills spec requires them to match. Rename one of them.
           text: "PDF_Tools"
           fix (manual): Change the name to `pdf` -> fixed
@@ -549,4 +549,25 @@ fn quoted_booleans_and_yaml11_booleans() {
         dialect: claude-skill
     "#]]
     .assert_eq(&check(".claude/skills/x/SKILL.md", text));
+}
+
+#[test]
+fn files_inside_a_skill_folder_are_resources_not_agents() {
+    let text = "# Grader Agent\n\nGrades the outputs.\n";
+    expect![[r#"
+        dialect: none
+    "#]]
+    .assert_eq(&check("skills/skill-creator/agents/grader.md", text));
+    expect![[r#"
+        dialect: none
+    "#]]
+    .assert_eq(&check(".claude/skills/pdf/reference.md", text));
+    assert!(
+        check(
+            "plugins/x/skills/pdf/SKILL.md",
+            "---\nname: pdf\ndescription: d\n---\nB\n"
+        )
+        .starts_with("dialect: claude-skill\n")
+    );
+    assert!(check("plugins/x/agents/grader.md", text).starts_with("dialect: claude-agent\n"));
 }

@@ -16,9 +16,11 @@ pub fn check(cx: &mut RuleCx, v: &Node) {
     let range = v.range.clone();
     let raw_is_plain = !cx.text[range.clone()].starts_with(['"', '\'']);
     let slugged = slug(name);
+    // Renaming changes how other agents and users refer to this one: offered, never applied by
+    // `check --fix`.
     let fix = |title: &str| {
         raw_is_plain.then(|| {
-            Fix::safe(
+            Fix::manual(
                 format!("{title} `{slugged}`"),
                 vec![TextEdit::replace(range.clone(), slugged.clone())],
             )
