@@ -4,3 +4,4 @@ pub mod front_matter;
 pub mod markdown;
 pub mod scalar;
 pub mod yaml;
+mod yaml_fast;

@@ -121,6 +121,22 @@ thread_local! {
 
 /// Parses `text[range]`, the content of a front-matter block. Offsets are absolute in `text`.
 pub fn parse(text: &str, range: Range<usize>) -> Yaml {
+    parse_with(text, range, true)
+}
+
+/// The full parsers only, without the fast path: what `yaml_fast` is tested against.
+#[doc(hidden)]
+pub fn parse_full(text: &str, range: Range<usize>) -> Yaml {
+    parse_with(text, range, false)
+}
+
+/// Whether the fast path reads this block (for its tests and benches).
+#[doc(hidden)]
+pub fn fast_path_accepts(text: &str, range: Range<usize>) -> bool {
+    super::yaml_fast::parse(text, &segments(text, range)).is_some()
+}
+
+fn parse_with(text: &str, range: Range<usize>, fast: bool) -> Yaml {
     let mut yaml = Yaml {
         entries: Vec::new(),
         stray: Vec::new(),
@@ -143,6 +159,14 @@ pub fn parse(text: &str, range: Range<usize>) -> Yaml {
             }
             return yaml;
         }
+    }
+    // Fastest path: the plain `key: value` subset, read without a parser (see yaml_fast.rs).
+    if let Some(entries) = fast
+        .then(|| super::yaml_fast::parse(text, &segments))
+        .flatten()
+    {
+        yaml.entries = entries;
+        return yaml;
     }
     // Fast path: a valid block parses once, as a whole. Only a broken one is parsed entry by
     // entry, where the cutting pays for itself.
@@ -427,7 +451,13 @@ fn convert(node: TsNode, text: &str, base: usize) -> Node {
         }
         _ => NodeKind::Other,
     };
-    Node { range, kind }
+    // tree-sitter ends a block node that closes the document after its line break; spans stop
+    // at the last character of content, wherever the node is.
+    let end = range.start + raw.trim_end().len();
+    Node {
+        range: range.start..end,
+        kind,
+    }
 }
 
 fn scalar_kind(style: Style, value: String) -> NodeKind {

@@ -1,0 +1,41 @@
+//! Criterion benches of the engine: front-matter parsing and full diagnostics on a typical
+//! 10 KB persona and on a 5 MB one (the front matter is the same; only the body grows).
+//!
+//! `cargo bench --bench engine`
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use persona_ls::analysis::{Location, Parsed, analyze};
+use persona_ls::dialect::Registry;
+use std::hint::black_box;
+
+#[path = "fixtures.rs"]
+mod fixtures;
+
+fn engine(c: &mut Criterion) {
+    let registry = Registry::builtin();
+    let location = Location {
+        rel_path: ".claude/agents/backend-architect.md",
+        forced: None,
+    };
+    for (label, text) in [
+        ("10KB", fixtures::persona(10 * 1024)),
+        ("5MB", fixtures::persona(5 * 1024 * 1024)),
+    ] {
+        c.bench_function(&format!("parse front matter {label}"), |b| {
+            b.iter(|| Parsed::new(black_box(&text)))
+        });
+        c.bench_function(&format!("diagnostics {label}"), |b| {
+            b.iter(|| analyze(black_box(&text), location, &registry))
+        });
+    }
+    let broken = fixtures::FRONT_MATTER
+        .replace("sonnet", "sonet")
+        .replace("Senior backend", "Senior: backend")
+        + "\nBody\n";
+    c.bench_function("diagnostics with errors and fixes", |b| {
+        b.iter(|| analyze(black_box(&broken), location, &registry))
+    });
+}
+
+criterion_group!(benches, engine);
+criterion_main!(benches);
