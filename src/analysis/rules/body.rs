@@ -78,16 +78,34 @@ fn is_emoji_joiner(text: &str, at: usize, c: char) -> bool {
     pictographic(before) && pictographic(after)
 }
 
+/// The offset of the next byte that can start a hidden character. Personas are mostly ASCII:
+/// whole 64-byte blocks of it are skipped with the vectorised `is_ascii`.
+fn next_lead_byte(bytes: &[u8]) -> Option<usize> {
+    const BLOCK: usize = 64;
+    let mut start = 0;
+    while start < bytes.len() {
+        let end = (start + BLOCK).min(bytes.len());
+        let block = &bytes[start..end];
+        if !block.is_ascii() {
+            if let Some(i) = block
+                .iter()
+                .position(|&b| matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xEF | 0xF3))
+            {
+                return Some(start + i);
+            }
+        }
+        start = end;
+    }
+    None
+}
+
 /// Runs of adjacent hidden characters, after the leading BOM (reported by its own rule).
 pub fn hidden_runs(text: &str, skip: usize) -> Vec<HiddenRun> {
     let bytes = text.as_bytes();
     let mut out: Vec<HiddenRun> = Vec::new();
     let mut i = skip;
-    // Every hidden character starts with one of these lead bytes; skip ASCII fast.
-    while let Some(off) = bytes[i..]
-        .iter()
-        .position(|&b| matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xEF | 0xF3))
-    {
+    // Every hidden character starts with one of these lead bytes.
+    while let Some(off) = next_lead_byte(&bytes[i..]) {
         let at = i + off;
         let c = text[at..].chars().next().unwrap_or(' ');
         let len = c.len_utf8();
