@@ -28,6 +28,7 @@ fn engine(c: &mut Criterion) {
             b.iter(|| analyze(black_box(&text), location, &registry))
         });
     }
+    c.bench_function("registry (schema + globs)", |b| b.iter(Registry::builtin));
     let broken = fixtures::FRONT_MATTER
         .replace("sonnet", "sonet")
         .replace("Senior backend", "Senior: backend")

@@ -8,13 +8,12 @@ use crate::config::{Config, KeyConfig};
 use crate::schema::{self, Dialect, Key, Schema, ValueType, Values};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::path::Path;
+use std::sync::OnceLock;
 
 pub struct Registry {
     pub dialects: Vec<Dialect>,
-    /// Every dialect's globs in one set (one match pass per path), with each glob's dialect
-    /// and its specificity score.
-    globs: GlobSet,
-    glob_owner: Vec<(usize, (i32, usize, usize))>,
+    /// Globs the configuration adds (the built-in ones are compiled once per process).
+    extra_globs: PathGlobs,
     exclude: GlobSet,
     pub config: Config,
 }
@@ -84,20 +83,16 @@ impl Registry {
                 }
             }
         }
-        let mut all = Vec::new();
-        let mut glob_owner = Vec::new();
-        for (i, d) in dialects.iter().enumerate() {
-            for g in &d.paths {
-                all.push(g.clone());
-                glob_owner.push((i, specificity(d, g)));
-            }
-        }
-        let globs = build(&all);
+        let extra_globs = PathGlobs::compile(&dialects, |d| {
+            config
+                .dialects
+                .get(&d.id)
+                .map_or(&[], |c| c.paths.as_slice())
+        });
         let exclude = build(&config.exclude);
         Registry {
             dialects,
-            globs,
-            glob_owner,
+            extra_globs,
             exclude,
             config,
         }
@@ -118,11 +113,13 @@ impl Registry {
     /// Dialects whose globs match `rel_path` (a `/`-separated path relative to the project root).
     pub fn by_path(&self, rel_path: &str) -> Option<usize> {
         // The most specific match wins (see `specificity`).
-        let mut best: Option<(usize, (i32, usize, usize))> = None;
-        for m in self.globs.matches(rel_path) {
-            let (i, score) = self.glob_owner[m];
-            if best.is_none_or(|(_, s)| score > s) {
-                best = Some((i, score));
+        let mut best: Option<(usize, Score)> = None;
+        for globs in [PathGlobs::builtin(), &self.extra_globs] {
+            for m in globs.set.matches(rel_path) {
+                let (i, score) = globs.owner[m];
+                if best.is_none_or(|(_, s)| score > s) {
+                    best = Some((i, score));
+                }
             }
         }
         best.map(|(i, _)| i)
@@ -199,10 +196,54 @@ impl Registry {
     }
 }
 
+type Score = (i32, usize, usize);
+
+/// Dialect globs compiled into one set (one match pass per path), with each glob's dialect and
+/// specificity.
+struct PathGlobs {
+    set: GlobSet,
+    owner: Vec<(usize, Score)>,
+}
+
+impl PathGlobs {
+    fn compile<'a>(
+        dialects: &'a [Dialect],
+        paths: impl Fn(&'a Dialect) -> &'a [String],
+    ) -> PathGlobs {
+        let mut all = Vec::new();
+        let mut owner = Vec::new();
+        for (i, d) in dialects.iter().enumerate() {
+            for g in paths(d) {
+                all.push(g.clone());
+                owner.push((i, specificity(d, g)));
+            }
+        }
+        PathGlobs {
+            set: build(&all),
+            owner,
+        }
+    }
+
+    /// The built-in globs. Compiling them costs about 10 ms (globset builds one regex set), so
+    /// it happens once per process; `check` warms it while it walks the folders.
+    fn builtin() -> &'static PathGlobs {
+        static GLOBS: OnceLock<PathGlobs> = OnceLock::new();
+        GLOBS.get_or_init(|| {
+            let dialects = &Schema::builtin().dialects;
+            PathGlobs::compile(dialects, |d| d.paths.as_slice())
+        })
+    }
+}
+
+/// Compiles the built-in dialect globs now (they are otherwise compiled on first use).
+pub fn warm_up() {
+    PathGlobs::builtin();
+}
+
 /// First the dialect's priority, then how much the glob says about the file name
 /// (`**/SKILL.md`, `**/*.agent.md`), then its literal characters (`**/.github/agents/**`
 /// beats `**/agents/**`).
-fn specificity(d: &Dialect, glob: &str) -> (i32, usize, usize) {
+fn specificity(d: &Dialect, glob: &str) -> Score {
     let file_part = glob.rsplit('/').next().unwrap_or(glob);
     (d.priority, literal_len(file_part), literal_len(glob))
 }

@@ -1,10 +1,13 @@
 //! Analysis: pure functions from a parsed document to diagnostics, completions, hovers and
 //! fixes, all over byte ranges. Nothing here knows about LSP or output formats.
 
+pub mod completion;
 pub mod fix_all;
+pub mod hover;
 pub mod quote;
 pub mod rules;
 pub mod suggest;
+pub mod symbols;
 
 use crate::diagnostic::{Code, Diagnostic, Severity};
 use crate::dialect::{Detected, Registry};

@@ -1,7 +1,106 @@
 //! The language server: the only place that knows tower-lsp-server.
+//!
+//! - `server`: the handlers and the diagnostics worker (concurrency rules in its docs);
+//! - `state`: documents (rope + text + version + cached analysis + lazy Markdown tree) and
+//!   where they live (project root, registry with the configuration merged in);
+//! - `capabilities`: client flags and the advertised server capabilities;
+//! - `convert`: byte offsets ⇄ LSP positions in the negotiated encoding, engine ⇄ LSP types;
+//! - `workspace`: the index of values used across the workspace, for completion and hover.
 
-/// Serves LSP on stdin/stdout until `exit`; returns the process exit code.
-pub fn serve_stdio(_log_level: &str) -> i32 {
-    eprintln!("persona-ls: the language server is not built yet");
-    2
+pub mod capabilities;
+pub mod convert;
+pub mod server;
+pub mod state;
+pub mod workspace;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use tokio::io::{AsyncRead, AsyncWrite};
+use tower_lsp_server::LspService;
+
+/// Serves LSP over `input`/`output` until `exit` (or the end of the input). Returns the exit
+/// code LSP prescribes: 0 when `shutdown` came first, 1 otherwise.
+pub async fn serve<I, O>(input: I, output: O) -> i32
+where
+    I: AsyncRead + Unpin,
+    O: AsyncWrite,
+{
+    let shutdown = Arc::new(AtomicBool::new(false));
+    let flag = shutdown.clone();
+    let (service, socket) =
+        LspService::new(move |client| server::Backend::new(client, flag.clone()));
+    // tower-lsp-server processes at most this many messages at once, in arrival order; a few
+    // slow requests (a first outline of a huge file) must not hold `didChange` back.
+    tower_lsp_server::Server::new(input, output, socket)
+        .concurrency_level(32)
+        .serve(service)
+        .await;
+    if shutdown.load(Ordering::SeqCst) {
+        0
+    } else {
+        1
+    }
+}
+
+/// Serves LSP on stdin/stdout until `exit`; returns the process exit code. Logs go to stderr
+/// (stdout carries JSON-RPC), filtered by `log_level` (`error`, `warn`, `info`, `debug`,
+/// `trace`, or any `tracing` filter directive).
+pub fn serve_stdio(log_level: &str) -> i32 {
+    let filter = tracing_subscriber::EnvFilter::try_new(log_level).unwrap_or_else(|e| {
+        eprintln!("persona-ls: invalid --log-level `{log_level}` ({e}); using `info`");
+        tracing_subscriber::EnvFilter::new("info")
+    });
+    let _ = tracing_subscriber::fmt()
+        .with_writer(std::io::stderr)
+        .with_env_filter(filter)
+        .with_ansi(false)
+        .try_init();
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+    {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("persona-ls: cannot start the async runtime: {e}");
+            return 2;
+        }
+    };
+    let code = runtime.block_on(serve(tokio::io::stdin(), DirectStdout(std::io::stdout())));
+    // The stdin reader may be blocked in a read that never returns (the client keeps the pipe
+    // open after `exit`): do not wait for it.
+    runtime.shutdown_background();
+    code
+}
+
+/// Stdout written directly from the task that sends a message. `tokio::io::stdout` hands
+/// every write to the blocking pool and waits for it, two thread hops per message; a write to
+/// the client's pipe returns at once unless the client stopped reading (then nothing can
+/// progress anyway), so writing in place takes the hops off every response's latency.
+struct DirectStdout(std::io::Stdout);
+
+impl AsyncWrite for DirectStdout {
+    fn poll_write(
+        self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+        buf: &[u8],
+    ) -> std::task::Poll<std::io::Result<usize>> {
+        use std::io::Write;
+        std::task::Poll::Ready(self.0.lock().write(buf))
+    }
+
+    fn poll_flush(
+        self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        use std::io::Write;
+        std::task::Poll::Ready(self.0.lock().flush())
+    }
+
+    fn poll_shutdown(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<std::io::Result<()>> {
+        self.poll_flush(cx)
+    }
 }

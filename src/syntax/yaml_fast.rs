@@ -143,14 +143,13 @@ fn inline_value(
                 .find(|(_, l)| !l.trim().is_empty())
                 .map(|(_, l)| l.len() - l.trim_start().len());
             // A blank line indented deeper than the content changes the indentation rules.
-            if let Some(ind) = first_indent {
-                if rest
+            if let Some(ind) = first_indent
+                && rest
                     .iter()
                     .take_while(|(_, l)| l.trim().is_empty())
                     .any(|(_, l)| l.len() > ind)
-                {
-                    return None;
-                }
+            {
+                return None;
             }
             let raw = &s[start..content_end];
             let (style, value) = scalar::decode_block(raw);

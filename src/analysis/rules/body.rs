@@ -86,13 +86,12 @@ fn next_lead_byte(bytes: &[u8]) -> Option<usize> {
     while start < bytes.len() {
         let end = (start + BLOCK).min(bytes.len());
         let block = &bytes[start..end];
-        if !block.is_ascii() {
-            if let Some(i) = block
+        if !block.is_ascii()
+            && let Some(i) = block
                 .iter()
                 .position(|&b| matches!(b, 0xC2 | 0xE1 | 0xE2 | 0xEF | 0xF3))
-            {
-                return Some(start + i);
-            }
+        {
+            return Some(start + i);
         }
         start = end;
     }

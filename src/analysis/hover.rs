@@ -1,0 +1,440 @@
+//! Hover: what a key does, what a value means, and why a diagnostic is there. The text is
+//! Markdown built from the same schema rows that drive diagnostics and completion.
+
+use super::Parsed;
+use super::completion::{WorkspaceValues, base_name, split_tokens, strip_quotes};
+use crate::diagnostic::Diagnostic;
+use crate::dialect::{Detected, How, Registry};
+use crate::schema::{Dialect, Key, Schema, Status, Value, ValueType};
+use crate::syntax::yaml::{Entry, Node, NodeKind};
+use std::fmt::Write;
+use std::ops::Range;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hover {
+    /// What the hover is about (the key, the value, the tool name, the diagnostic).
+    pub range: Range<usize>,
+    pub markdown: String,
+}
+
+pub struct Request<'a> {
+    pub text: &'a str,
+    pub parsed: &'a Parsed,
+    pub registry: &'a Registry,
+    pub detected: Option<Detected>,
+    pub offset: usize,
+    /// The document's diagnostics: hovering over one explains its rule.
+    pub diagnostics: &'a [Diagnostic],
+    pub workspace: WorkspaceValues<'a>,
+}
+
+pub fn type_label(ty: ValueType) -> &'static str {
+    match ty {
+        ValueType::String => "text",
+        ValueType::Bool => "boolean",
+        ValueType::Integer => "integer",
+        ValueType::Number => "number",
+        ValueType::Enum => "one of a set of values",
+        ValueType::List => "list",
+        ValueType::StringOrList => "text or list",
+        ValueType::Map => "mapping",
+        ValueType::Model => "model",
+        ValueType::Color => "color",
+        ValueType::Tools => "tool list",
+        ValueType::Any => "any",
+    }
+}
+
+fn status_line(v: &Value) -> Option<String> {
+    let word = match v.status {
+        Status::Active => return None,
+        Status::Legacy => "Legacy",
+        Status::Deprecated => "Deprecated",
+        Status::Retired => "Retired",
+    };
+    Some(match &v.replacement {
+        Some(r) => format!("*{word}*: use `{r}`."),
+        None => format!("*{word}*."),
+    })
+}
+
+/// The docs of one allowed value (model, tool, enum value), with its status.
+pub fn value_markdown(v: &Value) -> Option<String> {
+    let mut s = String::new();
+    if !v.doc.is_empty() {
+        s.push_str(&v.doc);
+    }
+    if let Some(line) = status_line(v) {
+        if !s.is_empty() {
+            s.push_str("\n\n");
+        }
+        s.push_str(&line);
+    }
+    (!s.is_empty()).then_some(s)
+}
+
+/// Everything about a key: doc, type, allowed values, default, status, dialect and source.
+pub fn key_markdown(registry: &Registry, dialect: &Dialect, k: &Key) -> String {
+    let mut s = format!("**`{}`** · {}", k.key, type_label(k.ty));
+    if k.required {
+        s.push_str(" · required");
+    }
+    s.push_str("\n\n");
+    s.push_str(k.doc.trim());
+    if let Some(instead) = &k.deprecated {
+        let _ = write!(s, "\n\n*Deprecated*: {instead}");
+    }
+    let values = match k.ty {
+        ValueType::Tools => dialect
+            .tools
+            .vocabulary
+            .as_deref()
+            .map(|v| Schema::builtin().set(v))
+            .unwrap_or(&[]),
+        _ => registry.values(k),
+    };
+    let active: Vec<&Value> = values
+        .iter()
+        .filter(|v| v.status != Status::Retired)
+        .collect();
+    if !active.is_empty() {
+        const SHOWN: usize = 12;
+        let list: Vec<String> = active
+            .iter()
+            .take(SHOWN)
+            .map(|v| format!("`{}`", v.value))
+            .collect();
+        let more = if active.len() > SHOWN {
+            format!(" and {} more", active.len() - SHOWN)
+        } else {
+            String::new()
+        };
+        // Only enumerated types are checked against their values; for the others (a `tier` with
+        // configured values) the list is a suggestion.
+        let enforced =
+            !k.open && matches!(k.ty, ValueType::Enum | ValueType::Color | ValueType::Model);
+        let what = if enforced {
+            "Allowed values"
+        } else {
+            "Known values"
+        };
+        let _ = write!(s, "\n\n{what}: {}{more}.", list.join(", "));
+    } else if k.ty == ValueType::Bool {
+        s.push_str("\n\nAllowed values: `true`, `false`.");
+    }
+    if let Some(d) = &k.default {
+        let _ = write!(s, "\n\nDefault: `{d}`.");
+    }
+    let source = k.source.as_deref().unwrap_or(&dialect.source);
+    let _ = write!(
+        s,
+        "\n\nDialect: {} ({}). [Source]({source})",
+        dialect.title, dialect.tool
+    );
+    s
+}
+
+pub fn hover(req: &Request) -> Option<Hover> {
+    let offset = crate::text::floor_char_boundary(req.text, req.offset);
+    let mut parts: Vec<String> = Vec::new();
+    let mut range: Option<Range<usize>> = None;
+    if let Some(detected) = req.detected
+        && let Some((r, md)) = front_matter_hover(req, detected, offset)
+    {
+        parts.push(md);
+        range = Some(r);
+    }
+    let mut seen = Vec::new();
+    for d in req.diagnostics.iter().filter(|d| covers(&d.range, offset)) {
+        if seen.contains(&d.code) {
+            continue;
+        }
+        seen.push(d.code);
+        parts.push(format!(
+            "**persona-ls `{}`**: {}",
+            d.code,
+            d.code.explanation()
+        ));
+        range.get_or_insert(d.range.clone());
+    }
+    let range = range?;
+    Some(Hover {
+        range,
+        markdown: parts.join("\n\n---\n\n"),
+    })
+}
+
+/// Whether a hover at `offset` (the character starting there) is over `r`.
+fn covers(r: &Range<usize>, offset: usize) -> bool {
+    r.start <= offset && offset < r.end || r.is_empty() && r.start == offset
+}
+
+fn front_matter_hover(
+    req: &Request,
+    detected: Detected,
+    offset: usize,
+) -> Option<(Range<usize>, String)> {
+    let yaml = req.parsed.yaml.as_ref()?;
+    let dialect = &req.registry.dialects[detected.index];
+    let entry = yaml.entries.iter().find(|e| {
+        covers(
+            &(e.key_range.start..e.range.end.max(e.key_range.end)),
+            offset,
+        )
+    })?;
+    if covers(&entry.key_range, offset) {
+        return Some((
+            entry.key_range.clone(),
+            key_hover(req, dialect, detected, entry),
+        ));
+    }
+    let value = entry.value.as_ref()?;
+    let k = dialect.key(&entry.key)?;
+    value_hover(req, dialect, k, value, offset)
+}
+
+fn key_hover(req: &Request, dialect: &Dialect, detected: Detected, e: &Entry) -> String {
+    let how = match detected.how {
+        How::Path => "recognised by its path",
+        How::Content => "recognised by its keys",
+        How::Forced => "chosen by configuration",
+    };
+    match dialect.key(&e.key) {
+        Some(k) => format!(
+            "{}\n\nThis file: {} ({how}).",
+            key_markdown(req.registry, dialect, k),
+            dialect.title
+        ),
+        None => {
+            let mut s = format!(
+                "**`{}`** is not a key of {} ({how}); {} ignores it.",
+                e.key, dialect.title, dialect.tool
+            );
+            if let Some((other, k)) = req
+                .registry
+                .dialects
+                .iter()
+                .find_map(|d| d.key(&e.key).map(|k| (d, k)))
+            {
+                let _ = write!(s, "\n\nIt is a key of {}:\n\n{}", other.title, k.doc.trim());
+            }
+            s
+        }
+    }
+}
+
+fn value_hover(
+    req: &Request,
+    dialect: &Dialect,
+    k: &Key,
+    v: &Node,
+    offset: usize,
+) -> Option<(Range<usize>, String)> {
+    if k.ty == ValueType::Tools {
+        let (range, name) = tool_at(req.text, v, offset)?;
+        let name = base_name(strip_quotes(&name)).to_string();
+        let vocab = dialect
+            .tools
+            .vocabulary
+            .as_deref()
+            .map(|v| Schema::builtin().set(v))
+            .unwrap_or(&[]);
+        let md = match vocab.iter().find(|t| t.value == name) {
+            Some(t) => format!(
+                "**`{}`** · tool of {}\n\n{}",
+                t.value,
+                dialect.tool,
+                value_markdown(t).unwrap_or_default()
+            ),
+            None if name.starts_with("mcp__") => {
+                let server = name["mcp__".len()..].split("__").next().unwrap_or("");
+                format!("**`{name}`** · MCP tool from the server `{server}`.")
+            }
+            None => return None,
+        };
+        return Some((range, md));
+    }
+    // A list of values (Copilot model fallbacks, skills): the item under the cursor.
+    let node = match &v.kind {
+        NodeKind::Seq { items, .. } => items.iter().find(|i| covers(&i.range, offset))?,
+        _ => v,
+    };
+    let value = node.as_str()?;
+    if !covers(&node.range, offset) {
+        return None;
+    }
+    let values = req.registry.values(k);
+    if let Some(known) = values.iter().find(|x| x.value == value) {
+        let what = match k.ty {
+            ValueType::Model => "model",
+            ValueType::Color => "color",
+            _ => "value",
+        };
+        let mut md = format!("**`{}`** · {what}", known.value);
+        if let Some(doc) = value_markdown(known) {
+            let _ = write!(md, "\n\n{doc}");
+        }
+        return Some((node.range.clone(), md));
+    }
+    if values.is_empty()
+        && !matches!(k.ty, ValueType::Bool | ValueType::Map)
+        && !matches!(k.key.as_str(), "name" | "description")
+    {
+        let used = (req.workspace)(&k.key);
+        let n = used.iter().find(|(u, _)| u == value).map_or(0, |(_, n)| *n);
+        if n > 0 {
+            let md = format!(
+                "**`{value}`** · `{}` value used in {n} other file{} of the workspace.",
+                k.key,
+                if n == 1 { "" } else { "s" }
+            );
+            return Some((node.range.clone(), md));
+        }
+    }
+    None
+}
+
+/// The tool name under the cursor in a tools value, with its range.
+fn tool_at(text: &str, v: &Node, offset: usize) -> Option<(Range<usize>, String)> {
+    match &v.kind {
+        NodeKind::Seq { items, .. } => {
+            let item = items.iter().find(|i| covers(&i.range, offset))?;
+            Some((item.range.clone(), item.as_str()?.to_string()))
+        }
+        NodeKind::Scalar(_) => {
+            let raw = text.get(v.range.clone())?;
+            let t = split_tokens(raw, false)
+                .into_iter()
+                .find(|t| covers(&(v.range.start + t.start..v.range.start + t.end), offset))?;
+            Some((
+                v.range.start + t.start..v.range.start + t.end,
+                raw[t].to_string(),
+            ))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Location;
+    use crate::analysis::analyze;
+
+    fn hover_at(path: &str, fixture: &str) -> Option<(String, String)> {
+        let offset = fixture.find("$0").expect("cursor marker");
+        let text = fixture.replace("$0", "");
+        let registry = Registry::builtin();
+        let parsed = Parsed::new(&text);
+        let analysis = analyze(
+            &text,
+            Location {
+                rel_path: path,
+                forced: None,
+            },
+            &registry,
+        );
+        let ws = |key: &str| {
+            if key == "tier" {
+                vec![("lead".to_string(), 2)]
+            } else {
+                vec![]
+            }
+        };
+        let req = Request {
+            text: &text,
+            parsed: &parsed,
+            registry: &registry,
+            detected: analysis.dialect,
+            offset,
+            diagnostics: &analysis.diagnostics,
+            workspace: &ws,
+        };
+        hover(&req).map(|h| (text[h.range].to_string(), h.markdown))
+    }
+
+    #[test]
+    fn key_hover_has_doc_type_values_default_dialect_and_source() {
+        let (word, md) = hover_at(
+            ".claude/agents/a.md",
+            "---\nname: a\ndescription: d\nmo$0del: opus\n---\nBody\n",
+        )
+        .unwrap();
+        assert_eq!(word, "model");
+        assert!(
+            md.starts_with("**`model`** · model\n\nModel for this subagent"),
+            "{md}"
+        );
+        assert!(md.contains("Known values: `sonnet`, `opus`"), "{md}");
+        assert!(md.contains("Default: `inherit`."), "{md}");
+        assert!(md.contains("Dialect: Claude Code subagent (Claude Code). [Source](https://code.claude.com/docs/en/sub-agents)"), "{md}");
+        assert!(
+            md.ends_with("This file: Claude Code subagent (recognised by its path)."),
+            "{md}"
+        );
+    }
+
+    #[test]
+    fn tier_in_an_agency_persona() {
+        let (word, md) = hover_at(
+            "engineering/x.md",
+            "---\nname: X\ndescription: d\ncolor: blue\nti$0er: lead\n---\nBody\n",
+        )
+        .unwrap();
+        assert_eq!(word, "tier");
+        assert!(md.contains("Project-private tier of the persona"), "{md}");
+        assert!(md.contains("agency-agents persona"), "{md}");
+        let (word, md) = hover_at(
+            "engineering/x.md",
+            "---\nname: X\ndescription: d\ncolor: blue\ntier: le$0ad\n---\nBody\n",
+        )
+        .unwrap();
+        assert_eq!(word, "lead");
+        assert_eq!(
+            md,
+            "**`lead`** · `tier` value used in 2 other files of the workspace."
+        );
+    }
+
+    #[test]
+    fn model_tool_and_enum_values() {
+        let (word, md) = hover_at(
+            ".claude/agents/a.md",
+            "---\nname: a\ndescription: d\nmodel: claude-son$0net-4-6\n---\nBody\n",
+        )
+        .unwrap();
+        assert_eq!(word, "claude-sonnet-4-6");
+        assert!(
+            md.starts_with("**`claude-sonnet-4-6`** · model\n\nClaude Sonnet 4.6"),
+            "{md}"
+        );
+        let (word, md) = hover_at(
+            ".claude/agents/a.md",
+            "---\nname: a\ndescription: d\ntools: Read, Gr$0ep\n---\nBody\n",
+        )
+        .unwrap();
+        assert_eq!(word, "Grep");
+        assert!(md.starts_with("**`Grep`** · tool of Claude Code"), "{md}");
+        let (word, md) = hover_at(
+            ".claude/agents/a.md",
+            "---\nname: a\ndescription: d\npermissionMode: pl$0an\n---\nBody\n",
+        )
+        .unwrap();
+        assert_eq!(word, "plan");
+        assert!(md.starts_with("**`plan`** · value"), "{md}");
+    }
+
+    #[test]
+    fn diagnostics_are_explained() {
+        let (word, md) = hover_at(
+            ".claude/agents/a.md",
+            "---\nname: a\ndescription: d\ncolor: pur$0pel\n---\nBody\n",
+        )
+        .unwrap();
+        assert_eq!(word, "purpel");
+        assert!(
+            md.contains("**persona-ls `invalid-value`**: The value is not one the dialect allows."),
+            "{md}"
+        );
+    }
+}

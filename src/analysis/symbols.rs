@@ -1,0 +1,382 @@
+//! Structure: document symbols (front-matter keys and the heading outline), folding ranges and
+//! selection ranges. Pure functions over byte ranges; the body outline comes from
+//! [`crate::syntax::markdown`], which the caller parses lazily.
+
+use super::Parsed;
+use crate::syntax::markdown::Outline;
+use crate::syntax::yaml::{Entry, Node, NodeKind};
+use std::ops::Range;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SymbolKind {
+    FrontMatter,
+    Key,
+    Heading,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Symbol {
+    pub name: String,
+    pub detail: Option<String>,
+    pub kind: SymbolKind,
+    /// The whole extent (an entry with its value, a section with its content).
+    pub range: Range<usize>,
+    /// What to reveal when the symbol is picked (the key, the heading's text). Inside `range`.
+    pub selection: Range<usize>,
+    pub children: Vec<Symbol>,
+}
+
+pub fn document_symbols(text: &str, parsed: &Parsed, outline: &Outline) -> Vec<Symbol> {
+    let mut out = Vec::new();
+    if let Some(block) = &parsed.split.block {
+        let end = block.close.as_ref().map_or(block.content.end, |c| c.end);
+        let children = parsed
+            .yaml
+            .as_ref()
+            .map(|y| y.entries.iter().map(|e| entry_symbol(text, e)).collect())
+            .unwrap_or_default();
+        out.push(Symbol {
+            name: "front matter".to_string(),
+            detail: None,
+            kind: SymbolKind::FrontMatter,
+            range: block.open.start..end.max(block.open.end),
+            selection: block.open.clone(),
+            children,
+        });
+    }
+    // Headings nest by level: a stack of open sections, innermost last.
+    let mut stack: Vec<(u8, Symbol)> = Vec::new();
+    for h in &outline.headings {
+        let sym = Symbol {
+            name: if h.text.is_empty() {
+                "#".repeat(h.level as usize)
+            } else {
+                h.text.clone()
+            },
+            detail: None,
+            kind: SymbolKind::Heading,
+            range: h.section.clone(),
+            selection: if h.text_range.is_empty() {
+                h.range.clone()
+            } else {
+                h.text_range.clone()
+            },
+            children: Vec::new(),
+        };
+        while stack.last().is_some_and(|(l, _)| *l >= h.level) {
+            pop_into(&mut stack, &mut out);
+        }
+        stack.push((h.level, sym));
+    }
+    while !stack.is_empty() {
+        pop_into(&mut stack, &mut out);
+    }
+    out
+}
+
+fn pop_into(stack: &mut Vec<(u8, Symbol)>, out: &mut Vec<Symbol>) {
+    if let Some((_, sym)) = stack.pop() {
+        match stack.last_mut() {
+            Some((_, parent)) => parent.children.push(sym),
+            None => out.push(sym),
+        }
+    }
+}
+
+fn entry_symbol(text: &str, e: &Entry) -> Symbol {
+    let children = match e.value.as_ref().map(|v| &v.kind) {
+        Some(NodeKind::Map { entries, .. }) => {
+            entries.iter().map(|c| entry_symbol(text, c)).collect()
+        }
+        _ => Vec::new(),
+    };
+    let range = e.key_range.start.min(e.range.start)..e.range.end.max(e.key_range.end);
+    Symbol {
+        name: e.key.clone(),
+        detail: e.value.as_ref().and_then(|v| preview(text, v)),
+        kind: SymbolKind::Key,
+        range,
+        selection: e.key_range.clone(),
+        children,
+    }
+}
+
+/// A one-line summary of a value for the outline.
+fn preview(text: &str, v: &Node) -> Option<String> {
+    let s = match &v.kind {
+        NodeKind::Scalar(s) => s
+            .value
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("")
+            .trim()
+            .to_string(),
+        NodeKind::Seq { items, .. } => {
+            let names: Vec<&str> = items.iter().filter_map(|i| i.as_str()).collect();
+            if names.len() == items.len() {
+                names.join(", ")
+            } else {
+                format!("{} items", items.len())
+            }
+        }
+        NodeKind::Map { .. } => return None,
+        NodeKind::Other => text
+            .get(v.range.clone())?
+            .lines()
+            .next()?
+            .trim()
+            .to_string(),
+    };
+    if s.is_empty() {
+        return None;
+    }
+    const MAX: usize = 60;
+    Some(match s.char_indices().nth(MAX) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s,
+    })
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FoldKind {
+    FrontMatter,
+    /// A multi-line front-matter entry (a block list, a block scalar, a nested map).
+    Entry,
+    Section,
+    Code,
+}
+
+/// A foldable region: the edge turns it into lines and drops the ones on a single line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fold {
+    /// From the first folded byte to the last one (exclusive), without trailing blank lines.
+    pub range: Range<usize>,
+    pub kind: FoldKind,
+}
+
+pub fn folding_ranges(parsed: &Parsed, outline: &Outline) -> Vec<Fold> {
+    let mut out = Vec::new();
+    if let Some(block) = &parsed.split.block {
+        let end = block.close.as_ref().map_or(block.content.end, |c| c.end);
+        out.push(Fold {
+            range: block.open.start..end,
+            kind: FoldKind::FrontMatter,
+        });
+        if let Some(y) = &parsed.yaml {
+            out.extend(y.entries.iter().map(|e| Fold {
+                range: e.key_range.start..e.range.end,
+                kind: FoldKind::Entry,
+            }));
+        }
+    }
+    out.extend(outline.headings.iter().map(|h| Fold {
+        range: h.section.clone(),
+        kind: FoldKind::Section,
+    }));
+    out.extend(outline.code_blocks.iter().map(|c| Fold {
+        range: c.range.clone(),
+        kind: FoldKind::Code,
+    }));
+    out.sort_by_key(|f| (f.range.start, std::cmp::Reverse(f.range.end)));
+    out
+}
+
+/// The ranges around `offset`, innermost first, each strictly containing the previous one:
+/// the word, the value, the entry, the front matter (inside and with its fences), or the
+/// code block and the nested sections; then the whole document.
+pub fn selection_ranges(
+    text: &str,
+    parsed: &Parsed,
+    outline: &Outline,
+    offset: usize,
+) -> Vec<Range<usize>> {
+    let offset = crate::text::floor_char_boundary(text, offset);
+    let mut candidates: Vec<Range<usize>> = vec![word_at(text, offset)];
+    let inside = |r: &Range<usize>| r.start <= offset && offset <= r.end;
+    if let Some(block) = &parsed.split.block {
+        if let Some(y) = &parsed.yaml {
+            for e in y
+                .entries
+                .iter()
+                .filter(|e| inside(&(e.key_range.start..e.range.end)))
+            {
+                candidates.push(e.key_range.clone());
+                candidates.push(e.key_range.start..e.range.end);
+                if let Some(v) = &e.value {
+                    node_ranges(v, offset, &mut candidates);
+                }
+            }
+        }
+        let content = block.content.clone();
+        candidates.push(
+            content.start
+                ..content.start + text.get(content.clone()).map_or(0, |s| s.trim_end().len()),
+        );
+        let end = block.close.as_ref().map_or(block.content.end, |c| c.end);
+        candidates.push(block.open.start..end);
+    }
+    for c in outline.code_blocks.iter().filter(|c| inside(&c.range)) {
+        candidates.push(c.range.clone());
+    }
+    for h in outline.headings.iter().filter(|h| inside(&h.section)) {
+        if inside(&h.range) {
+            candidates.push(h.range.clone());
+        }
+        candidates.push(h.section.clone());
+    }
+    let line = line_at(text, offset);
+    candidates.push(line);
+    candidates.push(0..text.len());
+    candidates.retain(|r| inside(r));
+    // Innermost first; a range that does not grow the previous one adds nothing.
+    candidates.sort_by_key(|r| (r.end - r.start, std::cmp::Reverse(r.start)));
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for r in candidates {
+        match out.last() {
+            Some(last) if !(r.start <= last.start && last.end <= r.end && r != *last) => {}
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+fn node_ranges(v: &Node, offset: usize, out: &mut Vec<Range<usize>>) {
+    if !(v.range.start <= offset && offset <= v.range.end) {
+        return;
+    }
+    out.push(v.range.clone());
+    match &v.kind {
+        NodeKind::Seq { items, .. } => items.iter().for_each(|i| node_ranges(i, offset, out)),
+        NodeKind::Map { entries, .. } => {
+            for e in entries
+                .iter()
+                .filter(|e| e.key_range.start <= offset && offset <= e.range.end)
+            {
+                out.push(e.key_range.clone());
+                out.push(e.key_range.start..e.range.end);
+                if let Some(v) = &e.value {
+                    node_ranges(v, offset, out);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+fn word_at(text: &str, offset: usize) -> Range<usize> {
+    let is_word = |c: char| c.is_alphanumeric() || c == '_' || c == '-';
+    let start = text[..offset]
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| is_word(*c))
+        .last()
+        .map_or(offset, |(i, _)| i);
+    let end = text[offset..]
+        .char_indices()
+        .find(|(_, c)| !is_word(*c))
+        .map_or(text.len(), |(i, _)| offset + i);
+    start..end
+}
+
+fn line_at(text: &str, offset: usize) -> Range<usize> {
+    let start = text[..offset].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let end = text[offset..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |i| offset + i);
+    start..end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::markdown::BodyTree;
+
+    fn setup(text: &str) -> (Parsed, Outline) {
+        let parsed = Parsed::new(text);
+        let outline = BodyTree::parse(text, parsed.split.body_start, None)
+            .unwrap()
+            .outline(text);
+        (parsed, outline)
+    }
+
+    const DOC: &str = "---\nname: reviewer\ntools: Read, Grep\nskills:\n  - a\n  - b\n---\n# Reviewer\n\nIntro\n\n## Steps\n\n```sh\nls\n```\n\n## Notes\nx\n";
+
+    #[test]
+    fn symbols_are_the_keys_and_the_nested_headings() {
+        let (parsed, outline) = setup(DOC);
+        let syms = document_symbols(DOC, &parsed, &outline);
+        assert_eq!(syms.len(), 2);
+        let fm = &syms[0];
+        assert_eq!(fm.kind, SymbolKind::FrontMatter);
+        let keys: Vec<(&str, Option<&str>)> = fm
+            .children
+            .iter()
+            .map(|s| (s.name.as_str(), s.detail.as_deref()))
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                ("name", Some("reviewer")),
+                ("tools", Some("Read, Grep")),
+                ("skills", Some("a, b"))
+            ]
+        );
+        assert_eq!(&DOC[fm.children[2].range.clone()], "skills:\n  - a\n  - b");
+        let h = &syms[1];
+        assert_eq!((h.name.as_str(), h.kind), ("Reviewer", SymbolKind::Heading));
+        let subs: Vec<&str> = h.children.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(subs, ["Steps", "Notes"]);
+        assert_eq!(
+            &DOC[h.children[0].range.clone()],
+            "## Steps\n\n```sh\nls\n```"
+        );
+        assert_eq!(&DOC[h.children[0].selection.clone()], "Steps");
+    }
+
+    #[test]
+    fn folds_front_matter_entries_sections_and_code() {
+        let (parsed, outline) = setup(DOC);
+        let folds: Vec<(FoldKind, &str)> = folding_ranges(&parsed, &outline)
+            .into_iter()
+            .map(|f| (f.kind, &DOC[f.range]))
+            .collect();
+        assert_eq!(
+            folds[0],
+            (
+                FoldKind::FrontMatter,
+                "---\nname: reviewer\ntools: Read, Grep\nskills:\n  - a\n  - b\n---"
+            )
+        );
+        assert!(folds.contains(&(FoldKind::Entry, "skills:\n  - a\n  - b")));
+        assert!(folds.contains(&(FoldKind::Code, "```sh\nls\n```")));
+        assert!(folds.contains(&(FoldKind::Section, "## Notes\nx")));
+    }
+
+    #[test]
+    fn selection_grows_from_the_word_to_the_document() {
+        let (parsed, outline) = setup(DOC);
+        let at = DOC.find("Grep").unwrap() + 1;
+        let sel: Vec<&str> = selection_ranges(DOC, &parsed, &outline, at)
+            .into_iter()
+            .map(|r| &DOC[r])
+            .collect();
+        assert_eq!(sel[0], "Grep");
+        assert_eq!(sel[1], "Read, Grep");
+        assert_eq!(sel[2], "tools: Read, Grep");
+        assert!(
+            sel[3].starts_with("name: reviewer\n") && sel[3].ends_with("- b"),
+            "{:?}",
+            sel[3]
+        );
+        assert_eq!(*sel.last().unwrap(), DOC);
+        let at = DOC.find("ls\n").unwrap();
+        let sel: Vec<&str> = selection_ranges(DOC, &parsed, &outline, at)
+            .into_iter()
+            .map(|r| &DOC[r])
+            .collect();
+        assert_eq!(
+            &sel[..3],
+            ["ls", "```sh\nls\n```", "## Steps\n\n```sh\nls\n```"]
+        );
+    }
+}

@@ -1,0 +1,1299 @@
+//! The LSP handlers and the diagnostics worker.
+//!
+//! Concurrency rules (DESIGN.md §2):
+//! - `didOpen`/`didChange`/`didClose` mutate the state synchronously, before any `.await`:
+//!   tower-lsp-server polls handler futures in arrival order, so edits apply in order.
+//! - They then queue a job for the diagnostics worker, one task that drains its queue,
+//!   coalesces repeated jobs for a document (the latest version is analysed once; older ones
+//!   are skipped, not debounced), analyses and publishes. One publisher keeps publishes in
+//!   order, and a result is dropped when the document moved on while it was computed.
+//! - The state lock is a plain `Mutex`, never held across `.await` (its guard is not `Send`,
+//!   so the compiler enforces it). Requests take a snapshot and work outside the lock.
+//! - Analysis runs under `catch_unwind`, or in `spawn_blocking` for large documents; a panic
+//!   becomes an error answer or a log line, never a dead server.
+//! - Client round-trips (`workspace/configuration`, capability registration, diagnostic
+//!   refresh) run in spawned tasks, never awaited in a notification handler.
+
+use super::capabilities::{ClientFlags, FIX_ALL_KIND, client_flags, server_capabilities};
+use super::convert;
+use super::state::{
+    self, Body, Computed, ConfigProblem, DocLocation, Document, Locator, Snapshot, State, compute,
+    file_path,
+};
+use super::workspace::{self, Index};
+use crate::analysis::{Location, Parsed, completion, fix_all, hover, symbols};
+use crate::config::{Config, FILE_NAME};
+use crate::diagnostic::{TextEdit, apply_edits};
+use crate::syntax::markdown::{BodyTree, Outline};
+use ropey::Rope;
+use std::collections::{HashMap, HashSet};
+use std::panic::AssertUnwindSafe;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard, Weak};
+use tokio::sync::mpsc;
+use tower_lsp_server::jsonrpc::{self, Result};
+use tower_lsp_server::ls_types as lsp;
+use tower_lsp_server::{Client, LanguageServer};
+
+/// Documents above this size are analysed on the blocking pool rather than inline.
+const LARGE: usize = 256 * 1024;
+
+enum Job {
+    Check(lsp::Uri),
+    CheckAll,
+    Close(lsp::Uri),
+}
+
+pub struct Shared {
+    client: Client,
+    state: Mutex<State>,
+    index: Mutex<Index>,
+    /// Configuration files with a published error diagnostic (push mode).
+    config_errors: Mutex<HashSet<lsp::Uri>>,
+    /// A problem found during `initialize`, told to the user once the client is initialised.
+    startup_error: Mutex<Option<String>>,
+    jobs: mpsc::UnboundedSender<Job>,
+}
+
+/// A panic while a lock was held must not take every later request down with it.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl Shared {
+    fn lock(&self) -> MutexGuard<'_, State> {
+        lock(&self.state)
+    }
+
+    fn index(&self) -> MutexGuard<'_, Index> {
+        lock(&self.index)
+    }
+
+    fn snapshot(&self, uri: &lsp::Uri) -> Option<Snapshot> {
+        self.lock().snapshot(uri)
+    }
+
+    fn queue(&self, job: Job) {
+        // The worker only stops when the server is gone.
+        let _ = self.jobs.send(job);
+    }
+
+    /// The analysis of a snapshot, cached per version.
+    fn computed(&self, snap: &Snapshot) -> Arc<Computed> {
+        if let Some(c) = &snap.computed {
+            return c.clone();
+        }
+        let c = Arc::new(compute(snap));
+        self.lock().store(snap, &c);
+        c
+    }
+
+    /// Values of `key` used in the other files of the workspace.
+    fn used_values(&self, key: &str, path: Option<&std::path::Path>) -> Vec<(String, usize)> {
+        self.index().values(key, path)
+    }
+}
+
+pub struct Backend {
+    shared: Arc<Shared>,
+    shutdown: Arc<AtomicBool>,
+}
+
+impl Backend {
+    pub fn new(client: Client, shutdown: Arc<AtomicBool>) -> Backend {
+        let (tx, rx) = mpsc::unbounded_channel();
+        let shared = Arc::new(Shared {
+            client: client.clone(),
+            state: Mutex::new(State::new()),
+            index: Mutex::new(Index::default()),
+            config_errors: Mutex::default(),
+            startup_error: Mutex::default(),
+            jobs: tx,
+        });
+        tokio::spawn(worker(Arc::downgrade(&shared), client, rx));
+        Backend { shared, shutdown }
+    }
+
+    fn flags(&self) -> ClientFlags {
+        self.shared.lock().flags
+    }
+
+    /// Runs CPU work without letting a panic escape: inline for ordinary documents (the
+    /// analysis takes microseconds), on the blocking pool for large ones.
+    async fn cpu<T: Send + 'static>(
+        &self,
+        size: usize,
+        f: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T> {
+        run_cpu(size, f).await.ok_or_else(|| jsonrpc::Error {
+            code: jsonrpc::ErrorCode::InternalError,
+            message: "persona-ls: the analysis failed (see the server log)".into(),
+            data: None,
+        })
+    }
+}
+
+impl Shared {
+    fn flags(&self) -> ClientFlags {
+        self.lock().flags
+    }
+
+    /// Reports configuration files that failed to load (spawned).
+    fn report(self: &Arc<Self>, problems: Vec<ConfigProblem>) {
+        if problems.is_empty() {
+            return;
+        }
+        let shared = self.clone();
+        tokio::spawn(async move { shared.report_now(problems).await });
+    }
+
+    /// A message for each broken configuration file and, in push mode, a diagnostic on the
+    /// file (unless it is open: its own check publishes what the editor shows).
+    async fn report_now(&self, problems: Vec<ConfigProblem>) {
+        let flags = self.flags();
+        for p in problems {
+            let text = p.error.render(Some(&p.text));
+            self.client
+                .show_message(lsp::MessageType::ERROR, format!("persona-ls: {text}"))
+                .await;
+            let Some(uri) = lsp::Uri::from_file_path(&p.path) else {
+                continue;
+            };
+            let open = self.lock().docs.contains_key(&uri);
+            if flags.pull_diagnostics || open {
+                continue;
+            }
+            let rope = Rope::from_str(&p.text);
+            let range = p.error.range.clone().unwrap_or(0..0);
+            let d = config_diagnostic(&rope, range, &p.error.message, flags.encoding);
+            self.client
+                .publish_diagnostics(uri.clone(), vec![d], None)
+                .await;
+            lock(&self.config_errors).insert(uri);
+        }
+    }
+
+    /// Clears the diagnostics published on configuration files.
+    async fn clear_config_errors(&self) {
+        let uris: Vec<lsp::Uri> = lock(&self.config_errors).drain().collect();
+        for uri in uris {
+            self.client.publish_diagnostics(uri, Vec::new(), None).await;
+        }
+    }
+
+    /// After a configuration change: re-resolve the open documents (on the blocking pool:
+    /// building a registry takes milliseconds), re-check them and, in pull mode, ask the
+    /// client to pull again.
+    fn config_changed(self: &Arc<Self>) {
+        let (locator, uris, generation, pull) = {
+            let mut st = self.lock();
+            st.locator.invalidate();
+            st.generation += 1;
+            let uris: Vec<lsp::Uri> = st.docs.keys().cloned().collect();
+            (
+                st.locator.clone(),
+                uris,
+                st.generation,
+                st.flags.pull_diagnostics,
+            )
+        };
+        let shared = self.clone();
+        tokio::spawn(async move {
+            let located = tokio::task::spawn_blocking(move || {
+                locator.warm();
+                let located: Vec<(lsp::Uri, Arc<DocLocation>)> = uris
+                    .into_iter()
+                    .map(|u| {
+                        let loc = Arc::new(state::locate_uri(&locator, &u));
+                        (u, loc)
+                    })
+                    .collect();
+                (located, locator.take_problems())
+            })
+            .await;
+            let Ok((located, problems)) = located else {
+                return;
+            };
+            {
+                let mut st = shared.lock();
+                if st.generation != generation {
+                    // A later change is being applied; it re-resolves everything itself.
+                    return;
+                }
+                for (uri, loc) in located {
+                    if let Some(doc) = st.docs.get_mut(&uri) {
+                        doc.location = loc;
+                        doc.computed = None;
+                    }
+                }
+            }
+            shared.clear_config_errors().await;
+            shared.report_now(problems).await;
+            shared.queue(Job::CheckAll);
+            if pull {
+                let _ = shared.client.workspace_diagnostic_refresh().await;
+            }
+        });
+    }
+
+    fn apply_settings(self: &Arc<Self>, value: serde_json::Value) {
+        match state::settings_from_json(value) {
+            Some(Ok(cfg)) => {
+                self.lock().locator.settings = Arc::new(cfg);
+                self.config_changed();
+            }
+            Some(Err(e)) => {
+                let client = self.client.clone();
+                tokio::spawn(async move {
+                    client
+                        .show_message(
+                            lsp::MessageType::ERROR,
+                            format!("persona-ls: invalid settings: {}", e.message),
+                        )
+                        .await;
+                });
+            }
+            None => {}
+        }
+    }
+
+    /// Asks the client for the `persona-ls` settings section (spawned: a client round-trip).
+    fn pull_settings(self: &Arc<Self>) {
+        let client = self.client.clone();
+        let shared = Arc::downgrade(self);
+        tokio::spawn(async move {
+            let item = lsp::ConfigurationItem {
+                scope_uri: None,
+                section: Some("persona-ls".to_string()),
+            };
+            if let Ok(mut values) = client.configuration(vec![item]).await
+                && let (Some(v), Some(shared)) = (values.pop(), shared.upgrade())
+            {
+                shared.apply_settings(v);
+            }
+        });
+    }
+
+    /// Indexes the workspace folders in the background.
+    fn scan(self: &Arc<Self>, folders: Vec<PathBuf>) {
+        let shared = self.clone();
+        tokio::spawn(async move {
+            let locator: Locator = shared.lock().locator.clone();
+            let found =
+                tokio::task::spawn_blocking(move || workspace::scan(&folders, &locator)).await;
+            let Ok(found) = found else { return };
+            let open: HashSet<PathBuf> = shared
+                .lock()
+                .docs
+                .values()
+                .filter_map(|d| d.location.path.clone())
+                .collect();
+            let mut index = shared.index();
+            for (path, pairs) in found {
+                if !open.contains(&path) {
+                    index.set(path, pairs);
+                }
+            }
+            tracing::info!("workspace index: {} persona files", index.len());
+        });
+    }
+}
+
+impl Backend {
+    /// The Markdown outline of a snapshot, parsed lazily and incrementally.
+    async fn outline(&self, snap: &Snapshot, body_start: usize) -> Result<Arc<Outline>> {
+        let old = {
+            let st = self.shared.lock();
+            match st.docs.get(&snap.uri).and_then(|d| d.body.as_ref()) {
+                Some(b) if b.version == snap.version && b.outline.is_some() => {
+                    return Ok(b.outline.clone().unwrap_or_default());
+                }
+                Some(b) => Some(b.tree.clone()),
+                None => None,
+            }
+        };
+        let shared = self.shared.clone();
+        let snap = snap.clone();
+        self.cpu(snap.text.len(), move || {
+            let Some(tree) = BodyTree::parse(&snap.text, body_start, old.as_ref()) else {
+                return Arc::new(Outline::default());
+            };
+            let outline = Arc::new(tree.outline(&snap.text));
+            let mut st = shared.lock();
+            if let Some(doc) = st
+                .docs
+                .get_mut(&snap.uri)
+                .filter(|d| d.version == snap.version)
+            {
+                doc.body = Some(Body {
+                    tree,
+                    version: snap.version,
+                    outline: Some(outline.clone()),
+                });
+            }
+            outline
+        })
+        .await
+    }
+
+    /// The analysis and the outline, for the structure requests.
+    async fn structure(
+        &self,
+        uri: &lsp::Uri,
+    ) -> Result<Option<(Snapshot, Arc<Computed>, Arc<Outline>)>> {
+        let Some(snap) = self.shared.snapshot(uri) else {
+            return Ok(None);
+        };
+        let shared = self.shared.clone();
+        let s = snap.clone();
+        let computed = self
+            .cpu(snap.text.len(), move || shared.computed(&s))
+            .await?;
+        let outline = self
+            .outline(&snap, computed.parsed.split.body_start)
+            .await?;
+        Ok(Some((snap, computed, outline)))
+    }
+
+    fn workspace_edit(
+        &self,
+        snap: &Snapshot,
+        edits: &[TextEdit],
+        document_changes: bool,
+    ) -> lsp::WorkspaceEdit {
+        let edits: Vec<lsp::TextEdit> = edits
+            .iter()
+            .map(|e| convert::text_edit(&snap.rope, e, snap.encoding))
+            .collect();
+        if document_changes {
+            lsp::WorkspaceEdit {
+                document_changes: Some(lsp::DocumentChanges::Edits(vec![lsp::TextDocumentEdit {
+                    text_document: lsp::OptionalVersionedTextDocumentIdentifier {
+                        uri: snap.uri.clone(),
+                        version: Some(snap.version),
+                    },
+                    edits: edits.into_iter().map(lsp::OneOf::Left).collect(),
+                }])),
+                ..Default::default()
+            }
+        } else {
+            lsp::WorkspaceEdit {
+                changes: Some(HashMap::from([(snap.uri.clone(), edits)])),
+                ..Default::default()
+            }
+        }
+    }
+}
+
+async fn run_cpu<T: Send + 'static>(
+    size: usize,
+    f: impl FnOnce() -> T + Send + 'static,
+) -> Option<T> {
+    if size > LARGE {
+        match tokio::task::spawn_blocking(f).await {
+            Ok(v) => Some(v),
+            Err(e) => {
+                tracing::error!("analysis failed: {e}");
+                None
+            }
+        }
+    } else {
+        match std::panic::catch_unwind(AssertUnwindSafe(f)) {
+            Ok(v) => Some(v),
+            Err(p) => {
+                let what = p
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| p.downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                tracing::error!("analysis panicked: {what}");
+                None
+            }
+        }
+    }
+}
+
+fn config_diagnostic(
+    rope: &Rope,
+    range: std::ops::Range<usize>,
+    message: &str,
+    enc: crate::text::Encoding,
+) -> lsp::Diagnostic {
+    lsp::Diagnostic {
+        range: convert::range(rope, &range, enc),
+        severity: Some(lsp::DiagnosticSeverity::ERROR),
+        code: Some(lsp::NumberOrString::String(
+            "invalid-configuration".to_string(),
+        )),
+        source: Some(convert::SOURCE.to_string()),
+        message: message.to_string(),
+        ..Default::default()
+    }
+}
+
+fn lsp_diagnostics(snap: &Snapshot, c: &Computed) -> Vec<lsp::Diagnostic> {
+    let mut out: Vec<lsp::Diagnostic> = c
+        .analysis
+        .diagnostics
+        .iter()
+        .map(|d| convert::diagnostic(&snap.rope, d, snap.encoding))
+        .collect();
+    if let Some((range, message)) = &c.config_error {
+        out.push(config_diagnostic(
+            &snap.rope,
+            range.clone(),
+            message,
+            snap.encoding,
+        ));
+    }
+    out
+}
+
+/// The diagnostics worker (see the module docs).
+async fn worker(shared: Weak<Shared>, client: Client, mut rx: mpsc::UnboundedReceiver<Job>) {
+    while let Some(first) = rx.recv().await {
+        let mut batch = vec![first];
+        while let Ok(job) = rx.try_recv() {
+            batch.push(job);
+        }
+        let Some(shared) = shared.upgrade() else {
+            break;
+        };
+        let mut done: HashSet<lsp::Uri> = HashSet::new();
+        for job in batch {
+            match job {
+                Job::Check(uri) => {
+                    if done.insert(uri.clone()) {
+                        check(&shared, &client, &uri).await;
+                    }
+                }
+                Job::CheckAll => {
+                    let uris: Vec<lsp::Uri> = shared.lock().docs.keys().cloned().collect();
+                    for uri in uris {
+                        if done.insert(uri.clone()) {
+                            check(&shared, &client, &uri).await;
+                        }
+                    }
+                }
+                Job::Close(uri) => {
+                    done.remove(&uri);
+                    let (open, pull) = {
+                        let st = shared.lock();
+                        (st.docs.contains_key(&uri), st.flags.pull_diagnostics)
+                    };
+                    if !open && !pull {
+                        client.publish_diagnostics(uri, Vec::new(), None).await;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Analyses the current version of a document, keeps the result and publishes it.
+async fn check(shared: &Arc<Shared>, client: &Client, uri: &lsp::Uri) {
+    let Some(snap) = shared.snapshot(uri) else {
+        return;
+    };
+    let computed = match snap.computed.clone() {
+        Some(c) => c,
+        None => {
+            let s = snap.clone();
+            match run_cpu(snap.text.len(), move || Arc::new(compute(&s))).await {
+                Some(c) => c,
+                None => return,
+            }
+        }
+    };
+    let pull = {
+        let mut st = shared.lock();
+        if !st.is_current(&snap) {
+            // A newer version (or configuration) is queued: its job publishes.
+            return;
+        }
+        st.store(&snap, &computed);
+        st.flags.pull_diagnostics
+    };
+    if let (Some(path), false) = (&snap.location.path, snap.location.is_config) {
+        let dialect = computed
+            .analysis
+            .dialect
+            .map(|d| &snap.location.registry.dialects[d.index]);
+        let mut index = shared.index();
+        match dialect {
+            Some(d) => index.set(path.clone(), workspace::extract(&computed.parsed, Some(d))),
+            None => index.remove(path),
+        }
+    }
+    if !pull {
+        let diagnostics = lsp_diagnostics(&snap, &computed);
+        let version = snap.version;
+        // Let go of the text before waiting on the client: a `didChange` arriving meanwhile
+        // then edits it in place instead of copying it.
+        drop(snap);
+        client
+            .publish_diagnostics(uri.clone(), diagnostics, Some(version))
+            .await;
+    }
+}
+
+fn folders_of(params: &lsp::InitializeParams) -> Vec<PathBuf> {
+    if let Some(folders) = &params.workspace_folders {
+        return folders.iter().filter_map(|f| file_path(&f.uri)).collect();
+    }
+    #[allow(deprecated)]
+    let root = params
+        .root_uri
+        .as_ref()
+        .and_then(file_path)
+        .or_else(|| params.root_path.as_ref().map(PathBuf::from));
+    root.into_iter().collect()
+}
+
+/// The smallest single edit that turns `old` into `new`.
+fn diff_edit(old: &str, new: &str) -> TextEdit {
+    let mut prefix = old
+        .bytes()
+        .zip(new.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !old.is_char_boundary(prefix) || !new.is_char_boundary(prefix) {
+        prefix -= 1;
+    }
+    let max_suffix = old.len().min(new.len()) - prefix;
+    let mut suffix = old
+        .bytes()
+        .rev()
+        .zip(new.bytes().rev())
+        .take(max_suffix)
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !old.is_char_boundary(old.len() - suffix) || !new.is_char_boundary(new.len() - suffix) {
+        suffix -= 1;
+    }
+    TextEdit::replace(prefix..old.len() - suffix, &new[prefix..new.len() - suffix])
+}
+
+fn overlaps(a: &std::ops::Range<usize>, b: &std::ops::Range<usize>) -> bool {
+    a.start <= b.end && b.start <= a.end
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: lsp::InitializeParams) -> Result<lsp::InitializeResult> {
+        let flags = client_flags(&params.capabilities);
+        let folders = folders_of(&params);
+        let (settings, bad_settings) = match params
+            .initialization_options
+            .clone()
+            .and_then(state::settings_from_json)
+        {
+            Some(Ok(c)) => (c, None),
+            Some(Err(e)) => (Config::default(), Some(e.message)),
+            None => (Config::default(), None),
+        };
+        let locator = Locator::new(folders, settings);
+        {
+            let mut st = self.shared.lock();
+            st.flags = flags;
+            st.locator = locator.clone();
+        }
+        // Build the registries (schema + configuration, about 10 ms of glob compilation) and
+        // the parsers while the client finishes starting, not on the first `didOpen`.
+        tokio::task::spawn_blocking(move || {
+            locator.warm();
+            crate::analysis::analyze(
+                "---\nname: a\n---\n",
+                Location {
+                    rel_path: "a.md",
+                    forced: None,
+                },
+                &locator.registry(None),
+            );
+        });
+        if let Some(msg) = bad_settings {
+            tracing::warn!("invalid initializationOptions: {msg}");
+            // The client may not be told anything before `initialized`.
+            *lock(&self.shared.startup_error) =
+                Some(format!("persona-ls: invalid initializationOptions: {msg}"));
+        }
+        tracing::info!(
+            "initialize: position encoding {:?}, {} diagnostics",
+            flags.encoding,
+            if flags.pull_diagnostics {
+                "pull"
+            } else {
+                "push"
+            }
+        );
+        Ok(lsp::InitializeResult {
+            capabilities: server_capabilities(&flags),
+            server_info: Some(lsp::ServerInfo {
+                name: "persona-ls".to_string(),
+                version: Some(env!("CARGO_PKG_VERSION").to_string()),
+            }),
+            ..Default::default()
+        })
+    }
+
+    async fn initialized(&self, _: lsp::InitializedParams) {
+        let (flags, folders) = {
+            let st = self.shared.lock();
+            (st.flags, st.locator.folders.clone())
+        };
+        let startup_error = lock(&self.shared.startup_error).take();
+        if let Some(msg) = startup_error {
+            self.shared
+                .client
+                .show_message(lsp::MessageType::ERROR, msg)
+                .await;
+        }
+        if flags.watch_files {
+            let client = self.shared.client.clone();
+            tokio::spawn(async move {
+                let watchers = ["**/.persona-ls.toml", "**/*.md", "**/*.mdc"]
+                    .into_iter()
+                    .map(|g| lsp::FileSystemWatcher {
+                        glob_pattern: lsp::GlobPattern::String(g.to_string()),
+                        kind: None,
+                    })
+                    .collect();
+                let options = lsp::DidChangeWatchedFilesRegistrationOptions { watchers };
+                let registration = lsp::Registration {
+                    id: "persona-ls-watched-files".to_string(),
+                    method: "workspace/didChangeWatchedFiles".to_string(),
+                    register_options: serde_json::to_value(options).ok(),
+                };
+                if let Err(e) = client.register_capability(vec![registration]).await {
+                    tracing::warn!("could not register file watchers: {e}");
+                }
+            });
+        }
+        if flags.configuration {
+            self.shared.pull_settings();
+        }
+        self.shared.scan(folders);
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        self.shutdown.store(true, Ordering::SeqCst);
+        Ok(())
+    }
+
+    async fn did_open(&self, params: lsp::DidOpenTextDocumentParams) {
+        let doc = params.text_document;
+        // Resolved outside the state lock: it may have to build a registry.
+        let locator = self.shared.lock().locator.clone();
+        let location = Arc::new(state::locate_uri(&locator, &doc.uri));
+        self.shared.lock().docs.insert(
+            doc.uri.clone(),
+            Document::new(doc.text, doc.version, location),
+        );
+        let problems = locator.take_problems();
+        self.shared.queue(Job::Check(doc.uri));
+        self.shared.report(problems);
+    }
+
+    async fn did_change(&self, params: lsp::DidChangeTextDocumentParams) {
+        let uri = params.text_document.uri;
+        {
+            let mut st = self.shared.lock();
+            let enc = st.flags.encoding;
+            let Some(doc) = st.docs.get_mut(&uri) else {
+                tracing::warn!(
+                    "didChange for a document that is not open: {}",
+                    uri.as_str()
+                );
+                return;
+            };
+            for change in params.content_changes {
+                doc.apply(change, enc);
+            }
+            doc.version = params.text_document.version;
+            doc.computed = None;
+        }
+        self.shared.queue(Job::Check(uri));
+    }
+
+    async fn did_save(&self, params: lsp::DidSaveTextDocumentParams) {
+        if file_path(&params.text_document.uri)
+            .is_some_and(|p| p.file_name().is_some_and(|n| n == FILE_NAME))
+        {
+            self.shared.config_changed();
+        }
+    }
+
+    async fn did_close(&self, params: lsp::DidCloseTextDocumentParams) {
+        let uri = params.text_document.uri;
+        self.shared.lock().docs.remove(&uri);
+        self.shared.queue(Job::Close(uri));
+    }
+
+    async fn did_change_configuration(&self, params: lsp::DidChangeConfigurationParams) {
+        let has_settings = state::settings_from_json(params.settings.clone()).is_some();
+        if has_settings {
+            self.shared.apply_settings(params.settings);
+        } else if self.flags().configuration {
+            self.shared.pull_settings();
+        }
+    }
+
+    async fn did_change_watched_files(&self, params: lsp::DidChangeWatchedFilesParams) {
+        let mut config = false;
+        let mut markdown: Vec<(PathBuf, bool)> = Vec::new();
+        for change in params.changes {
+            let Some(path) = file_path(&change.uri) else {
+                continue;
+            };
+            if path.file_name().is_some_and(|n| n == FILE_NAME) {
+                config = true;
+            } else if workspace::is_markdown(&path) {
+                markdown.push((
+                    state::canonical(&path),
+                    change.typ == lsp::FileChangeType::DELETED,
+                ));
+            }
+        }
+        if config {
+            self.shared.config_changed();
+        }
+        if !markdown.is_empty() {
+            let shared = self.shared.clone();
+            tokio::spawn(async move {
+                let (locator, open): (Locator, HashSet<PathBuf>) = {
+                    let st = shared.lock();
+                    (
+                        st.locator.clone(),
+                        st.docs
+                            .values()
+                            .filter_map(|d| d.location.path.clone())
+                            .collect(),
+                    )
+                };
+                let read = tokio::task::spawn_blocking(move || {
+                    markdown
+                        .into_iter()
+                        .filter(|(p, _)| !open.contains(p))
+                        .map(|(p, deleted)| {
+                            let pairs = if deleted {
+                                None
+                            } else {
+                                workspace::index_file(&p, &locator)
+                            };
+                            (p, pairs)
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .await;
+                if let Ok(read) = read {
+                    let mut index = shared.index();
+                    for (p, pairs) in read {
+                        match pairs {
+                            Some(pairs) => index.set(p, pairs),
+                            None => index.remove(&p),
+                        }
+                    }
+                }
+            });
+        }
+    }
+
+    async fn did_change_workspace_folders(&self, params: lsp::DidChangeWorkspaceFoldersParams) {
+        let added: Vec<PathBuf> = params
+            .event
+            .added
+            .iter()
+            .filter_map(|f| file_path(&f.uri))
+            .map(|p| state::canonical(&p))
+            .collect();
+        let removed: Vec<PathBuf> = params
+            .event
+            .removed
+            .iter()
+            .filter_map(|f| file_path(&f.uri))
+            .map(|p| state::canonical(&p))
+            .collect();
+        {
+            let mut st = self.shared.lock();
+            st.locator.folders.retain(|f| !removed.contains(f));
+            st.locator.folders.extend(added.iter().cloned());
+        }
+        {
+            let mut index = self.shared.index();
+            for r in &removed {
+                index.remove_under(r);
+            }
+        }
+        self.shared.config_changed();
+        self.shared.scan(added);
+    }
+
+    async fn diagnostic(
+        &self,
+        params: lsp::DocumentDiagnosticParams,
+    ) -> Result<lsp::DocumentDiagnosticReportResult> {
+        let full = |result_id: Option<String>, items: Vec<lsp::Diagnostic>| {
+            lsp::DocumentDiagnosticReportResult::Report(lsp::DocumentDiagnosticReport::Full(
+                lsp::RelatedFullDocumentDiagnosticReport {
+                    related_documents: None,
+                    full_document_diagnostic_report: lsp::FullDocumentDiagnosticReport {
+                        result_id,
+                        items,
+                    },
+                },
+            ))
+        };
+        let snap = self.shared.snapshot(&params.text_document.uri);
+        let Some(snap) = snap else {
+            return Ok(full(None, Vec::new()));
+        };
+        let result_id = format!("{}:{}", snap.location.id, snap.version);
+        if params.previous_result_id.as_deref() == Some(result_id.as_str()) {
+            return Ok(lsp::DocumentDiagnosticReportResult::Report(
+                lsp::DocumentDiagnosticReport::Unchanged(
+                    lsp::RelatedUnchangedDocumentDiagnosticReport {
+                        related_documents: None,
+                        unchanged_document_diagnostic_report:
+                            lsp::UnchangedDocumentDiagnosticReport { result_id },
+                    },
+                ),
+            ));
+        }
+        let shared = self.shared.clone();
+        let items = self
+            .cpu(snap.text.len(), move || {
+                lsp_diagnostics(&snap, &shared.computed(&snap))
+            })
+            .await?;
+        Ok(full(Some(result_id), items))
+    }
+
+    async fn completion(
+        &self,
+        params: lsp::CompletionParams,
+    ) -> Result<Option<lsp::CompletionResponse>> {
+        let pos = params.text_document_position;
+        let Some(snap) = self.shared.snapshot(&pos.text_document.uri) else {
+            return Ok(None);
+        };
+        let flags = self.flags();
+        let shared = self.shared.clone();
+        let items = self
+            .cpu(snap.text.len(), move || {
+                let parsed_owned;
+                let parsed: &Parsed = match &snap.computed {
+                    Some(c) => &c.parsed,
+                    None => {
+                        parsed_owned = Parsed::new(&snap.text);
+                        &parsed_owned
+                    }
+                };
+                let loc = &snap.location;
+                if loc.is_config || loc.excluded {
+                    return Vec::new();
+                }
+                let Some(detected) = loc.registry.detect(
+                    Location {
+                        rel_path: &loc.rel_path,
+                        forced: None,
+                    }
+                    .rel_path,
+                    &parsed.keys(),
+                    None,
+                ) else {
+                    return Vec::new();
+                };
+                let path = loc.path.clone();
+                let ws = |key: &str| shared.used_values(key, path.as_deref());
+                let req = completion::Request {
+                    text: &snap.text,
+                    parsed,
+                    registry: &loc.registry,
+                    dialect: &loc.registry.dialects[detected.index],
+                    offset: snap.offset(pos.position),
+                    snippets: flags.snippets,
+                    lazy_docs: flags.completion_lazy_docs,
+                    workspace: &ws,
+                };
+                completion::complete(&req)
+                    .into_iter()
+                    .map(|i| completion_item(&snap, &flags, i))
+                    .collect::<Vec<_>>()
+            })
+            .await?;
+        if items.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(lsp::CompletionResponse::List(lsp::CompletionList {
+            is_incomplete: false,
+            items,
+        })))
+    }
+
+    async fn completion_resolve(
+        &self,
+        mut item: lsp::CompletionItem,
+    ) -> Result<lsp::CompletionItem> {
+        let data = item
+            .data
+            .clone()
+            .and_then(|d| serde_json::from_value::<ResolveData>(d).ok());
+        let Some(data) = data else { return Ok(item) };
+        let Some(snap) = self.shared.snapshot(&data.uri) else {
+            return Ok(item);
+        };
+        let flags = self.flags();
+        let shared = self.shared.clone();
+        let doc = self
+            .cpu(snap.text.len(), move || {
+                let c = shared.computed(&snap);
+                let registry = &snap.location.registry;
+                let detected = c
+                    .analysis
+                    .dialect
+                    .or_else(|| registry.detect(&snap.location.rel_path, &c.parsed.keys(), None))?;
+                completion::documentation(registry, &registry.dialects[detected.index], &data.doc)
+            })
+            .await?;
+        if let Some(value) = doc {
+            let kind = if flags.completion_markdown {
+                lsp::MarkupKind::Markdown
+            } else {
+                lsp::MarkupKind::PlainText
+            };
+            item.documentation = Some(lsp::Documentation::MarkupContent(lsp::MarkupContent {
+                kind,
+                value,
+            }));
+        }
+        Ok(item)
+    }
+
+    async fn hover(&self, params: lsp::HoverParams) -> Result<Option<lsp::Hover>> {
+        let pos = params.text_document_position_params;
+        let Some(snap) = self.shared.snapshot(&pos.text_document.uri) else {
+            return Ok(None);
+        };
+        let flags = self.flags();
+        let shared = self.shared.clone();
+        self.cpu(snap.text.len(), move || {
+            let c = shared.computed(&snap);
+            let loc = &snap.location;
+            let path = loc.path.clone();
+            let ws = |key: &str| shared.used_values(key, path.as_deref());
+            let req = hover::Request {
+                text: &snap.text,
+                parsed: &c.parsed,
+                registry: &loc.registry,
+                detected: c.analysis.dialect,
+                offset: snap.offset(pos.position),
+                diagnostics: &c.analysis.diagnostics,
+                workspace: &ws,
+            };
+            let h = hover::hover(&req)?;
+            let kind = if flags.hover_markdown {
+                lsp::MarkupKind::Markdown
+            } else {
+                lsp::MarkupKind::PlainText
+            };
+            Some(lsp::Hover {
+                contents: lsp::HoverContents::Markup(lsp::MarkupContent {
+                    kind,
+                    value: h.markdown,
+                }),
+                range: Some(snap.range(&h.range)),
+            })
+        })
+        .await
+    }
+
+    async fn code_action(
+        &self,
+        params: lsp::CodeActionParams,
+    ) -> Result<Option<lsp::CodeActionResponse>> {
+        let Some(snap) = self.shared.snapshot(&params.text_document.uri) else {
+            return Ok(None);
+        };
+        let flags = self.flags();
+        let shared = self.shared.clone();
+        let only = params.context.only.clone();
+        let wants = move |kind: &str| {
+            only.as_ref().is_none_or(|o| {
+                o.iter()
+                    .any(|k| kind == k.as_str() || kind.starts_with(&format!("{}.", k.as_str())))
+            })
+        };
+        let (snap2, computed) = {
+            let s = snap.clone();
+            let c = self
+                .cpu(snap.text.len(), move || shared.computed(&s))
+                .await?;
+            (snap, c)
+        };
+        let snap = snap2;
+        let range = snap.offset(params.range.start)..snap.offset(params.range.end);
+        let mut actions: Vec<lsp::CodeActionOrCommand> = Vec::new();
+        if wants(lsp::CodeActionKind::QUICKFIX.as_str()) {
+            for d in computed
+                .analysis
+                .diagnostics
+                .iter()
+                .filter(|d| overlaps(&d.range, &range))
+            {
+                let diag = convert::diagnostic(&snap.rope, d, snap.encoding);
+                for (i, fix) in d.fixes.iter().enumerate() {
+                    actions.push(lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
+                        title: fix.title.clone(),
+                        kind: Some(lsp::CodeActionKind::QUICKFIX),
+                        diagnostics: Some(vec![diag.clone()]),
+                        edit: Some(self.workspace_edit(&snap, &fix.edits, flags.document_changes)),
+                        is_preferred: Some(i == 0 && fix.safe),
+                        ..Default::default()
+                    }));
+                }
+            }
+        }
+        if wants(FIX_ALL_KIND) {
+            let first = fix_all::safe_edits(&computed.analysis.diagnostics);
+            if !first.is_empty() {
+                let loc = snap.location.clone();
+                let text = snap.text.clone();
+                let edits = self
+                    .cpu(snap.text.len(), move || {
+                        // `check --fix` applies fixes until none is left; when one round is
+                        // not enough, send the whole change as one edit.
+                        let location = Location {
+                            rel_path: &loc.rel_path,
+                            forced: None,
+                        };
+                        match fix_all::fix_text(&text, location, &loc.registry) {
+                            Some(fixed) if fixed != apply_edits(&text, &first) => {
+                                vec![diff_edit(&text, &fixed)]
+                            }
+                            _ => first,
+                        }
+                    })
+                    .await?;
+                actions.push(lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
+                    title: "Fix all safe problems (persona-ls)".to_string(),
+                    kind: Some(lsp::CodeActionKind::new(FIX_ALL_KIND)),
+                    edit: Some(self.workspace_edit(&snap, &edits, flags.document_changes)),
+                    ..Default::default()
+                }));
+            }
+        }
+        Ok((!actions.is_empty()).then_some(actions))
+    }
+
+    async fn document_symbol(
+        &self,
+        params: lsp::DocumentSymbolParams,
+    ) -> Result<Option<lsp::DocumentSymbolResponse>> {
+        let Some((snap, computed, outline)) = self.structure(&params.text_document.uri).await?
+        else {
+            return Ok(None);
+        };
+        let flags = self.flags();
+        let syms = symbols::document_symbols(&snap.text, &computed.parsed, &outline);
+        if flags.hierarchical_symbols {
+            Ok(Some(lsp::DocumentSymbolResponse::Nested(
+                syms.iter().map(|s| document_symbol(&snap, s)).collect(),
+            )))
+        } else {
+            let mut flat = Vec::new();
+            for s in &syms {
+                flatten(&snap, s, None, &mut flat);
+            }
+            Ok(Some(lsp::DocumentSymbolResponse::Flat(flat)))
+        }
+    }
+
+    async fn folding_range(
+        &self,
+        params: lsp::FoldingRangeParams,
+    ) -> Result<Option<Vec<lsp::FoldingRange>>> {
+        let Some((snap, computed, outline)) = self.structure(&params.text_document.uri).await?
+        else {
+            return Ok(None);
+        };
+        let mut seen = HashSet::new();
+        let folds = symbols::folding_ranges(&computed.parsed, &outline)
+            .into_iter()
+            .filter_map(|f| {
+                let start = snap
+                    .rope
+                    .byte_to_line(f.range.start.min(snap.rope.len_bytes()))
+                    as u32;
+                let end = snap
+                    .rope
+                    .byte_to_line(f.range.end.min(snap.rope.len_bytes()))
+                    as u32;
+                (end > start && seen.insert((start, end))).then_some(lsp::FoldingRange {
+                    start_line: start,
+                    end_line: end,
+                    kind: Some(lsp::FoldingRangeKind::Region),
+                    ..Default::default()
+                })
+            })
+            .collect();
+        Ok(Some(folds))
+    }
+
+    async fn selection_range(
+        &self,
+        params: lsp::SelectionRangeParams,
+    ) -> Result<Option<Vec<lsp::SelectionRange>>> {
+        let Some((snap, computed, outline)) = self.structure(&params.text_document.uri).await?
+        else {
+            return Ok(None);
+        };
+        let out = params
+            .positions
+            .iter()
+            .map(|p| {
+                let offset = snap.offset(*p);
+                let chain =
+                    symbols::selection_ranges(&snap.text, &computed.parsed, &outline, offset);
+                let mut node: Option<lsp::SelectionRange> = None;
+                for r in chain.iter().rev() {
+                    node = Some(lsp::SelectionRange {
+                        range: snap.range(r),
+                        parent: node.map(Box::new),
+                    });
+                }
+                node.unwrap_or(lsp::SelectionRange {
+                    range: lsp::Range { start: *p, end: *p },
+                    parent: None,
+                })
+            })
+            .collect();
+        Ok(Some(out))
+    }
+}
+
+fn completion_item(
+    snap: &Snapshot,
+    flags: &ClientFlags,
+    i: completion::Item,
+) -> lsp::CompletionItem {
+    use completion::ItemKind;
+    let kind = match i.kind {
+        ItemKind::Key => lsp::CompletionItemKind::PROPERTY,
+        ItemKind::Value => lsp::CompletionItemKind::ENUM_MEMBER,
+        ItemKind::Model => lsp::CompletionItemKind::CONSTANT,
+        ItemKind::Tool => lsp::CompletionItemKind::FUNCTION,
+        ItemKind::Used => lsp::CompletionItemKind::VALUE,
+    };
+    let documentation = i.documentation.map(|d| {
+        let kind = if flags.completion_markdown {
+            lsp::MarkupKind::Markdown
+        } else {
+            lsp::MarkupKind::PlainText
+        };
+        lsp::Documentation::MarkupContent(lsp::MarkupContent { kind, value: d })
+    });
+    #[allow(deprecated)]
+    lsp::CompletionItem {
+        label: i.label,
+        kind: Some(kind),
+        detail: i.detail,
+        documentation,
+        deprecated: (i.deprecated && !flags.completion_deprecated_tag).then_some(true),
+        tags: (i.deprecated && flags.completion_deprecated_tag)
+            .then(|| vec![lsp::CompletionItemTag::DEPRECATED]),
+        sort_text: Some(i.sort),
+        // Plain text is the default: said only for snippets, to keep long lists small.
+        insert_text_format: i.snippet.then_some(lsp::InsertTextFormat::SNIPPET),
+        text_edit: Some(lsp::CompletionTextEdit::Edit(lsp::TextEdit {
+            range: snap.range(&i.replace),
+            new_text: i.insert,
+        })),
+        data: i.doc_ref.filter(|_| flags.completion_lazy_docs).map(|r| {
+            serde_json::json!(ResolveData {
+                uri: snap.uri.clone(),
+                doc: r
+            })
+        }),
+        ..Default::default()
+    }
+}
+
+/// What a completion item carries for `completionItem/resolve`.
+#[derive(serde::Serialize, serde::Deserialize)]
+struct ResolveData {
+    uri: lsp::Uri,
+    #[serde(flatten)]
+    doc: completion::DocRef,
+}
+
+fn symbol_kind(k: symbols::SymbolKind) -> lsp::SymbolKind {
+    match k {
+        symbols::SymbolKind::FrontMatter => lsp::SymbolKind::MODULE,
+        symbols::SymbolKind::Key => lsp::SymbolKind::PROPERTY,
+        symbols::SymbolKind::Heading => lsp::SymbolKind::STRING,
+    }
+}
+
+fn document_symbol(snap: &Snapshot, s: &symbols::Symbol) -> lsp::DocumentSymbol {
+    #[allow(deprecated)]
+    lsp::DocumentSymbol {
+        name: s.name.clone(),
+        detail: s.detail.clone(),
+        kind: symbol_kind(s.kind),
+        tags: None,
+        deprecated: None,
+        range: snap.range(&s.range),
+        selection_range: snap.range(&s.selection),
+        children: (!s.children.is_empty()).then(|| {
+            s.children
+                .iter()
+                .map(|c| document_symbol(snap, c))
+                .collect()
+        }),
+    }
+}
+
+fn flatten(
+    snap: &Snapshot,
+    s: &symbols::Symbol,
+    container: Option<&str>,
+    out: &mut Vec<lsp::SymbolInformation>,
+) {
+    #[allow(deprecated)]
+    out.push(lsp::SymbolInformation {
+        name: s.name.clone(),
+        kind: symbol_kind(s.kind),
+        tags: None,
+        deprecated: None,
+        location: lsp::Location {
+            uri: snap.uri.clone(),
+            range: snap.range(&s.range),
+        },
+        container_name: container.map(str::to_string),
+    });
+    for c in &s.children {
+        flatten(snap, c, Some(&s.name), out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn diff_edit_is_minimal_and_char_safe() {
+        let e = diff_edit("color: purpel\n", "color: purple\n");
+        assert_eq!((e.range, e.new_text.as_str()), (11..13, "le"));
+        let e = diff_edit("a🏗️b", "a🏛️b");
+        assert_eq!(apply_edits("a🏗️b", &[e]), "a🏛️b");
+        let e = diff_edit("same", "same");
+        assert_eq!((e.range, e.new_text.as_str()), (4..4, ""));
+    }
+
+    #[tokio::test]
+    async fn a_panicking_analysis_is_an_error_not_a_crash() {
+        assert_eq!(run_cpu(10, || -> u8 { panic!("boom") }).await, None);
+        assert_eq!(run_cpu(LARGE + 1, || -> u8 { panic!("boom") }).await, None);
+        assert_eq!(run_cpu(10, || 7).await, Some(7));
+    }
+}

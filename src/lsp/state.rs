@@ -1,0 +1,613 @@
+//! The server's state: open documents (rope, text, version, cached results, Markdown tree),
+//! where each document lives (project root, dialect registry) and the configuration.
+//!
+//! Everything here is synchronous and cheap; the async handlers in `server.rs` lock the state
+//! for a few microseconds, take a [`Snapshot`] and do their work outside the lock.
+
+use super::capabilities::ClientFlags;
+use super::convert;
+use crate::analysis::{self, Analysis, Location, Parsed};
+use crate::config::{Config, ConfigError, FILE_NAME};
+use crate::dialect::Registry;
+use crate::syntax::markdown::{BodyTree, Edit, Outline};
+use crate::text::Encoding;
+use ropey::Rope;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use tower_lsp_server::ls_types as lsp;
+
+/// Where a document lives, resolved when it is opened and again when the configuration changes.
+pub struct DocLocation {
+    /// Unique per resolution: a pull-diagnostics result id names the version and the location
+    /// (configuration) it was computed with.
+    pub id: u64,
+    /// The file, canonicalised when it exists (`None` for `untitled:` documents).
+    pub path: Option<PathBuf>,
+    /// `/`-separated path relative to the project root: what dialect globs match.
+    pub rel_path: String,
+    pub registry: Arc<Registry>,
+    /// Excluded by the configuration's `exclude` globs: no diagnostics, as `check` skips it.
+    pub excluded: bool,
+    /// The document is a `.persona-ls.toml`: it is validated as configuration.
+    pub is_config: bool,
+}
+
+/// What the analysis made of one version of a document.
+pub struct Computed {
+    pub version: i32,
+    pub parsed: Parsed,
+    pub analysis: Analysis,
+    /// For a `.persona-ls.toml` document: its error, if any (byte range, message).
+    pub config_error: Option<(Range<usize>, String)>,
+}
+
+/// The Markdown block tree of a document's body, kept only once a feature asked for it.
+pub struct Body {
+    /// Parsed at `version`, then `edit`ed with every later change.
+    pub tree: BodyTree,
+    pub version: i32,
+    pub outline: Option<Arc<Outline>>,
+}
+
+pub struct Document {
+    pub version: i32,
+    /// The text as one string, for the analysis. Shared with snapshots; an edit copies it only
+    /// while a snapshot of the previous version is still alive.
+    pub text: Arc<String>,
+    /// The same text as a rope, for O(log n) position conversions and edits.
+    pub rope: Rope,
+    pub location: Arc<DocLocation>,
+    pub computed: Option<Arc<Computed>>,
+    pub body: Option<Body>,
+}
+
+impl Document {
+    pub fn new(text: String, version: i32, location: Arc<DocLocation>) -> Document {
+        let rope = Rope::from_str(&text);
+        Document {
+            version,
+            text: Arc::new(text),
+            rope,
+            location,
+            computed: None,
+            body: None,
+        }
+    }
+
+    /// Applies one `didChange` content change. Ranges are clamped; a reversed range is read
+    /// as the same range forwards.
+    pub fn apply(&mut self, change: lsp::TextDocumentContentChangeEvent, enc: Encoding) {
+        let Some(r) = change.range else {
+            self.rope = Rope::from_str(&change.text);
+            self.text = Arc::new(change.text);
+            self.body = None;
+            return;
+        };
+        let a = convert::offset(&self.rope, r.start, enc);
+        let b = convert::offset(&self.rope, r.end, enc);
+        let (start, end) = (a.min(b), a.max(b));
+        if let Some(body) = &mut self.body {
+            let start_point = convert::point(&self.rope, start);
+            let old_end_point = convert::point(&self.rope, end);
+            body.tree.edit(&Edit {
+                start,
+                old_end: end,
+                new_end: start + change.text.len(),
+                start_point,
+                old_end_point,
+                new_end_point: convert::point_after(start_point, &change.text),
+            });
+            body.outline = None;
+        }
+        let (sc, ec) = (self.rope.byte_to_char(start), self.rope.byte_to_char(end));
+        self.rope.remove(sc..ec);
+        self.rope.insert(sc, &change.text);
+        Arc::make_mut(&mut self.text).replace_range(start..end, &change.text);
+    }
+}
+
+/// A consistent view of one version of a document, usable without the lock.
+#[derive(Clone)]
+pub struct Snapshot {
+    pub uri: lsp::Uri,
+    pub version: i32,
+    pub text: Arc<String>,
+    pub rope: Rope,
+    pub location: Arc<DocLocation>,
+    pub computed: Option<Arc<Computed>>,
+    pub encoding: Encoding,
+}
+
+impl Snapshot {
+    pub fn offset(&self, pos: lsp::Position) -> usize {
+        convert::offset(&self.rope, pos, self.encoding)
+    }
+    pub fn range(&self, r: &Range<usize>) -> lsp::Range {
+        convert::range(&self.rope, r, self.encoding)
+    }
+}
+
+/// Runs the analysis for a snapshot: exactly what `check` runs for the same text and path.
+pub fn compute(snap: &Snapshot) -> Computed {
+    let text = snap.text.as_str();
+    let loc = &snap.location;
+    if loc.is_config {
+        let config_error = Config::from_toml(text, loc.path.as_deref()).err().map(|e| {
+            let range = e.range.clone().unwrap_or(0..0);
+            (range, e.message)
+        });
+        let parsed = Parsed::new("");
+        return Computed {
+            version: snap.version,
+            parsed,
+            analysis: Analysis {
+                dialect: None,
+                diagnostics: Vec::new(),
+            },
+            config_error,
+        };
+    }
+    let parsed = Parsed::new(text);
+    let analysis = if loc.excluded {
+        Analysis {
+            dialect: None,
+            diagnostics: Vec::new(),
+        }
+    } else {
+        analysis::analyze_parsed(
+            text,
+            &parsed,
+            Location {
+                rel_path: &loc.rel_path,
+                forced: None,
+            },
+            &loc.registry,
+        )
+    };
+    Computed {
+        version: snap.version,
+        parsed,
+        analysis,
+        config_error: None,
+    }
+}
+
+/// A configuration file that failed to load.
+#[derive(Debug, Clone)]
+pub struct ConfigProblem {
+    pub path: PathBuf,
+    pub text: String,
+    pub error: ConfigError,
+}
+
+/// Registries by the configuration file they were built from; shared by the clones of a
+/// [`Locator`] so that a registry (about 10 ms of glob compilation) is built once, and never
+/// under the state lock.
+type Registries = Arc<Mutex<HashMap<Option<PathBuf>, Arc<Registry>>>>;
+
+/// Resolves documents to a project root and a registry (built-in schema + `.persona-ls.toml` +
+/// LSP settings). Cheap to clone: handlers clone it out of the state and resolve outside the
+/// lock, and the background workspace scan takes its own.
+#[derive(Clone, Default)]
+pub struct Locator {
+    /// Workspace folders, canonicalised.
+    pub folders: Vec<PathBuf>,
+    /// From `initializationOptions` and `workspace/didChangeConfiguration`.
+    pub settings: Arc<Config>,
+    registries: Registries,
+    /// Configuration files that failed to load since the last [`take_problems`](Self::take_problems).
+    problems: Arc<Mutex<Vec<ConfigProblem>>>,
+}
+
+fn next_location_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
+/// `path` canonicalised when it (or its folder) exists.
+pub fn canonical(path: &Path) -> PathBuf {
+    if let Ok(p) = std::fs::canonicalize(path) {
+        return p;
+    }
+    match (path.parent(), path.file_name()) {
+        (Some(dir), Some(name)) => std::fs::canonicalize(dir)
+            .map(|d| d.join(name))
+            .unwrap_or_else(|_| path.to_path_buf()),
+        _ => path.to_path_buf(),
+    }
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl Locator {
+    pub fn new(folders: Vec<PathBuf>, settings: Config) -> Locator {
+        Locator {
+            folders: folders.iter().map(|f| canonical(f)).collect(),
+            settings: Arc::new(settings),
+            ..Locator::default()
+        }
+    }
+
+    /// Forgets every built registry (after a configuration change). Clones taken before keep
+    /// the old cache, so that a scan in flight cannot bring stale registries back.
+    pub fn invalidate(&mut self) {
+        self.registries = Registries::default();
+    }
+
+    pub fn take_problems(&self) -> Vec<ConfigProblem> {
+        std::mem::take(&mut *lock(&self.problems))
+    }
+
+    /// Builds the registries the workspace folders will need, ahead of the first document.
+    pub fn warm(&self) {
+        self.registry(None);
+        for f in &self.folders {
+            let config = f
+                .ancestors()
+                .map(|d| d.join(FILE_NAME))
+                .find(|p| p.is_file());
+            self.registry(config.as_deref());
+        }
+    }
+
+    /// The registry for documents governed by `config_file` (or by no file).
+    pub fn registry(&self, config_file: Option<&Path>) -> Arc<Registry> {
+        let key = config_file.map(Path::to_path_buf);
+        // Held while building: a second document governed by the same file waits for this
+        // build instead of starting its own.
+        let mut cache = lock(&self.registries);
+        if let Some(r) = cache.get(&key) {
+            return r.clone();
+        }
+        let file_config = match config_file {
+            None => Config::default(),
+            Some(p) => {
+                let text = std::fs::read_to_string(p).unwrap_or_default();
+                match Config::from_toml(&text, Some(p)) {
+                    Ok(c) => c,
+                    Err(error) => {
+                        tracing::warn!("{}", error.render(Some(&text)));
+                        lock(&self.problems).push(ConfigProblem {
+                            path: p.to_path_buf(),
+                            text,
+                            error,
+                        });
+                        Config::default()
+                    }
+                }
+            }
+        };
+        let registry = Arc::new(Registry::new(merge(file_config, &self.settings)));
+        cache.insert(key, registry.clone());
+        registry
+    }
+
+    /// Where a document lives. `name` names an `untitled:` document (no path).
+    pub fn locate(&self, path: Option<&Path>, name: &str) -> DocLocation {
+        let Some(path) = path else {
+            let registry = self.registry(None);
+            return DocLocation {
+                id: next_location_id(),
+                path: None,
+                rel_path: name.to_string(),
+                registry,
+                excluded: false,
+                is_config: false,
+            };
+        };
+        let path = canonical(path);
+        let is_config = path.file_name().is_some_and(|n| n == FILE_NAME);
+        let dir = path.parent().unwrap_or(Path::new("/"));
+        let config_file = dir
+            .ancestors()
+            .map(|d| d.join(FILE_NAME))
+            .find(|p| p.is_file());
+        // The project root as `check` finds it (the nearest folder with `.git` or a
+        // configuration file), else the workspace folder holding the file, else its folder.
+        let root = dir
+            .ancestors()
+            .find(|d| d.join(".git").exists() || d.join(FILE_NAME).is_file())
+            .map(Path::to_path_buf)
+            .or_else(|| {
+                self.folders
+                    .iter()
+                    .filter(|f| path.starts_with(f))
+                    .max_by_key(|f| f.as_os_str().len())
+                    .cloned()
+            })
+            .unwrap_or_else(|| dir.to_path_buf());
+        let rel_path = crate::cli::rel_path(&path, &root);
+        let registry = self.registry(config_file.as_deref());
+        let excluded = registry.is_excluded(&rel_path);
+        DocLocation {
+            id: next_location_id(),
+            path: Some(path),
+            rel_path,
+            registry,
+            excluded,
+            is_config,
+        }
+    }
+}
+
+/// LSP settings over the file's configuration: rule levels and key definitions override,
+/// paths and excludes add up.
+pub fn merge(mut base: Config, over: &Config) -> Config {
+    for (code, level) in &over.rules {
+        base.rules.insert(*code, *level);
+    }
+    for (id, d) in &over.dialects {
+        let entry = base.dialects.entry(id.clone()).or_default();
+        entry.paths.extend(d.paths.iter().cloned());
+        for (k, kc) in &d.keys {
+            entry.keys.insert(k.clone(), kc.clone());
+        }
+    }
+    base.exclude.extend(over.exclude.iter().cloned());
+    base
+}
+
+/// Reads LSP settings: either the settings object itself or wrapped in a `persona-ls` section
+/// (what `workspace/didChangeConfiguration` sends for a whole settings tree). `None` when the
+/// value carries no settings for this server.
+pub fn settings_from_json(value: serde_json::Value) -> Option<Result<Config, ConfigError>> {
+    let value = match value {
+        serde_json::Value::Null => return None,
+        serde_json::Value::Object(mut map) => {
+            let section = ["persona-ls", "personaLs", "persona_ls"]
+                .iter()
+                .find_map(|k| map.remove(*k));
+            match section {
+                Some(serde_json::Value::Null) => return None,
+                Some(inner) => inner,
+                None if map.is_empty() => return None,
+                None => serde_json::Value::Object(map),
+            }
+        }
+        other => other,
+    };
+    Some(Config::from_json(value))
+}
+
+pub struct State {
+    pub flags: ClientFlags,
+    pub locator: Locator,
+    pub docs: HashMap<lsp::Uri, Document>,
+    /// Bumped when the configuration changes, so that a re-resolution computed for an older
+    /// configuration is not applied over a newer one.
+    pub generation: u64,
+}
+
+impl State {
+    pub fn new() -> State {
+        State {
+            flags: ClientFlags::default(),
+            locator: Locator::default(),
+            docs: HashMap::new(),
+            generation: 0,
+        }
+    }
+
+    pub fn snapshot(&self, uri: &lsp::Uri) -> Option<Snapshot> {
+        let doc = self.docs.get(uri)?;
+        Some(Snapshot {
+            uri: uri.clone(),
+            version: doc.version,
+            text: doc.text.clone(),
+            rope: doc.rope.clone(),
+            location: doc.location.clone(),
+            computed: doc.computed.clone().filter(|c| c.version == doc.version),
+            encoding: self.flags.encoding,
+        })
+    }
+
+    /// Whether the document is still what `snap` saw: same version, same configuration.
+    pub fn is_current(&self, snap: &Snapshot) -> bool {
+        self.docs
+            .get(&snap.uri)
+            .is_some_and(|d| d.version == snap.version && Arc::ptr_eq(&d.location, &snap.location))
+    }
+
+    /// Keeps a result if the document is still what it was computed from.
+    pub fn store(&mut self, snap: &Snapshot, computed: &Arc<Computed>) {
+        if self.is_current(snap)
+            && let Some(doc) = self.docs.get_mut(&snap.uri)
+        {
+            doc.computed = Some(computed.clone());
+        }
+    }
+
+    pub fn locate_uri(&self, uri: &lsp::Uri) -> DocLocation {
+        locate_uri(&self.locator, uri)
+    }
+}
+
+/// Where the document at `uri` lives.
+pub fn locate_uri(locator: &Locator, uri: &lsp::Uri) -> DocLocation {
+    let path = file_path(uri);
+    let name = uri
+        .path()
+        .as_str()
+        .rsplit('/')
+        .next()
+        .unwrap_or("")
+        .to_string();
+    locator.locate(path.as_deref(), &name)
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State::new()
+    }
+}
+
+/// The file path of a `file:` URI.
+pub fn file_path(uri: &lsp::Uri) -> Option<PathBuf> {
+    if !uri.scheme().as_str().eq_ignore_ascii_case("file") {
+        return None;
+    }
+    uri.to_file_path().map(|p| p.into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn change(
+        text: &str,
+        range: Option<((u32, u32), (u32, u32))>,
+    ) -> lsp::TextDocumentContentChangeEvent {
+        lsp::TextDocumentContentChangeEvent {
+            range: range.map(|(s, e)| lsp::Range {
+                start: lsp::Position {
+                    line: s.0,
+                    character: s.1,
+                },
+                end: lsp::Position {
+                    line: e.0,
+                    character: e.1,
+                },
+            }),
+            range_length: None,
+            text: text.to_string(),
+        }
+    }
+
+    fn doc(text: &str) -> Document {
+        let loc = Arc::new(DocLocation {
+            id: 0,
+            path: None,
+            rel_path: "a.md".into(),
+            registry: Arc::new(Registry::builtin()),
+            excluded: false,
+            is_config: false,
+        });
+        Document::new(text.to_string(), 1, loc)
+    }
+
+    #[test]
+    fn incremental_edits_keep_rope_and_text_in_step() {
+        let mut d = doc("---\nname: 🏗️ x\r\ncolor: purpel\n---\n");
+        // Replace `purpel` (line 2, UTF-16 columns 7..13) with `purple`.
+        d.apply(change("purple", Some(((2, 7), (2, 13)))), Encoding::Utf16);
+        assert_eq!(d.text.as_str(), "---\nname: 🏗️ x\r\ncolor: purple\n---\n");
+        // Insert after the emoji (UTF-16 column 9 = after 🏗 (2 units) and U+FE0F (1 unit)).
+        d.apply(change("!", Some(((1, 9), (1, 9)))), Encoding::Utf16);
+        assert_eq!(d.text.as_str(), "---\nname: 🏗️! x\r\ncolor: purple\n---\n");
+        // A position past the end of the line is clamped before its line break.
+        d.apply(change("?", Some(((1, 99), (1, 99)))), Encoding::Utf16);
+        assert_eq!(d.text.as_str(), "---\nname: 🏗️! x?\r\ncolor: purple\n---\n");
+        // A reversed range, a range past the end of the document.
+        d.apply(change("", Some(((4, 0), (3, 0)))), Encoding::Utf16);
+        d.apply(change("body\n", Some(((99, 0), (99, 5)))), Encoding::Utf16);
+        assert_eq!(
+            d.text.as_str(),
+            "---\nname: 🏗️! x?\r\ncolor: purple\nbody\n"
+        );
+        assert_eq!(d.rope.to_string(), *d.text);
+        // Full replacement.
+        d.apply(change("x", None), Encoding::Utf8);
+        assert_eq!((d.text.as_str(), d.rope.to_string().as_str()), ("x", "x"));
+    }
+
+    /// Random edits (positions past line ends, inside surrogate pairs, reversed ranges, CRLF
+    /// and lone CR) agree with a plain string edited through `check`'s line index.
+    #[test]
+    fn random_edits_agree_with_the_line_index() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n.max(1)
+        };
+        let pieces = ["a", "é", "🏗️", "\n", "\r\n", "\r", "名", " ", "---\n", ""];
+        for enc in [Encoding::Utf16, Encoding::Utf8] {
+            let mut d = doc("---\nname: 🏗️ x\r\n---\nbody\n");
+            let mut model = d.text.to_string();
+            for _ in 0..2000 {
+                let lines = model.split_inclusive(['\n']).count() as u64 + 2;
+                let pos = |next: &mut dyn FnMut(u64) -> u64| crate::text::Position {
+                    line: next(lines) as u32,
+                    character: next(12) as u32,
+                };
+                let (a, b) = (pos(&mut next), pos(&mut next));
+                let text: String = (0..next(3))
+                    .map(|_| pieces[next(pieces.len() as u64) as usize])
+                    .collect();
+                let idx = crate::text::LineIndex::new(&model);
+                let (x, y) = (idx.offset(&model, a, enc), idx.offset(&model, b, enc));
+                model.replace_range(x.min(y)..x.max(y), &text);
+                let lsp_pos = |p: crate::text::Position| lsp::Position {
+                    line: p.line,
+                    character: p.character,
+                };
+                d.apply(
+                    lsp::TextDocumentContentChangeEvent {
+                        range: Some(lsp::Range {
+                            start: lsp_pos(a),
+                            end: lsp_pos(b),
+                        }),
+                        range_length: None,
+                        text,
+                    },
+                    enc,
+                );
+                assert_eq!(*d.text, model);
+            }
+            assert_eq!(d.rope.to_string(), model);
+        }
+    }
+
+    #[test]
+    fn edits_keep_the_markdown_tree_usable() {
+        let mut d = doc("---\nname: a\n---\n# One\n");
+        let body_start = Parsed::new(&d.text).split.body_start;
+        let tree = BodyTree::parse(&d.text, body_start, None).unwrap();
+        d.body = Some(Body {
+            tree,
+            version: 1,
+            outline: None,
+        });
+        d.apply(change("## Two\n", Some(((4, 0), (4, 0)))), Encoding::Utf16);
+        let body = d.body.as_ref().unwrap();
+        let tree = BodyTree::parse(&d.text, body_start, Some(&body.tree)).unwrap();
+        let titles: Vec<String> = tree
+            .outline(&d.text)
+            .headings
+            .into_iter()
+            .map(|h| h.text)
+            .collect();
+        assert_eq!(titles, ["One", "Two"]);
+    }
+
+    #[test]
+    fn settings_may_be_wrapped_in_a_section() {
+        let cfg =
+            settings_from_json(serde_json::json!({"persona-ls": {"rules": {"empty-body": "off"}}}))
+                .unwrap()
+                .unwrap();
+        assert_eq!(
+            cfg.severity(
+                crate::diagnostic::Code::EmptyBody,
+                crate::diagnostic::Severity::Warning
+            ),
+            None
+        );
+        let cfg = settings_from_json(serde_json::json!({"exclude": ["drafts/**"]}))
+            .unwrap()
+            .unwrap();
+        assert_eq!(cfg.exclude, ["drafts/**"]);
+        assert!(settings_from_json(serde_json::Value::Null).is_none());
+        assert!(settings_from_json(serde_json::json!({})).is_none());
+        assert!(
+            settings_from_json(serde_json::json!({"rules": {"nope": "off"}}))
+                .unwrap()
+                .is_err()
+        );
+    }
+}

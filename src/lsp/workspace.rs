@@ -1,0 +1,271 @@
+//! The workspace index for completion and hover: which values the persona files of the
+//! workspace use for each key (`tier: worker/senior` in twelve files, `lead` in two).
+//!
+//! Built once in the background after `initialized` (a walk of the workspace folders that
+//! honours `.gitignore`), then kept current from the open documents' analyses and from
+//! file-watch events. Completion never reads the disk.
+
+use super::state::Locator;
+use crate::analysis::Parsed;
+use crate::analysis::completion::{base_name, split_tokens};
+use crate::schema::{Dialect, ValueType};
+use crate::syntax::yaml::NodeKind;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Values longer than this are prose (descriptions, prompts), not something to offer again.
+const MAX_VALUE_LEN: usize = 100;
+/// Files larger than this are not read by the scan.
+const MAX_FILE_SIZE: u64 = 1024 * 1024;
+/// The scan stops after this many Markdown files (a workspace folder opened on a home
+/// directory must not read the whole disk).
+const MAX_FILES: usize = 20_000;
+
+/// `(key, value)` pairs of one file, each pair once.
+pub type Pairs = Vec<(String, String)>;
+
+#[derive(Debug, Default)]
+pub struct Index {
+    files: HashMap<PathBuf, Pairs>,
+    /// key → value → number of files using it.
+    counts: HashMap<String, HashMap<String, usize>>,
+}
+
+impl Index {
+    pub fn set(&mut self, path: PathBuf, pairs: Pairs) {
+        self.remove(&path);
+        for (k, v) in &pairs {
+            *self
+                .counts
+                .entry(k.clone())
+                .or_default()
+                .entry(v.clone())
+                .or_default() += 1;
+        }
+        self.files.insert(path, pairs);
+    }
+
+    pub fn remove(&mut self, path: &Path) {
+        let Some(old) = self.files.remove(path) else {
+            return;
+        };
+        for (k, v) in old {
+            if let Some(values) = self.counts.get_mut(&k) {
+                if let Some(n) = values.get_mut(&v) {
+                    *n -= 1;
+                    if *n == 0 {
+                        values.remove(&v);
+                    }
+                }
+                if values.is_empty() {
+                    self.counts.remove(&k);
+                }
+            }
+        }
+    }
+
+    pub fn remove_under(&mut self, dir: &Path) {
+        let gone: Vec<PathBuf> = self
+            .files
+            .keys()
+            .filter(|p| p.starts_with(dir))
+            .cloned()
+            .collect();
+        for p in gone {
+            self.remove(&p);
+        }
+    }
+
+    pub fn contains(&self, path: &Path) -> bool {
+        self.files.contains_key(path)
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    /// The values of `key` in files other than `exclude`, most used first.
+    pub fn values(&self, key: &str, exclude: Option<&Path>) -> Vec<(String, usize)> {
+        let Some(values) = self.counts.get(key) else {
+            return Vec::new();
+        };
+        let own: Vec<&str> = exclude
+            .and_then(|p| self.files.get(p))
+            .map(|pairs| {
+                pairs
+                    .iter()
+                    .filter(|(k, _)| k == key)
+                    .map(|(_, v)| v.as_str())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let mut out: Vec<(String, usize)> = values
+            .iter()
+            .map(|(v, n)| (v.clone(), n - usize::from(own.contains(&v.as_str()))))
+            .filter(|(_, n)| *n > 0)
+            .collect();
+        out.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        out
+    }
+}
+
+/// The `(key, value)` pairs worth offering again: short one-line scalars, list items and tool
+/// names. `name` and `description` are unique per file by nature and are left out.
+pub fn extract(parsed: &Parsed, dialect: Option<&Dialect>) -> Pairs {
+    let mut out: Pairs = Vec::new();
+    let Some(yaml) = &parsed.yaml else { return out };
+    let mut push = |k: &str, v: &str| {
+        let v = v.trim();
+        if !v.is_empty()
+            && v.len() <= MAX_VALUE_LEN
+            && !v.contains(['\n', '\r'])
+            && !out.iter().any(|(a, b)| a == k && b == v)
+        {
+            out.push((k.to_string(), v.to_string()));
+        }
+    };
+    for e in &yaml.entries {
+        if matches!(e.key.as_str(), "name" | "description") {
+            continue;
+        }
+        let tools = dialect
+            .and_then(|d| d.key(&e.key))
+            .is_some_and(|k| k.ty == ValueType::Tools);
+        let Some(v) = &e.value else { continue };
+        match &v.kind {
+            NodeKind::Scalar(s) if tools => {
+                for t in split_tokens(&s.value, false) {
+                    push(&e.key, base_name(&s.value[t]));
+                }
+            }
+            NodeKind::Scalar(s) if !s.style.is_block() => push(&e.key, &s.value),
+            NodeKind::Seq { items, .. } => {
+                for i in items.iter().filter_map(|i| i.as_str()) {
+                    push(&e.key, if tools { base_name(i) } else { i });
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Reads and indexes one file; `None` when it is not a persona file (or cannot be read).
+pub fn index_file(path: &Path, locator: &Locator) -> Option<Pairs> {
+    let meta = std::fs::metadata(path).ok()?;
+    if !meta.is_file() || meta.len() > MAX_FILE_SIZE {
+        return None;
+    }
+    let text = std::fs::read_to_string(path).ok()?;
+    let split = crate::syntax::front_matter::split(&text);
+    split.closed_block()?;
+    let loc = locator.locate(Some(path), "");
+    if loc.excluded {
+        return None;
+    }
+    // Only the front matter is parsed: the body is never needed here.
+    let end = split.body_start.min(text.len());
+    let parsed = Parsed::new(&text[..end]);
+    let detected = loc.registry.detect(&loc.rel_path, &parsed.keys(), None)?;
+    Some(extract(
+        &parsed,
+        Some(&loc.registry.dialects[detected.index]),
+    ))
+}
+
+pub fn is_markdown(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("md" | "mdc" | "markdown")
+    )
+}
+
+/// Walks `folders` (honouring `.gitignore`; `.git` and `node_modules` skipped) and indexes
+/// every persona file.
+pub fn scan(folders: &[PathBuf], locator: &Locator) -> Vec<(PathBuf, Pairs)> {
+    let mut out = Vec::new();
+    let mut seen = 0usize;
+    for folder in folders {
+        let walker = ignore::WalkBuilder::new(folder)
+            .hidden(false)
+            .git_ignore(true)
+            .git_exclude(true)
+            .require_git(false)
+            .filter_entry(|e| {
+                let name = e.file_name();
+                !(e.file_type().is_some_and(|t| t.is_dir())
+                    && (name == ".git" || name == "node_modules"))
+            })
+            .build();
+        for entry in walker.flatten() {
+            let path = entry.path();
+            if entry.file_type().is_some_and(|t| t.is_file()) && is_markdown(path) {
+                seen += 1;
+                if seen > MAX_FILES {
+                    tracing::warn!("workspace index: stopped after {MAX_FILES} Markdown files");
+                    return out;
+                }
+                let path = super::state::canonical(path);
+                if let Some(pairs) = index_file(&path, locator) {
+                    out.push((path, pairs));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_values_per_file_and_leaves_out_the_current_one() {
+        let mut idx = Index::default();
+        let p = |k: &str, v: &str| (k.to_string(), v.to_string());
+        idx.set("/a.md".into(), vec![p("tier", "lead"), p("tools", "Read")]);
+        idx.set("/b.md".into(), vec![p("tier", "worker/senior")]);
+        idx.set("/c.md".into(), vec![p("tier", "worker/senior")]);
+        assert_eq!(
+            idx.values("tier", None),
+            [("worker/senior".to_string(), 2), ("lead".to_string(), 1)]
+        );
+        assert_eq!(
+            idx.values("tier", Some(Path::new("/a.md"))),
+            [("worker/senior".to_string(), 2)]
+        );
+        idx.set("/c.md".into(), vec![p("tier", "lead")]);
+        assert_eq!(
+            idx.values("tier", None),
+            [("lead".to_string(), 2), ("worker/senior".to_string(), 1)]
+        );
+        idx.remove_under(Path::new("/"));
+        assert!(idx.values("tier", None).is_empty() && idx.is_empty());
+    }
+
+    #[test]
+    fn extracts_short_values_list_items_and_tool_names() {
+        let text = "---\nname: x\ndescription: d\ntier: lead\ntools: Read, Bash(git:*)\nskills:\n  - a\nprompt: |\n  long\n---\n";
+        let parsed = Parsed::new(text);
+        let registry = crate::dialect::Registry::builtin();
+        let d = &registry.dialects[registry.by_id("agency").unwrap()];
+        let pairs = extract(&parsed, Some(d));
+        let pairs: Vec<(&str, &str)> = pairs
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("tier", "lead"),
+                ("tools", "Read"),
+                ("tools", "Bash"),
+                ("skills", "a")
+            ]
+        );
+    }
+}
