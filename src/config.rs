@@ -183,8 +183,8 @@ impl Config {
                 ));
             }
             for g in d.paths.iter() {
-                globset::Glob::new(g)
-                    .map_err(|e| (g.clone(), format!("dialect `{id}`: bad glob `{g}`: {e}")))?;
+                crate::glob::Glob::new(g)
+                    .map_err(|e| (g.clone(), format!("dialect `{id}`: {e}")))?;
             }
             for (key, k) in &d.keys {
                 if let Some(t) = &k.ty {
@@ -195,8 +195,7 @@ impl Config {
             }
         }
         for g in &raw.exclude {
-            globset::Glob::new(g)
-                .map_err(|e| (g.clone(), format!("exclude: bad glob `{g}`: {e}")))?;
+            crate::glob::Glob::new(g).map_err(|e| (g.clone(), format!("exclude: {e}")))?;
         }
         Ok(Config {
             rules,

@@ -5,15 +5,14 @@
 //! keys and values), compiled once per configuration.
 
 use crate::config::{Config, KeyConfig};
+use crate::glob::GlobSet;
 use crate::schema::{self, Dialect, Key, Schema, ValueType, Values};
-use globset::{Glob, GlobSet, GlobSetBuilder};
 use std::path::Path;
-use std::sync::OnceLock;
 
 pub struct Registry {
     pub dialects: Vec<Dialect>,
-    /// Globs the configuration adds (the built-in ones are compiled once per process).
-    extra_globs: PathGlobs,
+    /// Every dialect's globs, built-in and configured.
+    globs: PathGlobs,
     exclude: GlobSet,
     pub config: Config,
 }
@@ -83,16 +82,11 @@ impl Registry {
                 }
             }
         }
-        let extra_globs = PathGlobs::compile(&dialects, |d| {
-            config
-                .dialects
-                .get(&d.id)
-                .map_or(&[], |c| c.paths.as_slice())
-        });
-        let exclude = build(&config.exclude);
+        let globs = PathGlobs::compile(&dialects);
+        let exclude = GlobSet::new(&config.exclude);
         Registry {
             dialects,
-            extra_globs,
+            globs,
             exclude,
             config,
         }
@@ -114,12 +108,10 @@ impl Registry {
     pub fn by_path(&self, rel_path: &str) -> Option<usize> {
         // The most specific match wins (see `specificity`).
         let mut best: Option<(usize, Score)> = None;
-        for globs in [PathGlobs::builtin(), &self.extra_globs] {
-            for m in globs.set.matches(rel_path) {
-                let (i, score) = globs.owner[m];
-                if best.is_none_or(|(_, s)| score > s) {
-                    best = Some((i, score));
-                }
+        for m in self.globs.set.matches(rel_path) {
+            let (i, score) = self.globs.owner[m];
+            if best.is_none_or(|(_, s)| score > s) {
+                best = Some((i, score));
             }
         }
         best.map(|(i, _)| i)
@@ -198,46 +190,27 @@ impl Registry {
 
 type Score = (i32, usize, usize);
 
-/// Dialect globs compiled into one set (one match pass per path), with each glob's dialect and
-/// specificity.
+/// Dialect globs with each glob's dialect and specificity.
 struct PathGlobs {
     set: GlobSet,
     owner: Vec<(usize, Score)>,
 }
 
 impl PathGlobs {
-    fn compile<'a>(
-        dialects: &'a [Dialect],
-        paths: impl Fn(&'a Dialect) -> &'a [String],
-    ) -> PathGlobs {
+    fn compile(dialects: &[Dialect]) -> PathGlobs {
         let mut all = Vec::new();
         let mut owner = Vec::new();
         for (i, d) in dialects.iter().enumerate() {
-            for g in paths(d) {
+            for g in &d.paths {
                 all.push(g.clone());
                 owner.push((i, specificity(d, g)));
             }
         }
         PathGlobs {
-            set: build(&all),
+            set: GlobSet::new(&all),
             owner,
         }
     }
-
-    /// The built-in globs. Compiling them costs about 10 ms (globset builds one regex set), so
-    /// it happens once per process; `check` warms it while it walks the folders.
-    fn builtin() -> &'static PathGlobs {
-        static GLOBS: OnceLock<PathGlobs> = OnceLock::new();
-        GLOBS.get_or_init(|| {
-            let dialects = &Schema::builtin().dialects;
-            PathGlobs::compile(dialects, |d| d.paths.as_slice())
-        })
-    }
-}
-
-/// Compiles the built-in dialect globs now (they are otherwise compiled on first use).
-pub fn warm_up() {
-    PathGlobs::builtin();
 }
 
 /// First the dialect's priority, then how much the glob says about the file name
@@ -252,17 +225,6 @@ fn literal_len(glob: &str) -> usize {
     glob.chars()
         .filter(|c| !matches!(c, '*' | '?' | '[' | ']' | '{' | '}' | ','))
         .count()
-}
-
-fn build(globs: &[String]) -> GlobSet {
-    let mut b = GlobSetBuilder::new();
-    for g in globs {
-        // Globs were validated when the configuration was read; built-in ones are tested.
-        if let Ok(g) = Glob::new(g) {
-            b.add(g);
-        }
-    }
-    b.build().unwrap_or_else(|_| GlobSet::empty())
 }
 
 fn merge_key(d: &mut Dialect, name: &str, kc: &KeyConfig) {

@@ -10,6 +10,7 @@ pub mod cli;
 pub mod config;
 pub mod diagnostic;
 pub mod dialect;
+pub mod glob;
 pub mod lsp;
 pub mod schema;
 pub mod syntax;

@@ -39,9 +39,6 @@ pub fn run(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let mut results: Vec<FileResult> = Vec::new();
     let mut checked = 0usize;
     let mut fixed = 0usize;
-    // Compile the dialect globs on another core while this one walks the folders.
-    let warm = std::thread::spawn(crate::dialect::warm_up);
-    let mut warm = Some(warm);
     for root in &opts.paths {
         if !root.exists() {
             let _ = writeln!(
@@ -93,9 +90,6 @@ pub fn run(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         let project = project_root(&config_dir);
         let explicit_file = root.is_file();
         let files = files::collect(root, &registry, &project);
-        if let Some(w) = warm.take() {
-            let _ = w.join();
-        }
         let outcomes: Vec<Outcome> = files
             .par_iter()
             .map(|(path, rel)| check_file(path, rel, &registry, forced, opts.fix, explicit_file))
