@@ -60,10 +60,10 @@ impl Glob {
             glob: glob.to_string(),
             message: message.to_string(),
         };
-        let expanded = expand_braces(glob).map_err(|m| err(m))?;
+        let expanded = expand_braces(glob).map_err(&err)?;
         let alternatives = expanded
             .iter()
-            .map(|g| Pattern::parse(g).map_err(|m| err(m)))
+            .map(|g| Pattern::parse(g).map_err(&err))
             .collect::<Result<_, _>>()?;
         Ok(Glob { alternatives })
     }
