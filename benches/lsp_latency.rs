@@ -7,7 +7,8 @@
 //! cargo bench --bench lsp_latency -- --server target/release/persona-ls --server agnix-lsp
 //! ```
 //!
-//! Every latency is measured from writing the request (or notification) to reading the answer:
+//! The client announces what VS Code announces (versioned diagnostics, snippet completion with
+//! documentation resolved lazily). Every latency is measured from writing the request (or notification) to reading the answer:
 //! a response with the same id, or the next `textDocument/publishDiagnostics` for the document
 //! (with the sent version when the server stamps one). Servers that ask for full-document sync
 //! get the whole text on every change; incremental servers get the one-character edit.
@@ -71,10 +72,10 @@ impl Server {
                 if r.read_exact(&mut buf).is_err() {
                     return;
                 }
-                if let Ok(v) = serde_json::from_slice(&buf) {
-                    if tx.send(v).is_err() {
-                        return;
-                    }
+                if let Ok(v) = serde_json::from_slice(&buf)
+                    && tx.send(v).is_err()
+                {
+                    return;
                 }
             }
         });
@@ -97,7 +98,7 @@ impl Server {
                     "general": {"positionEncodings": ["utf-16"]},
                     "textDocument": {
                         "publishDiagnostics": {"versionSupport": true},
-                        "completion": {"completionItem": {"snippetSupport": true}},
+                        "completion": {"completionItem": {"snippetSupport": true, "resolveSupport": {"properties": ["documentation", "detail"]}}},
                         "hover": {"contentFormat": ["markdown", "plaintext"]}
                     },
                     "workspace": {"configuration": false, "workspaceFolders": true}
