@@ -1,7 +1,7 @@
 //! Finding and reading persona files, and writing fixes back safely.
 
 use crate::dialect::Registry;
-use ignore::WalkBuilder;
+use ignore::{WalkBuilder, WalkState};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -47,46 +47,58 @@ fn is_markdown(path: &Path) -> bool {
     )
 }
 
-/// Every Markdown file under `root` with its path relative to `project`, honouring
-/// `.gitignore`. Hidden folders are walked (`.claude`, `.github`, `.opencode`, `.cursor` are
-/// where personas live); `.git` and `node_modules` are not.
-pub fn collect(root: &Path, registry: &Registry, project: &Path) -> Vec<(PathBuf, String)> {
+/// Calls `visit` with every Markdown file under `root` and its path relative to `project`,
+/// honouring `.gitignore`, on every core: the walk, the reads and the analysis all run in the
+/// walker's threads. Hidden folders are walked (`.claude`, `.github`, `.opencode`, `.cursor`
+/// are where personas live); `.git` and `node_modules` are not.
+pub fn for_each_file(
+    root: &Path,
+    registry: &Registry,
+    project: &Path,
+    visit: &(dyn Fn(&Path, &str) + Sync),
+) {
     if root.is_file() {
-        return vec![(root.to_path_buf(), rel_path(root, project))];
+        visit(root, &rel_path(root, project));
+        return;
     }
     // Resolve the root once; every walked path is the root joined with a plain suffix, so no
     // per-file `canonicalize` (a syscall per path component) is needed.
     let base = rel_path(root, project);
-    let mut out = Vec::new();
-    let walker = WalkBuilder::new(root)
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    WalkBuilder::new(root)
         .hidden(false)
         .git_ignore(true)
         .git_exclude(true)
         .require_git(false)
         .parents(true)
+        .threads(threads)
         .filter_entry(|e| {
             let name = e.file_name();
             !(e.file_type().is_some_and(|t| t.is_dir())
                 && (name == ".git" || name == "node_modules"))
         })
-        .build();
-    for entry in walker.flatten() {
-        let path = entry.path();
-        if !entry.file_type().is_some_and(|t| t.is_file()) || !is_markdown(path) {
-            continue;
-        }
-        let suffix = slash_path(path.strip_prefix(root).unwrap_or(path));
-        let rel = if base.is_empty() {
-            suffix
-        } else {
-            format!("{base}/{suffix}")
-        };
-        if !registry.is_excluded(&rel) {
-            out.push((path.to_path_buf(), rel));
-        }
-    }
-    out.sort();
-    out
+        .build_parallel()
+        .run(|| {
+            let base = &base;
+            Box::new(move |entry| {
+                let Ok(entry) = entry else {
+                    return WalkState::Continue;
+                };
+                let path = entry.path();
+                if entry.file_type().is_some_and(|t| t.is_file()) && is_markdown(path) {
+                    let suffix = slash_path(path.strip_prefix(root).unwrap_or(path));
+                    let rel = if base.is_empty() {
+                        suffix
+                    } else {
+                        format!("{base}/{suffix}")
+                    };
+                    if !registry.is_excluded(&rel) {
+                        visit(path, &rel);
+                    }
+                }
+                WalkState::Continue
+            })
+        });
 }
 
 /// Reads a file as UTF-8 text, refusing what is not a persona-sized text file.

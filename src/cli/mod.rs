@@ -10,7 +10,6 @@ use crate::analysis::{self, Location, fix_all};
 use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::dialect::Registry;
-use rayon::prelude::*;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -89,12 +88,12 @@ pub fn run(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         };
         let project = project_root(&config_dir);
         let explicit_file = root.is_file();
-        let files = files::collect(root, &registry, &project);
-        let outcomes: Vec<Outcome> = files
-            .par_iter()
-            .map(|(path, rel)| check_file(path, rel, &registry, forced, opts.fix, explicit_file))
-            .collect();
-        for o in outcomes {
+        let outcomes = std::sync::Mutex::new(Vec::new());
+        files::for_each_file(root, &registry, &project, &|path, rel| {
+            let o = check_file(path, rel, &registry, forced, opts.fix, explicit_file);
+            outcomes.lock().unwrap_or_else(|e| e.into_inner()).push(o);
+        });
+        for o in outcomes.into_inner().unwrap_or_else(|e| e.into_inner()) {
             match o {
                 Outcome::Checked { result, fixed: f } => {
                     checked += 1;

@@ -38,14 +38,20 @@ struct Located<'a> {
 fn locate(results: &[FileResult]) -> Vec<Located<'_>> {
     let mut out = Vec::new();
     for r in results {
-        let index = LineIndex::new(&r.text);
+        // Diagnostics sit mostly in the front matter: index the lines only as far as needed.
+        let last = r.diagnostics.iter().map(|d| d.range.end).max().unwrap_or(0);
+        let end = r.text[last.min(r.text.len())..]
+            .find('\n')
+            .map_or(r.text.len(), |i| last + i + 1);
+        let text = &r.text[..end];
+        let index = LineIndex::new(text);
         let path = r.path.to_string_lossy().replace('\\', "/");
         for d in &r.diagnostics {
             out.push(Located {
                 path: path.clone(),
                 d,
-                start: index.position(&r.text, d.range.start, Encoding::Utf16),
-                end: index.position(&r.text, d.range.end, Encoding::Utf16),
+                start: index.position(text, d.range.start, Encoding::Utf16),
+                end: index.position(text, d.range.end, Encoding::Utf16),
             });
         }
     }
