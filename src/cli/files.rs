@@ -40,11 +40,29 @@ fn slash_path(rel: &Path) -> String {
     parts.join("/")
 }
 
-fn is_markdown(path: &Path) -> bool {
+pub fn is_markdown(path: &Path) -> bool {
     matches!(
         path.extension().and_then(|e| e.to_str()),
         Some("md" | "mdc" | "markdown")
     )
+}
+
+/// The walk persona files are found by: `.gitignore` honoured (with or without a git
+/// repository), hidden folders walked (`.claude`, `.github`, `.opencode`, `.cursor` are where
+/// personas live), `.git` and `node_modules` skipped.
+pub fn walker(root: &Path) -> WalkBuilder {
+    let mut b = WalkBuilder::new(root);
+    b.hidden(false)
+        .git_ignore(true)
+        .git_exclude(true)
+        .require_git(false)
+        .parents(true)
+        .filter_entry(|e| {
+            let name = e.file_name();
+            !(e.file_type().is_some_and(|t| t.is_dir())
+                && (name == ".git" || name == "node_modules"))
+        });
+    b
 }
 
 /// Calls `visit` with every Markdown file under `root` and its path relative to `project`,
@@ -65,40 +83,27 @@ pub fn for_each_file(
     // per-file `canonicalize` (a syscall per path component) is needed.
     let base = rel_path(root, project);
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
-    WalkBuilder::new(root)
-        .hidden(false)
-        .git_ignore(true)
-        .git_exclude(true)
-        .require_git(false)
-        .parents(true)
-        .threads(threads)
-        .filter_entry(|e| {
-            let name = e.file_name();
-            !(e.file_type().is_some_and(|t| t.is_dir())
-                && (name == ".git" || name == "node_modules"))
-        })
-        .build_parallel()
-        .run(|| {
-            let base = &base;
-            Box::new(move |entry| {
-                let Ok(entry) = entry else {
-                    return WalkState::Continue;
+    walker(root).threads(threads).build_parallel().run(|| {
+        let base = &base;
+        Box::new(move |entry| {
+            let Ok(entry) = entry else {
+                return WalkState::Continue;
+            };
+            let path = entry.path();
+            if entry.file_type().is_some_and(|t| t.is_file()) && is_markdown(path) {
+                let suffix = slash_path(path.strip_prefix(root).unwrap_or(path));
+                let rel = if base.is_empty() {
+                    suffix
+                } else {
+                    format!("{base}/{suffix}")
                 };
-                let path = entry.path();
-                if entry.file_type().is_some_and(|t| t.is_file()) && is_markdown(path) {
-                    let suffix = slash_path(path.strip_prefix(root).unwrap_or(path));
-                    let rel = if base.is_empty() {
-                        suffix
-                    } else {
-                        format!("{base}/{suffix}")
-                    };
-                    if !registry.is_excluded(&rel) {
-                        visit(path, &rel);
-                    }
+                if !registry.is_excluded(&rel) {
+                    visit(path, &rel);
                 }
-                WalkState::Continue
-            })
-        });
+            }
+            WalkState::Continue
+        })
+    });
 }
 
 /// Reads a file as UTF-8 text, refusing what is not a persona-sized text file.

@@ -3,7 +3,7 @@
 mod files;
 mod output;
 
-pub use files::{project_root, rel_path};
+pub use files::{is_markdown, project_root, rel_path, walker};
 pub use output::Format;
 
 use crate::analysis::{self, Location, fix_all};

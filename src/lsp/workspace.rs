@@ -177,12 +177,7 @@ pub fn index_file(path: &Path, locator: &Locator) -> Option<Pairs> {
     ))
 }
 
-pub fn is_markdown(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("md" | "mdc" | "markdown")
-    )
-}
+pub use crate::cli::is_markdown;
 
 /// Walks `folders` (honouring `.gitignore`; `.git` and `node_modules` skipped) and indexes
 /// every persona file.
@@ -190,17 +185,7 @@ pub fn scan(folders: &[PathBuf], locator: &Locator) -> Vec<(PathBuf, Pairs)> {
     let mut out = Vec::new();
     let mut seen = 0usize;
     for folder in folders {
-        let walker = ignore::WalkBuilder::new(folder)
-            .hidden(false)
-            .git_ignore(true)
-            .git_exclude(true)
-            .require_git(false)
-            .filter_entry(|e| {
-                let name = e.file_name();
-                !(e.file_type().is_some_and(|t| t.is_dir())
-                    && (name == ".git" || name == "node_modules"))
-            })
-            .build();
+        let walker = crate::cli::walker(folder).build();
         for entry in walker.flatten() {
             let path = entry.path();
             if entry.file_type().is_some_and(|t| t.is_file()) && is_markdown(path) {
