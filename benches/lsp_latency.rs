@@ -119,15 +119,26 @@ impl Server {
         self.stdin.flush().unwrap();
     }
 
+    /// `params: null` is left out: some servers reject it on `shutdown` and `exit`.
+    fn message(method: &str, params: Value) -> Value {
+        let mut m = json!({"jsonrpc": "2.0", "method": method});
+        if !params.is_null() {
+            m["params"] = params;
+        }
+        m
+    }
+
     fn notify(&mut self, method: &str, params: Value) {
-        self.send(json!({"jsonrpc": "2.0", "method": method, "params": params}));
+        self.send(Self::message(method, params));
     }
 
     /// Sends a request and waits for its response, answering server requests on the way.
     fn request(&mut self, method: &str, params: Value) -> Value {
         self.next_id += 1;
         let id = self.next_id;
-        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
+        let mut m = Self::message(method, params);
+        m["id"] = json!(id);
+        self.send(m);
         self.wait(|m| m.get("id") == Some(&json!(id)) && m.get("method").is_none())
     }
 
@@ -136,6 +147,9 @@ impl Server {
         let deadline = Instant::now() + TIMEOUT;
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                panic!("no matching answer within {TIMEOUT:?}");
+            }
             let msg = match self.rx.recv_timeout(left) {
                 Ok(m) => m,
                 Err(RecvTimeoutError::Timeout) => panic!("no answer within {TIMEOUT:?}"),
@@ -154,6 +168,9 @@ impl Server {
                 };
                 self.send(json!({"jsonrpc": "2.0", "id": id, "result": result}));
                 continue;
+            }
+            if std::env::var_os("LSP_BENCH_DEBUG").is_some() {
+                eprintln!("<- {}", msg.to_string().chars().take(300).collect::<String>());
             }
             if pred(&msg) {
                 return msg;
@@ -222,6 +239,11 @@ impl Server {
     fn stop(mut self) {
         let _ = self.request("shutdown", Value::Null);
         self.notify("exit", Value::Null);
+        let deadline = Instant::now() + Duration::from_secs(2);
+        while matches!(self.child.try_wait(), Ok(None)) && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        let _ = self.child.kill();
         let _ = self.child.wait();
     }
 }

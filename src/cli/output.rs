@@ -194,7 +194,6 @@ fn sarif(located: &[Located], out: &mut dyn Write) -> std::io::Result<()> {
             "tool": {"driver": {
                 "name": "persona-ls",
                 "version": env!("CARGO_PKG_VERSION"),
-                "informationUri": "https://github.com/persona-ls/persona-ls",
                 "rules": rules,
             }},
             "columnKind": "utf16CodeUnits",
