@@ -170,7 +170,10 @@ impl Server {
                 continue;
             }
             if std::env::var_os("LSP_BENCH_DEBUG").is_some() {
-                eprintln!("<- {}", msg.to_string().chars().take(300).collect::<String>());
+                eprintln!(
+                    "<- {}",
+                    msg.to_string().chars().take(300).collect::<String>()
+                );
             }
             if pred(&msg) {
                 return msg;
