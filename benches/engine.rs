@@ -4,7 +4,7 @@
 //! `cargo bench --bench engine`
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use persona_ls::analysis::{Location, Parsed, analyze};
+use persona_ls::analysis::{Location, Parsed, analyze, completion, hover};
 use persona_ls::dialect::Registry;
 use std::hint::black_box;
 
@@ -29,6 +29,46 @@ fn engine(c: &mut Criterion) {
         });
     }
     c.bench_function("registry (schema + globs)", |b| b.iter(Registry::builtin));
+
+    // Completion after `model: ` and hover on `model`, on the small and the large persona.
+    let no_workspace = |_: &str| Vec::new();
+    for (label, text) in [
+        ("10KB", fixtures::persona(10 * 1024)),
+        ("5MB", fixtures::persona(5 * 1024 * 1024)),
+    ] {
+        let parsed = Parsed::new(&text);
+        let analysis = analyze(&text, location, &registry);
+        let detected = analysis.dialect;
+        let dialect = &registry.dialects[detected.expect("a claude agent").index];
+        let at = text.find("model: ").unwrap();
+        c.bench_function(&format!("completion after `model: ` {label}"), |b| {
+            b.iter(|| {
+                completion::complete(&completion::Request {
+                    text: &text,
+                    parsed: &parsed,
+                    registry: &registry,
+                    dialect,
+                    offset: black_box(at + 7),
+                    snippets: true,
+                    lazy_docs: true,
+                    workspace: &no_workspace,
+                })
+            })
+        });
+        c.bench_function(&format!("hover on `model` {label}"), |b| {
+            b.iter(|| {
+                hover::hover(&hover::Request {
+                    text: &text,
+                    parsed: &parsed,
+                    registry: &registry,
+                    detected,
+                    offset: black_box(at + 2),
+                    diagnostics: &analysis.diagnostics,
+                    workspace: &no_workspace,
+                })
+            })
+        });
+    }
     let broken = fixtures::FRONT_MATTER
         .replace("sonnet", "sonet")
         .replace("Senior backend", "Senior: backend")

@@ -892,15 +892,8 @@ impl LanguageServer for Backend {
                 if loc.is_config || loc.excluded {
                     return Vec::new();
                 }
-                let Some(detected) = loc.registry.detect(
-                    Location {
-                        rel_path: &loc.rel_path,
-                        forced: None,
-                    }
-                    .rel_path,
-                    &parsed.keys(),
-                    None,
-                ) else {
+                let Some(detected) = loc.registry.detect(&loc.rel_path, &parsed.keys(), None)
+                else {
                     return Vec::new();
                 };
                 let path = loc.path.clone();
