@@ -327,3 +327,20 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     }
     out
 }
+
+#[test]
+fn text_excerpt_puts_the_caret_under_wide_characters() {
+    let dir = project(&[(
+        ".claude/agents/a.md",
+        "---\nname: a\ndescription: 🏗️ 設計 a: b\n---\nBody\n".as_bytes(),
+    )]);
+    let o = run(dir.path(), &["check", "."]);
+    let out = stdout(&o);
+    // `🏗️` and each CJK character take two terminal columns; the column number counts characters.
+    assert!(
+        out.contains("./.claude/agents/a.md:3:21: warning[yaml-syntax]"),
+        "{out}"
+    );
+    let caret = format!("3 | description: 🏗️ 設計 a: b\n  | {}^\n", " ".repeat(22));
+    assert!(out.contains(&caret), "{out}");
+}

@@ -98,10 +98,11 @@ fn text(results: &[FileResult], out: &mut dyn Write) -> std::io::Result<()> {
                 d.message
             )?;
             let end_in_line = d.range.end.clamp(d.range.start, line_start + line.len());
-            let width = r.text[d.range.start.min(end_in_line)..end_in_line]
-                .chars()
-                .count()
-                .max(1);
+            let start_in_line = d.range.start.clamp(line_start, end_in_line);
+            // The caret goes under the text as a terminal draws it: wide emoji and CJK take
+            // two columns, variation selectors and joiners none.
+            let pad = display_width(&r.text[line_start..start_in_line]);
+            let width = display_width(&r.text[start_in_line..end_in_line]).max(1);
             let gutter = (line_no + 1).to_string().len();
             let shown: String = line
                 .chars()
@@ -113,7 +114,7 @@ fn text(results: &[FileResult], out: &mut dyn Write) -> std::io::Result<()> {
                 out,
                 "{:gutter$} | {}{}",
                 "",
-                " ".repeat(col),
+                " ".repeat(pad),
                 "^".repeat(width)
             )?;
             if let Some(f) = d.fixes.first() {
@@ -129,6 +130,40 @@ fn text(results: &[FileResult], out: &mut dyn Write) -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// Terminal columns of `s` (tabs are shown as one space).
+fn display_width(s: &str) -> usize {
+    s.chars().map(char_width).sum()
+}
+
+fn char_width(c: char) -> usize {
+    match c as u32 {
+        0x0300..=0x036F
+        | 0x1AB0..=0x1AFF
+        | 0x200B..=0x200F
+        | 0x2060..=0x2064
+        | 0x20D0..=0x20FF
+        | 0xFE00..=0xFE0F
+        | 0xFE20..=0xFE2F
+        | 0xE0000..=0xE01EF => 0,
+        0x1100..=0x115F
+        | 0x2E80..=0x303E
+        | 0x3041..=0x33FF
+        | 0x3400..=0x4DBF
+        | 0x4E00..=0x9FFF
+        | 0xA000..=0xA4CF
+        | 0xAC00..=0xD7A3
+        | 0xF900..=0xFAFF
+        | 0xFE30..=0xFE4F
+        | 0xFF00..=0xFF60
+        | 0xFFE0..=0xFFE6
+        | 0x1F300..=0x1F64F
+        | 0x1F680..=0x1F6FF
+        | 0x1F900..=0x1F9FF
+        | 0x20000..=0x3FFFD => 2,
+        _ => 1,
+    }
 }
 
 fn json_out(located: &[Located], out: &mut dyn Write) -> std::io::Result<()> {
