@@ -197,17 +197,8 @@ fn inline_text(node: Option<Node>, text: &str, fallback: usize) -> (String, Rang
     }
 }
 
-fn atx(node: Node, text: &str) -> Heading {
-    let range = span(node, text);
-    let level = node
-        .child(0)
-        .and_then(|m| {
-            m.kind()
-                .strip_prefix("atx_h")
-                .and_then(|k| k.strip_suffix("_marker"))
-                .and_then(|d| d.parse().ok())
-        })
-        .unwrap_or(1);
+/// A heading of `level` whose title is the node's `heading_content`.
+fn heading(node: Node, text: &str, range: Range<usize>, level: u8) -> Heading {
     let (title, text_range) = inline_text(
         node.child_by_field_name("heading_content"),
         text,
@@ -222,6 +213,20 @@ fn atx(node: Node, text: &str) -> Heading {
     }
 }
 
+fn atx(node: Node, text: &str) -> Heading {
+    let range = span(node, text);
+    let level = node
+        .child(0)
+        .and_then(|m| {
+            m.kind()
+                .strip_prefix("atx_h")
+                .and_then(|k| k.strip_suffix("_marker"))
+                .and_then(|d| d.parse().ok())
+        })
+        .unwrap_or(1);
+    heading(node, text, range, level)
+}
+
 fn setext(node: Node, text: &str) -> Heading {
     let range = span(node, text);
     let mut cursor = node.walk();
@@ -233,18 +238,7 @@ fn setext(node: Node, text: &str) -> Heading {
     } else {
         1
     };
-    let (title, text_range) = inline_text(
-        node.child_by_field_name("heading_content"),
-        text,
-        range.start,
-    );
-    Heading {
-        level,
-        text: title,
-        text_range,
-        section: range.clone(),
-        range,
-    }
+    heading(node, text, range, level)
 }
 
 fn code_block(node: Node, text: &str) -> CodeBlock {

@@ -39,8 +39,8 @@ for arg in "$@"; do
     esac
 done
 
-now() { date +%s.%N; }
-since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f s", b - a }'; }
+# shellcheck source=tests/e2e/lib.sh
+. "$(dirname "$0")/lib.sh"
 t_start="$(now)"
 
 # 1. Helix from Debian trixie, with a private apt configuration ---------------------------------
@@ -111,23 +111,10 @@ export HELIX_RUNTIME="$hxroot/usr/lib/hx/runtime"
 echo "== $("${hx_cmd[@]}" --version) (Debian trixie hx $(dpkg-deb -f "$aptdir"/debs/hx_*.deb Version 2>/dev/null), trixie loader) [$(since "$t")]"
 
 # 2. The release binary ----------------------------------------------------------------------
-t="$(now)"
-bin="${PERSONA_LS_BIN:-}"
-if [ -z "$bin" ]; then
-    (cd "$root" && nice -n 10 cargo build --release --quiet)
-    bin="$root/target/release/persona-ls"
-fi
-bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
-echo "== $("$bin" --version) ($bin) [$(since "$t")]"
+release_binary
 
 # 3. A user's setup, in temporary folders -----------------------------------------------------
-tmp="$(mktemp -d)"
-tmux_socket="persona-e2e-hx-$$"
-cleanup() {
-    tmux -L "$tmux_socket" kill-server 2>/dev/null || true
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
+temporary_home hx
 export HOME="$tmp/home" XDG_CONFIG_HOME="$tmp/config" XDG_CACHE_HOME="$tmp/cache"
 export XDG_DATA_HOME="$tmp/data" XDG_STATE_HOME="$tmp/state"
 mkdir -p "$HOME" "$XDG_CONFIG_HOME/helix" "$XDG_CACHE_HOME" "$XDG_DATA_HOME" "$XDG_STATE_HOME"

@@ -32,8 +32,8 @@ for arg in "$@"; do
     esac
 done
 
-now() { date +%s.%N; }
-since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f s", b - a }'; }
+# shellcheck source=tests/e2e/lib.sh
+. "$(dirname "$0")/lib.sh"
 t_start="$(now)"
 
 # 1. Neovim 0.11 or newer ---------------------------------------------------------------------
@@ -51,23 +51,10 @@ fi
 echo "== $(nvim --version | head -n1) ($(command -v nvim)) [$(since "$t")]"
 
 # 2. The release binary ----------------------------------------------------------------------
-t="$(now)"
-bin="${PERSONA_LS_BIN:-}"
-if [ -z "$bin" ]; then
-    (cd "$root" && nice -n 10 cargo build --release --quiet)
-    bin="$root/target/release/persona-ls"
-fi
-bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
-echo "== $("$bin" --version) ($bin) [$(since "$t")]"
+release_binary
 
 # 3. A user's setup, in temporary folders -----------------------------------------------------
-tmp="$(mktemp -d)"
-tmux_socket="persona-e2e-nvim-$$"
-cleanup() {
-    tmux -L "$tmux_socket" kill-server 2>/dev/null || true
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
+temporary_home nvim
 
 export XDG_CONFIG_HOME="$tmp/config" XDG_STATE_HOME="$tmp/state" XDG_CACHE_HOME="$tmp/cache"
 export XDG_DATA_HOME="$tmp/data"

@@ -1,0 +1,25 @@
+# Shared by the real-editor tests (sourced, not run): timing, the release binary, and a
+# temporary home for the editor with its own tmux server.
+
+now() { date +%s.%N; }
+since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f s", b - a }'; }
+
+# Sets $bin to an absolute path of the server: $PERSONA_LS_BIN, or a fresh release build.
+release_binary() {
+    local t
+    t="$(now)"
+    bin="${PERSONA_LS_BIN:-}"
+    if [ -z "$bin" ]; then
+        (cd "$root" && nice -n 10 cargo build --release --quiet)
+        bin="$root/target/release/persona-ls"
+    fi
+    bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"
+    echo "== $("$bin" --version) ($bin) [$(since "$t")]"
+}
+
+# Creates $tmp and a private tmux server named after $1, both removed on exit.
+temporary_home() {
+    tmp="$(mktemp -d)"
+    tmux_socket="persona-e2e-$1-$$"
+    trap 'tmux -L "$tmux_socket" kill-server 2>/dev/null || true; rm -rf "$tmp"' EXIT
+}
