@@ -9,6 +9,7 @@
 
 pub mod capabilities;
 pub mod convert;
+mod items;
 pub mod server;
 pub mod state;
 pub mod workspace;

@@ -16,6 +16,7 @@
 
 use super::capabilities::{ClientFlags, FIX_ALL_KIND, client_flags, server_capabilities};
 use super::convert;
+use super::items::{ResolveData, completion_item, document_symbol, flatten};
 use super::state::{
     self, Body, Computed, ConfigProblem, DocLocation, Document, Locator, Snapshot, State, compute,
     file_path,
@@ -1161,111 +1162,6 @@ impl LanguageServer for Backend {
             })
             .collect();
         Ok(Some(out))
-    }
-}
-
-fn completion_item(
-    snap: &Snapshot,
-    flags: &ClientFlags,
-    i: completion::Item,
-) -> lsp::CompletionItem {
-    use completion::ItemKind;
-    let kind = match i.kind {
-        ItemKind::Key => lsp::CompletionItemKind::PROPERTY,
-        ItemKind::Value => lsp::CompletionItemKind::ENUM_MEMBER,
-        ItemKind::Model => lsp::CompletionItemKind::CONSTANT,
-        ItemKind::Tool => lsp::CompletionItemKind::FUNCTION,
-        ItemKind::Used => lsp::CompletionItemKind::VALUE,
-    };
-    let documentation = i.documentation.map(|d| {
-        let kind = if flags.completion_markdown {
-            lsp::MarkupKind::Markdown
-        } else {
-            lsp::MarkupKind::PlainText
-        };
-        lsp::Documentation::MarkupContent(lsp::MarkupContent { kind, value: d })
-    });
-    #[allow(deprecated)]
-    lsp::CompletionItem {
-        label: i.label,
-        kind: Some(kind),
-        detail: i.detail,
-        documentation,
-        deprecated: (i.deprecated && !flags.completion_deprecated_tag).then_some(true),
-        tags: (i.deprecated && flags.completion_deprecated_tag)
-            .then(|| vec![lsp::CompletionItemTag::DEPRECATED]),
-        sort_text: Some(i.sort),
-        // Plain text is the default: said only for snippets, to keep long lists small.
-        insert_text_format: i.snippet.then_some(lsp::InsertTextFormat::SNIPPET),
-        text_edit: Some(lsp::CompletionTextEdit::Edit(lsp::TextEdit {
-            range: snap.range(&i.replace),
-            new_text: i.insert,
-        })),
-        data: i.doc_ref.filter(|_| flags.completion_lazy_docs).map(|r| {
-            serde_json::json!(ResolveData {
-                uri: snap.uri.clone(),
-                doc: r
-            })
-        }),
-        ..Default::default()
-    }
-}
-
-/// What a completion item carries for `completionItem/resolve`.
-#[derive(serde::Serialize, serde::Deserialize)]
-struct ResolveData {
-    uri: lsp::Uri,
-    #[serde(flatten)]
-    doc: completion::DocRef,
-}
-
-fn symbol_kind(k: symbols::SymbolKind) -> lsp::SymbolKind {
-    match k {
-        symbols::SymbolKind::FrontMatter => lsp::SymbolKind::MODULE,
-        symbols::SymbolKind::Key => lsp::SymbolKind::PROPERTY,
-        symbols::SymbolKind::Heading => lsp::SymbolKind::STRING,
-    }
-}
-
-fn document_symbol(snap: &Snapshot, s: &symbols::Symbol) -> lsp::DocumentSymbol {
-    #[allow(deprecated)]
-    lsp::DocumentSymbol {
-        name: s.name.clone(),
-        detail: s.detail.clone(),
-        kind: symbol_kind(s.kind),
-        tags: None,
-        deprecated: None,
-        range: snap.range(&s.range),
-        selection_range: snap.range(&s.selection),
-        children: (!s.children.is_empty()).then(|| {
-            s.children
-                .iter()
-                .map(|c| document_symbol(snap, c))
-                .collect()
-        }),
-    }
-}
-
-fn flatten(
-    snap: &Snapshot,
-    s: &symbols::Symbol,
-    container: Option<&str>,
-    out: &mut Vec<lsp::SymbolInformation>,
-) {
-    #[allow(deprecated)]
-    out.push(lsp::SymbolInformation {
-        name: s.name.clone(),
-        kind: symbol_kind(s.kind),
-        tags: None,
-        deprecated: None,
-        location: lsp::Location {
-            uri: snap.uri.clone(),
-            range: snap.range(&s.range),
-        },
-        container_name: container.map(str::to_string),
-    });
-    for c in &s.children {
-        flatten(snap, c, Some(&s.name), out);
     }
 }
 
