@@ -571,3 +571,28 @@ fn files_inside_a_skill_folder_are_resources_not_agents() {
     );
     assert!(check("plugins/x/agents/grader.md", text).starts_with("dialect: claude-agent\n"));
 }
+
+#[test]
+fn a_tool_both_allowed_and_denied() {
+    let text =
+        "---\nname: x\ndescription: d\ntools: Read, Bash, Grep\ndisallowedTools: Bash\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        4:14-4:18 warning[invalid-value] `Bash` is in both `tools` and `disallowedTools`: Claude Code removes it, so listing it in `tools` does nothing.
+          text: "Bash"
+          fix (manual): Remove it from `tools` -> fixed
+    "#]].assert_eq(&check(AGENT, text));
+}
+
+#[test]
+fn skill_description_over_the_spec_limit() {
+    let text = format!(
+        "---\nname: pdf\ndescription: {}\n---\nBody\n",
+        "word ".repeat(210).trim_end()
+    );
+    expect![[r#"
+        dialect: claude-skill
+        3:1-3:12 warning[invalid-value] The description is 1049 characters; the Agent Skills spec allows 1024. claude.ai and the Skills API refuse the skill, and Claude Code cuts the listing short. Move detail into the body.
+          text: "description"
+    "#]].assert_eq(&check(".claude/skills/pdf/SKILL.md", &text));
+}

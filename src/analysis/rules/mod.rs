@@ -3,6 +3,7 @@
 //! entry it is in, never the others.
 
 mod body;
+mod cross_keys;
 mod front_matter;
 mod keys;
 mod model;
@@ -27,6 +28,7 @@ pub fn run(cx: &mut RuleCx) {
     if block.close.is_some() {
         keys::check(cx);
         values::check(cx);
+        cross_keys::check(cx);
         body::check(cx);
     }
 }
