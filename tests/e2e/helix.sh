@@ -134,27 +134,7 @@ cursor-line = "warning"
 EOF
 
 project="$tmp/project"
-mkdir -p "$project/.git" "$project/.claude/agents" "$project/.cursor/rules"
-write_fixture() {
-    cat >"$project/.claude/agents/reviewer.md" <<'EOF'
----
-name: reviewer
-description: Reviews pull requests for correctness, tests and style.
-color: purpel
-tools: Read, Grep, Glob
----
-You review code. Point out bugs first, then missing tests, then style.
-EOF
-}
-write_fixture
-cat >"$project/.cursor/rules/style.mdc" <<'EOF'
----
-description: House style for TypeScript
-globs: "*.ts"
-alwaysApply: maybe
----
-Use tabs.
-EOF
+new_project "$project"
 
 # 4. Driving Helix in tmux ------------------------------------------------------------------
 cols=100 rows=24
@@ -295,7 +275,7 @@ cat >>"$languages" <<'EOF'
 [language-server.persona-ls.config.persona-ls.rules]
 invalid-value = "error"
 EOF
-write_fixture
+reset_fixture "$project"
 start_hx .claude/agents/reviewer.md
 expect 'the diagnostic shows' 'is not a valid `color`' 150 || true
 keys Space d

@@ -23,3 +23,15 @@ temporary_home() {
     tmux_socket="persona-e2e-$1-$$"
     trap 'tmux -L "$tmux_socket" kill-server 2>/dev/null || true; rm -rf "$tmp"' EXIT
 }
+
+# The broken persona project both editor tests open: a Claude agent with `color: purpel` and a
+# Cursor rule with `alwaysApply: maybe` (tests/e2e/project), copied to $1 with a `.git` root.
+new_project() {
+    mkdir -p "$1/.git"
+    cp -R "$root/tests/e2e/project/." "$1/"
+}
+
+# Puts the broken agent back after a test fixed it.
+reset_fixture() {
+    cp "$root/tests/e2e/project/.claude/agents/reviewer.md" "$1/.claude/agents/reviewer.md"
+}

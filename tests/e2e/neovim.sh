@@ -66,24 +66,7 @@ ln -s "$bin" "$tmp/bin/persona-ls"
 export PATH="$tmp/bin:$PATH"
 
 project="$tmp/project"
-mkdir -p "$project/.git" "$project/.claude/agents" "$project/.cursor/rules"
-cat >"$project/.claude/agents/reviewer.md" <<'EOF'
----
-name: reviewer
-description: Reviews pull requests for correctness, tests and style.
-color: purpel
-tools: Read, Grep, Glob
----
-You review code. Point out bugs first, then missing tests, then style.
-EOF
-cat >"$project/.cursor/rules/style.mdc" <<'EOF'
----
-description: House style for TypeScript
-globs: "*.ts"
-alwaysApply: maybe
----
-Use tabs.
-EOF
+new_project "$project"
 printf '# Notes\n\nNot a persona.\n' >"$project/README.md"
 
 # 4. The headless test -----------------------------------------------------------------------
@@ -107,15 +90,7 @@ if [ "$capture" = 1 ]; then
     t="$(now)"
     echo "== screen capture: Neovim in tmux"
     # The fixture again (the headless test fixed it).
-    cat >"$project/.claude/agents/reviewer.md" <<'EOF'
----
-name: reviewer
-description: Reviews pull requests for correctness, tests and style.
-color: purpel
-tools: Read, Grep, Glob
----
-You review code. Point out bugs first, then missing tests, then style.
-EOF
+    reset_fixture "$project"
     tx() { tmux -L "$tmux_socket" "$@"; }
     tx -f /dev/null new-session -d -s nvim -x 100 -y 24 \
         "cd '$project' && exec env TERM=tmux-256color COLORTERM=truecolor nvim -n -i NONE .claude/agents/reviewer.md"
