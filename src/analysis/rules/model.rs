@@ -16,16 +16,7 @@ pub fn check(cx: &mut RuleCx, key: &Key, v: &Node) {
         }
         (NodeKind::Scalar(_), _) => {}
         _ => {
-            cx.report(
-                Code::InvalidType,
-                Severity::Error,
-                v.range.clone(),
-                format!(
-                    "`{}` must be a single model name, not {}.",
-                    key.key,
-                    v.type_name()
-                ),
-            );
+            super::values::wrong_type(cx, key, v, "a single model name", Severity::Error);
             return;
         }
     }

@@ -40,28 +40,22 @@ fn typed(cx: &mut RuleCx, key: &Key, v: &Node) {
         ValueType::Integer | ValueType::Number => number(cx, key, v),
         ValueType::List => {
             if let NodeKind::Scalar(_) = v.kind {
-                cx.report(
-                    Code::InvalidType,
+                wrong_type(
+                    cx,
+                    key,
+                    v,
+                    "a YAML list (`- item` lines)",
                     Severity::Warning,
-                    v.range.clone(),
-                    format!(
-                        "`{}` should be a YAML list (`- item` lines), not {}.",
-                        key.key,
-                        v.type_name()
-                    ),
                 );
             }
         }
         ValueType::Map if !matches!(v.kind, NodeKind::Map { .. }) => {
-            cx.report(
-                Code::InvalidType,
+            wrong_type(
+                cx,
+                key,
+                v,
+                "a mapping (`key: value` lines indented under it)",
                 Severity::Error,
-                v.range.clone(),
-                format!(
-                    "`{}` must be a mapping (`key: value` lines indented under it), not {}.",
-                    key.key,
-                    v.type_name()
-                ),
             );
         }
         _ => {}
@@ -136,18 +130,21 @@ fn string(cx: &mut RuleCx, key: &Key, v: &Node) {
     }
 }
 
+/// `invalid-type`: "`key` must be WANT, not a list" (or a mapping, a number…); "should" when
+/// it is only a warning.
+pub fn wrong_type(cx: &mut RuleCx, key: &Key, v: &Node, want: &str, severity: Severity) {
+    let verb = if severity == Severity::Error {
+        "must"
+    } else {
+        "should"
+    };
+    let msg = format!("`{}` {verb} be {want}, not {}.", key.key, v.type_name());
+    cx.report(Code::InvalidType, severity, v.range.clone(), msg);
+}
+
 fn boolean(cx: &mut RuleCx, key: &Key, v: &Node) {
     let Some(s) = v.as_scalar() else {
-        cx.report(
-            Code::InvalidType,
-            Severity::Error,
-            v.range.clone(),
-            format!(
-                "`{}` must be `true` or `false`, not {}.",
-                key.key,
-                v.type_name()
-            ),
-        );
+        wrong_type(cx, key, v, "`true` or `false`", Severity::Error);
         return;
     };
     let lower = s.value.to_ascii_lowercase();
@@ -227,16 +224,7 @@ fn number(cx: &mut RuleCx, key: &Key, v: &Node) {
 /// Enums and colors: the value must be one of the allowed set (open sets only suggest).
 fn enumerated(cx: &mut RuleCx, key: &Key, v: &Node) {
     let Some(s) = v.as_scalar() else {
-        cx.report(
-            Code::InvalidType,
-            Severity::Error,
-            v.range.clone(),
-            format!(
-                "`{}` must be a single value, not {}.",
-                key.key,
-                v.type_name()
-            ),
-        );
+        wrong_type(cx, key, v, "a single value", Severity::Error);
         return;
     };
     let values = cx.registry.values(key);
