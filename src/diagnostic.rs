@@ -166,11 +166,6 @@ impl Diagnostic {
             fixes: Vec::new(),
         }
     }
-
-    pub fn with_fix(mut self, fix: Fix) -> Self {
-        self.fixes.push(fix);
-        self
-    }
 }
 
 /// Applies edits to a text. Edits must not overlap; they may come in any order.
