@@ -319,6 +319,47 @@ async fn complete(client: &mut TestClient, u: &str, fixture: &str) -> (Value, St
     (result, text)
 }
 
+/// Helix 25.01 sometimes sends the `didChange` for version n+1 before the one for version n
+/// (seen in its log while typing `model: ` on a new line). The server puts them back in
+/// version order, so its text stays the client's.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn changes_sent_out_of_order_are_applied_in_version_order() {
+    let dir = project(&[]);
+    let mut client = start(dir.path()).await;
+    let u = uri(dir.path(), ".claude/agents/a.md");
+    client
+        .open(
+            &u,
+            "---\nname: a\ndescription: d\ncolor: purple\n---\nBody\n",
+        )
+        .await;
+    assert_eq!(client.diagnostics(&u, 1).await, Vec::<Value>::new());
+    let insert = |line: u32, character: u32, text: &str| {
+        let at = json!({ "line": line, "character": character });
+        json!([{ "range": { "start": at, "end": at }, "text": text }])
+    };
+    // Version 3 types on the line that version 2 opens; version 2 arrives second.
+    client.change(&u, 3, insert(4, 0, "m")).await;
+    client.change(&u, 2, insert(3, 13, "\n")).await;
+    client.change(&u, 4, insert(4, 1, "odel: opus")).await;
+    assert_eq!(client.diagnostics(&u, 4).await, Vec::<Value>::new());
+    let hover = client
+        .request(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": u }, "position": { "line": 4, "character": 8 } }),
+        )
+        .await
+        .unwrap();
+    assert!(
+        hover["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .starts_with("**`opus`** · model"),
+        "{hover:#}"
+    );
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn completion_after_model_offers_aliases_and_full_ids() {
     let dir = project(&[]);

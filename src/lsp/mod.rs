@@ -1,14 +1,16 @@
 //! The language server: the only place that knows tower-lsp-server.
 //!
 //! - `server`: the handlers and the diagnostics worker (concurrency rules in its docs);
-//! - `state`: documents (rope + text + version + cached analysis + lazy Markdown tree) and
-//!   where they live (project root, registry with the configuration merged in);
+//! - `document`: one open document (rope + text + version + cached analysis + lazy Markdown
+//!   tree), with its changes applied in version order;
+//! - `state`: the open documents and where they live (project root, registry with the configuration merged in);
 //! - `capabilities`: client flags and the advertised server capabilities;
 //! - `convert`: byte offsets ⇄ LSP positions in the negotiated encoding, engine ⇄ LSP types;
 //! - `workspace`: the index of values used across the workspace, for completion and hover.
 
 pub mod capabilities;
 pub mod convert;
+pub mod document;
 mod items;
 pub mod server;
 pub mod state;

@@ -18,8 +18,8 @@ use super::capabilities::{ClientFlags, FIX_ALL_KIND, client_flags, server_capabi
 use super::convert;
 use super::items::{ResolveData, completion_item, document_symbol, flatten};
 use super::state::{
-    self, Body, Computed, ConfigProblem, DocLocation, Document, Locator, Snapshot, State, compute,
-    file_path,
+    self, Applied, Body, Computed, ConfigProblem, DocLocation, Document, Locator, Snapshot, State,
+    compute, file_path,
 };
 use super::workspace::{self, Index};
 use crate::analysis::{Location, Parsed, completion, fix_all, hover, symbols};
@@ -307,7 +307,7 @@ impl Backend {
         let old = {
             let st = self.shared.lock();
             match st.docs.get(&snap.uri).and_then(|d| d.body.as_ref()) {
-                Some(b) if b.version == snap.version && b.outline.is_some() => {
+                Some(b) if b.revision == snap.revision && b.outline.is_some() => {
                     return Ok(b.outline.clone().unwrap_or_default());
                 }
                 Some(b) => Some(b.tree.clone()),
@@ -325,11 +325,11 @@ impl Backend {
             if let Some(doc) = st
                 .docs
                 .get_mut(&snap.uri)
-                .filter(|d| d.version == snap.version)
+                .filter(|d| d.revision == snap.revision)
             {
                 doc.body = Some(Body {
                     tree,
-                    version: snap.version,
+                    revision: snap.revision,
                     outline: Some(outline.clone()),
                 });
             }
@@ -707,11 +707,17 @@ impl LanguageServer for Backend {
                 );
                 return;
             };
-            for change in params.content_changes {
-                doc.apply(change, enc);
+            let version = params.text_document.version;
+            match doc.change(version, params.content_changes, enc) {
+                Applied::InOrder => {}
+                Applied::Reordered { redone } => tracing::info!(
+                    "didChange version {version} came after later versions: undid and redid {redone} change(s) to apply them in version order"
+                ),
+                Applied::Late => tracing::warn!(
+                    "didChange version {version} came after version {}, too late to put in order: applied last",
+                    doc.version
+                ),
             }
-            doc.version = params.text_document.version;
-            doc.computed = None;
         }
         self.shared.queue(Job::Check(uri));
     }
@@ -848,7 +854,7 @@ impl LanguageServer for Backend {
         let Some(snap) = snap else {
             return Ok(full(None, Vec::new()));
         };
-        let result_id = format!("{}:{}", snap.location.id, snap.version);
+        let result_id = format!("{}:{}", snap.location.id, snap.revision);
         if params.previous_result_id.as_deref() == Some(result_id.as_str()) {
             return Ok(lsp::DocumentDiagnosticReportResult::Report(
                 lsp::DocumentDiagnosticReport::Unchanged(

@@ -6,10 +6,10 @@
 
 use super::capabilities::ClientFlags;
 use super::convert;
+pub use super::document::{Applied, Body, Document};
 use crate::analysis::{self, Analysis, Location, Parsed};
 use crate::config::{Config, ConfigError, FILE_NAME};
 use crate::dialect::Registry;
-use crate::syntax::markdown::{BodyTree, Edit, Outline};
 use crate::text::Encoding;
 use ropey::Rope;
 use std::collections::HashMap;
@@ -36,76 +36,12 @@ pub struct DocLocation {
 
 /// What the analysis made of one version of a document.
 pub struct Computed {
-    pub version: i32,
+    /// The document revision it was computed from.
+    pub revision: u64,
     pub parsed: Parsed,
     pub analysis: Analysis,
     /// For a `.persona-ls.toml` document: its error, if any (byte range, message).
     pub config_error: Option<(Range<usize>, String)>,
-}
-
-/// The Markdown block tree of a document's body, kept only once a feature asked for it.
-pub struct Body {
-    /// Parsed at `version`, then `edit`ed with every later change.
-    pub tree: BodyTree,
-    pub version: i32,
-    pub outline: Option<Arc<Outline>>,
-}
-
-pub struct Document {
-    pub version: i32,
-    /// The text as one string, for the analysis. Shared with snapshots; an edit copies it only
-    /// while a snapshot of the previous version is still alive.
-    pub text: Arc<String>,
-    /// The same text as a rope, for O(log n) position conversions and edits.
-    pub rope: Rope,
-    pub location: Arc<DocLocation>,
-    pub computed: Option<Arc<Computed>>,
-    pub body: Option<Body>,
-}
-
-impl Document {
-    pub fn new(text: String, version: i32, location: Arc<DocLocation>) -> Document {
-        let rope = Rope::from_str(&text);
-        Document {
-            version,
-            text: Arc::new(text),
-            rope,
-            location,
-            computed: None,
-            body: None,
-        }
-    }
-
-    /// Applies one `didChange` content change. Ranges are clamped; a reversed range is read
-    /// as the same range forwards.
-    pub fn apply(&mut self, change: lsp::TextDocumentContentChangeEvent, enc: Encoding) {
-        let Some(r) = change.range else {
-            self.rope = Rope::from_str(&change.text);
-            self.text = Arc::new(change.text);
-            self.body = None;
-            return;
-        };
-        let a = convert::offset(&self.rope, r.start, enc);
-        let b = convert::offset(&self.rope, r.end, enc);
-        let (start, end) = (a.min(b), a.max(b));
-        if let Some(body) = &mut self.body {
-            let start_point = convert::point(&self.rope, start);
-            let old_end_point = convert::point(&self.rope, end);
-            body.tree.edit(&Edit {
-                start,
-                old_end: end,
-                new_end: start + change.text.len(),
-                start_point,
-                old_end_point,
-                new_end_point: convert::point_after(start_point, &change.text),
-            });
-            body.outline = None;
-        }
-        let (sc, ec) = (self.rope.byte_to_char(start), self.rope.byte_to_char(end));
-        self.rope.remove(sc..ec);
-        self.rope.insert(sc, &change.text);
-        Arc::make_mut(&mut self.text).replace_range(start..end, &change.text);
-    }
 }
 
 /// A consistent view of one version of a document, usable without the lock.
@@ -113,6 +49,7 @@ impl Document {
 pub struct Snapshot {
     pub uri: lsp::Uri,
     pub version: i32,
+    pub revision: u64,
     pub text: Arc<String>,
     pub rope: Rope,
     pub location: Arc<DocLocation>,
@@ -140,7 +77,7 @@ pub fn compute(snap: &Snapshot) -> Computed {
         });
         let parsed = Parsed::new("");
         return Computed {
-            version: snap.version,
+            revision: snap.revision,
             parsed,
             analysis: Analysis {
                 dialect: None,
@@ -167,7 +104,7 @@ pub fn compute(snap: &Snapshot) -> Computed {
         )
     };
     Computed {
-        version: snap.version,
+        revision: snap.revision,
         parsed,
         analysis,
         config_error: None,
@@ -397,19 +334,20 @@ impl State {
         Some(Snapshot {
             uri: uri.clone(),
             version: doc.version,
+            revision: doc.revision,
             text: doc.text.clone(),
             rope: doc.rope.clone(),
             location: doc.location.clone(),
-            computed: doc.computed.clone().filter(|c| c.version == doc.version),
+            computed: doc.computed.clone().filter(|c| c.revision == doc.revision),
             encoding: self.flags.encoding,
         })
     }
 
-    /// Whether the document is still what `snap` saw: same version, same configuration.
+    /// Whether the document is still what `snap` saw: same text, same configuration.
     pub fn is_current(&self, snap: &Snapshot) -> bool {
-        self.docs
-            .get(&snap.uri)
-            .is_some_and(|d| d.version == snap.version && Arc::ptr_eq(&d.location, &snap.location))
+        self.docs.get(&snap.uri).is_some_and(|d| {
+            d.revision == snap.revision && Arc::ptr_eq(&d.location, &snap.location)
+        })
     }
 
     /// Keeps a result if the document is still what it was computed from.
@@ -456,134 +394,6 @@ pub fn file_path(uri: &lsp::Uri) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn change(
-        text: &str,
-        range: Option<((u32, u32), (u32, u32))>,
-    ) -> lsp::TextDocumentContentChangeEvent {
-        lsp::TextDocumentContentChangeEvent {
-            range: range.map(|(s, e)| lsp::Range {
-                start: lsp::Position {
-                    line: s.0,
-                    character: s.1,
-                },
-                end: lsp::Position {
-                    line: e.0,
-                    character: e.1,
-                },
-            }),
-            range_length: None,
-            text: text.to_string(),
-        }
-    }
-
-    fn doc(text: &str) -> Document {
-        let loc = Arc::new(DocLocation {
-            id: 0,
-            path: None,
-            rel_path: "a.md".into(),
-            registry: Arc::new(Registry::builtin()),
-            excluded: false,
-            is_config: false,
-        });
-        Document::new(text.to_string(), 1, loc)
-    }
-
-    #[test]
-    fn incremental_edits_keep_rope_and_text_in_step() {
-        let mut d = doc("---\nname: 🏗️ x\r\ncolor: purpel\n---\n");
-        // Replace `purpel` (line 2, UTF-16 columns 7..13) with `purple`.
-        d.apply(change("purple", Some(((2, 7), (2, 13)))), Encoding::Utf16);
-        assert_eq!(d.text.as_str(), "---\nname: 🏗️ x\r\ncolor: purple\n---\n");
-        // Insert after the emoji (UTF-16 column 9 = after 🏗 (2 units) and U+FE0F (1 unit)).
-        d.apply(change("!", Some(((1, 9), (1, 9)))), Encoding::Utf16);
-        assert_eq!(d.text.as_str(), "---\nname: 🏗️! x\r\ncolor: purple\n---\n");
-        // A position past the end of the line is clamped before its line break.
-        d.apply(change("?", Some(((1, 99), (1, 99)))), Encoding::Utf16);
-        assert_eq!(d.text.as_str(), "---\nname: 🏗️! x?\r\ncolor: purple\n---\n");
-        // A reversed range, a range past the end of the document.
-        d.apply(change("", Some(((4, 0), (3, 0)))), Encoding::Utf16);
-        d.apply(change("body\n", Some(((99, 0), (99, 5)))), Encoding::Utf16);
-        assert_eq!(
-            d.text.as_str(),
-            "---\nname: 🏗️! x?\r\ncolor: purple\nbody\n"
-        );
-        assert_eq!(d.rope.to_string(), *d.text);
-        // Full replacement.
-        d.apply(change("x", None), Encoding::Utf8);
-        assert_eq!((d.text.as_str(), d.rope.to_string().as_str()), ("x", "x"));
-    }
-
-    /// Random edits (positions past line ends, inside surrogate pairs, reversed ranges, CRLF
-    /// and lone CR) agree with a plain string edited through `check`'s line index.
-    #[test]
-    fn random_edits_agree_with_the_line_index() {
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = move |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % n.max(1)
-        };
-        let pieces = ["a", "é", "🏗️", "\n", "\r\n", "\r", "名", " ", "---\n", ""];
-        for enc in [Encoding::Utf16, Encoding::Utf8] {
-            let mut d = doc("---\nname: 🏗️ x\r\n---\nbody\n");
-            let mut model = d.text.to_string();
-            for _ in 0..2000 {
-                let lines = model.split_inclusive(['\n']).count() as u64 + 2;
-                let pos = |next: &mut dyn FnMut(u64) -> u64| crate::text::Position {
-                    line: next(lines) as u32,
-                    character: next(12) as u32,
-                };
-                let (a, b) = (pos(&mut next), pos(&mut next));
-                let text: String = (0..next(3))
-                    .map(|_| pieces[next(pieces.len() as u64) as usize])
-                    .collect();
-                let idx = crate::text::LineIndex::new(&model);
-                let (x, y) = (idx.offset(&model, a, enc), idx.offset(&model, b, enc));
-                model.replace_range(x.min(y)..x.max(y), &text);
-                let lsp_pos = |p: crate::text::Position| lsp::Position {
-                    line: p.line,
-                    character: p.character,
-                };
-                d.apply(
-                    lsp::TextDocumentContentChangeEvent {
-                        range: Some(lsp::Range {
-                            start: lsp_pos(a),
-                            end: lsp_pos(b),
-                        }),
-                        range_length: None,
-                        text,
-                    },
-                    enc,
-                );
-                assert_eq!(*d.text, model);
-            }
-            assert_eq!(d.rope.to_string(), model);
-        }
-    }
-
-    #[test]
-    fn edits_keep_the_markdown_tree_usable() {
-        let mut d = doc("---\nname: a\n---\n# One\n");
-        let body_start = Parsed::new(&d.text).split.body_start;
-        let tree = BodyTree::parse(&d.text, body_start, None).unwrap();
-        d.body = Some(Body {
-            tree,
-            version: 1,
-            outline: None,
-        });
-        d.apply(change("## Two\n", Some(((4, 0), (4, 0)))), Encoding::Utf16);
-        let body = d.body.as_ref().unwrap();
-        let tree = BodyTree::parse(&d.text, body_start, Some(&body.tree)).unwrap();
-        let titles: Vec<String> = tree
-            .outline(&d.text)
-            .headings
-            .into_iter()
-            .map(|h| h.text)
-            .collect();
-        assert_eq!(titles, ["One", "Two"]);
-    }
 
     #[test]
     fn settings_may_be_wrapped_in_a_section() {
