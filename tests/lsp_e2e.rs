@@ -52,6 +52,19 @@ fn labels(result: &Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// Asserts that hovering at `(line, character)` shows Markdown starting with `want`.
+async fn assert_hover_starts(client: &mut TestClient, u: &str, at: (u32, u32), want: &str) {
+    let hover = client
+        .request(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": u }, "position": { "line": at.0, "character": at.1 } }),
+        )
+        .await
+        .unwrap();
+    let value = hover["contents"]["value"].as_str().unwrap_or_default();
+    assert!(value.starts_with(want), "{hover:#}");
+}
+
 async fn start(root: &Path) -> TestClient {
     TestClient::start(capabilities(&["utf-16"]), Some(root), None)
         .await
@@ -269,20 +282,7 @@ async fn incremental_changes_are_applied_in_order_and_published_with_their_versi
         "published out of order: {versions:?}"
     );
     // The document is what the edits made of it: hover sees `opus`.
-    let hover = client
-        .request(
-            "textDocument/hover",
-            json!({ "textDocument": { "uri": u }, "position": { "line": 4, "character": 8 } }),
-        )
-        .await
-        .unwrap();
-    assert!(
-        hover["contents"]["value"]
-            .as_str()
-            .unwrap()
-            .starts_with("**`opus`** · model"),
-        "{hover:#}"
-    );
+    assert_hover_starts(&mut client, &u, (4, 8), "**`opus`** · model").await;
     // Closing clears the diagnostics.
     client
         .notify(
@@ -343,20 +343,7 @@ async fn changes_sent_out_of_order_are_applied_in_version_order() {
     client.change(&u, 2, insert(3, 13, "\n")).await;
     client.change(&u, 4, insert(4, 1, "odel: opus")).await;
     assert_eq!(client.diagnostics(&u, 4).await, Vec::<Value>::new());
-    let hover = client
-        .request(
-            "textDocument/hover",
-            json!({ "textDocument": { "uri": u }, "position": { "line": 4, "character": 8 } }),
-        )
-        .await
-        .unwrap();
-    assert!(
-        hover["contents"]["value"]
-            .as_str()
-            .unwrap()
-            .starts_with("**`opus`** · model"),
-        "{hover:#}"
-    );
+    assert_hover_starts(&mut client, &u, (4, 8), "**`opus`** · model").await;
     assert_eq!(client.shutdown_and_exit().await, 0);
 }
 

@@ -273,6 +273,16 @@ mod tests {
         }
     }
 
+    /// A small deterministic random source: `next(n)` is in `0..n`.
+    fn xorshift(mut seed: u64) -> impl FnMut(u64) -> u64 {
+        move |n| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n.max(1)
+        }
+    }
+
     fn doc(text: &str) -> Document {
         let loc = Arc::new(DocLocation {
             id: 0,
@@ -314,13 +324,7 @@ mod tests {
     /// and lone CR) agree with a plain string edited through `check`'s line index.
     #[test]
     fn random_edits_agree_with_the_line_index() {
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = move |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % n.max(1)
-        };
+        let mut next = xorshift(0x9e37_79b9_7f4a_7c15u64);
         let pieces = ["a", "é", "🏗️", "\n", "\r\n", "\r", "名", " ", "---\n", ""];
         for enc in [Encoding::Utf16, Encoding::Utf8] {
             let mut d = doc("---\nname: 🏗️ x\r\n---\nbody\n");
@@ -432,13 +436,7 @@ mod tests {
     /// text that applying them in version order gives, Markdown tree included.
     #[test]
     fn shuffled_changes_end_as_in_order_changes() {
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = move |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed % n.max(1)
-        };
+        let mut next = xorshift(0x2545_f491_4f6c_dd1du64);
         let pieces = [
             "a", "é", "🏗️", "\n", "\r\n", "# h\n", "名", " ", "```\n", "",
         ];
