@@ -475,7 +475,7 @@ async fn documentation_is_resolved_lazily_when_the_client_says_so() {
         .open(&u, "---\nname: a\ndescription: d\n\n---\nBody\n")
         .await;
     let resolved = client
-        .request("completionItem/resolve", model)
+        .request("completionItem/resolve", model.clone())
         .await
         .unwrap();
     assert!(
@@ -484,6 +484,23 @@ async fn documentation_is_resolved_lazily_when_the_client_says_so() {
             .unwrap()
             .starts_with("**`model`** · model")
     );
+    // The data is a flat array: the document, then the key (then the value, for a value).
+    assert_eq!(model["data"], json!([u, "model"]));
+    assert_eq!(grep["data"], json!([u, "tools", "Grep"]));
+    // Data the server did not write (another server's, or garbage): the item comes back as is.
+    for data in [
+        json!({"uri": u, "key": "model"}),
+        json!([u]),
+        json!([1, 2]),
+        json!([u, "model", "x", "y"]),
+    ] {
+        let item = json!({ "label": "model", "data": data });
+        let resolved = client
+            .request("completionItem/resolve", item.clone())
+            .await
+            .unwrap();
+        assert_eq!(resolved, item);
+    }
     assert_eq!(client.shutdown_and_exit().await, 0);
 }
 

@@ -915,9 +915,21 @@ impl LanguageServer for Backend {
                     lazy_docs: flags.completion_lazy_docs,
                     workspace: &ws,
                 };
+                // Items share one replace range, mostly: convert it once.
+                let mut last: Option<(std::ops::Range<usize>, lsp::Range)> = None;
                 completion::complete(&req)
                     .into_iter()
-                    .map(|i| completion_item(&snap, &flags, i))
+                    .map(|i| {
+                        let range = match &last {
+                            Some((bytes, range)) if *bytes == i.replace => *range,
+                            _ => {
+                                let range = snap.range(&i.replace);
+                                last = Some((i.replace.clone(), range));
+                                range
+                            }
+                        };
+                        completion_item(&snap, &flags, range, i)
+                    })
                     .collect::<Vec<_>>()
             })
             .await?;
@@ -934,10 +946,7 @@ impl LanguageServer for Backend {
         &self,
         mut item: lsp::CompletionItem,
     ) -> Result<lsp::CompletionItem> {
-        let data = item
-            .data
-            .clone()
-            .and_then(|d| serde_json::from_value::<ResolveData>(d).ok());
+        let data = item.data.as_ref().and_then(ResolveData::from_json);
         let Some(data) = data else { return Ok(item) };
         let Some(snap) = self.shared.snapshot(&data.uri) else {
             return Ok(item);
