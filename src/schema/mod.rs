@@ -220,25 +220,32 @@ pub struct Schema {
     sets: HashMap<String, Vec<Value>>,
 }
 
-const DIALECT_FILES: &[(&str, &str)] = &[
-    ("claude-agent.yaml", include_str!("claude-agent.yaml")),
-    ("claude-skill.yaml", include_str!("claude-skill.yaml")),
-    ("claude-command.yaml", include_str!("claude-command.yaml")),
-    ("agency.yaml", include_str!("agency.yaml")),
-    ("copilot-agent.yaml", include_str!("copilot-agent.yaml")),
-    (
-        "copilot-chatmode.yaml",
-        include_str!("copilot-chatmode.yaml"),
-    ),
-    ("copilot-prompt.yaml", include_str!("copilot-prompt.yaml")),
-    (
-        "copilot-instructions.yaml",
-        include_str!("copilot-instructions.yaml"),
-    ),
-    ("opencode-agent.yaml", include_str!("opencode-agent.yaml")),
-    ("cursor-rule.yaml", include_str!("cursor-rule.yaml")),
-];
-const VALUES_FILE: &str = include_str!("values.yaml");
+/// The tables, as `(name, JSON)`: build.rs converts each `src/schema/<name>.yaml` to JSON,
+/// which reads in a fraction of libyaml's time. Tests read the YAML too and compare.
+macro_rules! tables {
+    ($($name:literal),* $(,)?) => {
+        const DIALECT_FILES: &[(&str, &str)] = &[$(
+            ($name, include_str!(concat!(env!("OUT_DIR"), "/schema/", $name, ".json"))),
+        )*];
+        #[cfg(test)]
+        const DIALECT_YAML: &[(&str, &str)] = &[$(($name, include_str!(concat!($name, ".yaml")))),*];
+    };
+}
+tables!(
+    "claude-agent",
+    "claude-skill",
+    "claude-command",
+    "agency",
+    "copilot-agent",
+    "copilot-chatmode",
+    "copilot-prompt",
+    "copilot-instructions",
+    "opencode-agent",
+    "cursor-rule",
+);
+const VALUES_FILE: &str = include_str!(concat!(env!("OUT_DIR"), "/schema/values.json"));
+#[cfg(test)]
+const VALUES_YAML: &str = include_str!("values.yaml");
 
 impl Schema {
     /// The built-in schema. The data files are part of the binary and covered by tests, so a
@@ -250,12 +257,12 @@ impl Schema {
 
     fn load() -> Result<Schema, String> {
         let mut dialects = Vec::new();
-        for (file, text) in DIALECT_FILES {
-            let d: Dialect = serde_yaml_ng::from_str(text).map_err(|e| format!("{file}: {e}"))?;
+        for (name, json) in DIALECT_FILES {
+            let d: Dialect = serde_json::from_str(json).map_err(|e| format!("{name}.yaml: {e}"))?;
             dialects.push(d);
         }
         let sets: ValueSets =
-            serde_yaml_ng::from_str(VALUES_FILE).map_err(|e| format!("values.yaml: {e}"))?;
+            serde_json::from_str(VALUES_FILE).map_err(|e| format!("values.yaml: {e}"))?;
         let schema = Schema {
             dialects,
             sets: sets.sets,
@@ -318,5 +325,36 @@ impl Schema {
 impl Dialect {
     pub fn key(&self, name: &str) -> Option<&Key> {
         self.keys.iter().find(|k| k.key == name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The JSON that build.rs writes reads exactly as the YAML it comes from: no scalar changes
+    /// type or text on the way (a version like `4.10` would become the number 4.1).
+    #[test]
+    fn the_json_tables_read_as_the_yaml_ones() {
+        for ((name, json), (yaml_name, yaml)) in DIALECT_FILES.iter().zip(DIALECT_YAML) {
+            assert_eq!(name, yaml_name);
+            let from_json: Dialect = serde_json::from_str(json).unwrap();
+            let from_yaml: Dialect =
+                serde_yaml_ng::from_str(yaml).unwrap_or_else(|e| panic!("{name}.yaml: {e}"));
+            assert_eq!(
+                format!("{from_json:#?}"),
+                format!("{from_yaml:#?}"),
+                "{name}"
+            );
+        }
+        let sorted = |s: ValueSets| {
+            let mut v: Vec<_> = s.sets.into_iter().collect();
+            v.sort_by(|a, b| a.0.cmp(&b.0));
+            format!("{v:#?}")
+        };
+        let from_json: ValueSets = serde_json::from_str(VALUES_FILE).unwrap();
+        let from_yaml: ValueSets = serde_yaml_ng::from_str(VALUES_YAML).unwrap();
+        assert_eq!(sorted(from_json), sorted(from_yaml));
+        assert!(Schema::load().is_ok());
     }
 }
