@@ -6,6 +6,7 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use persona_ls::analysis::{Location, Parsed, analyze, completion, hover};
 use persona_ls::dialect::Registry;
+use persona_ls::schema::Schema;
 use std::hint::black_box;
 
 #[path = "fixtures.rs"]
@@ -28,6 +29,7 @@ fn engine(c: &mut Criterion) {
             b.iter(|| analyze(black_box(&text), location, &registry))
         });
     }
+    c.bench_function("schema tables (read afresh)", |b| b.iter(Schema::load));
     c.bench_function("registry (schema + globs)", |b| b.iter(Registry::builtin));
 
     // Completion after `model: ` and hover on `model`, on the small and the large persona.
