@@ -132,18 +132,17 @@ impl Registry {
             .by_path(rel_path)
             .filter(|&i| self.dialects[i].id == "claude-skill" || !is_skill_resource(rel_path));
         match by_path {
-            // An agency persona installed into `.claude/agents` is still an agency persona:
-            // agency is a Claude-compatible superset, recognised by its `emoji`/`vibe` keys.
-            Some(i) if self.dialects[i].id == "claude-agent" => match by_content {
-                Some(c) if self.dialects[c].id == "agency" => Some(Detected {
-                    index: c,
+            // A dialect that refines the one the path names, recognised by its keys (an agency
+            // persona installed into `.claude/agents`, with its `emoji`/`vibe`), wins.
+            Some(i)
+                if by_content
+                    .is_some_and(|c| self.dialects[c].refines.contains(&self.dialects[i].id)) =>
+            {
+                by_content.map(|index| Detected {
+                    index,
                     how: How::Content,
-                }),
-                _ => Some(Detected {
-                    index: i,
-                    how: How::Path,
-                }),
-            },
+                })
+            }
             Some(i) => Some(Detected {
                 index: i,
                 how: How::Path,
@@ -260,6 +259,8 @@ fn merge_key(d: &mut Dialect, name: &str, kc: &KeyConfig) {
             key: name.to_string(),
             ty: ty.unwrap_or(ValueType::String),
             required: kc.required.unwrap_or(false),
+            if_missing: None,
+            missing_severity: schema::Level::Error,
             doc: kc
                 .doc
                 .clone()

@@ -3,6 +3,7 @@
 //! so that a new model id or tool name is a one-line change. Users extend them from
 //! `.persona-ls.toml` (see `config.rs`), never by editing code.
 
+use crate::diagnostic::Severity;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::sync::OnceLock;
@@ -42,6 +43,62 @@ pub struct Dialect {
     pub models: ModelRules,
     /// Keys, in the order completion offers them.
     pub keys: Vec<Key>,
+    /// Keys of other dialects that people write here by mistake, with the key this tool reads.
+    #[serde(default)]
+    pub wrong_keys: Vec<WrongKey>,
+    /// Which strict-YAML errors the tool's own loader reads past (it accepts the file, so they
+    /// are warnings here: a file its own tool accepts never gets an error).
+    #[serde(default)]
+    pub lenient_yaml: LenientYaml,
+    /// Dialects that this one refines: a file whose path names one of them but whose keys
+    /// sniff as this dialect is this dialect (an agency persona in `.claude/agents`).
+    #[serde(default)]
+    pub refines: Vec<String>,
+}
+
+/// A key from another dialect, written where this dialect reads a different one.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct WrongKey {
+    pub key: String,
+    /// The key this dialect reads instead.
+    #[serde(rename = "use")]
+    pub use_key: String,
+    pub severity: Level,
+    /// What the tool does meanwhile, when it matters ("The agent silently inherits every tool.").
+    #[serde(default)]
+    pub consequence: Option<String>,
+}
+
+/// Strict-YAML errors that a tool's loader tolerates.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LenientYaml {
+    /// The loader is a strict YAML parser.
+    #[default]
+    None,
+    /// It retries a value containing `: ` (Claude Code 2.1.69 and later).
+    ColonInValue,
+    /// It has its own lenient reader (Cursor's `.mdc` headers).
+    All,
+}
+
+/// A severity that the data decides.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Level {
+    #[default]
+    Error,
+    Warning,
+}
+
+impl Level {
+    pub fn severity(self) -> Severity {
+        match self {
+            Level::Error => Severity::Error,
+            Level::Warning => Severity::Warning,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -132,6 +189,13 @@ pub struct Key {
     pub ty: ValueType,
     #[serde(default)]
     pub required: bool,
+    /// For a required key: what the tool does without it ("without it Claude Code skips the
+    /// agent"), for the `missing-required-key` message.
+    #[serde(default)]
+    pub if_missing: Option<String>,
+    /// For a required key: `error`, unless the tool still loads the file without it.
+    #[serde(default)]
+    pub missing_severity: Level,
     /// Markdown shown on hover and in completion.
     pub doc: String,
     #[serde(default)]

@@ -3,21 +3,6 @@
 use super::super::{RuleCx, a_or_an, suggest};
 use crate::diagnostic::{Code, Fix, Severity, TextEdit};
 
-/// Keys that belong to a sibling dialect and mean something specific here. Claude Code ignores
-/// `allowed-tools` in an agent, which then inherits every tool (anthropics/claude-code#27099):
-/// a silent privilege escalation, so it is an error with a rename fix.
-const WRONG_DIALECT_KEYS: &[(&str, &str, &str)] = &[
-    ("claude-agent", "allowed-tools", "tools"),
-    ("claude-agent", "allowedTools", "tools"),
-    ("claude-agent", "allowed_tools", "tools"),
-    ("claude-agent", "disallowed-tools", "disallowedTools"),
-    ("agency", "allowed-tools", "tools"),
-    ("claude-skill", "tools", "allowed-tools"),
-    ("claude-command", "tools", "allowed-tools"),
-    ("opencode-agent", "permissions", "permission"),
-    ("copilot-prompt", "mode", "agent"),
-];
-
 pub fn check(cx: &mut RuleCx) {
     let Some(yaml) = cx.yaml() else { return };
     if yaml.not_a_mapping.is_some() {
@@ -28,7 +13,11 @@ pub fn check(cx: &mut RuleCx) {
         if yaml.entry(&key.key).is_none()
             && !yaml.entries.iter().any(|e| !e.valid && e.key == key.key)
         {
-            let (why, severity) = consequence(&cx.dialect.id, &key.key);
+            let why = match &key.if_missing {
+                Some(why) => why.clone(),
+                None => format!("{} needs it", cx.dialect.tool),
+            };
+            let severity = key.missing_severity.severity();
             let msg = format!(
                 "`{}` is required in {}: {why}. Add `{}:`.",
                 key.key,
@@ -72,42 +61,6 @@ pub fn check(cx: &mut RuleCx) {
     }
 }
 
-/// Why the key is needed, and how bad its absence is: an error where the tool skips the file,
-/// a warning where only some readers of the dialect need it.
-fn consequence(dialect: &str, key: &str) -> (&'static str, Severity) {
-    match (dialect, key) {
-        ("claude-agent", "name") => (
-            "without it Claude Code treats the file as documentation and skips it",
-            Severity::Error,
-        ),
-        ("claude-agent", "description") => {
-            ("without it Claude Code skips the agent", Severity::Error)
-        }
-        // Claude Code falls back to the folder name; the Agent Skills spec and VS Code require it.
-        ("claude-skill", "name") => (
-            "Claude Code falls back to the folder name, but VS Code and the Agent Skills spec require it",
-            Severity::Warning,
-        ),
-        ("claude-skill", _) => (
-            "without it the skill cannot be chosen automatically and fails validation",
-            Severity::Error,
-        ),
-        ("agency", _) => (
-            "agency-agents' linter rejects the persona without it",
-            Severity::Error,
-        ),
-        ("opencode-agent", "description") => {
-            ("OpenCode requires it to list the agent", Severity::Error)
-        }
-        // VS Code loads an agent without it; GitHub's cloud agent requires it.
-        ("copilot-agent", "description") => (
-            "GitHub Copilot's cloud agent requires it (VS Code shows the agent without a description)",
-            Severity::Warning,
-        ),
-        _ => ("the tool needs it", Severity::Error),
-    }
-}
-
 /// `permission` → `` `permission` ``; `a (and b)` → `` `a` (and `b`) ``: key names in backticks.
 fn code_words(s: &str) -> String {
     s.split(' ')
@@ -130,30 +83,25 @@ fn code_words(s: &str) -> String {
 }
 
 fn unknown(cx: &mut RuleCx, key: &str, range: std::ops::Range<usize>) {
-    if let Some((_, _, to)) = WRONG_DIALECT_KEYS
-        .iter()
-        .find(|(d, from, _)| *d == cx.dialect.id && *from == key)
-    {
-        // Only the agent case is an error: the agent then inherits every tool.
-        let inherits = *to == "tools";
+    // A sibling dialect's key that means something specific here. Claude Code ignores
+    // `allowed-tools` in an agent, which then inherits every tool (anthropics/claude-code#27099):
+    // the schema makes that one an error, with a rename fix.
+    if let Some(wrong) = cx.dialect.wrong_keys.iter().find(|w| w.key == key) {
+        let to = wrong.use_key.clone();
         let msg = format!(
             "{} does not read `{key}`; its key is `{to}`.{}",
             cx.dialect.tool,
-            if inherits {
-                " The agent silently inherits every tool."
-            } else {
-                ""
-            }
+            wrong
+                .consequence
+                .as_ref()
+                .map(|c| format!(" {c}"))
+                .unwrap_or_default()
         );
-        let severity = if inherits {
-            Severity::Error
-        } else {
-            Severity::Warning
-        };
+        let severity = wrong.severity.severity();
         if let Some(d) = cx.report(Code::UnknownKey, severity, range.clone(), msg) {
             d.fixes.push(Fix::safe(
                 format!("Rename to `{to}`"),
-                vec![TextEdit::replace(range, *to)],
+                vec![TextEdit::replace(range, to)],
             ));
         }
         return;

@@ -2,6 +2,7 @@
 
 use super::super::{RuleCx, quote};
 use crate::diagnostic::{Code, Fix, Severity, TextEdit};
+use crate::schema::LenientYaml;
 use crate::syntax::yaml::{Entry, SyntaxError};
 use std::ops::Range;
 
@@ -32,18 +33,13 @@ pub fn check(cx: &mut RuleCx) {
     duplicates(cx);
 }
 
-/// Tools whose loaders fall back to a lenient reading for this class of error: they accept the
-/// file, so it is a warning there (a file its own tool accepts is never an error).
+/// Whether the dialect's own tool reads past this strict-YAML error (the schema's
+/// `lenient_yaml`): it accepts the file, so it is a warning there.
 fn tolerated(cx: &RuleCx, problem: &str) -> bool {
-    match cx.dialect.id.as_str() {
-        // Cursor reads `.mdc` headers with its own lenient parser (`globs: **/*.tsx` is the
-        // documented form).
-        "cursor-rule" => true,
-        // Claude Code retries descriptions with `: ` (changelog 2.1.69).
-        "claude-agent" | "claude-skill" | "claude-command" | "agency" => {
-            problem.starts_with("mapping values are not allowed")
-        }
-        _ => false,
+    match cx.dialect.lenient_yaml {
+        LenientYaml::All => true,
+        LenientYaml::ColonInValue => problem.starts_with("mapping values are not allowed"),
+        LenientYaml::None => false,
     }
 }
 
