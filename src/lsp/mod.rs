@@ -1,6 +1,6 @@
 //! The language server: the only place that knows tower-lsp-server.
 //!
-//! - `server`: the handlers and the diagnostics worker (concurrency rules in its docs);
+//! - `server`: the handlers (concurrency rules in its docs), the diagnostics worker, settings;
 //! - `document`: one open document (rope + text + version + cached analysis + lazy Markdown
 //!   tree), with its changes applied in version order;
 //! - `state`: the open documents and where they live (project root, registry with the configuration merged in);

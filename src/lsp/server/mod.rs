@@ -1,8 +1,10 @@
-//! The LSP handlers and the diagnostics worker.
+//! The LSP handlers. Beside them: `diagnostics` (the worker that analyses and publishes) and
+//! `settings` (client settings, configuration files, the workspace scan).
 //!
 //! Concurrency rules (DESIGN.md §2):
 //! - `didOpen`/`didChange`/`didClose` mutate the state synchronously, before any `.await`:
-//!   tower-lsp-server polls handler futures in arrival order, so edits apply in order.
+//!   tower-lsp-server polls handler futures in arrival order, so edits apply in the order they
+//!   arrive, and `Document::change` puts a change the client sent late back in version order.
 //! - They then queue a job for the diagnostics worker, one task that drains its queue,
 //!   coalesces repeated jobs for a document (the latest version is analysed once; older ones
 //!   are skipped, not debounced), analyses and publishes. One publisher keeps publishes in
@@ -18,24 +20,27 @@ use super::capabilities::{ClientFlags, FIX_ALL_KIND, client_flags, server_capabi
 use super::convert;
 use super::items::{ResolveData, completion_item, document_symbol, flatten};
 use super::state::{
-    self, Applied, Body, Computed, ConfigProblem, DocLocation, Document, Locator, Snapshot, State,
-    compute, file_path,
+    self, Applied, Body, Computed, Document, Locator, Snapshot, State, compute, file_path,
 };
 use super::workspace::{self, Index};
 use crate::analysis::{Location, Parsed, completion, fix_all, hover, symbols};
 use crate::config::{Config, FILE_NAME};
 use crate::diagnostic::{TextEdit, apply_edits};
 use crate::syntax::markdown::{BodyTree, Outline};
-use ropey::Rope;
 use std::collections::{HashMap, HashSet};
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard, Weak};
+use std::sync::{Arc, Mutex, MutexGuard};
 use tokio::sync::mpsc;
 use tower_lsp_server::jsonrpc::{self, Result};
 use tower_lsp_server::ls_types as lsp;
 use tower_lsp_server::{Client, LanguageServer};
+
+mod diagnostics;
+mod settings;
+
+use diagnostics::{config_diagnostic, lsp_diagnostics, worker};
 
 /// Documents above this size are analysed on the blocking pool rather than inline.
 const LARGE: usize = 256 * 1024;
@@ -63,6 +68,10 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 impl Shared {
+    fn flags(&self) -> ClientFlags {
+        self.lock().flags
+    }
+
     fn lock(&self) -> MutexGuard<'_, State> {
         lock(&self.state)
     }
@@ -132,172 +141,6 @@ impl Backend {
             message: "persona-ls: the analysis failed (see the server log)".into(),
             data: None,
         })
-    }
-}
-
-impl Shared {
-    fn flags(&self) -> ClientFlags {
-        self.lock().flags
-    }
-
-    /// Reports configuration files that failed to load (spawned).
-    fn report(self: &Arc<Self>, problems: Vec<ConfigProblem>) {
-        if problems.is_empty() {
-            return;
-        }
-        let shared = self.clone();
-        tokio::spawn(async move { shared.report_now(problems).await });
-    }
-
-    /// A message for each broken configuration file and, in push mode, a diagnostic on the
-    /// file (unless it is open: its own check publishes what the editor shows).
-    async fn report_now(&self, problems: Vec<ConfigProblem>) {
-        let flags = self.flags();
-        for p in problems {
-            let text = p.error.render(Some(&p.text));
-            self.client
-                .show_message(lsp::MessageType::ERROR, format!("persona-ls: {text}"))
-                .await;
-            let Some(uri) = lsp::Uri::from_file_path(&p.path) else {
-                continue;
-            };
-            let open = self.lock().docs.contains_key(&uri);
-            if flags.pull_diagnostics || open {
-                continue;
-            }
-            let rope = Rope::from_str(&p.text);
-            let range = p.error.range.clone().unwrap_or(0..0);
-            let d = config_diagnostic(&rope, range, &p.error.message, flags.encoding);
-            self.client
-                .publish_diagnostics(uri.clone(), vec![d], None)
-                .await;
-            lock(&self.config_errors).insert(uri);
-        }
-    }
-
-    /// Clears the diagnostics published on configuration files.
-    async fn clear_config_errors(&self) {
-        let uris: Vec<lsp::Uri> = lock(&self.config_errors).drain().collect();
-        for uri in uris {
-            self.client.publish_diagnostics(uri, Vec::new(), None).await;
-        }
-    }
-
-    /// After a configuration change: re-resolve the open documents (on the blocking pool:
-    /// building a registry takes milliseconds), re-check them and, in pull mode, ask the
-    /// client to pull again.
-    fn config_changed(self: &Arc<Self>) {
-        let (locator, uris, generation, pull) = {
-            let mut st = self.lock();
-            st.locator.invalidate();
-            st.generation += 1;
-            let uris: Vec<lsp::Uri> = st.docs.keys().cloned().collect();
-            (
-                st.locator.clone(),
-                uris,
-                st.generation,
-                st.flags.pull_diagnostics,
-            )
-        };
-        let shared = self.clone();
-        tokio::spawn(async move {
-            let located = tokio::task::spawn_blocking(move || {
-                locator.warm();
-                let located: Vec<(lsp::Uri, Arc<DocLocation>)> = uris
-                    .into_iter()
-                    .map(|u| {
-                        let loc = Arc::new(state::locate_uri(&locator, &u));
-                        (u, loc)
-                    })
-                    .collect();
-                (located, locator.take_problems())
-            })
-            .await;
-            let Ok((located, problems)) = located else {
-                return;
-            };
-            {
-                let mut st = shared.lock();
-                if st.generation != generation {
-                    // A later change is being applied; it re-resolves everything itself.
-                    return;
-                }
-                for (uri, loc) in located {
-                    if let Some(doc) = st.docs.get_mut(&uri) {
-                        doc.location = loc;
-                        doc.computed = None;
-                    }
-                }
-            }
-            shared.clear_config_errors().await;
-            shared.report_now(problems).await;
-            shared.queue(Job::CheckAll);
-            if pull {
-                let _ = shared.client.workspace_diagnostic_refresh().await;
-            }
-        });
-    }
-
-    fn apply_settings(self: &Arc<Self>, value: serde_json::Value) {
-        match state::settings_from_json(value) {
-            Some(Ok(cfg)) => {
-                self.lock().locator.settings = Arc::new(cfg);
-                self.config_changed();
-            }
-            Some(Err(e)) => {
-                let client = self.client.clone();
-                tokio::spawn(async move {
-                    client
-                        .show_message(
-                            lsp::MessageType::ERROR,
-                            format!("persona-ls: invalid settings: {}", e.message),
-                        )
-                        .await;
-                });
-            }
-            None => {}
-        }
-    }
-
-    /// Asks the client for the `persona-ls` settings section (spawned: a client round-trip).
-    fn pull_settings(self: &Arc<Self>) {
-        let client = self.client.clone();
-        let shared = Arc::downgrade(self);
-        tokio::spawn(async move {
-            let item = lsp::ConfigurationItem {
-                scope_uri: None,
-                section: Some("persona-ls".to_string()),
-            };
-            if let Ok(mut values) = client.configuration(vec![item]).await
-                && let (Some(v), Some(shared)) = (values.pop(), shared.upgrade())
-            {
-                shared.apply_settings(v);
-            }
-        });
-    }
-
-    /// Indexes the workspace folders in the background.
-    fn scan(self: &Arc<Self>, folders: Vec<PathBuf>) {
-        let shared = self.clone();
-        tokio::spawn(async move {
-            let locator: Locator = shared.lock().locator.clone();
-            let found =
-                tokio::task::spawn_blocking(move || workspace::scan(&folders, &locator)).await;
-            let Ok(found) = found else { return };
-            let open: HashSet<PathBuf> = shared
-                .lock()
-                .docs
-                .values()
-                .filter_map(|d| d.location.path.clone())
-                .collect();
-            let mut index = shared.index();
-            for (path, pairs) in found {
-                if !open.contains(&path) {
-                    index.set(path, pairs);
-                }
-            }
-            tracing::info!("workspace index: {} persona files", index.len());
-        });
     }
 }
 
@@ -412,130 +255,6 @@ async fn run_cpu<T: Send + 'static>(
                 None
             }
         }
-    }
-}
-
-fn config_diagnostic(
-    rope: &Rope,
-    range: std::ops::Range<usize>,
-    message: &str,
-    enc: crate::text::Encoding,
-) -> lsp::Diagnostic {
-    lsp::Diagnostic {
-        range: convert::range(rope, &range, enc),
-        severity: Some(lsp::DiagnosticSeverity::ERROR),
-        code: Some(lsp::NumberOrString::String(
-            "invalid-configuration".to_string(),
-        )),
-        source: Some(convert::SOURCE.to_string()),
-        message: message.to_string(),
-        ..Default::default()
-    }
-}
-
-fn lsp_diagnostics(snap: &Snapshot, c: &Computed) -> Vec<lsp::Diagnostic> {
-    let mut out: Vec<lsp::Diagnostic> = c
-        .analysis
-        .diagnostics
-        .iter()
-        .map(|d| convert::diagnostic(&snap.rope, d, snap.encoding))
-        .collect();
-    if let Some((range, message)) = &c.config_error {
-        out.push(config_diagnostic(
-            &snap.rope,
-            range.clone(),
-            message,
-            snap.encoding,
-        ));
-    }
-    out
-}
-
-/// The diagnostics worker (see the module docs).
-async fn worker(shared: Weak<Shared>, client: Client, mut rx: mpsc::UnboundedReceiver<Job>) {
-    while let Some(first) = rx.recv().await {
-        let mut batch = vec![first];
-        while let Ok(job) = rx.try_recv() {
-            batch.push(job);
-        }
-        let Some(shared) = shared.upgrade() else {
-            break;
-        };
-        let mut done: HashSet<lsp::Uri> = HashSet::new();
-        for job in batch {
-            match job {
-                Job::Check(uri) => {
-                    if done.insert(uri.clone()) {
-                        check(&shared, &client, &uri).await;
-                    }
-                }
-                Job::CheckAll => {
-                    let uris: Vec<lsp::Uri> = shared.lock().docs.keys().cloned().collect();
-                    for uri in uris {
-                        if done.insert(uri.clone()) {
-                            check(&shared, &client, &uri).await;
-                        }
-                    }
-                }
-                Job::Close(uri) => {
-                    done.remove(&uri);
-                    let (open, pull) = {
-                        let st = shared.lock();
-                        (st.docs.contains_key(&uri), st.flags.pull_diagnostics)
-                    };
-                    if !open && !pull {
-                        client.publish_diagnostics(uri, Vec::new(), None).await;
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// Analyses the current version of a document, keeps the result and publishes it.
-async fn check(shared: &Arc<Shared>, client: &Client, uri: &lsp::Uri) {
-    let Some(snap) = shared.snapshot(uri) else {
-        return;
-    };
-    let computed = match snap.computed.clone() {
-        Some(c) => c,
-        None => {
-            let s = snap.clone();
-            match run_cpu(snap.text.len(), move || Arc::new(compute(&s))).await {
-                Some(c) => c,
-                None => return,
-            }
-        }
-    };
-    let pull = {
-        let mut st = shared.lock();
-        if !st.is_current(&snap) {
-            // A newer version (or configuration) is queued: its job publishes.
-            return;
-        }
-        st.store(&snap, &computed);
-        st.flags.pull_diagnostics
-    };
-    if let (Some(path), false) = (&snap.location.path, snap.location.is_config) {
-        let dialect = computed
-            .analysis
-            .dialect
-            .map(|d| &snap.location.registry.dialects[d.index]);
-        let mut index = shared.index();
-        match dialect {
-            Some(d) => index.set(path.clone(), workspace::extract(&computed.parsed, Some(d))),
-            None => index.remove(path),
-        }
-    }
-    if !pull {
-        let diagnostics = lsp_diagnostics(&snap, &computed);
-        let version = snap.version;
-        // Let go of the text before waiting on the client: a `didChange` arriving meanwhile
-        // then edits it in place instead of copying it.
-        drop(snap);
-        client
-            .publish_diagnostics(uri.clone(), diagnostics, Some(version))
-            .await;
     }
 }
 
