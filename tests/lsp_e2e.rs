@@ -673,6 +673,53 @@ async fn tier_completion_and_hover_use_configuration_and_workspace_values() {
     );
     assert!(md.contains("Dialect: agency-agents persona"), "{md}");
     assert_eq!(range_of(&hover["range"]), ((4, 0), (4, 4)));
+    // Opening the file on disk and editing it without saving: the index follows the editor.
+    // Closing it unsaved: back to what is on disk.
+    let disk_uri = uri(dir.path(), "engineering/on-disk.md");
+    client
+        .open(
+            &disk_uri,
+            &on_disk.replace("worker/principal", "worker/edited"),
+        )
+        .await;
+    client.diagnostics(&disk_uri, 1).await;
+    let tiers = |l: &[String]| -> Vec<String> {
+        l.iter()
+            .filter(|t| t.starts_with("worker/"))
+            .cloned()
+            .collect()
+    };
+    let completion = json!({ "textDocument": { "uri": u }, "position": pos });
+    let result = client
+        .request("textDocument/completion", completion.clone())
+        .await
+        .unwrap();
+    assert_eq!(
+        tiers(&labels(&result)),
+        ["worker/junior", "worker/edited", "worker/staff"]
+    );
+    client
+        .notify(
+            "textDocument/didClose",
+            json!({ "textDocument": { "uri": disk_uri } }),
+        )
+        .await;
+    // The file is read again in the background: ask until it is done.
+    for _ in 0..200 {
+        let result = client
+            .request("textDocument/completion", completion.clone())
+            .await
+            .unwrap();
+        l = labels(&result);
+        if !l.contains(&"worker/edited".to_string()) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    assert_eq!(
+        tiers(&l),
+        ["worker/junior", "worker/principal", "worker/staff"]
+    );
     client
         .notify(
             "textDocument/didClose",

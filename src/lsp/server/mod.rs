@@ -451,8 +451,12 @@ impl LanguageServer for Backend {
 
     async fn did_close(&self, params: lsp::DidCloseTextDocumentParams) {
         let uri = params.text_document.uri;
-        self.shared.lock().docs.remove(&uri);
+        let closed = self.shared.lock().docs.remove(&uri);
         self.shared.queue(Job::Close(uri));
+        // The index held the editor's text, perhaps never saved: back to what is on disk.
+        if let Some(path) = closed.and_then(|d| d.location.path.clone()) {
+            self.shared.reindex(vec![(path, false)]);
+        }
     }
 
     async fn did_change_configuration(&self, params: lsp::DidChangeConfigurationParams) {
@@ -483,45 +487,7 @@ impl LanguageServer for Backend {
         if config {
             self.shared.config_changed();
         }
-        if !markdown.is_empty() {
-            let shared = self.shared.clone();
-            tokio::spawn(async move {
-                let (locator, open): (Locator, HashSet<PathBuf>) = {
-                    let st = shared.lock();
-                    (
-                        st.locator.clone(),
-                        st.docs
-                            .values()
-                            .filter_map(|d| d.location.path.clone())
-                            .collect(),
-                    )
-                };
-                let read = tokio::task::spawn_blocking(move || {
-                    markdown
-                        .into_iter()
-                        .filter(|(p, _)| !open.contains(p))
-                        .map(|(p, deleted)| {
-                            let pairs = if deleted {
-                                None
-                            } else {
-                                workspace::index_file(&p, &locator)
-                            };
-                            (p, pairs)
-                        })
-                        .collect::<Vec<_>>()
-                })
-                .await;
-                if let Ok(read) = read {
-                    let mut index = shared.index();
-                    for (p, pairs) in read {
-                        match pairs {
-                            Some(pairs) => index.set(p, pairs),
-                            None => index.remove(&p),
-                        }
-                    }
-                }
-            });
-        }
+        self.shared.reindex(markdown);
     }
 
     async fn did_change_workspace_folders(&self, params: lsp::DidChangeWorkspaceFoldersParams) {

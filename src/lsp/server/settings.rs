@@ -156,12 +156,7 @@ impl Shared {
             let found =
                 tokio::task::spawn_blocking(move || workspace::scan(&folders, &locator)).await;
             let Ok(found) = found else { return };
-            let open: HashSet<PathBuf> = shared
-                .lock()
-                .docs
-                .values()
-                .filter_map(|d| d.location.path.clone())
-                .collect();
+            let open = shared.open_paths();
             let mut index = shared.index();
             for (path, pairs) in found {
                 if !open.contains(&path) {
@@ -169,6 +164,54 @@ impl Shared {
                 }
             }
             tracing::info!("workspace index: {} persona files", index.len());
+        });
+    }
+
+    /// The files of the open documents.
+    fn open_paths(&self) -> HashSet<PathBuf> {
+        let st = self.lock();
+        st.docs
+            .values()
+            .filter_map(|d| d.location.path.clone())
+            .collect()
+    }
+
+    /// Re-reads Markdown files (`(path, deleted)`) into the workspace index, in the background.
+    /// Open documents are left alone: the index follows their editor text.
+    pub(super) fn reindex(self: &Arc<Self>, files: Vec<(PathBuf, bool)>) {
+        if files.is_empty() {
+            return;
+        }
+        let shared = self.clone();
+        tokio::spawn(async move {
+            let locator: Locator = shared.lock().locator.clone();
+            let open = shared.open_paths();
+            let read = tokio::task::spawn_blocking(move || {
+                files
+                    .into_iter()
+                    .filter(|(p, _)| !open.contains(p))
+                    .map(|(p, deleted)| {
+                        let pairs = if deleted {
+                            None
+                        } else {
+                            workspace::index_file(&p, &locator)
+                        };
+                        (p, pairs)
+                    })
+                    .collect::<Vec<_>>()
+            })
+            .await;
+            if let Ok(read) = read {
+                // A file opened while it was read: its editor text wins.
+                let open = shared.open_paths();
+                let mut index = shared.index();
+                for (p, pairs) in read.into_iter().filter(|(p, _)| !open.contains(p)) {
+                    match pairs {
+                        Some(pairs) => index.set(p, pairs),
+                        None => index.remove(&p),
+                    }
+                }
+            }
         });
     }
 }
