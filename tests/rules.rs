@@ -596,3 +596,85 @@ fn skill_description_over_the_spec_limit() {
           text: "description"
     "#]].assert_eq(&check(".claude/skills/pdf/SKILL.md", &text));
 }
+
+#[test]
+fn agent_without_context_fork() {
+    let skill = ".claude/skills/review/SKILL.md";
+    let text = "---\nname: review\ndescription: d\nagent: Explore\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-skill
+        4:1-4:6 warning[invalid-value] `agent` only applies with `context: fork`: without it Claude Code runs the skill inline and ignores `agent`. Add `context: fork`, or remove `agent`.
+          text: "agent"
+    "#]]
+    .assert_eq(&check(skill, text));
+    let forked = "---\nname: review\ndescription: d\ncontext: fork\nagent: Explore\n---\nBody\n";
+    assert_eq!(check(skill, forked), "dialect: claude-skill\n");
+    // A command, and a context that is not `fork`.
+    let command = "---\ndescription: d\ncontext: inline\nagent: Explore\n---\nBody\n";
+    let out = check(".claude/commands/review.md", command);
+    assert!(
+        out.contains("4:1-4:6 warning[invalid-value] `agent` only applies with `context: fork`: without it Claude Code runs the command inline"),
+        "{out}"
+    );
+    // Prompt files have an `agent` key of their own, and no `context`.
+    let prompt = "---\nagent: ask\n---\nBody\n";
+    assert!(!check(".github/prompts/a.prompt.md", prompt).contains("context: fork"));
+}
+
+#[test]
+fn invoked_by_nobody() {
+    let text = "---\nname: review\ndescription: d\nuser-invocable: false\ndisable-model-invocation: true\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-skill
+        5:1-5:25 warning[invalid-value] Nothing can invoke this skill: `user-invocable: false` hides it from the user and `disable-model-invocation: true` keeps the model from using it. Remove one of the two.
+          text: "disable-model-invocation"
+    "#]]
+    .assert_eq(&check(".claude/skills/review/SKILL.md", text));
+    // YAML 1.1 booleans, which Claude Code reads, count; in a Copilot agent too.
+    let yes_no = "---\nname: review\ndescription: d\nuser-invocable: no\ndisable-model-invocation: yes\n---\nBody\n";
+    assert!(
+        check(".claude/skills/review/SKILL.md", yes_no).contains("Nothing can invoke this skill")
+    );
+    let agent =
+        "---\ndescription: d\nuser-invocable: false\ndisable-model-invocation: true\n---\nBody\n";
+    assert!(check(".github/agents/a.agent.md", agent).contains("Nothing can invoke this agent"));
+    // Either one alone is fine; a quoted "false" is an invalid-type problem, not this one.
+    let one = "---\nname: review\ndescription: d\nuser-invocable: false\n---\nBody\n";
+    assert_eq!(
+        check(".claude/skills/review/SKILL.md", one),
+        "dialect: claude-skill\n"
+    );
+    let quoted = "---\nname: review\ndescription: d\nuser-invocable: \"false\"\ndisable-model-invocation: true\n---\nBody\n";
+    assert!(!check(".claude/skills/review/SKILL.md", quoted).contains("Nothing can invoke"));
+}
+
+#[test]
+fn opencode_commands() {
+    let text = "---\ndescription: Review the change\nagent: plan\nmodel: anthropic/claude-sonnet-4-5\nsubtask: true\n---\nReview $ARGUMENTS.\n";
+    for path in [
+        ".opencode/commands/review.md",
+        ".opencode/command/team/review.md",
+    ] {
+        assert_eq!(check(path, text), "dialect: opencode-command\n", "{path}");
+    }
+    // A `commands/` folder is Claude Code's, unless `subtask` says OpenCode.
+    assert_eq!(
+        check("commands/review.md", text),
+        "dialect: opencode-command\n"
+    );
+    let claude = "---\ndescription: Review the change\nagent: plan\n---\nReview $ARGUMENTS.\n";
+    assert!(check("commands/review.md", claude).starts_with("dialect: claude-command\n"));
+    // OpenCode's model form, and a key OpenCode does not read.
+    let bad = "---\ndescription: d\nmodel: sonnet\nsubtask: yes\ntags: [x]\n---\nBody\n";
+    expect![[r#"
+        dialect: opencode-command
+        3:8-3:14 error[invalid-value] OpenCode model ids are `provider/model` (e.g. `anthropic/claude-sonnet-4-5`); `sonnet` has no provider.
+          text: "sonnet"
+        4:10-4:13 error[invalid-type] `subtask` must be `true` or `false`, not `yes`.
+          text: "yes"
+          fix: Use `true` -> fixed
+        5:1-5:5 information[unknown-key] `tags` is not an OpenCode command key; OpenCode ignores it.
+          text: "tags"
+    "#]]
+    .assert_eq(&check(".opencode/commands/review.md", bad));
+}

@@ -305,6 +305,7 @@ tables!(
     "copilot-prompt",
     "copilot-instructions",
     "opencode-agent",
+    "opencode-command",
     "cursor-rule",
 );
 const VALUES_FILE: &str = include_str!(concat!(env!("OUT_DIR"), "/schema/values.json"));

@@ -3,6 +3,7 @@
 use super::super::RuleCx;
 use super::tools::tokens;
 use crate::diagnostic::{Code, Fix, Severity, TextEdit};
+use crate::syntax::scalar::Resolved;
 
 /// The Agent Skills spec caps `description` at 1,024 characters; claude.ai and the Skills API
 /// refuse longer ones, and Claude Code truncates the listing at 1,536 with `when_to_use`.
@@ -11,6 +12,77 @@ const SKILL_DESCRIPTION_MAX: usize = 1024;
 pub fn check(cx: &mut RuleCx) {
     allowed_and_denied(cx);
     skill_description_length(cx);
+    agent_without_fork(cx);
+    invoked_by_nobody(cx);
+}
+
+/// The plain boolean value of a key (`true`/`false`, and yes/no/on/off where the dialect's tool
+/// reads YAML 1.1 booleans): `None` when absent or not a boolean (other rules report that).
+fn flag(cx: &RuleCx, key: &str) -> Option<bool> {
+    let e = cx.yaml()?.entry(key).filter(|e| e.valid)?;
+    let s = e.value.as_ref()?.as_scalar()?;
+    if s.style.is_quoted() {
+        return None;
+    }
+    match s.value.to_ascii_lowercase().as_str() {
+        "true" => Some(true),
+        "false" => Some(false),
+        "yes" | "on" if s.resolved == Resolved::Bool11 => Some(true),
+        "no" | "off" if s.resolved == Resolved::Bool11 => Some(false),
+        _ => None,
+    }
+}
+
+/// What the file defines, in a sentence: "skill", "command" or "agent".
+fn noun(cx: &RuleCx) -> &'static str {
+    match cx.dialect.id.as_str() {
+        "claude-command" => "command",
+        "claude-skill" => "skill",
+        _ => "agent",
+    }
+}
+
+/// `agent` picks the subagent that runs a forked skill or command (a Claude Code feature);
+/// without `context: fork` the skill runs inline and `agent` is ignored (persona-spec §2, "agent: subagent type when
+/// `context: fork`").
+fn agent_without_fork(cx: &mut RuleCx) {
+    if cx.dialect.key("context").is_none() || cx.dialect.key("agent").is_none() {
+        return;
+    }
+    let Some(yaml) = cx.yaml() else { return };
+    let Some(agent) = yaml.entry("agent").filter(|e| e.valid) else {
+        return;
+    };
+    let context = yaml.entry("context").and_then(|e| e.value.as_ref());
+    if context.and_then(|v| v.as_str()) == Some("fork") {
+        return;
+    }
+    let range = agent.key_range.clone();
+    let msg = format!(
+        "`agent` only applies with `context: fork`: without it Claude Code runs the {} inline and ignores `agent`. Add `context: fork`, or remove `agent`.",
+        noun(cx)
+    );
+    cx.report(Code::InvalidValue, Severity::Warning, range, msg);
+}
+
+/// `user-invocable: false` hides a skill (or Copilot agent) from the user, and
+/// `disable-model-invocation: true` keeps the model from invoking it: with both, nothing can
+/// (VS Code's skills table: "Both set → Disabled").
+fn invoked_by_nobody(cx: &mut RuleCx) {
+    if flag(cx, "user-invocable") != Some(false)
+        || flag(cx, "disable-model-invocation") != Some(true)
+    {
+        return;
+    }
+    let Some(e) = cx.yaml().and_then(|y| y.entry("disable-model-invocation")) else {
+        return;
+    };
+    let range = e.key_range.clone();
+    let msg = format!(
+        "Nothing can invoke this {}: `user-invocable: false` hides it from the user and `disable-model-invocation: true` keeps the model from using it. Remove one of the two.",
+        noun(cx)
+    );
+    cx.report(Code::InvalidValue, Severity::Warning, range, msg);
 }
 
 /// A tool both in `tools` and in `disallowedTools` is removed: the allowlist entry is dead.
