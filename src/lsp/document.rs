@@ -539,4 +539,39 @@ mod tests {
         let late = vec![change("z", Some(((0, 0), (0, 0))))];
         assert_eq!(d.change(11, late, Encoding::Utf8), Applied::Late);
     }
+
+    /// Whatever versions a client sends (repeated, far out of order, with gaps, full-text
+    /// changes among them), the rope and the string stay one text and nothing panics.
+    #[test]
+    fn any_version_order_keeps_rope_and_text_in_step() {
+        let mut next = xorshift(0x0123_4567_89ab_cdef);
+        let pieces = ["a", "é", "🏗️", "\n", "\r\n", "\r", "名", "", "---\n"];
+        for enc in [Encoding::Utf16, Encoding::Utf8] {
+            let mut d = doc("---\nname: x\n---\nbody\n");
+            for _ in 0..3000 {
+                let version = next(200) as i32 - 20;
+                let text: String = (0..next(4))
+                    .map(|_| pieces[next(pieces.len() as u64) as usize])
+                    .collect();
+                let range = (next(20) != 0).then(|| {
+                    let mut pos = || lsp::Position {
+                        line: next(12) as u32,
+                        character: next(8) as u32,
+                    };
+                    lsp::Range {
+                        start: pos(),
+                        end: pos(),
+                    }
+                });
+                let change = lsp::TextDocumentContentChangeEvent {
+                    range,
+                    range_length: None,
+                    text,
+                };
+                d.change(version, vec![change], enc);
+                assert_eq!(d.rope.to_string(), *d.text);
+                assert!(d.history.entries.len() <= MAX_ENTRIES);
+            }
+        }
+    }
 }
