@@ -347,6 +347,37 @@ async fn changes_sent_out_of_order_are_applied_in_version_order() {
     assert_eq!(client.shutdown_and_exit().await, 0);
 }
 
+/// A client that never raises its version: every change is applied as it comes.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn changes_that_keep_the_same_version_are_applied_as_they_come() {
+    let dir = project(&[]);
+    let mut client = start(dir.path()).await;
+    let u = uri(dir.path(), ".claude/agents/a.md");
+    client
+        .open(
+            &u,
+            "---\nname: a\ndescription: d\ncolor: purpel\n---\nBody\n",
+        )
+        .await;
+    assert_eq!(client.diagnostics(&u, 1).await.len(), 1);
+    let replace = |from: u32, to: u32, text: &str| json!([{ "range": { "start": { "line": 3, "character": from }, "end": { "line": 3, "character": to } }, "text": text }]);
+    client.change(&u, 1, replace(7, 13, "reed")).await;
+    client.change(&u, 1, replace(7, 11, "blue")).await;
+    // Published with version 1 each time: wait for the one without the diagnostic.
+    loop {
+        let p = client
+            .notification("textDocument/publishDiagnostics", |p| {
+                p["uri"] == u.as_str()
+            })
+            .await;
+        if p["diagnostics"] == json!([]) {
+            break;
+        }
+    }
+    assert_hover_starts(&mut client, &u, (3, 8), "**`blue`**").await;
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn completion_after_model_offers_aliases_and_full_ids() {
     let dir = project(&[]);

@@ -43,6 +43,8 @@ pub struct Document {
     pub location: Arc<DocLocation>,
     pub computed: Option<Arc<Computed>>,
     pub body: Option<Body>,
+    /// Whether a change too late to put in order was logged already.
+    pub late_reported: bool,
     history: History,
 }
 
@@ -69,6 +71,7 @@ impl Document {
             location,
             computed: None,
             body: None,
+            late_reported: false,
             history: History::new(version),
         }
     }

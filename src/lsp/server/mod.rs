@@ -432,8 +432,17 @@ impl LanguageServer for Backend {
                 Applied::Reordered { redone } => tracing::info!(
                     "didChange version {version} came after later versions: undid and redid {redone} change(s) to apply them in version order"
                 ),
-                Applied::Late => tracing::warn!(
-                    "didChange version {version} came after version {}, too late to put in order: applied last",
+                // A client that never raises its versions makes every change "late": say it
+                // once per document, then only at debug level.
+                Applied::Late if !doc.late_reported => {
+                    doc.late_reported = true;
+                    tracing::warn!(
+                        "didChange version {version} came after version {}, too late to put in order: applied as it came (reported once per document)",
+                        doc.version
+                    );
+                }
+                Applied::Late => tracing::debug!(
+                    "didChange version {version} came after version {}: applied as it came",
                     doc.version
                 ),
             }
