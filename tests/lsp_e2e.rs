@@ -52,6 +52,15 @@ fn labels(result: &Value) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// The completion item labelled `label` in a completion result.
+fn item(result: &Value, label: &str) -> Value {
+    let items = result.get("items").unwrap_or(result).as_array();
+    let found = items.and_then(|a| a.iter().find(|i| i["label"] == label));
+    found
+        .unwrap_or_else(|| panic!("no `{label}` item: {result:#}"))
+        .clone()
+}
+
 /// Asserts that hovering at `(line, character)` shows Markdown starting with `want`.
 async fn assert_hover_starts(client: &mut TestClient, u: &str, at: (u32, u32), want: &str) {
     let hover = client
@@ -403,7 +412,7 @@ async fn completion_after_model_offers_aliases_and_full_ids() {
         assert!(l.contains(&m.to_string()), "{m} not offered: {l:?}");
     }
     let items = result["items"].as_array().unwrap();
-    let sonnet = items.iter().find(|i| i["label"] == "sonnet").unwrap();
+    let sonnet = item(&result, "sonnet");
     assert_eq!(
         sonnet["textEdit"],
         json!({ "range": { "start": { "line": 3, "character": 7 }, "end": { "line": 3, "character": 7 } }, "newText": "sonnet" })
@@ -433,13 +442,7 @@ async fn completion_after_model_offers_aliases_and_full_ids() {
         "---\nname: a\ndescription: d\nmodel: op$0\n---\nBody\n",
     )
     .await;
-    let opus = result["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["label"] == "opus")
-        .unwrap()
-        .clone();
+    let opus = item(&result, "opus");
     assert_eq!(range_of(&opus["textEdit"]["range"]), ((3, 7), (3, 9)));
     assert_eq!(client.shutdown_and_exit().await, 0);
 }
@@ -464,7 +467,7 @@ async fn documentation_is_resolved_lazily_when_the_client_says_so() {
     .await;
     let items = result["items"].as_array().unwrap();
     assert!(items.iter().all(|i| i.get("documentation").is_none()));
-    let grep = items.iter().find(|i| i["label"] == "Grep").unwrap().clone();
+    let grep = item(&result, "Grep");
     // The document was closed by `complete`: open it again for the resolve.
     client
         .open(
@@ -495,13 +498,7 @@ async fn documentation_is_resolved_lazily_when_the_client_says_so() {
         "---\nname: a\ndescription: d\n$0\n---\nBody\n",
     )
     .await;
-    let model = result["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["label"] == "model")
-        .unwrap()
-        .clone();
+    let model = item(&result, "model");
     client
         .open(&u, "---\nname: a\ndescription: d\n\n---\nBody\n")
         .await;
@@ -554,13 +551,7 @@ async fn completion_of_tools_is_comma_aware() {
     for t in ["Grep", "Glob", "Bash", "Edit", "Write", "WebFetch"] {
         assert!(l.contains(&t.to_string()), "{t} not offered");
     }
-    let grep = result["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["label"] == "Grep")
-        .unwrap()
-        .clone();
+    let grep = item(&result, "Grep");
     assert_eq!(grep["textEdit"]["newText"], "Grep");
     assert_eq!(range_of(&grep["textEdit"]["range"]), ((3, 13), (3, 13)));
     // In a block list: the other items are not offered either.
@@ -577,13 +568,7 @@ async fn completion_of_tools_is_comma_aware() {
             && !l.contains(&"Bash".to_string()),
         "{l:?}"
     );
-    let grep = result["items"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|i| i["label"] == "Grep")
-        .unwrap()
-        .clone();
+    let grep = item(&result, "Grep");
     assert_eq!(range_of(&grep["textEdit"]["range"]), ((5, 4), (5, 6)));
     assert_eq!(client.shutdown_and_exit().await, 0);
 }
@@ -620,8 +605,7 @@ async fn completion_at_the_start_of_a_line_offers_only_missing_keys() {
             "{missing} not offered: {l:?}"
         );
     }
-    let items = result["items"].as_array().unwrap();
-    let tools = items.iter().find(|i| i["label"] == "tools").unwrap();
+    let tools = item(&result, "tools");
     assert_eq!(tools["textEdit"]["newText"], "tools: ");
     assert_eq!(tools["detail"], "tool list");
     assert!(
@@ -630,7 +614,7 @@ async fn completion_at_the_start_of_a_line_offers_only_missing_keys() {
             .unwrap()
             .contains("Allowlist of tools")
     );
-    let skills = items.iter().find(|i| i["label"] == "skills").unwrap();
+    let skills = item(&result, "skills");
     assert_eq!(
         (
             skills["textEdit"]["newText"].as_str(),
