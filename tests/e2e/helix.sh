@@ -184,40 +184,34 @@ fail_dump() {
     cp "$XDG_CACHE_HOME/helix/helix.log" "$root/target/e2e/helix-failed.log" 2>/dev/null &&
         echo "--- the whole log: target/e2e/helix-failed.log ---" >&2 || true
 }
-# expect WHAT PATTERN [TIMEOUT_TENTHS]: waits until the screen matches PATTERN (grep -E).
-expect() {
-    local what="$1" pattern="$2" tries="${3:-100}" t1
+# await_screen WHAT PATTERN present|absent TRIES: waits (TRIES tenths of a second) until the
+# screen matches PATTERN (grep -E), or no longer does; counts the check and reports it.
+await_screen() {
+    local what="$1" pattern="$2" want="$3" tries="$4" t1 seen
     t1="$(now)"
     checks=$((checks + 1))
     for _ in $(seq 1 "$tries"); do
-        if on_screen "$pattern"; then
+        seen=absent
+        on_screen "$pattern" && seen=present
+        if [ "$seen" = "$want" ]; then
             echo "   ok    $what [$(since "$t1")]"
             return 0
         fi
         sleep 0.1
     done
     failures=$((failures + 1))
-    echo "   FAIL  $what (no /$pattern/ on the screen)" >&2
+    if [ "$want" = present ]; then
+        echo "   FAIL  $what (no /$pattern/ on the screen)" >&2
+    else
+        echo "   FAIL  $what (/$pattern/ stays on the screen)" >&2
+    fi
     fail_dump
     return 1
 }
+# expect WHAT PATTERN [TIMEOUT_TENTHS]: waits until the screen matches PATTERN.
+expect() { await_screen "$1" "$2" present "${3:-100}"; }
 # expect_gone WHAT PATTERN: waits until the screen no longer matches PATTERN.
-expect_gone() {
-    local what="$1" pattern="$2" t1
-    t1="$(now)"
-    checks=$((checks + 1))
-    for _ in $(seq 1 100); do
-        if ! on_screen "$pattern"; then
-            echo "   ok    $what [$(since "$t1")]"
-            return 0
-        fi
-        sleep 0.1
-    done
-    failures=$((failures + 1))
-    echo "   FAIL  $what (/$pattern/ stays on the screen)" >&2
-    fail_dump
-    return 1
-}
+expect_gone() { await_screen "$1" "$2" absent 100; }
 
 t="$(now)"
 echo "== Helix in tmux ($cols x $rows): the snippet as shipped"

@@ -41,6 +41,18 @@ export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
 step() { echo; echo "== $* ($(( $(date +%s) - start ))s)"; }
 die() { echo "vscode.sh: $*" >&2; exit 1; }
+# shellcheck source=tests/e2e/lib.sh
+. "$root/tests/e2e/lib.sh"
+
+# npm ci in $1, skipped while its package-lock.json is the one last installed there.
+npm_ci_cached() {
+  if cmp -s "$1/package-lock.json" "$1/node_modules/.e2e-lock" 2>/dev/null; then
+    echo "node_modules up to date"
+  else
+    (cd "$1" && npm ci --no-audit --no-fund >/dev/null)
+    cp "$1/package-lock.json" "$1/node_modules/.e2e-lock"
+  fi
+}
 
 run=""
 code_pid=""
@@ -132,31 +144,16 @@ fi
 "$code_server" --version | sed -n 1p
 
 step "playwright-core (npm ci in tests/e2e/vscode)"
-if cmp -s "$here/package-lock.json" "$here/node_modules/.e2e-lock" 2>/dev/null; then
-  echo "up to date"
-else
-  (cd "$here" && npm ci --no-audit --no-fund >/dev/null)
-  cp "$here/package-lock.json" "$here/node_modules/.e2e-lock"
-fi
+npm_ci_cached "$here"
 node -p "'playwright-core ' + require('$here/node_modules/playwright-core/package.json').version"
 
 step "release server"
-if [ -n "${PERSONA_LS_BIN:-}" ]; then
-  server_bin="$PERSONA_LS_BIN"
-else
-  (cd "$root" && nice -n 10 cargo build --release --quiet)
-  server_bin="$root/target/release/persona-ls"
-fi
-[ -x "$server_bin" ] || die "no server binary at $server_bin"
-"$server_bin" --version
+release_binary
+[ -x "$bin" ] || die "no server binary at $bin"
+server_bin="$bin"
 
 step "extension: npm ci, compile, test, package"
-if cmp -s "$ext/package-lock.json" "$ext/node_modules/.e2e-lock" 2>/dev/null; then
-  echo "node_modules up to date"
-else
-  (cd "$ext" && npm ci --no-audit --no-fund >/dev/null)
-  cp "$ext/package-lock.json" "$ext/node_modules/.e2e-lock"
-fi
+npm_ci_cached "$ext"
 (cd "$ext" && npm test --silent >/dev/null) || { (cd "$ext" && npm test); die "npm test failed"; }
 (cd "$ext" && PERSONA_LS_BIN="$server_bin" npm run --silent package)
 vsix="$ext/persona-ls-linux-x64-$(node -p "require('$ext/package.json').version").vsix"
@@ -238,7 +235,7 @@ step "Playwright drives VS Code"
 mkdir -p "$shots"
 rm -f "$shots"/vscode-*.png
 CODE_URL="http://127.0.0.1:$port" WORKSPACE="$run/ws" SHOTS="$shots" CHROMIUM="$chromium_bin" \
-  SERVER_PATH="$(cd "$(dirname "$server_bin")" && pwd)/$(basename "$server_bin")" \
+  SERVER_PATH="$server_bin" \
   setsid timeout 300 node "$here/drive.mjs" &
 drive_pid=$!
 drive_status=0
