@@ -1,11 +1,12 @@
 //! Value completion after `key: `, in block list items and in flow lists (comma-aware: what is
 //! already listed is not offered again).
 
-use super::candidates::candidates;
+use super::candidates::{Candidate, candidates};
 use super::tokens::{base_name, split_tokens, strip_quotes};
 use super::{Item, Request, quote};
 use crate::schema::ValueType;
 use std::collections::HashSet;
+use std::ops::Range;
 
 /// Completion after `key:` on the key's own line.
 pub(super) fn values(
@@ -30,31 +31,18 @@ pub(super) fn values(
     }
     let value_end = after_colon + region.trim_end().len();
     let needs_space = offset == after_colon;
-    let (replace, quote_char) = match text[value_start..].chars().next() {
-        Some(q @ ('"' | '\'')) if value_start < line_end && offset > value_start => {
-            let inner = value_start + 1;
-            let close = text[inner..value_end]
-                .rfind(q)
-                .map_or(value_end, |i| inner + i);
-            (inner..close.max(offset), Some(q))
-        }
-        _ if offset < value_start => (offset..value_end, None),
-        _ => (value_start..value_end.max(offset), None),
+    let quoted = (value_start < line_end && offset > value_start)
+        .then(|| inside_quotes(text, value_start, value_end, offset))
+        .flatten();
+    let (replace, quote_char) = match quoted {
+        Some((r, q)) => (r, Some(q)),
+        None if offset < value_start => (offset..value_end, None),
+        None => (value_start..value_end.max(offset), None),
     };
-    candidates
-        .into_iter()
-        .map(|c| {
-            let mut insert = match quote_char {
-                Some('\'') => c.label.replace('\'', "''"),
-                Some(_) => c.label.replace('\\', "\\\\").replace('"', "\\\""),
-                None => quote::scalar(&c.label),
-            };
-            if needs_space {
-                insert.insert(0, ' ');
-            }
-            c.into_item(replace.clone(), insert)
-        })
-        .collect()
+    place(candidates, replace, needs_space, |label| match quote_char {
+        Some(q) => escape_in(label, q),
+        None => quote::scalar(label),
+    })
 }
 
 /// Completion of a `- item` line of a block list.
@@ -86,34 +74,20 @@ pub(super) fn block_item(
     }
     let region_end = line_end;
     let raw = &text[item_start..region_end];
-    let (replace, quote_char) = match raw.chars().next() {
-        Some(q @ ('"' | '\'')) => {
-            let inner = item_start + 1;
-            let close = text[inner..region_end]
-                .rfind(q)
-                .map_or(region_end, |i| inner + i);
-            (inner..close.max(offset), Some(q))
-        }
-        _ => (
+    let (replace, quote_char) = match inside_quotes(text, item_start, region_end, offset) {
+        Some((r, q)) => (r, Some(q)),
+        None => (
             item_start.min(offset)..(item_start + raw.trim_end().len()).max(offset),
             None,
         ),
     };
     let needs_space = text[..offset].ends_with('-');
     let exclude: HashSet<&str> = others.iter().map(String::as_str).collect();
-    candidates(req, key, &exclude)
-        .into_iter()
-        .map(|c| {
-            let mut insert = match quote_char {
-                Some(_) => c.label.clone(),
-                None => quote::scalar(&c.label),
-            };
-            if needs_space {
-                insert.insert(0, ' ');
-            }
-            c.into_item(replace.clone(), insert)
-        })
-        .collect()
+    let candidates = candidates(req, key, &exclude);
+    place(candidates, replace, needs_space, |label| match quote_char {
+        Some(q) => escape_in(label, q),
+        None => quote::scalar(label),
+    })
 }
 
 /// Comma-aware completion inside a comma-separated string or a flow list (`tools: Read, Gr`,
@@ -127,7 +101,7 @@ pub(super) fn list_tokens(
     mut others: Vec<String>,
 ) -> Vec<Item> {
     let text = req.text;
-    let split_ws = matches!(req.dialect.id.as_str(), "claude-skill" | "claude-command");
+    let split_ws = req.dialect.tools.space_separated;
     let region = &text[after_colon..line_end];
     let tokens = split_tokens(region, split_ws && !region.contains(','));
     let cursor = offset - after_colon;
@@ -171,17 +145,61 @@ pub(super) fn list_tokens(
         .map(String::as_str)
         .filter(|s| !s.is_empty())
         .collect();
-    candidates(req, key, &exclude)
+    let candidates = candidates(req, key, &exclude);
+    place(
+        candidates,
+        replace,
+        needs_space,
+        |label| match insert_quote {
+            Some(q) => format!("{q}{}{q}", escape_in(label, q)),
+            None => label.to_string(),
+        },
+    )
+}
+
+/// When the value at `start` opens a quote: the range inside it (to the closing quote before
+/// `end`, or to `end`, and at least to `offset`) and the quote character.
+fn inside_quotes(
+    text: &str,
+    start: usize,
+    end: usize,
+    offset: usize,
+) -> Option<(Range<usize>, char)> {
+    let q = text[start..end]
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '"' | '\''))?;
+    let inner = start + 1;
+    let close = text[inner..end].rfind(q).map_or(end, |i| inner + i);
+    Some((inner..close.max(offset), q))
+}
+
+/// `label` as it is written between `q` quotes: `''` for `'` in single quotes; `\\` and `\"` in
+/// double quotes.
+fn escape_in(label: &str, q: char) -> String {
+    if q == '\'' {
+        label.replace('\'', "''")
+    } else {
+        label.replace('\\', "\\\\").replace('"', "\\\"")
+    }
+}
+
+/// The candidates as items replacing `replace`, each inserting `insert(label)`, after a space
+/// when the cursor sits right after the `:`, `,` or `-`.
+fn place(
+    candidates: Vec<Candidate>,
+    replace: Range<usize>,
+    needs_space: bool,
+    insert: impl Fn(&str) -> String,
+) -> Vec<Item> {
+    candidates
         .into_iter()
         .map(|c| {
-            let mut insert = match insert_quote {
-                Some(q) => format!("{q}{}{q}", c.label),
-                None => c.label.clone(),
-            };
+            let mut text = insert(&c.label);
             if needs_space {
-                insert.insert(0, ' ');
+                text.insert(0, ' ');
             }
-            c.into_item(replace.clone(), insert)
+            c.into_item(replace.clone(), text)
         })
         .collect()
 }
