@@ -158,6 +158,10 @@ pub struct ToolRules {
     /// Whether a flow list (`[Read, Write]`) is misread by the tool.
     #[serde(default)]
     pub flow_list_misread: bool,
+    /// Whether a tool string is "space- or comma-separated" (skills and commands) rather than
+    /// comma-separated only (agents).
+    #[serde(default)]
+    pub space_separated: bool,
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]

@@ -19,7 +19,7 @@ pub fn check(cx: &mut RuleCx, e: &Entry, v: &Node) {
     {
         flow_list(cx, e, v, items);
     }
-    let tokens = tokens(cx.text, v, splits_on_spaces(&cx.dialect.id));
+    let tokens = tokens(cx.text, v, cx.dialect.tools.space_separated);
     let Some(vocab) = cx.dialect.tools.vocabulary.as_deref() else {
         return;
     };
@@ -42,11 +42,6 @@ pub fn check(cx: &mut RuleCx, e: &Entry, v: &Node) {
     for (t, verdict) in verdicts {
         report(cx, &t, verdict, all_unresolved);
     }
-}
-
-/// Skills and commands take "space- or comma-separated" lists; agents split on commas only.
-fn splits_on_spaces(dialect: &str) -> bool {
-    matches!(dialect, "claude-skill" | "claude-command")
 }
 
 enum Verdict {
