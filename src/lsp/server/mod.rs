@@ -500,20 +500,14 @@ impl LanguageServer for Backend {
     }
 
     async fn did_change_workspace_folders(&self, params: lsp::DidChangeWorkspaceFoldersParams) {
-        let added: Vec<PathBuf> = params
-            .event
-            .added
-            .iter()
-            .filter_map(|f| file_path(&f.uri))
-            .map(|p| state::canonical(&p))
-            .collect();
-        let removed: Vec<PathBuf> = params
-            .event
-            .removed
-            .iter()
-            .filter_map(|f| file_path(&f.uri))
-            .map(|p| state::canonical(&p))
-            .collect();
+        let paths = |folders: &[lsp::WorkspaceFolder]| -> Vec<PathBuf> {
+            folders
+                .iter()
+                .filter_map(|f| file_path(&f.uri))
+                .map(|p| state::canonical(&p))
+                .collect()
+        };
+        let (added, removed) = (paths(&params.event.added), paths(&params.event.removed));
         {
             let mut st = self.shared.lock();
             st.locator.folders.retain(|f| !removed.contains(f));
