@@ -131,3 +131,129 @@ fn random_edits() {
         }
     }
 }
+
+/// Inputs of the shape that aborted the process (tree-sitter-yaml's scanner state overflowed
+/// its 1024-byte buffer past 253 indentation levels), around and far beyond that depth.
+fn deep_indentation_inputs() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for depth in [252, 253, 254, 300, 1000, 5000] {
+        // One line of `- ` under a key (the reproducer).
+        out.push((
+            ".claude/agents/a.md".to_string(),
+            format!(
+                "---\nname: t\ndescription: d\ntools:\n{}x\n---\nbody\n",
+                "- ".repeat(depth)
+            ),
+        ));
+        // The minimised fuzz signature: a BOM, `x:`, 252 `- ` and a `-`, no closing fence.
+        out.push((
+            "agents/k.md".to_string(),
+            format!("\u{feff}---\nx:\n{}-\n", "- ".repeat(depth - 1)),
+        ));
+        // Mappings nested one space deeper each line.
+        let nested: String = (0..depth)
+            .map(|i| format!("{}a:\n", " ".repeat(i)))
+            .collect();
+        out.push((
+            ".claude/skills/s/SKILL.md".to_string(),
+            format!("---\nname: s\ndescription: d\nmetadata:\n{nested}---\n"),
+        ));
+        // Flow collections nested as deep.
+        out.push((
+            ".github/agents/a.agent.md".to_string(),
+            format!(
+                "---\ndescription: d\ntools: {}x{}\n---\n",
+                "[".repeat(depth),
+                "]".repeat(depth)
+            ),
+        ));
+    }
+    out
+}
+
+#[test]
+fn deep_indentation_neither_aborts_nor_hides_the_value() {
+    let registry = Registry::builtin();
+    for (path, text) in deep_indentation_inputs() {
+        exercise(&path, &text, &registry);
+    }
+}
+
+#[test]
+fn a_tool_list_nested_too_deeply_is_one_precise_warning() {
+    let registry = Registry::builtin();
+    for depth in [3, 253, 300] {
+        let text = format!(
+            "---\nname: t\ndescription: d\ntools:\n{}x\n---\nbody\n",
+            "- ".repeat(depth)
+        );
+        let a = analyze(
+            &text,
+            Location {
+                rel_path: ".claude/agents/a.md",
+                forced: None,
+            },
+            &registry,
+        );
+        let found: Vec<(&str, &str)> = a
+            .diagnostics
+            .iter()
+            .map(|d| (d.code.as_str(), &text[d.range.clone()]))
+            .collect();
+        let line = text.find("- ").unwrap();
+        // Within reach of the tree, the first item is a list; deeper, the whole value is
+        // unreadable. Either way one warning, on the value, and nothing else.
+        let expected_start = if depth <= 253 { line + 2 } else { line };
+        assert_eq!(found.len(), 1, "depth {depth}: {found:?}");
+        assert_eq!(found[0].0, "invalid-type");
+        assert_eq!(
+            a.diagnostics[0].range.start, expected_start,
+            "depth {depth}"
+        );
+        assert!(found[0].1.ends_with("- x"), "depth {depth}");
+    }
+}
+
+/// The crash inputs the mutation fuzzer kept (../shared/crashes, when it is beside the
+/// checkout): each is checked under the path it crashed at, in a child process, which must
+/// exit 0 or 1 with a report.
+#[test]
+fn saved_crash_inputs_get_a_report() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/crashes");
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        eprintln!("{} not found: skipped", dir.display());
+        return;
+    };
+    let work = tempfile::tempdir().unwrap();
+    let mut n = 0;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let meta: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let rel = meta["relpath"].as_str().unwrap();
+        let input = path.with_extension("md");
+        let target = work.path().join(rel);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::copy(&input, &target).unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_persona-ls"))
+            .args(["check", "--format", "json", rel])
+            .current_dir(work.path())
+            .output()
+            .unwrap();
+        let code = out.status.code();
+        assert!(
+            matches!(code, Some(0 | 1)),
+            "{}: exit {:?}\n{}",
+            input.display(),
+            out.status,
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(report.is_array());
+        n += 1;
+    }
+    assert!(n >= 3, "expected the saved crash inputs, found {n}");
+}

@@ -5,3 +5,4 @@ pub mod markdown;
 pub mod scalar;
 pub mod yaml;
 mod yaml_fast;
+pub mod yaml_language;

@@ -100,7 +100,7 @@ impl Node {
             NodeKind::Seq { flow: true, .. } => "a flow list",
             NodeKind::Seq { .. } => "a list",
             NodeKind::Map { .. } => "a mapping",
-            NodeKind::Other => "an alias or tagged value",
+            NodeKind::Other => "an alias, a tagged value or a value nested too deeply to read",
         }
     }
 }
@@ -114,7 +114,7 @@ impl Yaml {
 thread_local! {
     static PARSER: RefCell<Parser> = RefCell::new({
         let mut p = Parser::new();
-        p.set_language(&tree_sitter_yaml::LANGUAGE.into()).expect("tree-sitter-yaml matches tree-sitter");
+        p.set_language(&super::yaml_language::language()).expect("tree-sitter-yaml matches tree-sitter");
         p
     });
 }
@@ -181,16 +181,13 @@ fn parse_with(text: &str, range: Range<usize>, fast: bool) -> Yaml {
             let mut p = p.borrow_mut();
             p.parse(seg_text, None).and_then(|tree| {
                 let pair = first_pair(tree.root_node())?;
-                entry_from_pair(pair, text, seg.start)
+                entry_from_pair(pair, text, seg.start, 0)
             })
         });
-        // A broken entry (an unclosed quote) may give tree-sitter no pair at all; its key is
-        // still plain to see, and knowing it keeps `missing-required-key` quiet.
-        let entry = entry.or_else(|| {
-            error
-                .as_ref()
-                .and_then(|_| textual_entry(text, seg.clone()))
-        });
+        // A broken entry (an unclosed quote) may give tree-sitter no pair at all, and neither
+        // does a valid one nested deeper than its scanner keeps state for; the key is still
+        // plain to see, and knowing it keeps `missing-required-key` quiet.
+        let entry = entry.or_else(|| textual_entry(text, seg.clone(), error.is_none()));
         let index = entry.as_ref().map(|_| yaml.entries.len());
         match entry {
             Some(mut e) => {
@@ -236,8 +233,34 @@ fn segments(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
-/// Runs the strict parser; returns the error position and libyaml's message.
+/// What libyaml may spend on one block, in "open flow level × byte" units (see [`flow_cost`]):
+/// about 2 ns each, so at most some 50 ms. Real front matter costs a few thousand.
+const STRICT_BUDGET: usize = 25_000_000;
+
+/// An upper bound on libyaml's work for `seg` beyond the linear: its scanner revisits every
+/// open flow level (`[`, `{`) at every token (`yaml_parser_stale_simple_keys`), so 16k nested
+/// `[` took 0.5 s and 64k took 19 s. Brackets inside quotes and comments are counted too, which
+/// only overestimates.
+fn flow_cost(seg: &str) -> usize {
+    let mut depth = 0usize;
+    let mut cost = 0usize;
+    for b in seg.bytes() {
+        match b {
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        cost = cost.saturating_add(depth);
+    }
+    cost
+}
+
+/// Runs the strict parser; returns the error position and libyaml's message. Input that
+/// libyaml would take quadratic time on is judged by tree-sitter instead (linear).
 fn strict(seg: &str, base: usize) -> Option<(Range<usize>, String)> {
+    if flow_cost(seg) > STRICT_BUDGET {
+        return tolerant_verdict(seg, base);
+    }
     let err = serde_yaml_ng::from_str::<serde::de::IgnoredAny>(seg).err()?;
     let problem = err.to_string();
     let problem = strip_locations(&problem);
@@ -250,6 +273,38 @@ fn strict(seg: &str, base: usize) -> Option<(Range<usize>, String)> {
         .next()
         .map_or(offset, |c| offset + c.len_utf8());
     Some((base + offset..base + end.max(offset), problem))
+}
+
+/// The first error tree-sitter finds in `seg`, for input too costly for libyaml.
+fn tolerant_verdict(seg: &str, base: usize) -> Option<(Range<usize>, String)> {
+    let tree = PARSER.with(|p| p.borrow_mut().parse(seg, None))?;
+    let mut node = tree.root_node();
+    if !node.has_error() {
+        return None;
+    }
+    // Descend to the first node that is an error or missing, in document order.
+    'descend: loop {
+        if node.is_error() || node.is_missing() {
+            break;
+        }
+        let mut cursor = node.walk();
+        for child in node.children(&mut cursor) {
+            if child.has_error() {
+                node = child;
+                continue 'descend;
+            }
+        }
+        break;
+    }
+    let start = node.start_byte().min(seg.len());
+    let end = seg[start..]
+        .chars()
+        .next()
+        .map_or(start, |c| start + c.len_utf8());
+    Some((
+        base + start..base + end,
+        "did not find the end of a flow sequence or flow mapping".to_string(),
+    ))
 }
 
 /// serde_yaml_ng appends " at line L column C" to libyaml's problem and context; keep the words.
@@ -309,7 +364,7 @@ fn parse_whole(text: &str, segments: &[Range<usize>]) -> Option<Vec<Entry>> {
             .into_iter()
             .zip(segments)
             .map(|(pair, seg)| {
-                let mut e = entry_from_pair(pair, text, all.start)?;
+                let mut e = entry_from_pair(pair, text, all.start, 0)?;
                 (e.key_range.start == seg.start).then(|| {
                     e.range = e.key_range.start..trim_end(text, seg.clone());
                     e
@@ -319,7 +374,9 @@ fn parse_whole(text: &str, segments: &[Range<usize>]) -> Option<Vec<Entry>> {
     })
 }
 
-fn textual_entry(text: &str, seg: Range<usize>) -> Option<Entry> {
+/// The key of a segment read as text; with `opaque_value`, the rest of the entry becomes its
+/// value as an `Other` node (valid YAML whose tree is unavailable).
+fn textual_entry(text: &str, seg: Range<usize>, opaque_value: bool) -> Option<Entry> {
     let s = &text[seg.clone()];
     let colon = s.find(':')?;
     let key = &s[..colon];
@@ -328,21 +385,30 @@ fn textual_entry(text: &str, seg: Range<usize>) -> Option<Entry> {
     {
         return None;
     }
+    let after_colon = seg.start + colon + 1;
+    let end = trim_end(text, seg.clone());
+    let lead = text[after_colon..end].len() - text[after_colon..end].trim_start().len();
+    let value = (opaque_value && after_colon + lead < end).then(|| Node {
+        range: after_colon + lead..end,
+        kind: NodeKind::Other,
+    });
     Some(Entry {
         key: key.to_string(),
         key_range: seg.start..seg.start + colon,
-        value: None,
-        range: seg.start..trim_end(text, seg.clone()),
-        after_colon: seg.start + colon + 1,
+        value,
+        range: seg.start..end,
+        after_colon,
         valid: false,
     })
 }
 
 fn first_pair(node: TsNode) -> Option<TsNode> {
-    let mut cursor = node.walk();
-    // Depth-first: stream > document > block_node > block_mapping > block_mapping_pair, or the
-    // same wrapped in ERROR nodes.
-    if (0..8).next().is_some() {
+    // Depth-first along the first branch: stream > document > block_node > block_mapping >
+    // block_mapping_pair, or the same wrapped in ERROR nodes. Iterative and bounded: a deeply
+    // nested broken tree must not recurse.
+    let mut node = node;
+    for _ in 0..16 {
+        let mut cursor = node.walk();
         let mut next = None;
         for child in node.children(&mut cursor) {
             if child.kind() == "block_mapping_pair" {
@@ -352,14 +418,14 @@ fn first_pair(node: TsNode) -> Option<TsNode> {
                 next = Some(child);
             }
         }
-        return next.and_then(first_pair);
+        node = next?;
     }
     None
 }
 
-fn entry_from_pair(pair: TsNode, text: &str, base: usize) -> Option<Entry> {
+fn entry_from_pair(pair: TsNode, text: &str, base: usize, depth: usize) -> Option<Entry> {
     let key = pair.child_by_field_name("key")?;
-    let key_node = convert(key, text, base);
+    let key_node = convert(key, text, base, depth + 1);
     let key_str = key_node.as_str()?.to_string();
     let colon = (0..pair.child_count())
         .filter_map(|i| pair.child(i))
@@ -367,7 +433,7 @@ fn entry_from_pair(pair: TsNode, text: &str, base: usize) -> Option<Entry> {
     let after_colon = colon.map_or(key_node.range.end, |c| base + c.end_byte());
     let value = pair
         .child_by_field_name("value")
-        .map(|v| convert(v, text, base));
+        .map(|v| convert(v, text, base, depth + 1));
     Some(Entry {
         key: key_str,
         key_range: key_node.range,
@@ -378,9 +444,21 @@ fn entry_from_pair(pair: TsNode, text: &str, base: usize) -> Option<Entry> {
     })
 }
 
-fn convert(node: TsNode, text: &str, base: usize) -> Node {
+/// How deep [`convert`] descends (each YAML level is two tree-sitter nodes). Deeper nodes
+/// become `Other` with their exact range: no rule looks that deep, and the recursion must not
+/// overflow the stack on 100k nested `[`.
+const MAX_DEPTH: usize = 128;
+
+fn convert(node: TsNode, text: &str, base: usize, depth: usize) -> Node {
     let range = base + node.start_byte()..base + node.end_byte();
     let raw = &text[range.clone()];
+    if depth > MAX_DEPTH {
+        let end = range.start + raw.trim_end().len();
+        return Node {
+            range: range.start..end,
+            kind: NodeKind::Other,
+        };
+    }
     let kind = match node.kind() {
         "flow_node" | "block_node" => {
             // Skip anchors and tags; a tagged value is reported as `Other`.
@@ -396,7 +474,7 @@ fn convert(node: TsNode, text: &str, base: usize) -> Node {
                 };
             }
             return match children.iter().rev().find(|c| c.kind() != "anchor") {
-                Some(inner) => convert(*inner, text, base),
+                Some(inner) => convert(*inner, text, base, depth + 1),
                 None => Node {
                     range,
                     kind: NodeKind::Other,
@@ -428,7 +506,7 @@ fn convert(node: TsNode, text: &str, base: usize) -> Node {
                     "flow_node" | "flow_pair" => Some(c),
                     _ => None,
                 })
-                .map(|c| convert(c, text, base))
+                .map(|c| convert(c, text, base, depth + 1))
                 .collect();
             NodeKind::Seq { flow, items }
         }
@@ -438,12 +516,14 @@ fn convert(node: TsNode, text: &str, base: usize) -> Node {
             let entries = node
                 .children(&mut cursor)
                 .filter(|c| matches!(c.kind(), "block_mapping_pair" | "flow_pair"))
-                .filter_map(|c| entry_from_pair(c, text, base))
+                .filter_map(|c| entry_from_pair(c, text, base, depth + 1))
                 .collect();
             NodeKind::Map { flow, entries }
         }
         "flow_pair" => {
-            let entries = entry_from_pair(node, text, base).into_iter().collect();
+            let entries = entry_from_pair(node, text, base, depth + 1)
+                .into_iter()
+                .collect();
             NodeKind::Map {
                 flow: true,
                 entries,

@@ -14,6 +14,7 @@ pub struct Token {
 }
 
 pub fn check(cx: &mut RuleCx, e: &Entry, v: &Node) {
+    not_names(cx, e, v);
     if let NodeKind::Seq { flow: true, items } = &v.kind
         && cx.dialect.tools.flow_list_misread
     {
@@ -146,6 +147,34 @@ fn report(cx: &mut RuleCx, t: &Token, verdict: Verdict, all_unresolved: bool) {
                 ));
             }
         }
+    }
+}
+
+/// List items that are not text (a nested list, a mapping, an alias), and values that are
+/// none of the forms a tool list takes: the tool reads no tool name from them.
+fn not_names(cx: &mut RuleCx, e: &Entry, v: &Node) {
+    let odd: Vec<(String, &Node)> = match &v.kind {
+        NodeKind::Seq { items, .. } => items
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| i.as_scalar().is_none())
+            .map(|(n, i)| (format!("Item {} of `{}`", n + 1, e.key), i))
+            .collect(),
+        NodeKind::Other => vec![(format!("`{}`", e.key), v)],
+        _ => Vec::new(),
+    };
+    for (what, node) in odd {
+        let msg = format!(
+            "{what} is {}, not a tool name: {} reads tool names as text, so it grants no tool. Write each tool as a plain name.",
+            node.type_name(),
+            cx.dialect.tool
+        );
+        cx.report(
+            Code::InvalidType,
+            Severity::Warning,
+            node.range.clone(),
+            msg,
+        );
     }
 }
 
