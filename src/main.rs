@@ -36,7 +36,16 @@ fn real_main(args: Vec<String>) -> i32 {
     }
     if args.first().map(String::as_str) == Some("check") {
         return match parse_check(&args[1..]) {
-            Ok(Some(opts)) => cli::run(&opts, &mut std::io::stdout().lock(), &mut err),
+            Ok(Some(opts)) => {
+                // Buffered: a report of 100,000 findings was a write system call per line.
+                let mut out =
+                    std::io::BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+                let code = cli::run(&opts, &mut out, &mut err);
+                match out.flush() {
+                    Ok(()) => code,
+                    Err(_) => cli::EXIT_USAGE,
+                }
+            }
             Ok(None) => {
                 let _ = write!(std::io::stdout(), "{USAGE}");
                 0

@@ -344,3 +344,50 @@ fn text_excerpt_puts_the_caret_under_wide_characters() {
     let caret = format!("3 | description: 🏗️ 設計 a: b\n  | {}^\n", " ".repeat(22));
     assert!(out.contains(&caret), "{out}");
 }
+
+#[test]
+fn a_long_line_is_cut_around_the_span() {
+    let long = format!("{}a: b {}", "x".repeat(300), "y".repeat(300));
+    let dir = project(&[(
+        ".claude/agents/a.md",
+        format!("---\nname: a\ndescription: {long}\n---\nBody\n").as_bytes(),
+    )]);
+    let o = run(dir.path(), &["check", "."]);
+    let out = stdout(&o);
+    // 40 characters before the `:` at column 315, 120 in all, an ellipsis where it is cut.
+    let shown = format!("…{}a: b {}…", "x".repeat(39), "y".repeat(300 - 224));
+    let expected = format!("3 | {shown}\n  | {}^\n", " ".repeat(41));
+    assert!(
+        out.contains("./.claude/agents/a.md:3:315: warning[yaml-syntax]"),
+        "{out}"
+    );
+    assert!(out.contains(&expected), "{out}");
+}
+
+#[test]
+fn json_output_is_one_pretty_array() {
+    let dir = project(&[
+        (
+            ".claude/agents/a.md",
+            b"---\nname: a\ndescription: d\ncolor: purpel\nextra: 1\n---\nBody\n",
+        ),
+        (
+            ".claude/agents/b.md",
+            b"---\nname: b\ndescription: d\n---\nBody\n",
+        ),
+    ]);
+    let o = run(dir.path(), &["check", "--format", "json", "."]);
+    let out = stdout(&o);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v.as_array().map(Vec::len), Some(2));
+    // Written item by item, byte for byte what one pretty-printed array gives.
+    assert_eq!(out, serde_json::to_string_pretty(&v).unwrap() + "\n");
+    let clean = project(&[(
+        ".claude/agents/b.md",
+        b"---\nname: b\ndescription: d\n---\nBody\n",
+    )]);
+    assert_eq!(
+        stdout(&run(clean.path(), &["check", "--format", "json", "."])),
+        "[]\n"
+    );
+}

@@ -90,7 +90,14 @@ pub struct RuleCx<'a> {
     pub dialect: &'a Dialect,
     pub location: Location<'a>,
     out: Vec<Diagnostic>,
+    /// Per code: how many were reported, and the first one left out past [`MAX_PER_CODE`].
+    tally: Vec<(usize, Option<Diagnostic>)>,
 }
+
+/// Diagnostics of one code listed per file. Past this, one more diagnostic says how many were
+/// left out: 500,000 zero-width spaces are not 500,000 useful findings, and each costs memory
+/// in `check` and in the editor.
+pub const MAX_PER_CODE: usize = 1000;
 
 impl<'a> RuleCx<'a> {
     /// Reports a diagnostic unless the configuration switched the rule off. Returns it so that
@@ -103,9 +110,39 @@ impl<'a> RuleCx<'a> {
         message: impl Into<String>,
     ) -> Option<&mut Diagnostic> {
         let severity = self.registry.config.severity(code, default)?;
+        let (count, first_left_out) = &mut self.tally[code as usize];
+        *count += 1;
+        if *count > MAX_PER_CODE {
+            first_left_out.get_or_insert_with(|| Diagnostic::new(code, severity, range, ""));
+            return None;
+        }
         self.out
             .push(Diagnostic::new(code, severity, range, message));
         self.out.last_mut()
+    }
+
+    /// Whether one more `code` would still be listed: past [`MAX_PER_CODE`], a rule can skip
+    /// the costly part of a finding (a "did you mean" search) that nobody will see.
+    pub fn listed(&self, code: Code) -> bool {
+        self.tally[code as usize].0 < MAX_PER_CODE
+    }
+
+    /// The reported diagnostics, with one note per code whose findings were cut off.
+    fn finish(self) -> Vec<Diagnostic> {
+        let mut out = self.out;
+        for (count, left_out) in self.tally {
+            if let Some(mut d) = left_out {
+                let more = count - MAX_PER_CODE;
+                d.message = format!(
+                    "{more} more `{}` finding{} in this file {} not listed here: persona-ls lists the first {MAX_PER_CODE} of each rule per file. Fix these and check again.",
+                    d.code,
+                    if more == 1 { "" } else { "s" },
+                    if more == 1 { "is" } else { "are" }
+                );
+                out.push(d);
+            }
+        }
+        out
     }
 
     pub fn yaml(&self) -> Option<&'a Yaml> {
@@ -152,9 +189,10 @@ pub fn analyze_parsed(
         dialect: &registry.dialects[detected.index],
         location,
         out: Vec::new(),
+        tally: vec![(0, None); Code::ALL.len()],
     };
     rules::run(&mut cx);
-    let mut diagnostics = cx.out;
+    let mut diagnostics = cx.finish();
     diagnostics.sort_by(|a, b| {
         (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
     });

@@ -1,29 +1,27 @@
 //! "Did you mean": the closest known word to a typo.
 
 /// Optimal-string-alignment distance (Levenshtein plus adjacent transposition), case-sensitive.
+/// Three rolling rows: O(|a|·|b|) time, O(|b|) memory.
 pub fn distance(a: &str, b: &str) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
-    let (n, m) = (a.len(), b.len());
-    let mut d = vec![vec![0usize; m + 1]; n + 1];
-    for (i, row) in d.iter_mut().enumerate() {
-        row[0] = i;
-    }
-    for (j, cell) in d[0].iter_mut().enumerate() {
-        *cell = j;
-    }
-    for i in 1..=n {
+    let m = b.len();
+    let mut before: Vec<usize> = vec![0; m + 1];
+    let mut prev: Vec<usize> = (0..=m).collect();
+    let mut cur: Vec<usize> = vec![0; m + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
         for j in 1..=m {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            d[i][j] = (d[i - 1][j] + 1)
-                .min(d[i][j - 1] + 1)
-                .min(d[i - 1][j - 1] + cost);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d[i][j] = d[i][j].min(d[i - 2][j - 2] + 1);
+                cur[j] = cur[j].min(before[j - 2] + 1);
             }
         }
+        std::mem::swap(&mut before, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
     }
-    d[n][m]
+    prev[m]
 }
 
 /// Normalises spelling variants: case and `-`/`_` separators (`allowed_tools`, `AllowedTools`).
@@ -37,27 +35,34 @@ fn fold(s: &str) -> String {
 /// The closest candidate, if it is close enough to be a plausible typo.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let folded = fold(word);
+    let len = folded.chars().count();
+    let limit = match len {
+        0..=2 => 0,
+        3..=5 => 1,
+        6..=9 => 2,
+        _ => 3,
+    };
     let mut best: Option<(&str, usize)> = None;
     for c in candidates {
         if c == word {
             continue;
         }
-        let d = if fold(c) == folded {
+        let fc = fold(c);
+        // The distance is at least the difference in length: a candidate that far off is
+        // never computed (a 1 MB key against the key table took seconds).
+        if fc.chars().count().abs_diff(len) > limit {
+            continue;
+        }
+        let d = if fc == folded {
             0
         } else {
-            distance(&folded, &fold(c))
+            distance(&folded, &fc)
         };
         if best.is_none_or(|(_, bd)| d < bd) {
             best = Some((c, d));
         }
     }
     let (c, d) = best?;
-    let limit = match folded.chars().count() {
-        0..=2 => 0,
-        3..=5 => 1,
-        6..=9 => 2,
-        _ => 3,
-    };
     (d <= limit).then_some(c)
 }
 
@@ -74,5 +79,9 @@ mod tests {
         assert_eq!(closest("category", keys), None);
         assert_eq!(closest("purpel", ["purple", "pink", "red"]), Some("purple"));
         assert_eq!(distance("ab", "ba"), 1);
+        assert_eq!(distance("kitten", "sitting"), 3);
+        assert_eq!(distance("", "abc"), 3);
+        assert_eq!(distance("abcd", "badc"), 2);
+        assert_eq!(closest(&"k".repeat(1 << 20), keys), None);
     }
 }

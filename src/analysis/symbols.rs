@@ -101,6 +101,9 @@ fn entry_symbol(text: &str, e: &Entry) -> Symbol {
     }
 }
 
+/// Characters of a value the outline shows.
+const PREVIEW: usize = 60;
+
 /// A one-line summary of a value for the outline.
 fn preview(text: &str, v: &Node) -> Option<String> {
     let s = match &v.kind {
@@ -120,18 +123,17 @@ fn preview(text: &str, v: &Node) -> Option<String> {
             }
         }
         NodeKind::Map { .. } => return None,
-        NodeKind::Other => text
-            .get(v.range.clone())?
-            .lines()
-            .next()?
-            .trim()
-            .to_string(),
+        NodeKind::Other | NodeKind::Deep => {
+            // Only the start of the first line: the value may be megabytes on one line.
+            let raw = text.get(v.range.clone())?;
+            let cut = crate::text::floor_char_boundary(raw, 4 * PREVIEW);
+            raw[..cut].lines().next()?.trim().to_string()
+        }
     };
     if s.is_empty() {
         return None;
     }
-    const MAX: usize = 60;
-    Some(match s.char_indices().nth(MAX) {
+    Some(match s.char_indices().nth(PREVIEW) {
         Some((i, _)) => format!("{}…", &s[..i]),
         None => s,
     })

@@ -73,21 +73,35 @@ pub fn write(format: Format, results: &[FileResult], out: &mut dyn Write) -> Sum
     summary
 }
 
+/// Excerpts show at most this many characters of a line: a long line is cut around the span
+/// (a 2 MB line printed once per diagnostic made the output quadratic).
+const EXCERPT: usize = 120;
+/// Characters kept before the span when a line is cut.
+const LEAD: usize = 40;
+
 fn text(results: &[FileResult], out: &mut dyn Write) -> std::io::Result<()> {
     for r in results {
         let index = LineIndex::new(&r.text);
         let path = r.path.display();
+        // Character columns, counted on from the previous diagnostic on the same line (they
+        // come sorted), not from the line start each time.
+        let mut cursor: Option<(usize, usize, usize)> = None;
         for d in &r.diagnostics {
-            // Human output counts columns in characters, as editors display them.
-            let start = index.position(&r.text, d.range.start, Encoding::Utf16);
-            let line_no = start.line as usize;
+            let text = r.text.as_str();
+            let at = crate::text::floor_char_boundary(text, d.range.start);
+            let line_no = index.line_of(at);
             let line_start = index.line_start(line_no);
             let line_end = index.line_start(line_no + 1).max(line_start);
-            let line =
-                crate::text::trim_line_break(&r.text[line_start..line_end.min(r.text.len())]);
-            let col = r.text[line_start..d.range.start.clamp(line_start, line_start + line.len())]
-                .chars()
-                .count();
+            let line = crate::text::trim_line_break(&text[line_start..line_end.min(text.len())]);
+            let line_content_end = line_start + line.len();
+            let at = at.min(line_content_end);
+            let col = match cursor {
+                Some((l, off, chars)) if l == line_no && off <= at => {
+                    chars + text[off..at].chars().count()
+                }
+                _ => text[line_start..at].chars().count(),
+            };
+            cursor = Some((line_no, at, col));
             writeln!(
                 out,
                 "{path}:{}:{}: {}[{}]: {}",
@@ -97,19 +111,28 @@ fn text(results: &[FileResult], out: &mut dyn Write) -> std::io::Result<()> {
                 d.code,
                 d.message
             )?;
-            let end_in_line = d.range.end.clamp(d.range.start, line_start + line.len());
-            let start_in_line = d.range.start.clamp(line_start, end_in_line);
+            let end_in_line =
+                crate::text::floor_char_boundary(text, d.range.end).clamp(at, line_content_end);
+            let (shown_start, shown_end) = excerpt_bounds(text, line_start, line_content_end, at);
+            let cut_left = shown_start > line_start;
+            let cut_right = shown_end < line_content_end;
             // The caret goes under the text as a terminal draws it: wide emoji and CJK take
             // two columns, variation selectors and joiners none.
-            let pad = display_width(&r.text[line_start..start_in_line]);
-            let width = display_width(&r.text[start_in_line..end_in_line]).max(1);
+            let pad = usize::from(cut_left) + display_width(&text[shown_start..at]);
+            let width = display_width(&text[at..end_in_line.min(shown_end)]).max(1);
             let gutter = (line_no + 1).to_string().len();
-            let shown: String = line
+            let shown: String = text[shown_start..shown_end]
                 .chars()
                 .map(|c| if c == '\t' { ' ' } else { c })
                 .collect();
             writeln!(out, "{:gutter$} |", "")?;
-            writeln!(out, "{} | {shown}", line_no + 1)?;
+            writeln!(
+                out,
+                "{} | {}{shown}{}",
+                line_no + 1,
+                if cut_left { "…" } else { "" },
+                if cut_right { "…" } else { "" }
+            )?;
             writeln!(
                 out,
                 "{:gutter$} | {}{}",
@@ -130,6 +153,25 @@ fn text(results: &[FileResult], out: &mut dyn Write) -> std::io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// The part of the line `text[start..end]` an excerpt shows for a span at `at`: the whole line
+/// when it is short, else [`EXCERPT`] characters beginning [`LEAD`] before the span.
+fn excerpt_bounds(text: &str, start: usize, end: usize, at: usize) -> (usize, usize) {
+    let line = &text[start..end];
+    if line.len() <= EXCERPT || (line.len() <= 4 * EXCERPT && line.chars().count() <= EXCERPT) {
+        return (start, end);
+    }
+    let from = text[start..at]
+        .char_indices()
+        .rev()
+        .nth(LEAD - 1)
+        .map_or(start, |(i, _)| start + i);
+    let to = text[from..end]
+        .char_indices()
+        .nth(EXCERPT)
+        .map_or(end, |(i, _)| from + i);
+    (from, to)
 }
 
 /// Terminal columns of `s` (tabs are shown as one space).
@@ -166,24 +208,40 @@ fn char_width(c: char) -> usize {
     }
 }
 
+/// One JSON array, written item by item (the same bytes `to_writer_pretty` gives for the whole
+/// array, without holding it).
 fn json_out(located: &[Located], out: &mut dyn Write) -> std::io::Result<()> {
-    let items: Vec<serde_json::Value> = located
-        .iter()
-        .map(|l| {
-            json!({
-                "path": l.path,
-                "range": {
-                    "start": {"line": l.start.line, "character": l.start.character},
-                    "end": {"line": l.end.line, "character": l.end.character},
-                },
-                "severity": l.d.severity.as_str(),
-                "code": l.d.code.as_str(),
-                "message": l.d.message,
-            })
-        })
-        .collect();
-    serde_json::to_writer_pretty(&mut *out, &items)?;
-    writeln!(out)
+    if located.is_empty() {
+        return writeln!(out, "[]");
+    }
+    out.write_all(b"[\n")?;
+    let mut buf = Vec::new();
+    for (i, l) in located.iter().enumerate() {
+        let item = json!({
+            "path": l.path,
+            "range": {
+                "start": {"line": l.start.line, "character": l.start.character},
+                "end": {"line": l.end.line, "character": l.end.character},
+            },
+            "severity": l.d.severity.as_str(),
+            "code": l.d.code.as_str(),
+            "message": l.d.message,
+        });
+        buf.clear();
+        serde_json::to_writer_pretty(&mut buf, &item)?;
+        if i > 0 {
+            out.write_all(b",\n")?;
+        }
+        // Indent the item one level, as it sits inside the array.
+        for (n, line) in buf.split(|&b| b == b'\n').enumerate() {
+            if n > 0 {
+                out.write_all(b"\n")?;
+            }
+            out.write_all(b"  ")?;
+            out.write_all(line)?;
+        }
+    }
+    out.write_all(b"\n]\n")
 }
 
 fn sarif_level(s: Severity) -> &'static str {

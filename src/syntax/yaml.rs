@@ -68,6 +68,8 @@ pub enum NodeKind {
     },
     /// An alias, a tagged node or an unparsable fragment.
     Other,
+    /// A value nested too deeply to read (valid YAML; its inside is not converted).
+    Deep,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -100,7 +102,8 @@ impl Node {
             NodeKind::Seq { flow: true, .. } => "a flow list",
             NodeKind::Seq { .. } => "a list",
             NodeKind::Map { .. } => "a mapping",
-            NodeKind::Other => "an alias, a tagged value or a value nested too deeply to read",
+            NodeKind::Other => "an alias or tagged value",
+            NodeKind::Deep => "a value nested too deeply to read",
         }
     }
 }
@@ -168,44 +171,132 @@ fn parse_with(text: &str, range: Range<usize>, fast: bool) -> Yaml {
         yaml.entries = entries;
         return yaml;
     }
-    // Fast path: a valid block parses once, as a whole. Only a broken one is parsed entry by
-    // entry, where the cutting pays for itself.
-    if let Some(entries) = parse_whole(text, &segments) {
-        yaml.entries = entries;
-        return yaml;
-    }
-    for seg in segments {
-        let seg_text = &text[seg.clone()];
-        let error = strict(seg_text, seg.start);
-        let entry = PARSER.with(|p| {
-            let mut p = p.borrow_mut();
-            p.parse(seg_text, None).and_then(|tree| {
-                let pair = first_pair(tree.root_node())?;
-                entry_from_pair(pair, text, seg.start, 0)
-            })
-        });
-        // A broken entry (an unclosed quote) may give tree-sitter no pair at all, and neither
-        // does a valid one nested deeper than its scanner keeps state for; the key is still
-        // plain to see, and knowing it keeps `missing-required-key` quiet.
-        let entry = entry.or_else(|| textual_entry(text, seg.clone(), error.is_none()));
-        let index = entry.as_ref().map(|_| yaml.entries.len());
-        match entry {
-            Some(mut e) => {
-                e.valid = error.is_none();
-                e.range = e.key_range.start..trim_end(text, seg.clone());
-                yaml.entries.push(e);
+    // A valid block parses as a whole, CHUNK entries at a time: tree-sitter-yaml counts rows in
+    // 16 bits, so one parse past 32,767 lines goes wrong, and one broken entry must not send a
+    // 100,000-entry block through the parsers entry by entry. Only a chunk that fails is parsed
+    // entry by entry, where the cutting pays for itself.
+    let mut anchors = Anchors::default();
+    for chunk in segments.chunks(CHUNK) {
+        if let Some(entries) = parse_whole(text, chunk) {
+            yaml.entries.extend(entries);
+            for seg in chunk {
+                anchors.add(&text[seg.clone()]);
             }
-            None => yaml.stray.push(seg.start..trim_end(text, seg.clone())),
+            continue;
         }
-        if let Some((r, p)) = error {
-            yaml.errors.push(SyntaxError {
-                range: r,
-                problem: p,
-                entry: index,
-            });
+        for seg in chunk {
+            parse_entry(&mut yaml, text, seg.clone(), &anchors);
+            anchors.add(&text[seg.clone()]);
         }
     }
     yaml
+}
+
+/// Top-level entries parsed together (see `parse_with`).
+const CHUNK: usize = 64;
+
+/// One top-level entry, parsed on its own.
+fn parse_entry(yaml: &mut Yaml, text: &str, seg: Range<usize>, anchors: &Anchors) {
+    let seg_text = &text[seg.clone()];
+    if is_prose_line(seg_text) {
+        // Both parsers would read a plain scalar, not a pair: a stray line, decided without
+        // them (after an unclosed quote every later line is one; 500,000 took seconds).
+        yaml.stray.push(seg.start..trim_end(text, seg));
+        return;
+    }
+    if flow_depth(seg_text) > MAX_FLOW_DEPTH {
+        deep_entry(yaml, text, seg);
+        return;
+    }
+    // An alias of an anchor that an earlier entry defines is "unknown" to an entry parsed
+    // alone, but not to the document.
+    let error = strict(seg_text, seg.start).filter(|(r, p)| {
+        !(p.starts_with("unknown anchor") && anchors.defines_alias_at(text, r.start))
+    });
+    let entry = PARSER.with(|p| {
+        let mut p = p.borrow_mut();
+        p.parse(seg_text, None).and_then(|tree| {
+            let pair = first_pair(tree.root_node())?;
+            entry_from_pair(pair, text, seg.start, 0)
+        })
+    });
+    // A broken entry (an unclosed quote) may give tree-sitter no pair at all, and neither
+    // does a valid one nested deeper than its scanner keeps state for; the key is still
+    // plain to see, and knowing it keeps `missing-required-key` quiet.
+    let entry = entry.or_else(|| textual_entry(text, seg.clone(), error.is_none()));
+    let index = entry.as_ref().map(|_| yaml.entries.len());
+    match entry {
+        Some(mut e) => {
+            e.valid = error.is_none();
+            e.range = e.key_range.start..trim_end(text, seg.clone());
+            yaml.entries.push(e);
+        }
+        None => yaml.stray.push(seg.start..trim_end(text, seg.clone())),
+    }
+    if let Some((r, p)) = error {
+        yaml.errors.push(SyntaxError {
+            range: r,
+            problem: p,
+            entry: index,
+        });
+    }
+}
+
+/// One line of words: letters, digits, spaces and `_.,/()-`, starting with a letter or digit.
+/// No `:` (so no pair), no indicator, quote, comment or tab: YAML can only read a plain scalar.
+fn is_prose_line(seg: &str) -> bool {
+    let line = seg.trim_end();
+    line.chars().next().is_some_and(char::is_alphanumeric)
+        && line.chars().all(|c| {
+            c.is_alphanumeric() || matches!(c, ' ' | '_' | '.' | ',' | '/' | '(' | ')' | '-')
+        })
+}
+
+/// Anchor names (`&name`) defined by the entries read so far. Found by a scan that does not
+/// know quotes, so `'&x'` counts too: at worst an alias of a name that is only quoted text
+/// goes unreported.
+#[derive(Default)]
+struct Anchors(std::collections::HashSet<String>);
+
+fn is_anchor_char(b: u8) -> bool {
+    !(b.is_ascii_whitespace() || matches!(b, b',' | b'[' | b']' | b'{' | b'}'))
+}
+
+impl Anchors {
+    fn add(&mut self, seg: &str) {
+        let bytes = seg.as_bytes();
+        for (i, _) in seg.match_indices('&') {
+            if i > 0
+                && !matches!(
+                    bytes[i - 1],
+                    b' ' | b'\t' | b'\n' | b'\r' | b'[' | b'{' | b','
+                )
+            {
+                continue;
+            }
+            let name = &bytes[i + 1..];
+            let len = name
+                .iter()
+                .position(|&b| !is_anchor_char(b))
+                .unwrap_or(name.len());
+            if len > 0 {
+                self.0
+                    .insert(String::from_utf8_lossy(&name[..len]).into_owned());
+            }
+        }
+    }
+
+    /// Whether the alias (`*name`) at `at` names an anchor defined before.
+    fn defines_alias_at(&self, text: &str, at: usize) -> bool {
+        let Some(rest) = text.get(at..).and_then(|r| r.strip_prefix('*')) else {
+            return false;
+        };
+        let len = rest
+            .bytes()
+            .position(|b| !is_anchor_char(b))
+            .unwrap_or(rest.len());
+        len > 0 && self.0.contains(&rest[..len])
+    }
 }
 
 fn trim_end(text: &str, r: Range<usize>) -> usize {
@@ -233,6 +324,92 @@ fn segments(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
+/// Flow collections nested deeper than this are not given to either parser: tree-sitter keeps
+/// some 400 bytes per open level (64 KB of `[` took 25 MB) and libyaml's time grows with the
+/// square of the depth. No front matter nests a tenth as deep.
+const MAX_FLOW_DEPTH: usize = 256;
+
+/// The deepest `[`/`{` nesting in `seg`, counted as [`flow_cost`] counts (an overestimate).
+fn flow_depth(seg: &str) -> usize {
+    let (mut depth, mut max) = (0usize, 0usize);
+    for b in seg.bytes() {
+        match b {
+            b'[' | b'{' => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    max
+}
+
+/// An entry whose flow collections nest past [`MAX_FLOW_DEPTH`]: its key read as text, its
+/// value opaque, and a syntax error at the first bracket never closed (found by a linear scan
+/// that knows quotes), the one defect such a value commonly has.
+fn deep_entry(yaml: &mut Yaml, text: &str, seg: Range<usize>) {
+    let error = strict(&text[seg.clone()], seg.start);
+    let index = yaml.entries.len();
+    match textual_entry(text, seg.clone(), error.is_none()) {
+        Some(mut e) => {
+            e.valid = error.is_none();
+            yaml.entries.push(e);
+        }
+        None => yaml.stray.push(seg.start..trim_end(text, seg.clone())),
+    }
+    if let Some((range, problem)) = error {
+        let entry = (yaml.entries.len() > index).then_some(index);
+        yaml.errors.push(SyntaxError {
+            range,
+            problem,
+            entry,
+        });
+    }
+}
+
+/// The offset of the first `[` or `{` in `seg` that is never closed (or of a closer that
+/// closes nothing), skipping quoted scalars and comments.
+fn unclosed_bracket(seg: &str) -> Option<usize> {
+    let bytes = seg.as_bytes();
+    let mut open: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'[' | b'{' => open.push(i),
+            b']' | b'}' => {
+                if open.pop().is_none() {
+                    return Some(i);
+                }
+            }
+            q @ (b'"' | b'\'') if i == 0 || b" \t[{,:".contains(&bytes[i - 1]) => {
+                i += 1;
+                while i < bytes.len() {
+                    match bytes[i] {
+                        b'\\' if q == b'"' => i += 1,
+                        b'\'' if q == b'\'' && bytes.get(i + 1) == Some(&b'\'') => i += 1,
+                        c if c == q => break,
+                        _ => {}
+                    }
+                    i += 1;
+                }
+            }
+            b'#' if i == 0 || bytes[i - 1] == b' ' || bytes[i - 1] == b'\t' => {
+                while i < bytes.len() && bytes[i] != b'\n' && bytes[i] != b'\r' {
+                    i += 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    open.first().copied()
+}
+
+/// The problem reported where libyaml is not asked: what it says of an unclosed `[`, in
+/// words `yaml_syntax` explains.
+const UNCLOSED_FLOW: &str = "did not find the end of a flow sequence or flow mapping";
+
 /// What libyaml may spend on one block, in "open flow level × byte" units (see [`flow_cost`]):
 /// about 2 ns each, so at most some 50 ms. Real front matter costs a few thousand.
 const STRICT_BUDGET: usize = 25_000_000;
@@ -258,16 +435,27 @@ fn flow_cost(seg: &str) -> usize {
 /// Runs the strict parser; returns the error position and libyaml's message. Input that
 /// libyaml would take quadratic time on is judged by tree-sitter instead (linear).
 fn strict(seg: &str, base: usize) -> Option<(Range<usize>, String)> {
+    if flow_depth(seg) > MAX_FLOW_DEPTH {
+        let at = base + unclosed_bracket(seg)?;
+        return Some((at..at + 1, UNCLOSED_FLOW.to_string()));
+    }
     if flow_cost(seg) > STRICT_BUDGET {
         return tolerant_verdict(seg, base);
     }
     let err = serde_yaml_ng::from_str::<serde::de::IgnoredAny>(seg).err()?;
     let problem = err.to_string();
     let problem = strip_locations(&problem);
-    let offset = err
+    let mut offset = err
         .location()
         .map(|loc| offset_of(seg, loc.line(), loc.column()))
         .unwrap_or(0);
+    // libyaml notices an unclosed `[` where the input ends (the next line); the bracket that
+    // is never closed is the cause.
+    if (problem.contains("flow sequence") || problem.contains("flow mapping"))
+        && let Some(at) = unclosed_bracket(seg)
+    {
+        offset = at;
+    }
     let end = seg[offset..]
         .chars()
         .next()
@@ -301,10 +489,7 @@ fn tolerant_verdict(seg: &str, base: usize) -> Option<(Range<usize>, String)> {
         .chars()
         .next()
         .map_or(start, |c| start + c.len_utf8());
-    Some((
-        base + start..base + end,
-        "did not find the end of a flow sequence or flow mapping".to_string(),
-    ))
+    Some((base + start..base + end, UNCLOSED_FLOW.to_string()))
 }
 
 /// serde_yaml_ng appends " at line L column C" to libyaml's problem and context; keep the words.
@@ -342,6 +527,9 @@ fn parse_whole(text: &str, segments: &[Range<usize>]) -> Option<Vec<Entry>> {
     let (first, last) = (segments.first()?, segments.last()?);
     let all = first.start..last.end;
     let whole = &text[all.clone()];
+    if flow_depth(whole) > MAX_FLOW_DEPTH {
+        return None;
+    }
     if strict(whole, all.start).is_some() {
         return None;
     }
@@ -375,7 +563,8 @@ fn parse_whole(text: &str, segments: &[Range<usize>]) -> Option<Vec<Entry>> {
 }
 
 /// The key of a segment read as text; with `opaque_value`, the rest of the entry becomes its
-/// value as an `Other` node (valid YAML whose tree is unavailable).
+/// value as a `Deep` node (valid YAML whose tree is unavailable: nested past what the parsers
+/// are given).
 fn textual_entry(text: &str, seg: Range<usize>, opaque_value: bool) -> Option<Entry> {
     let s = &text[seg.clone()];
     let colon = s.find(':')?;
@@ -390,7 +579,7 @@ fn textual_entry(text: &str, seg: Range<usize>, opaque_value: bool) -> Option<En
     let lead = text[after_colon..end].len() - text[after_colon..end].trim_start().len();
     let value = (opaque_value && after_colon + lead < end).then(|| Node {
         range: after_colon + lead..end,
-        kind: NodeKind::Other,
+        kind: NodeKind::Deep,
     });
     Some(Entry {
         key: key.to_string(),
@@ -445,7 +634,7 @@ fn entry_from_pair(pair: TsNode, text: &str, base: usize, depth: usize) -> Optio
 }
 
 /// How deep [`convert`] descends (each YAML level is two tree-sitter nodes). Deeper nodes
-/// become `Other` with their exact range: no rule looks that deep, and the recursion must not
+/// become `Deep` with their exact range: no rule looks that deep, and the recursion must not
 /// overflow the stack on 100k nested `[`.
 const MAX_DEPTH: usize = 128;
 
@@ -456,7 +645,7 @@ fn convert(node: TsNode, text: &str, base: usize, depth: usize) -> Node {
         let end = range.start + raw.trim_end().len();
         return Node {
             range: range.start..end,
-            kind: NodeKind::Other,
+            kind: NodeKind::Deep,
         };
     }
     let kind = match node.kind() {
@@ -613,6 +802,35 @@ mod tests {
             y.errors[0].problem
         );
         assert_eq!(y.stray, vec![16..19]);
+    }
+
+    /// Lines of words after an unclosed quote are stray lines, decided without a parser; an
+    /// alias of an earlier entry's anchor is not "unknown" when entries are parsed alone.
+    #[test]
+    fn entry_by_entry_keeps_document_facts() {
+        let t = "a: \"open\nplain words here\nb: &m x\nc: *m\n";
+        let y = parse_all(t);
+        let start = t.find("plain").unwrap();
+        assert_eq!(y.stray, vec![start..start + "plain words here".len()]);
+        assert_eq!(
+            y.entries
+                .iter()
+                .map(|e| (e.key.as_str(), e.valid))
+                .collect::<Vec<_>>(),
+            [("a", false), ("b", true), ("c", true)]
+        );
+        assert_eq!(y.errors.len(), 1);
+    }
+
+    /// A bracket never closed is where the error is, not the end of the input.
+    #[test]
+    fn an_unclosed_flow_list_is_reported_at_its_bracket() {
+        let t = "tools: [\n  'a',\n  'b'\nmodel: x\n";
+        let y = parse_all(t);
+        assert_eq!(y.errors[0].range, 7..8);
+        assert_eq!(unclosed_bracket("a: ['[', \"]\", b]  # ["), None);
+        assert_eq!(unclosed_bracket("a: {b: [c]"), Some(3));
+        assert_eq!(unclosed_bracket("a: b]"), Some(4));
     }
 
     #[test]

@@ -106,6 +106,16 @@ fn unknown(cx: &mut RuleCx, key: &str, range: std::ops::Range<usize>) {
         }
         return;
     }
+    if !cx.listed(Code::UnknownKey) {
+        // Only counted: skip the searches below.
+        cx.report(
+            Code::UnknownKey,
+            Severity::Information,
+            range,
+            String::new(),
+        );
+        return;
+    }
     let elsewhere: Vec<&str> = cx
         .registry
         .dialects

@@ -35,12 +35,24 @@ pub fn check(cx: &mut RuleCx, e: &Entry, v: &Node) {
             (t, v)
         })
         .collect();
+    let active = || {
+        known
+            .iter()
+            .filter(|v| v.status == Status::Active)
+            .map(|v| v.value.as_str())
+    };
     let unresolved = verdicts
         .iter()
         .filter(|(_, v)| matches!(v, Verdict::Unknown(_) | Verdict::WrongCase(_)))
         .count();
     let all_unresolved = unresolved > 0 && unresolved == verdicts.len() && e.key == "tools";
-    for (t, verdict) in verdicts {
+    for (t, mut verdict) in verdicts {
+        // The "did you mean" search, only for findings that will be listed.
+        if let Verdict::Unknown(close) = &mut verdict
+            && cx.listed(Code::UnknownTool)
+        {
+            *close = suggest::closest(base_name(&t.name), active()).map(str::to_string);
+        }
         report(cx, &t, verdict, all_unresolved);
     }
 }
@@ -52,9 +64,14 @@ enum Verdict {
     Unknown(Option<String>),
 }
 
+/// `Bash(git add:*)`, `Agent(reviewer, tester)`: a permission rule on a tool.
+fn base_name(name: &str) -> &str {
+    name.split('(').next().unwrap_or(name).trim()
+}
+
+/// What a tool name is; an unknown one gets its suggestion later (see `check`).
 fn judge(name: &str, known: &[Value]) -> Verdict {
-    // `Bash(git add:*)`, `Agent(reviewer, tester)`: a permission rule on a tool.
-    let base = name.split('(').next().unwrap_or(name).trim();
+    let base = base_name(name);
     if base.starts_with("mcp__") || base == "*" {
         return Verdict::Ok;
     }
@@ -67,11 +84,7 @@ fn judge(name: &str, known: &[Value]) -> Verdict {
     if let Some(v) = known.iter().find(|v| v.value.eq_ignore_ascii_case(base)) {
         return Verdict::WrongCase(v.value.clone());
     }
-    let active = known
-        .iter()
-        .filter(|v| v.status == Status::Active)
-        .map(|v| v.value.as_str());
-    Verdict::Unknown(suggest::closest(base, active).map(str::to_string))
+    Verdict::Unknown(None)
 }
 
 fn report(cx: &mut RuleCx, t: &Token, verdict: Verdict, all_unresolved: bool) {
@@ -150,17 +163,18 @@ fn report(cx: &mut RuleCx, t: &Token, verdict: Verdict, all_unresolved: bool) {
     }
 }
 
-/// List items that are not text (a nested list, a mapping, an alias), and values that are
-/// none of the forms a tool list takes: the tool reads no tool name from them.
+/// List items that are not text (a nested list, a mapping), and values too deeply nested to
+/// be a tool list: the tool reads no tool name from them. Aliases and tags are left alone:
+/// what they stand for is not known here.
 fn not_names(cx: &mut RuleCx, e: &Entry, v: &Node) {
     let odd: Vec<(String, &Node)> = match &v.kind {
         NodeKind::Seq { items, .. } => items
             .iter()
             .enumerate()
-            .filter(|(_, i)| i.as_scalar().is_none())
+            .filter(|(_, i)| !matches!(i.kind, NodeKind::Scalar(_) | NodeKind::Other))
             .map(|(n, i)| (format!("Item {} of `{}`", n + 1, e.key), i))
             .collect(),
-        NodeKind::Other => vec![(format!("`{}`", e.key), v)],
+        NodeKind::Deep => vec![(format!("`{}`", e.key), v)],
         _ => Vec::new(),
     };
     for (what, node) in odd {

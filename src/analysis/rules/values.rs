@@ -133,6 +133,10 @@ fn string(cx: &mut RuleCx, key: &Key, v: &Node) {
 /// `invalid-type`: "`key` must be WANT, not a list" (or a mapping, a number…); "should" when
 /// it is only a warning.
 pub fn wrong_type(cx: &mut RuleCx, key: &Key, v: &Node, want: &str, severity: Severity) {
+    // An alias or a tag stands for a value not known here.
+    if matches!(v.kind, NodeKind::Other) {
+        return;
+    }
     let verb = if severity == Severity::Error {
         "must"
     } else {
@@ -260,8 +264,11 @@ fn enumerated(cx: &mut RuleCx, key: &Key, v: &Node) {
         cx.report(Code::InvalidValue, Severity::Warning, v.range.clone(), msg);
         return;
     }
-    let close =
-        suggest::closest(value, values.iter().map(|x| x.value.as_str())).map(str::to_string);
+    let close = cx
+        .listed(Code::InvalidValue)
+        .then(|| suggest::closest(value, values.iter().map(|x| x.value.as_str())))
+        .flatten()
+        .map(str::to_string);
     if key.open && close.is_none() {
         return;
     }

@@ -1,0 +1,138 @@
+//! Pathological input stays cheap and precise: the classes of input that were quadratic or
+//! unbounded (nested flow collections, many keys, many findings, aliases across entries).
+//! Their cost is measured in `benches/engine.rs`; these tests pin what is reported.
+
+mod common;
+use common::check;
+use expect_test::expect;
+use persona_ls::analysis::{Location, MAX_PER_CODE, analyze};
+use persona_ls::dialect::Registry;
+
+const AGENT: &str = ".claude/agents/reviewer.md";
+
+fn codes(text: &str) -> Vec<(String, String)> {
+    let a = analyze(
+        text,
+        Location {
+            rel_path: AGENT,
+            forced: None,
+        },
+        &Registry::builtin(),
+    );
+    a.diagnostics
+        .iter()
+        .map(|d| (d.code.to_string(), d.message.clone()))
+        .collect()
+}
+
+#[test]
+fn an_unclosed_deep_flow_list_is_one_error_at_its_first_bracket() {
+    let text = format!(
+        "---\nname: t\ndescription: d\ntools: {}\nmodel: sonnet\n---\nbody\n",
+        "[".repeat(65536)
+    );
+    let found = codes(&text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "yaml-syntax");
+    let a = analyze(
+        &text,
+        Location {
+            rel_path: AGENT,
+            forced: None,
+        },
+        &Registry::builtin(),
+    );
+    let at = text.find('[').unwrap();
+    assert_eq!(a.diagnostics[0].range, at..at + 1);
+}
+
+#[test]
+fn a_closed_deep_flow_list_is_read_as_one_opaque_value() {
+    let text = format!(
+        "---\nname: t\ndescription: d\ntools: {}Read{}\n---\nbody\n",
+        "[".repeat(300),
+        "]".repeat(300)
+    );
+    expect![[r#"
+        [
+            (
+                "invalid-type",
+                "`tools` is a value nested too deeply to read, not a tool name: Claude Code reads tool names as text, so it grants no tool. Write each tool as a plain name.",
+            ),
+        ]
+    "#]]
+    .assert_debug_eq(&codes(&text));
+}
+
+#[test]
+fn a_duplicate_among_many_keys_names_the_first_line() {
+    let mut text = String::from("---\nname: t\ndescription: d\nmodel: sonnet\n");
+    for i in 0..5000 {
+        text.push_str(&format!("x-{i}: v\n"));
+    }
+    text.push_str("model: opus\n---\nbody\n");
+    let dup: Vec<_> = codes(&text)
+        .into_iter()
+        .filter(|(c, _)| c == "duplicate-key")
+        .collect();
+    expect![[r#"
+        [
+            (
+                "duplicate-key",
+                "`model` is already set on line 4. Strict YAML parsers reject the file; the others keep only one of the values. Remove one of them.",
+            ),
+        ]
+    "#]]
+    .assert_debug_eq(&dup);
+}
+
+#[test]
+fn findings_past_the_cap_are_counted_in_one_more_diagnostic() {
+    let mut text = String::from("---\nname: t\ndescription: d\n");
+    let n = MAX_PER_CODE + 5;
+    for i in 0..n {
+        text.push_str(&format!("extra-{i}: v\n"));
+    }
+    text.push_str("---\nbody\n");
+    let found = codes(&text);
+    assert_eq!(found.len(), MAX_PER_CODE + 1);
+    assert!(found.iter().all(|(c, _)| c == "unknown-key"));
+    assert_eq!(
+        found[MAX_PER_CODE - 1].1,
+        format!(
+            "`extra-{}` is not a Claude Code subagent key; Claude Code ignores it.",
+            MAX_PER_CODE - 1
+        )
+    );
+    expect![[r#"
+        "5 more `unknown-key` findings in this file are not listed here: persona-ls lists the first 1000 of each rule per file. Fix these and check again."
+    "#]]
+    .assert_debug_eq(&found[MAX_PER_CODE].1);
+}
+
+#[test]
+fn an_alias_of_an_earlier_entry_is_not_unknown_when_entries_are_parsed_alone() {
+    // The broken `x` sends the block through the parsers entry by entry; `*m` names the anchor
+    // of `model` and is valid YAML.
+    let text = "---\nname: t\ndescription: d\nmodel: &m sonnet\nx: [a, b\ncolor: *m\n---\nbody\n";
+    expect![[r#"
+        dialect: claude-agent
+        5:1-5:2 information[unknown-key] `x` is not a Claude Code subagent key; Claude Code ignores it.
+          text: "x"
+        5:4-5:5 error[yaml-syntax] This `[...]` or `{...}` is not closed, or its items are not separated by commas. Close it, or quote the value if it is text. Claude Code cannot read the front matter.
+          text: "["
+    "#]]
+    .assert_eq(&check(AGENT, text));
+}
+
+#[test]
+fn an_alias_of_an_anchor_nobody_defines_is_still_an_error() {
+    let text = "---\nname: t\ndescription: d\nx: [a, b\ncolor: *nowhere\n---\nbody\n";
+    let found = codes(text);
+    assert!(
+        found
+            .iter()
+            .any(|(c, m)| c == "yaml-syntax" && m.contains("unknown anchor")),
+        "{found:?}"
+    );
+}
