@@ -377,11 +377,7 @@ fn unclosed_bracket(seg: &str) -> Option<usize> {
     while i < bytes.len() {
         match bytes[i] {
             b'[' | b'{' => open.push(i),
-            b']' | b'}' => {
-                if open.pop().is_none() {
-                    return Some(i);
-                }
-            }
+            b']' | b'}' if open.pop().is_none() => return Some(i),
             q @ (b'"' | b'\'') if i == 0 || b" \t[{,:".contains(&bytes[i - 1]) => {
                 i += 1;
                 while i < bytes.len() {
