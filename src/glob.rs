@@ -76,8 +76,8 @@ impl Glob {
 
 /// `a{b,c}d` → `abd`, `acd` (nested braces allowed).
 fn expand_braces(glob: &str) -> Result<Vec<String>, &'static str> {
-    let Some(open) = glob.find('{') else {
-        if glob.contains('}') {
+    let Some(open) = unescaped(glob).find(|&(_, c)| c == '{').map(|(i, _)| i) else {
+        if unescaped(glob).any(|(_, c)| c == '}') {
             return Err("unmatched `}`");
         }
         return Ok(vec![glob.to_string()]);
@@ -85,7 +85,7 @@ fn expand_braces(glob: &str) -> Result<Vec<String>, &'static str> {
     let mut depth = 0;
     let mut close = None;
     let mut commas = Vec::new();
-    for (i, c) in glob[open..].char_indices() {
+    for (i, c) in unescaped(&glob[open..]) {
         match c {
             '{' => depth += 1,
             '}' => {
@@ -113,6 +113,32 @@ fn expand_braces(glob: &str) -> Result<Vec<String>, &'static str> {
     Ok(out)
 }
 
+/// The characters of a glob that are not escaped by a `\\`, with their offsets.
+fn unescaped(glob: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let mut chars = glob.char_indices();
+    std::iter::from_fn(move || {
+        loop {
+            let (i, c) = chars.next()?;
+            if c != '\\' {
+                return Some((i, c));
+            }
+            chars.next();
+        }
+    })
+}
+
+/// A glob that matches exactly `literal` (a folder name with `*` or `{` in it).
+pub fn escape(literal: &str) -> String {
+    let mut out = String::with_capacity(literal.len());
+    for c in literal.chars() {
+        if matches!(c, '*' | '?' | '[' | ']' | '{' | '}' | ',' | '\\') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
 impl Pattern {
     fn parse(glob: &str) -> Result<Pattern, &'static str> {
         if glob.is_empty() {
@@ -131,7 +157,14 @@ impl Pattern {
             }
             let tokens = tokens(seg)?;
             if tokens.iter().all(|t| matches!(t, Token::Char(_))) {
-                segments.push(Segment::Literal(seg.to_string()));
+                let literal = tokens
+                    .iter()
+                    .map(|t| match t {
+                        Token::Char(c) => *c,
+                        _ => unreachable!("all characters"),
+                    })
+                    .collect();
+                segments.push(Segment::Literal(literal));
             } else {
                 segments.push(Segment::Wild(tokens));
             }
@@ -159,8 +192,10 @@ fn literal_runs(glob: &str) -> Vec<String> {
     let mut runs = Vec::new();
     let mut cur = String::new();
     let mut in_class = false;
-    for c in glob.chars() {
+    let mut chars = glob.chars();
+    while let Some(c) = chars.next() {
         match c {
+            '\\' if !in_class => cur.extend(chars.next()),
             '[' => {
                 in_class = true;
                 runs.push(std::mem::take(&mut cur));
@@ -228,17 +263,43 @@ fn tokens(seg: &str) -> Result<Vec<Token>, &'static str> {
     Ok(out)
 }
 
-fn match_segments(pat: &[Segment], parts: &[&str]) -> bool {
-    match pat.split_first() {
-        None => parts.is_empty(),
-        Some((Segment::Any, rest)) => {
-            (0..=parts.len()).any(|skip| match_segments(rest, &parts[skip..]))
+/// Wildcard matching without backtracking blow-up: a glob from a repository's configuration
+/// is untrusted, and recursive matching of `*a*a*a*a*b` is exponential. The classic greedy
+/// algorithm (remember the last `*`, retry one element further on a mismatch) is O(n·m) for
+/// both levels: `**` over path segments and `*` over characters.
+fn wildcard<P, T>(
+    pat: &[P],
+    items: &[T],
+    is_star: impl Fn(&P) -> bool,
+    one: impl Fn(&P, &T) -> bool,
+) -> bool {
+    let (mut p, mut i) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while i < items.len() {
+        if p < pat.len() && is_star(&pat[p]) {
+            star = Some((p, i));
+            p += 1;
+        } else if p < pat.len() && one(&pat[p], &items[i]) {
+            p += 1;
+            i += 1;
+        } else if let Some((sp, si)) = star {
+            p = sp + 1;
+            i = si + 1;
+            star = Some((sp, si + 1));
+        } else {
+            return false;
         }
-        Some((seg, rest)) => match parts.split_first() {
-            Some((part, more)) => match_segment(seg, part) && match_segments(rest, more),
-            None => false,
-        },
     }
+    pat[p..].iter().all(is_star)
+}
+
+fn match_segments(pat: &[Segment], parts: &[&str]) -> bool {
+    wildcard(
+        pat,
+        parts,
+        |s| matches!(s, Segment::Any),
+        |s, part| match_segment(s, part),
+    )
 }
 
 fn match_segment(seg: &Segment, part: &str) -> bool {
@@ -253,24 +314,19 @@ fn match_segment(seg: &Segment, part: &str) -> bool {
 }
 
 fn match_tokens(tokens: &[Token], s: &[char]) -> bool {
-    match tokens.split_first() {
-        None => s.is_empty(),
-        Some((Token::Star, rest)) => (0..=s.len()).any(|i| match_tokens(rest, &s[i..])),
-        Some((t, rest)) => match s.split_first() {
-            Some((c, more)) => {
-                let ok = match t {
-                    Token::Char(x) => x == c,
-                    Token::Question => true,
-                    Token::Class { negated, ranges } => {
-                        ranges.iter().any(|(lo, hi)| lo <= c && c <= hi) != *negated
-                    }
-                    Token::Star => unreachable!("handled above"),
-                };
-                ok && match_tokens(rest, more)
+    wildcard(
+        tokens,
+        s,
+        |t| matches!(t, Token::Star),
+        |t, c| match t {
+            Token::Char(x) => x == c,
+            Token::Question => true,
+            Token::Class { negated, ranges } => {
+                ranges.iter().any(|(lo, hi)| lo <= c && c <= hi) != *negated
             }
-            None => false,
+            Token::Star => false,
         },
-    }
+    )
 }
 
 /// Several globs; `matches` yields the indexes of those that match.
@@ -337,6 +393,29 @@ mod tests {
         assert!(m("**/[a-c]?.md", "z/b1.md"));
         assert!(!m("**/[!a-c]?.md", "z/b1.md"));
         assert!(m("{a,b/{c,d}}/*.md", "b/d/x.md"));
+    }
+
+    #[test]
+    fn escaped_characters_are_literal() {
+        let folder = "a{b,c}*[x]\\";
+        let g = format!("{}/**/*.md", escape(folder));
+        assert!(m(&g, &format!("{folder}/y/z.md")));
+        assert!(!m(&g, "ab/y/z.md"));
+        assert!(m("\\*.md", "*.md"));
+        assert!(!m("\\*.md", "a.md"));
+    }
+
+    /// Backtracking matchers are exponential in the number of stars; these return at once.
+    #[test]
+    fn many_stars_match_in_linear_time() {
+        let g = format!("{}b", "*a".repeat(30));
+        assert!(!m(&g, &"a".repeat(200)));
+        assert!(m(&g, &format!("{}b", "a".repeat(200))));
+        let g = format!("{}x.md", "**/a/".repeat(20));
+        let path = format!("{}/y.md", ["a"; 200].join("/"));
+        assert!(!m(&g, &path));
+        assert!(m("**/a/**/b/**/*.md", "x/a/y/b/c/d.md"));
+        assert!(!m("**/a/**/b/**/*.md", "x/b/y/a/c/d.md"));
     }
 
     #[test]
