@@ -205,20 +205,45 @@ impl Config {
         })
     }
 
-    /// Finds `.persona-ls.toml` in `dir` or its ancestors and loads it.
-    pub fn discover(dir: &Path) -> Result<Config, ConfigError> {
-        for d in dir.ancestors() {
-            let p = d.join(FILE_NAME);
-            if p.is_file() {
-                let text = std::fs::read_to_string(&p).map_err(|e| ConfigError {
-                    path: Some(p.clone()),
-                    range: None,
-                    message: format!("cannot read: {e}"),
-                })?;
-                return Config::from_toml(&text, Some(&p));
+    /// Reads and parses one configuration file.
+    pub fn read(path: &Path) -> Result<Config, ConfigError> {
+        let text = read_text(path)?;
+        Config::from_toml(&text, Some(path))
+    }
+
+    /// `over` on top of `self`: rule levels and key definitions override, paths and excludes
+    /// add up. This is how nested files merge (the nearer file over the farther one) and how
+    /// editor settings go over the files.
+    pub fn merge(mut self, over: &Config) -> Config {
+        for (code, level) in &over.rules {
+            self.rules.insert(*code, *level);
+        }
+        for (id, d) in &over.dialects {
+            let entry = self.dialects.entry(id.clone()).or_default();
+            entry.paths.extend(d.paths.iter().cloned());
+            for (k, kc) in &d.keys {
+                entry.keys.insert(k.clone(), kc.clone());
             }
         }
-        Ok(Config::default())
+        self.exclude.extend(over.exclude.iter().cloned());
+        self.source = over.source.clone().or(self.source);
+        self
+    }
+
+    /// The configuration of a file in `folder` (`/`-separated, relative to the project root):
+    /// its globs are relative to its own folder, as `.gitignore` patterns are, so they match
+    /// below that folder only.
+    pub fn rebased(mut self, folder: &str) -> Config {
+        if folder.is_empty() {
+            return self;
+        }
+        let prefix = crate::glob::escape(folder);
+        let rebase = |g: &mut String| *g = format!("{prefix}/{}", g.trim_start_matches('/'));
+        for d in self.dialects.values_mut() {
+            d.paths.iter_mut().for_each(rebase);
+        }
+        self.exclude.iter_mut().for_each(rebase);
+        self
     }
 
     /// The configured severity for `code`, or `default`. `None` means the rule is off.
@@ -228,6 +253,23 @@ impl Config {
             None => Some(default),
         }
     }
+}
+
+/// A configuration file's text; a file over 1 MB is refused (no configuration is that long).
+pub fn read_text(path: &Path) -> Result<String, ConfigError> {
+    let err = |message: String| ConfigError {
+        path: Some(path.to_path_buf()),
+        range: None,
+        message,
+    };
+    let meta = std::fs::metadata(path).map_err(|e| err(format!("cannot read: {e}")))?;
+    if meta.len() > 1024 * 1024 {
+        return Err(err(format!(
+            "{} bytes is over the 1 MB limit for a configuration file",
+            meta.len()
+        )));
+    }
+    std::fs::read_to_string(path).map_err(|e| err(format!("cannot read: {e}")))
 }
 
 /// Best-effort position of a key or value mentioned in an error from the semantic checks.

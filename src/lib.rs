@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod dialect;
 pub mod glob;
 pub mod lsp;
+pub mod project;
 pub mod schema;
 pub mod syntax;
 pub mod text;

@@ -17,6 +17,7 @@ CHECK OPTIONS:
     --format text|json|sarif|github   output format (default: text)
     --dialect NAME                    force a dialect for every file
     --fix                             apply safe fixes in place
+    -v, --verbose                     say which configuration files applied (on stderr)
 ";
 
 fn main() {
@@ -83,12 +84,7 @@ fn real_main(args: Vec<String>) -> i32 {
 }
 
 fn parse_check(args: &[String]) -> Result<Option<Options>, String> {
-    let mut opts = Options {
-        paths: Vec::new(),
-        format: Format::Text,
-        dialect: None,
-        fix: false,
-    };
+    let mut opts = Options::default();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let (flag, inline) = match a.split_once('=') {
@@ -109,6 +105,7 @@ fn parse_check(args: &[String]) -> Result<Option<Options>, String> {
             }
             "--dialect" => opts.dialect = Some(value("--dialect")?),
             "--fix" => opts.fix = true,
+            "--verbose" | "-v" => opts.verbose = true,
             "--help" | "-h" => return Ok(None),
             "--" => opts.paths.extend(it.by_ref().map(PathBuf::from)),
             f if f.starts_with('-') && f.len() > 1 => return Err(format!("unknown option `{f}`")),

@@ -391,3 +391,148 @@ fn json_output_is_one_pretty_array() {
         "[]\n"
     );
 }
+
+fn run_with_home(dir: &Path, home: &Path, args: &[&str]) -> Output {
+    bin()
+        .current_dir(dir)
+        .env("HOME", home)
+        .args(args)
+        .output()
+        .expect("run persona-ls")
+}
+
+fn codes_of(o: &Output) -> Vec<(String, String)> {
+    let v: serde_json::Value = serde_json::from_str(&stdout(o)).unwrap_or_else(|e| {
+        panic!("{e}: {}\n{}", stdout(o), stderr(o));
+    });
+    v.as_array()
+        .unwrap()
+        .iter()
+        .map(|d| {
+            let path = d["path"].as_str().unwrap();
+            let name = path.rsplit('/').next().unwrap().to_string();
+            (name, d["code"].as_str().unwrap().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn user_level_personas_are_recognised_from_anywhere() {
+    // A home folder that is itself no repository, with ~/.claude and ~/.config under version
+    // control (common dotfiles setups), checked from an unrelated folder: the repository
+    // would root `agent/b.md`, which names no dialect; the user folder reads it as
+    // `.opencode/agent/b.md`.
+    let home = tempfile::tempdir().unwrap();
+    let h = home.path();
+    std::fs::create_dir_all(h.join(".claude/.git")).unwrap();
+    std::fs::create_dir_all(h.join(".config/.git")).unwrap();
+    for (path, text) in [
+        (
+            ".claude/agents/a.md",
+            "---\nname: a\ndescription: d\nmodel: gpt-4\n---\nBody\n",
+        ),
+        (
+            ".claude/skills/s/SKILL.md",
+            "---\nname: other\ndescription: d\n---\nBody\n",
+        ),
+        (
+            ".config/opencode/agent/b.md",
+            "---\ndescription: d\nmode: sideways\n---\nBody\n",
+        ),
+    ] {
+        std::fs::create_dir_all(h.join(path).parent().unwrap()).unwrap();
+        std::fs::write(h.join(path), text).unwrap();
+    }
+    let elsewhere = tempfile::tempdir().unwrap();
+    let a = h.join(".claude/agents/a.md");
+    let s = h.join(".claude/skills/s/SKILL.md");
+    let b = h.join(".config/opencode/agent/b.md");
+    let o = run_with_home(
+        elsewhere.path(),
+        h,
+        &[
+            "check",
+            "--format",
+            "json",
+            a.to_str().unwrap(),
+            s.to_str().unwrap(),
+            b.to_str().unwrap(),
+        ],
+    );
+    let mut found = codes_of(&o);
+    found.sort();
+    assert_eq!(
+        found,
+        [
+            ("SKILL.md".to_string(), "name-mismatch".to_string()),
+            ("a.md".to_string(), "invalid-value".to_string()),
+            ("b.md".to_string(), "invalid-value".to_string()),
+        ],
+        "{}",
+        stderr(&o)
+    );
+}
+
+#[test]
+fn a_configuration_above_the_repository_does_not_apply() {
+    let parent = tempfile::tempdir().unwrap();
+    std::fs::write(
+        parent.path().join(".persona-ls.toml"),
+        "exclude = [\"**\"]\n",
+    )
+    .unwrap();
+    let repo = parent.path().join("repo");
+    std::fs::create_dir_all(repo.join(".git")).unwrap();
+    std::fs::create_dir_all(repo.join(".claude/agents")).unwrap();
+    std::fs::write(
+        repo.join(".claude/agents/a.md"),
+        "---\nname: a\ndescription: d\ncolor: purpel\n---\nBody\n",
+    )
+    .unwrap();
+    let o = run(&repo, &["check", "--verbose", "--format", "json", "."]);
+    assert_eq!(
+        codes_of(&o),
+        [("a.md".to_string(), "invalid-value".to_string())]
+    );
+    assert_eq!(
+        stderr(&o),
+        "persona-ls: 1 file checked with no configuration file\n"
+    );
+}
+
+#[test]
+fn nested_configuration_applies_below_its_folder_in_the_editor_and_in_check() {
+    let agent = b"---\nname: x\ndescription: d\nextra: 1\n---\nBody\n";
+    let dir = project(&[
+        ("sub/.persona-ls.toml", b"[rules]\nunknown-key = \"off\"\n\n[dialects.claude-agent]\npaths = [\"prompts/*.md\"]\n"),
+        ("sub/.claude/agents/x.md", agent),
+        ("sub/prompts/p.md", agent),
+        (".claude/agents/top.md", agent),
+        ("prompts/p.md", agent),
+    ]);
+    let o = run(dir.path(), &["check", "--verbose", "--format", "json", "."]);
+    // The nested file switches `unknown-key` off below `sub/` only, and its glob names
+    // `sub/prompts/*.md`, not `prompts/*.md` at the top.
+    assert_eq!(
+        codes_of(&o),
+        [("top.md".to_string(), "unknown-key".to_string())]
+    );
+    let err = stderr(&o);
+    let sub = std::fs::canonicalize(dir.path())
+        .unwrap()
+        .join("sub/.persona-ls.toml");
+    assert!(
+        err.contains("persona-ls: 1 file checked with no configuration file\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "persona-ls: 2 files checked with configuration {}\n",
+            sub.display()
+        )),
+        "{err}"
+    );
+    // The same from inside `sub`.
+    let o = run(&dir.path().join("sub"), &["check", "--format", "json", "."]);
+    assert_eq!(codes_of(&o), []);
+}

@@ -203,8 +203,7 @@ async fn diagnostics_are_identical_to_check() {
     let opts = persona_ls::cli::Options {
         paths: vec![dir.path().to_path_buf()],
         format: persona_ls::cli::Format::Json,
-        dialect: None,
-        fix: false,
+        ..Default::default()
     };
     persona_ls::cli::run(&opts, &mut out, &mut Vec::new());
     let expected: Vec<Value> = serde_json::from_slice(&out).unwrap();

@@ -3,21 +3,24 @@
 mod files;
 mod output;
 
-pub use files::{is_markdown, project_root, rel_path, walker};
 pub use output::Format;
 
 use crate::analysis::{self, Location, fix_all};
-use crate::config::Config;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::dialect::Registry;
+use crate::project::{self, ConfigProblem, Configs, Project};
+use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
+#[derive(Default)]
 pub struct Options {
     pub paths: Vec<PathBuf>,
     pub format: Format,
     pub dialect: Option<String>,
     pub fix: bool,
+    /// Say which configuration files applied to how many files (on stderr).
+    pub verbose: bool,
 }
 
 /// One checked file and what was found in it.
@@ -34,10 +37,36 @@ pub const EXIT_USAGE: i32 = 2;
 /// Runs `check`; returns the exit status. Diagnostics go to `out`, problems with the run
 /// itself (unreadable files, bad configuration) to `err`.
 pub fn run(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let cwd = std::env::current_dir().and_then(std::fs::canonicalize).ok();
+    let project = Project::for_check(cwd, project::home_from_env());
+    // Configuration adds keys and globs, never dialects: the built-in ids are every
+    // registry's ids, in the same order.
+    let forced = match &opts.dialect {
+        Some(id) => match project.default_registry().by_id(id) {
+            Some(i) => Some(i),
+            None => {
+                let ids: Vec<String> = project
+                    .default_registry()
+                    .dialects
+                    .iter()
+                    .map(|d| d.id.clone())
+                    .collect();
+                let _ = writeln!(
+                    err,
+                    "persona-ls: unknown dialect `{id}`; dialects are: {}",
+                    ids.join(", ")
+                );
+                return EXIT_USAGE;
+            }
+        },
+        None => None,
+    };
     let mut io_errors = 0usize;
     let mut results: Vec<FileResult> = Vec::new();
     let mut checked = 0usize;
     let mut fixed = 0usize;
+    let mut problems: BTreeMap<PathBuf, ConfigProblem> = BTreeMap::new();
+    let mut governed: BTreeMap<Vec<PathBuf>, usize> = BTreeMap::new();
     for root in &opts.paths {
         if !root.exists() {
             let _ = writeln!(
@@ -48,56 +77,44 @@ pub fn run(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             io_errors += 1;
             continue;
         }
-        let config_dir = if root.is_dir() {
-            root.clone()
-        } else {
-            root.parent().map(PathBuf::from).unwrap_or_default()
-        };
-        let config_dir = std::fs::canonicalize(if config_dir.as_os_str().is_empty() {
-            PathBuf::from(".")
-        } else {
-            config_dir
-        })
-        .unwrap_or_default();
-        let config = match Config::discover(&config_dir) {
-            Ok(c) => c,
-            Err(e) => {
-                let text = e
-                    .path
-                    .as_ref()
-                    .and_then(|p| std::fs::read_to_string(p).ok());
-                let _ = writeln!(err, "{}", e.render(text.as_deref()));
-                return EXIT_USAGE;
-            }
-        };
-        let registry = Registry::new(config);
-        let forced = match &opts.dialect {
-            Some(id) => match registry.by_id(id) {
-                Some(i) => Some(i),
-                None => {
-                    let ids: Vec<&str> = registry.dialects.iter().map(|d| d.id.as_str()).collect();
-                    let _ = writeln!(
-                        err,
-                        "persona-ls: unknown dialect `{id}`; dialects are: {}",
-                        ids.join(", ")
-                    );
-                    return EXIT_USAGE;
-                }
-            },
-            None => None,
-        };
-        let project = project_root(&config_dir);
+        let abs = project::canonical(root);
         let explicit_file = root.is_file();
-        let outcomes = std::sync::Mutex::new(Vec::new());
-        files::for_each_file(root, &registry, &project, &|path, rel| {
-            let o = check_file(path, rel, &registry, forced, opts.fix, explicit_file);
+        let outcomes = Mutex::new(Vec::new());
+        let visit = |path: &Path| {
+            // Shown as the user wrote the root, followed by the walked part.
+            let shown = match path.strip_prefix(&abs) {
+                Ok(rest) if !rest.as_os_str().is_empty() => root.join(rest),
+                _ => root.clone(),
+            };
+            let walk = (!explicit_file).then_some(abs.as_path());
+            let o = check_file(
+                &shown,
+                path,
+                walk,
+                &project,
+                forced,
+                opts.fix,
+                explicit_file,
+            );
             outcomes.lock().unwrap_or_else(|e| e.into_inner()).push(o);
-        });
+        };
+        if explicit_file {
+            visit(&abs);
+        } else {
+            project.walk(&abs, &visit);
+        }
         for o in outcomes.into_inner().unwrap_or_else(|e| e.into_inner()) {
             match o {
-                Outcome::Checked { result, fixed: f } => {
+                Outcome::Checked {
+                    result,
+                    fixed: f,
+                    configs,
+                } => {
                     checked += 1;
                     fixed += usize::from(f);
+                    *governed
+                        .entry(configs.iter().map(|(p, _)| p.clone()).collect())
+                        .or_default() += 1;
                     if !result.diagnostics.is_empty() {
                         results.push(result);
                     }
@@ -114,6 +131,35 @@ pub fn run(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                     let _ = writeln!(err, "persona-ls: {}: {why}", path.display());
                     io_errors += 1;
                 }
+                Outcome::BadConfig(p) => {
+                    problems.entry(p.path.clone()).or_insert(p);
+                }
+            }
+        }
+    }
+    if !problems.is_empty() {
+        // A configuration that does not load is a usage error, as a bad option is: nothing is
+        // reported with defaults in its place.
+        for p in problems.values() {
+            let _ = writeln!(err, "{}", p.render());
+        }
+        return EXIT_USAGE;
+    }
+    if opts.verbose {
+        for (configs, n) in &governed {
+            let files = if *n == 1 { "file" } else { "files" };
+            if configs.is_empty() {
+                let _ = writeln!(
+                    err,
+                    "persona-ls: {n} {files} checked with no configuration file"
+                );
+            } else {
+                let list: Vec<String> = configs.iter().map(|c| c.display().to_string()).collect();
+                let _ = writeln!(
+                    err,
+                    "persona-ls: {n} {files} checked with configuration {}",
+                    list.join(" + ")
+                );
             }
         }
     }
@@ -150,34 +196,47 @@ enum Outcome {
     Checked {
         result: FileResult,
         fixed: bool,
+        configs: Configs,
     },
     /// A file named on the command line that is not a persona.
     NotPersona(PathBuf),
-    /// A walked file that is not a persona.
+    /// A walked file that is not a persona, or one excluded by the configuration.
     Skipped,
     Unreadable(PathBuf, String),
+    /// The file's configuration does not load: it is not checked with defaults.
+    BadConfig(ConfigProblem),
 }
 
+/// Checks one file: `shown` is the path as printed, `path` the absolute one.
 fn check_file(
-    path: &std::path::Path,
-    rel: &str,
-    registry: &Registry,
+    shown: &Path,
+    path: &Path,
+    walk: Option<&Path>,
+    project: &Project,
     forced: Option<usize>,
     fix: bool,
     explicit: bool,
 ) -> Outcome {
+    let located = match project.locate(path, walk) {
+        Ok(l) => l,
+        Err(p) => return Outcome::BadConfig(p),
+    };
+    if located.excluded && !explicit {
+        return Outcome::Skipped;
+    }
     let mut text = match files::read(path) {
         Ok(t) => t,
-        Err(why) => return Outcome::Unreadable(path.to_path_buf(), why),
+        Err(why) => return Outcome::Unreadable(shown.to_path_buf(), why),
     };
+    let registry = &located.registry;
     let location = Location {
-        rel_path: rel,
+        rel_path: &located.place.rel_path,
         forced,
     };
     let mut analysis = analysis::analyze(&text, location, registry);
     if analysis.dialect.is_none() {
         return if explicit {
-            Outcome::NotPersona(path.to_path_buf())
+            Outcome::NotPersona(shown.to_path_buf())
         } else {
             Outcome::Skipped
         };
@@ -185,7 +244,7 @@ fn check_file(
     let mut fixed = false;
     if fix && let Some(new_text) = fix_all::fix_text(&text, location, registry) {
         if let Err(e) = files::write_atomically(path, &new_text) {
-            return Outcome::Unreadable(path.to_path_buf(), format!("cannot write the fix: {e}"));
+            return Outcome::Unreadable(shown.to_path_buf(), format!("cannot write the fix: {e}"));
         }
         text = new_text;
         analysis = analysis::analyze(&text, location, registry);
@@ -193,11 +252,12 @@ fn check_file(
     }
     Outcome::Checked {
         result: FileResult {
-            path: path.to_path_buf(),
+            path: shown.to_path_buf(),
             text,
             diagnostics: analysis.diagnostics,
         },
         fixed,
+        configs: located.place.configs.clone(),
     }
 }
 

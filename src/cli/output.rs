@@ -7,8 +7,9 @@ use crate::text::{Encoding, LineIndex, Position};
 use serde_json::json;
 use std::io::Write;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Format {
+    #[default]
     Text,
     Json,
     Sarif,

@@ -10,9 +10,11 @@ pub use super::document::{Applied, Body, Document};
 use crate::analysis::{self, Analysis, Location, Parsed};
 use crate::config::{Config, ConfigError, FILE_NAME};
 use crate::dialect::Registry;
+pub use crate::project::ConfigProblem;
+use crate::project::Project;
 use crate::text::Encoding;
 use ropey::Rope;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -111,31 +113,23 @@ pub fn compute(snap: &Snapshot) -> Computed {
     }
 }
 
-/// A configuration file that failed to load.
-#[derive(Debug, Clone)]
-pub struct ConfigProblem {
-    pub path: PathBuf,
-    pub text: String,
-    pub error: ConfigError,
+/// Resolves documents through the engine's project model ([`Project`]: project root,
+/// configuration files and their merge with the LSP settings, registry, exclusion). Cheap to
+/// clone: handlers clone it out of the state and resolve outside the lock, and the background
+/// workspace scan takes its own. A configuration change makes a new one, so a scan in flight
+/// cannot bring stale registries back.
+#[derive(Clone)]
+pub struct Locator {
+    pub project: Arc<Project>,
+    /// Configuration files that failed to load since the last [`take_problems`](Self::take_problems),
+    /// each told once per locator.
+    problems: Arc<Mutex<(Vec<ConfigProblem>, HashSet<PathBuf>)>>,
 }
 
-/// Registries by the configuration file they were built from; shared by the clones of a
-/// [`Locator`] so that a registry (about 10 ms of glob compilation) is built once, and never
-/// under the state lock.
-type Registries = Arc<Mutex<HashMap<Option<PathBuf>, Arc<Registry>>>>;
-
-/// Resolves documents to a project root and a registry (built-in schema + `.persona-ls.toml` +
-/// LSP settings). Cheap to clone: handlers clone it out of the state and resolve outside the
-/// lock, and the background workspace scan takes its own.
-#[derive(Clone, Default)]
-pub struct Locator {
-    /// Workspace folders, canonicalised.
-    pub folders: Vec<PathBuf>,
-    /// From `initializationOptions` and `workspace/didChangeConfiguration`.
-    pub settings: Arc<Config>,
-    registries: Registries,
-    /// Configuration files that failed to load since the last [`take_problems`](Self::take_problems).
-    problems: Arc<Mutex<Vec<ConfigProblem>>>,
+impl Default for Locator {
+    fn default() -> Self {
+        Locator::new(Vec::new(), Config::default())
+    }
 }
 
 fn next_location_id() -> u64 {
@@ -143,18 +137,7 @@ fn next_location_id() -> u64 {
     NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
-/// `path` canonicalised when it (or its folder) exists.
-pub fn canonical(path: &Path) -> PathBuf {
-    if let Ok(p) = std::fs::canonicalize(path) {
-        return p;
-    }
-    match (path.parent(), path.file_name()) {
-        (Some(dir), Some(name)) => std::fs::canonicalize(dir)
-            .map(|d| d.join(name))
-            .unwrap_or_else(|_| path.to_path_buf()),
-        _ => path.to_path_buf(),
-    }
-}
+pub use crate::project::canonical;
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|e| e.into_inner())
@@ -163,129 +146,82 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 impl Locator {
     pub fn new(folders: Vec<PathBuf>, settings: Config) -> Locator {
         Locator {
-            folders: folders.iter().map(|f| canonical(f)).collect(),
-            settings: Arc::new(settings),
-            ..Locator::default()
+            project: Arc::new(Project::for_server(
+                &folders,
+                settings,
+                crate::project::home_from_env(),
+            )),
+            problems: Arc::default(),
         }
     }
 
-    /// Forgets every built registry (after a configuration change). Clones taken before keep
-    /// the old cache, so that a scan in flight cannot bring stale registries back.
-    pub fn invalidate(&mut self) {
-        self.registries = Registries::default();
+    pub fn folders(&self) -> &[PathBuf] {
+        self.project.folders()
+    }
+
+    pub fn settings(&self) -> &Config {
+        self.project.settings()
+    }
+
+    /// The same folders and settings with every cache dropped (after a configuration file
+    /// changed).
+    pub fn renewed(&self) -> Locator {
+        Locator::new(self.folders().to_vec(), self.settings().clone())
     }
 
     pub fn take_problems(&self) -> Vec<ConfigProblem> {
-        std::mem::take(&mut *lock(&self.problems))
+        std::mem::take(&mut lock(&self.problems).0)
+    }
+
+    /// The registry for documents governed by no configuration file.
+    pub fn default_registry(&self) -> Arc<Registry> {
+        self.project.default_registry()
     }
 
     /// Builds the registries the workspace folders will need, ahead of the first document.
     pub fn warm(&self) {
-        self.registry(None);
-        for f in &self.folders {
-            let config = f
-                .ancestors()
-                .map(|d| d.join(FILE_NAME))
-                .find(|p| p.is_file());
-            self.registry(config.as_deref());
+        self.default_registry();
+        for f in self.folders() {
+            self.locate(Some(&f.join("_.md")), "");
         }
-    }
-
-    /// The registry for documents governed by `config_file` (or by no file).
-    pub fn registry(&self, config_file: Option<&Path>) -> Arc<Registry> {
-        let key = config_file.map(Path::to_path_buf);
-        // Held while building: a second document governed by the same file waits for this
-        // build instead of starting its own.
-        let mut cache = lock(&self.registries);
-        if let Some(r) = cache.get(&key) {
-            return r.clone();
-        }
-        let file_config = match config_file {
-            None => Config::default(),
-            Some(p) => {
-                let text = std::fs::read_to_string(p).unwrap_or_default();
-                match Config::from_toml(&text, Some(p)) {
-                    Ok(c) => c,
-                    Err(error) => {
-                        tracing::warn!("{}", error.render(Some(&text)));
-                        lock(&self.problems).push(ConfigProblem {
-                            path: p.to_path_buf(),
-                            text,
-                            error,
-                        });
-                        Config::default()
-                    }
-                }
-            }
-        };
-        let registry = Arc::new(Registry::new(merge(file_config, &self.settings)));
-        cache.insert(key, registry.clone());
-        registry
     }
 
     /// Where a document lives. `name` names an `untitled:` document (no path).
     pub fn locate(&self, path: Option<&Path>, name: &str) -> DocLocation {
         let Some(path) = path else {
-            let registry = self.registry(None);
             return DocLocation {
                 id: next_location_id(),
                 path: None,
                 rel_path: name.to_string(),
-                registry,
+                registry: self.default_registry(),
                 excluded: false,
                 is_config: false,
             };
         };
         let path = canonical(path);
         let is_config = path.file_name().is_some_and(|n| n == FILE_NAME);
-        let dir = path.parent().unwrap_or(Path::new("/"));
-        let config_file = dir
-            .ancestors()
-            .map(|d| d.join(FILE_NAME))
-            .find(|p| p.is_file());
-        // The project root as `check` finds it (the nearest folder with `.git` or a
-        // configuration file), else the workspace folder holding the file, else its folder.
-        let root = dir
-            .ancestors()
-            .find(|d| d.join(".git").exists() || d.join(FILE_NAME).is_file())
-            .map(Path::to_path_buf)
-            .or_else(|| {
-                self.folders
-                    .iter()
-                    .filter(|f| path.starts_with(f))
-                    .max_by_key(|f| f.as_os_str().len())
-                    .cloned()
-            })
-            .unwrap_or_else(|| dir.to_path_buf());
-        let rel_path = crate::cli::rel_path(&path, &root);
-        let registry = self.registry(config_file.as_deref());
-        let excluded = registry.is_excluded(&rel_path);
+        let (place, registry) = match self.project.locate(&path, None) {
+            Ok(l) => (l.place, l.registry),
+            Err(problem) => {
+                // Checked with the settings alone, and the user told once.
+                tracing::warn!("{}", problem.render());
+                let mut p = lock(&self.problems);
+                if p.1.insert(problem.path.clone()) {
+                    p.0.push(problem);
+                }
+                (self.project.place(&path, None), self.default_registry())
+            }
+        };
+        let excluded = registry.is_excluded(&place.rel_path);
         DocLocation {
             id: next_location_id(),
             path: Some(path),
-            rel_path,
+            rel_path: place.rel_path,
             registry,
             excluded,
             is_config,
         }
     }
-}
-
-/// LSP settings over the file's configuration: rule levels and key definitions override,
-/// paths and excludes add up.
-pub fn merge(mut base: Config, over: &Config) -> Config {
-    for (code, level) in &over.rules {
-        base.rules.insert(*code, *level);
-    }
-    for (id, d) in &over.dialects {
-        let entry = base.dialects.entry(id.clone()).or_default();
-        entry.paths.extend(d.paths.iter().cloned());
-        for (k, kc) in &d.keys {
-            entry.keys.insert(k.clone(), kc.clone());
-        }
-    }
-    base.exclude.extend(over.exclude.iter().cloned());
-    base
 }
 
 /// Reads LSP settings: either the settings object itself or wrapped in a `persona-ls` section

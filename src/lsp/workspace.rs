@@ -156,6 +156,11 @@ pub fn extract(parsed: &Parsed, dialect: Option<&Dialect>) -> Pairs {
 
 /// Reads and indexes one file; `None` when it is not a persona file (or cannot be read).
 pub fn index_file(path: &Path, locator: &Locator) -> Option<Pairs> {
+    // Only files inside the workspace folders, whatever a client's file event names; `path`
+    // is canonical, so a link that leads out of the folders is outside them too.
+    if !locator.project.is_readable(path) {
+        return None;
+    }
     let meta = std::fs::metadata(path).ok()?;
     if !meta.is_file() || meta.len() > MAX_FILE_SIZE {
         return None;
@@ -177,7 +182,7 @@ pub fn index_file(path: &Path, locator: &Locator) -> Option<Pairs> {
     ))
 }
 
-pub use crate::cli::is_markdown;
+pub use crate::project::is_markdown;
 
 /// Walks `folders` (honouring `.gitignore`; `.git` and `node_modules` skipped) and indexes
 /// every persona file.
@@ -185,7 +190,7 @@ pub fn scan(folders: &[PathBuf], locator: &Locator) -> Vec<(PathBuf, Pairs)> {
     let mut out = Vec::new();
     let mut seen = 0usize;
     for folder in folders {
-        let walker = crate::cli::walker(folder).build();
+        let walker = crate::project::walker(folder).build();
         for entry in walker.flatten() {
             let path = entry.path();
             if entry.file_type().is_some_and(|t| t.is_file()) && is_markdown(path) {

@@ -286,6 +286,29 @@ struct ValueSets {
 pub struct Schema {
     pub dialects: Vec<Dialect>,
     sets: HashMap<String, Vec<Value>>,
+    /// Where personas live outside projects, and the folders that mark a project.
+    pub locations: Locations,
+}
+
+/// `locations.yaml`: see the comment at its top.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Locations {
+    pub user: Vec<UserFolder>,
+    pub markers: Vec<String>,
+}
+
+/// A folder under the home directory where a tool keeps user-level personas.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UserFolder {
+    /// `/`-separated, relative to the home directory.
+    pub home: String,
+    /// The project folder its files are read as.
+    #[serde(rename = "as")]
+    pub mirrors: String,
+    pub tool: String,
+    pub source: String,
 }
 
 /// The tables, as `(name, JSON)`: build.rs converts each `src/schema/<name>.yaml` to JSON,
@@ -315,6 +338,9 @@ tables!(
 const VALUES_FILE: &str = include_str!(concat!(env!("OUT_DIR"), "/schema/values.json"));
 #[cfg(test)]
 const VALUES_YAML: &str = include_str!("values.yaml");
+const LOCATIONS_FILE: &str = include_str!(concat!(env!("OUT_DIR"), "/schema/locations.json"));
+#[cfg(test)]
+const LOCATIONS_YAML: &str = include_str!("locations.yaml");
 
 impl Schema {
     /// The built-in schema. The data files are part of the binary and covered by tests, so a
@@ -333,9 +359,12 @@ impl Schema {
         }
         let sets: ValueSets =
             serde_json::from_str(VALUES_FILE).map_err(|e| format!("values.yaml: {e}"))?;
+        let locations: Locations =
+            serde_json::from_str(LOCATIONS_FILE).map_err(|e| format!("locations.yaml: {e}"))?;
         let schema = Schema {
             dialects,
             sets: sets.sets,
+            locations,
         };
         schema.validate()?;
         Ok(schema)
@@ -425,6 +454,9 @@ mod tests {
         let from_json: ValueSets = serde_json::from_str(VALUES_FILE).unwrap();
         let from_yaml: ValueSets = serde_yaml_ng::from_str(VALUES_YAML).unwrap();
         assert_eq!(sorted(from_json), sorted(from_yaml));
+        let from_json: Locations = serde_json::from_str(LOCATIONS_FILE).unwrap();
+        let from_yaml: Locations = serde_yaml_ng::from_str(LOCATIONS_YAML).unwrap();
+        assert_eq!(format!("{from_json:#?}"), format!("{from_yaml:#?}"));
         assert!(Schema::load().is_ok());
     }
 }

@@ -328,7 +328,7 @@ impl LanguageServer for Backend {
                     rel_path: "a.md",
                     forced: None,
                 },
-                &locator.registry(None),
+                &locator.default_registry(),
             );
         });
         if let Some(msg) = bad_settings {
@@ -359,7 +359,7 @@ impl LanguageServer for Backend {
     async fn initialized(&self, _: lsp::InitializedParams) {
         let (flags, folders) = {
             let st = self.shared.lock();
-            (st.flags, st.locator.folders.clone())
+            (st.flags, st.locator.folders().to_vec())
         };
         let startup_error = lock(&self.shared.startup_error).take();
         if let Some(msg) = startup_error {
@@ -510,8 +510,10 @@ impl LanguageServer for Backend {
         let (added, removed) = (paths(&params.event.added), paths(&params.event.removed));
         {
             let mut st = self.shared.lock();
-            st.locator.folders.retain(|f| !removed.contains(f));
-            st.locator.folders.extend(added.iter().cloned());
+            let mut folders = st.locator.folders().to_vec();
+            folders.retain(|f| !removed.contains(f));
+            folders.extend(added.iter().cloned());
+            st.locator = Locator::new(folders, st.locator.settings().clone());
         }
         {
             let mut index = self.shared.index();

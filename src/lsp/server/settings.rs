@@ -61,7 +61,7 @@ impl Shared {
     pub(super) fn config_changed(self: &Arc<Self>) {
         let (locator, uris, generation, pull) = {
             let mut st = self.lock();
-            st.locator.invalidate();
+            st.locator = st.locator.renewed();
             st.generation += 1;
             let uris: Vec<lsp::Uri> = st.docs.keys().cloned().collect();
             (
@@ -113,7 +113,9 @@ impl Shared {
     pub(super) fn apply_settings(self: &Arc<Self>, value: serde_json::Value) {
         match state::settings_from_json(value) {
             Some(Ok(cfg)) => {
-                self.lock().locator.settings = Arc::new(cfg);
+                let mut st = self.lock();
+                st.locator = Locator::new(st.locator.folders().to_vec(), cfg);
+                drop(st);
                 self.config_changed();
             }
             Some(Err(e)) => {
