@@ -1130,8 +1130,18 @@ async fn write_loop<O: AsyncWrite>(
     let mut replies_open = true;
     loop {
         buf.reserve(READ_CHUNK);
+        // The transport's answers first: an answer to a bad frame is queued before the next
+        // message reaches the server, so it also goes out before the server's answer to that.
         tokio::select! {
             biased;
+            reply = replies.recv(), if replies_open => match reply {
+                Some(reply) => {
+                    if output.write_all(&reply).await.is_err() || output.flush().await.is_err() {
+                        return;
+                    }
+                }
+                None => replies_open = false,
+            },
             r = from_server.read_buf(&mut buf) => {
                 if matches!(r, Ok(0) | Err(_)) {
                     while let Ok(reply) = replies.try_recv() {
@@ -1150,14 +1160,6 @@ async fn write_loop<O: AsyncWrite>(
                     buf.drain(..end);
                 }
             }
-            reply = replies.recv(), if replies_open => match reply {
-                Some(reply) => {
-                    if output.write_all(&reply).await.is_err() || output.flush().await.is_err() {
-                        return;
-                    }
-                }
-                None => replies_open = false,
-            },
         }
     }
 }
