@@ -196,6 +196,10 @@ impl FrameParser {
             self.buf.drain(..self.pos);
             self.pos = 0;
         }
+        // Give back what a huge message took.
+        if self.buf.is_empty() && self.buf.capacity() > 4 * READ_CHUNK {
+            self.buf = Vec::new();
+        }
         &mut self.buf
     }
 
@@ -246,11 +250,16 @@ impl FrameParser {
         let start = self.pos;
         loop {
             let from = start + line;
-            let Some(nl) = self.buf[start + scanned..].iter().position(|&b| b == b'\n') else {
-                if self.buf.len() - start > MAX_HEADER {
+            // Never searched past the bound, however much has come.
+            let limit = self.buf.len().min(start + MAX_HEADER + 1);
+            let Some(nl) = self.buf[start + scanned..limit]
+                .iter()
+                .position(|&b| b == b'\n')
+            else {
+                if limit - start > MAX_HEADER {
                     return self.fail(BadFrame::parse("header block too long"), start + 1);
                 }
-                scanned = self.buf.len() - start;
+                scanned = limit - start;
                 self.state = State::Header {
                     line,
                     scanned,
