@@ -6,7 +6,8 @@
 //! - `state`: the open documents and where they live (project root, registry with the configuration merged in);
 //! - `capabilities`: client flags and the advertised server capabilities;
 //! - `convert`: byte offsets ⇄ LSP positions in the negotiated encoding, engine ⇄ LSP types;
-//! - `workspace`: the index of values used across the workspace, for completion and hover.
+//! - `workspace`: the index of values used across the workspace, for completion and hover;
+//! - `transport`: the JSON-RPC framing in front of tower-lsp-server, which survives bad input.
 
 pub mod capabilities;
 pub mod convert;
@@ -14,6 +15,7 @@ pub mod document;
 mod items;
 pub mod server;
 pub mod state;
+pub mod transport;
 pub mod workspace;
 
 use std::sync::Arc;
@@ -21,8 +23,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use tokio::io::{AsyncRead, AsyncWrite};
 use tower_lsp_server::LspService;
 
-/// Serves LSP over `input`/`output` until `exit` (or the end of the input). Returns the exit
-/// code LSP prescribes: 0 when `shutdown` came first, 1 otherwise.
+/// Serves LSP over `input`/`output` until `exit` (or the end of the input: then requests still
+/// running are dropped after `transport::GRACE`). Returns the exit code LSP prescribes: 0 when
+/// `shutdown` came first, 1 otherwise.
 pub async fn serve<I, O>(input: I, output: O) -> i32
 where
     I: AsyncRead + Unpin,
@@ -34,10 +37,12 @@ where
         LspService::new(move |client| server::Backend::new(client, flag.clone()));
     // tower-lsp-server processes at most this many messages at once, in arrival order; a few
     // slow requests (a first outline of a huge file) must not hold `didChange` back.
-    tower_lsp_server::Server::new(input, output, socket)
-        .concurrency_level(32)
-        .serve(service)
-        .await;
+    transport::serve(input, output, move |input, output| {
+        tower_lsp_server::Server::new(input, output, socket)
+            .concurrency_level(32)
+            .serve(service)
+    })
+    .await;
     if shutdown.load(Ordering::SeqCst) {
         0
     } else {
