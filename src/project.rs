@@ -372,6 +372,23 @@ impl Project {
             })?;
             merged = merged.merge(&config.rebased(folder));
         }
+        let files: Vec<String> = configs
+            .iter()
+            .map(|(f, _)| f.display().to_string())
+            .collect();
+        tracing::info!(
+            "configuration: {}{}",
+            if files.is_empty() {
+                "no configuration file".to_string()
+            } else {
+                files.join(" + ")
+            },
+            if self.readable.is_some() {
+                ", editor settings on top"
+            } else {
+                ""
+            }
+        );
         Ok(Arc::new(Registry::new(merged.merge(&self.settings))))
     }
 

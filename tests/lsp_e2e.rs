@@ -1241,3 +1241,121 @@ async fn pull_diagnostics_when_the_client_supports_them() {
     );
     assert_eq!(client.shutdown_and_exit().await, 0);
 }
+
+/// Megabytes of broken front matter take the analysis a while; a small document opened after
+/// it gets its diagnostics first, and hover answers meanwhile.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_slow_document_does_not_hold_back_another() {
+    let dir = project(&[]);
+    let mut client = start(dir.path()).await;
+    let mut slow = String::from("---\nname: slow\ndescription: d\n");
+    for i in 0..20_000 {
+        slow.push_str(&format!("k{i}: a: b\n"));
+    }
+    slow.push_str("---\nBody\n");
+    let slow_uri = uri(dir.path(), ".claude/agents/slow.md");
+    let fast_uri = uri(dir.path(), ".claude/agents/fast.md");
+    client.open(&slow_uri, &slow).await;
+    client.open(&fast_uri, BUILDER).await;
+    let hover = client
+        .request(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": fast_uri }, "position": { "line": 4, "character": 1 } }),
+        )
+        .await
+        .unwrap();
+    assert!(
+        hover["contents"]["value"]
+            .as_str()
+            .unwrap()
+            .contains("model")
+    );
+    let first = client
+        .next_notification("textDocument/publishDiagnostics")
+        .await;
+    assert_eq!(
+        first["uri"], fast_uri,
+        "the small document's diagnostics come first"
+    );
+    let second = client
+        .next_notification("textDocument/publishDiagnostics")
+        .await;
+    assert_eq!(second["uri"], slow_uri);
+    assert_eq!(second["diagnostics"].as_array().unwrap().len(), 2002);
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+/// File events and closed documents outside the workspace folders (and links that lead out of
+/// them) are never read: their values must not reach completion.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_server_reads_no_file_outside_its_workspace() {
+    let persona = |tier: &str| {
+        format!("---\nname: t\ndescription: d\ncolor: blue\ntier: {tier}\n---\nBody\n")
+    };
+    let outside = project(&[
+        ("engineering/secret.md", &persona("worker/secret")),
+        ("engineering/linked.md", &persona("worker/linked")),
+        ("engineering/closed.md", &persona("worker/on-disk")),
+    ]);
+    let dir = project(&[]);
+    std::fs::create_dir_all(dir.path().join("engineering")).unwrap();
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(
+        outside.path().join("engineering/linked.md"),
+        dir.path().join("engineering/link.md"),
+    )
+    .unwrap();
+    let mut client = start(dir.path()).await;
+    let fixture = "---\nname: X\ndescription: d\ncolor: blue\ntier: $0\n---\nBody\n";
+    let (pos, text) = cursor(fixture);
+    let u = uri(dir.path(), "engineering/x.md");
+    client.open(&u, &text).await;
+    client.diagnostics(&u, 1).await;
+    // A document the client opens is read from the client, wherever it is; closing it must
+    // not send the server to the disk for it.
+    let closed = file_uri(&outside.path().join("engineering/closed.md"));
+    client.open(&closed, &persona("worker/opened")).await;
+    client.diagnostics(&closed, 1).await;
+    client
+        .notify(
+            "textDocument/didClose",
+            json!({ "textDocument": { "uri": closed } }),
+        )
+        .await;
+    // Events for outside files and the link, then one for a file inside: once the inside
+    // value shows, the whole batch was handled.
+    let inside = dir.path().join("engineering/inside.md");
+    std::fs::write(&inside, persona("worker/inside")).unwrap();
+    let changes: Vec<Value> = [
+        outside.path().join("engineering/secret.md"),
+        dir.path().join("engineering/link.md"),
+        inside.clone(),
+    ]
+    .iter()
+    .map(|p| json!({ "uri": file_uri(p), "type": 1 }))
+    .collect();
+    client
+        .notify(
+            "workspace/didChangeWatchedFiles",
+            json!({ "changes": changes }),
+        )
+        .await;
+    let completion = json!({ "textDocument": { "uri": u }, "position": pos });
+    let mut tiers = Vec::new();
+    for _ in 0..200 {
+        let result = client
+            .request("textDocument/completion", completion.clone())
+            .await
+            .unwrap();
+        tiers = labels(&result);
+        if tiers.contains(&"worker/inside".to_string())
+            && !tiers.contains(&"worker/opened".to_string())
+        {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    let workers: Vec<&String> = tiers.iter().filter(|t| t.starts_with("worker/")).collect();
+    assert_eq!(workers, ["worker/inside"], "{tiers:?}");
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}

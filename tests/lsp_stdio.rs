@@ -40,3 +40,47 @@ fn the_end_of_the_input_without_exit_ends_the_server() {
     let (status, _) = server.close_stdin();
     assert_eq!(status.code(), Some(1));
 }
+
+/// `~/.claude/agents/x.md` opened while the workspace is another folder: recognised where it
+/// lives (a user-level subagent), with no configuration file read outside the workspace.
+#[test]
+fn a_user_level_persona_outside_the_workspace_gets_diagnostics() {
+    let home = tempfile::tempdir().unwrap();
+    let agents = home.path().join(".claude/agents");
+    std::fs::create_dir_all(&agents).unwrap();
+    // A configuration beside it that would switch the check off: outside the workspace, so
+    // the server does not read it.
+    std::fs::write(home.path().join(".persona-ls.toml"), "exclude = [\"**\"]\n").unwrap();
+    let file = agents.join("x.md");
+    let text = "---\nname: x\ndescription: d\ncolor: purpel\n---\nBody\n";
+    std::fs::write(&file, text).unwrap();
+    let workspace = tempfile::tempdir().unwrap();
+    std::fs::create_dir(workspace.path().join(".git")).unwrap();
+    let mut server = Server::start_with(&[], None, &[("HOME", home.path())]);
+    let folder = format!("file://{}", workspace.path().display());
+    server.initialize_with(json!({
+        "processId": null,
+        "capabilities": {},
+        "workspaceFolders": [{ "uri": folder, "name": "ws" }],
+    }));
+    let uri = format!("file://{}", file.display());
+    server.send(
+        json!({ "jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {
+            "textDocument": { "uri": uri, "languageId": "markdown", "version": 1, "text": text }
+        }}),
+    );
+    let published = loop {
+        let msg = server.next();
+        if msg["method"] == "textDocument/publishDiagnostics" && msg["params"]["uri"] == uri {
+            break msg;
+        }
+    };
+    let codes: Vec<&str> = published["params"]["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["invalid-value"]);
+    assert_eq!(server.shutdown_and_exit(2), 0);
+}

@@ -45,6 +45,8 @@ pub struct Document {
     pub body: Option<Body>,
     /// Whether a change too late to put in order was logged already.
     pub late_reported: bool,
+    /// Its last analysis was slow: later ones run on the blocking pool.
+    pub slow: bool,
     history: History,
 }
 
@@ -72,6 +74,7 @@ impl Document {
             computed: None,
             body: None,
             late_reported: false,
+            slow: false,
             history: History::new(version),
         }
     }

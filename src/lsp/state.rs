@@ -40,6 +40,8 @@ pub struct DocLocation {
 pub struct Computed {
     /// The document revision it was computed from.
     pub revision: u64,
+    /// How long the analysis took.
+    pub elapsed: std::time::Duration,
     pub parsed: Parsed,
     pub analysis: Analysis,
     /// For a `.persona-ls.toml` document: its error, if any (byte range, message).
@@ -57,9 +59,23 @@ pub struct Snapshot {
     pub location: Arc<DocLocation>,
     pub computed: Option<Arc<Computed>>,
     pub encoding: Encoding,
+    /// The document's last analysis was slow (see [`SLOW`]).
+    pub slow: bool,
 }
 
+/// An analysis slower than this sends the document's later work to the blocking pool.
+pub const SLOW: std::time::Duration = std::time::Duration::from_millis(2);
+
 impl Snapshot {
+    /// What decides where its analysis runs: its size, or "heavy" once it proved slow.
+    pub fn weight(&self) -> usize {
+        if self.slow {
+            usize::MAX
+        } else {
+            self.text.len()
+        }
+    }
+
     pub fn offset(&self, pos: lsp::Position) -> usize {
         convert::offset(&self.rope, pos, self.encoding)
     }
@@ -70,6 +86,13 @@ impl Snapshot {
 
 /// Runs the analysis for a snapshot: exactly what `check` runs for the same text and path.
 pub fn compute(snap: &Snapshot) -> Computed {
+    let start = std::time::Instant::now();
+    let mut c = compute_untimed(snap);
+    c.elapsed = start.elapsed();
+    c
+}
+
+fn compute_untimed(snap: &Snapshot) -> Computed {
     let text = snap.text.as_str();
     let loc = &snap.location;
     if loc.is_config {
@@ -80,6 +103,7 @@ pub fn compute(snap: &Snapshot) -> Computed {
         let parsed = Parsed::new("");
         return Computed {
             revision: snap.revision,
+            elapsed: Default::default(),
             parsed,
             analysis: Analysis {
                 dialect: None,
@@ -107,6 +131,7 @@ pub fn compute(snap: &Snapshot) -> Computed {
     };
     Computed {
         revision: snap.revision,
+        elapsed: Default::default(),
         parsed,
         analysis,
         config_error: None,
@@ -276,6 +301,7 @@ impl State {
             location: doc.location.clone(),
             computed: doc.computed.clone().filter(|c| c.revision == doc.revision),
             encoding: self.flags.encoding,
+            slow: doc.slow,
         })
     }
 
@@ -292,6 +318,7 @@ impl State {
             && let Some(doc) = self.docs.get_mut(&snap.uri)
         {
             doc.computed = Some(computed.clone());
+            doc.slow = computed.elapsed > SLOW;
         }
     }
 

@@ -79,11 +79,19 @@ impl Server {
 
     /// Starts the server with `dir` as its working directory.
     pub fn start_in(args: &[&str], dir: Option<&Path>) -> Server {
+        Self::start_with(args, dir, &[])
+    }
+
+    /// Starts the server with `dir` as its working directory and `env` set.
+    pub fn start_with(args: &[&str], dir: Option<&Path>, env: &[(&str, &Path)]) -> Server {
         let bin = std::env::var("PERSONA_LS_BIN")
             .unwrap_or_else(|_| env!("CARGO_BIN_EXE_persona-ls").to_string());
         let mut cmd = Command::new(bin);
         if let Some(dir) = dir {
             cmd.current_dir(dir);
+        }
+        for (k, v) in env {
+            cmd.env(k, v);
         }
         let mut child = cmd
             .args(args)

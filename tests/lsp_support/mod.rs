@@ -199,6 +199,20 @@ impl TestClient {
         }
     }
 
+    /// The next notification with `method`, in the order the server sent them.
+    pub async fn next_notification(&mut self, method: &str) -> Value {
+        if let Some(i) = self.backlog.iter().position(|m| m["method"] == method) {
+            return self.backlog.remove(i).unwrap()["params"].clone();
+        }
+        loop {
+            let msg = self.next().await;
+            if msg["method"] == method {
+                return msg["params"].clone();
+            }
+            self.backlog.push_back(msg);
+        }
+    }
+
     /// The diagnostics published for `uri` at `version`.
     pub async fn diagnostics(&mut self, uri: &str, version: i64) -> Vec<Value> {
         let p = self

@@ -1,14 +1,15 @@
-//! The diagnostics worker: one task drains the job queue, analyses each document at its
-//! latest version (older queued versions are skipped, not debounced) and publishes in order;
-//! a result is dropped when the document moved on while it was computed.
+//! Diagnostics: each open document has a lane, a task that runs its jobs (check, close) one at
+//! a time and in order, and ends when it has none left. A check analyses the document at its
+//! latest version (older queued versions are skipped, not debounced), and a result is dropped
+//! when the document moved on while it was computed. Lanes run side by side, so a slow
+//! document (megabytes of pathological front matter, analysed on the blocking pool) never
+//! holds back another document's diagnostics.
 
-use super::{Job, Shared, run_cpu};
+use super::{Job, Shared, lock, run_cpu};
 use crate::lsp::state::{Computed, Snapshot, compute};
 use crate::lsp::{convert, workspace};
 use ropey::Rope;
-use std::collections::HashSet;
-use std::sync::{Arc, Weak};
-use tokio::sync::mpsc;
+use std::sync::Arc;
 use tower_lsp_server::Client;
 use tower_lsp_server::ls_types as lsp;
 
@@ -48,48 +49,82 @@ pub(super) fn lsp_diagnostics(snap: &Snapshot, c: &Computed) -> Vec<lsp::Diagnos
     out
 }
 
-/// The diagnostics worker (see the module docs).
-pub(super) async fn worker(
-    shared: Weak<Shared>,
-    client: Client,
-    mut rx: mpsc::UnboundedReceiver<Job>,
-) {
-    while let Some(first) = rx.recv().await {
-        let mut batch = vec![first];
-        while let Ok(job) = rx.try_recv() {
-            batch.push(job);
-        }
-        let Some(shared) = shared.upgrade() else {
-            break;
-        };
-        let mut done: HashSet<lsp::Uri> = HashSet::new();
-        for job in batch {
-            match job {
-                Job::Check(uri) => {
-                    if done.insert(uri.clone()) {
-                        check(&shared, &client, &uri).await;
-                    }
-                }
-                Job::CheckAll => {
-                    let uris: Vec<lsp::Uri> = shared.lock().docs.keys().cloned().collect();
-                    for uri in uris {
-                        if done.insert(uri.clone()) {
-                            check(&shared, &client, &uri).await;
-                        }
-                    }
-                }
-                Job::Close(uri) => {
-                    done.remove(&uri);
-                    let (open, pull) = {
-                        let st = shared.lock();
-                        (st.docs.contains_key(&uri), st.flags.pull_diagnostics)
-                    };
-                    if !open && !pull {
-                        client.publish_diagnostics(uri, Vec::new(), None).await;
-                    }
+/// What a document's lane still has to do (see the module docs).
+#[derive(Debug, Default)]
+pub(super) struct Lane {
+    check: bool,
+    close: bool,
+}
+
+impl Shared {
+    /// Queues a job on its document's lane, starting the lane if it is idle.
+    pub(super) fn queue(self: &Arc<Self>, job: Job) {
+        match job {
+            Job::Check(uri) => self.enqueue(uri, false),
+            Job::Close(uri) => self.enqueue(uri, true),
+            Job::CheckAll => {
+                let uris: Vec<lsp::Uri> = self.lock().docs.keys().cloned().collect();
+                for uri in uris {
+                    self.enqueue(uri, false);
                 }
             }
         }
+    }
+
+    fn enqueue(self: &Arc<Self>, uri: lsp::Uri, close: bool) {
+        let mut lanes = lock(&self.lanes);
+        let idle = !lanes.contains_key(&uri);
+        let lane = lanes.entry(uri.clone()).or_default();
+        if close {
+            // A close supersedes a pending check; a check queued after it runs after it.
+            lane.close = true;
+            lane.check = false;
+        } else {
+            lane.check = true;
+        }
+        if idle {
+            tokio::spawn(run_lane(self.clone(), uri));
+        }
+    }
+}
+
+/// One document's lane: its jobs one at a time, in order, coalesced (a check queued while one
+/// runs is done once, at the latest version). Documents do not wait for each other.
+async fn run_lane(shared: Arc<Shared>, uri: lsp::Uri) {
+    loop {
+        let next = {
+            let mut lanes = lock(&shared.lanes);
+            let Some(lane) = lanes.get_mut(&uri) else {
+                return;
+            };
+            if std::mem::take(&mut lane.close) {
+                true
+            } else if std::mem::take(&mut lane.check) {
+                false
+            } else {
+                lanes.remove(&uri);
+                return;
+            }
+        };
+        if next {
+            close(&shared, &uri).await;
+        } else {
+            check(&shared, &shared.client, &uri).await;
+        }
+    }
+}
+
+/// After `didClose`: clears the published diagnostics (push mode), unless it was reopened.
+async fn close(shared: &Shared, uri: &lsp::Uri) {
+    let (open, pull) = {
+        let st = shared.lock();
+        (st.docs.contains_key(uri), st.flags.pull_diagnostics)
+    };
+    if !open && !pull {
+        shared
+            .client
+            .publish_diagnostics(uri.clone(), Vec::new(), None)
+            .await;
     }
 }
 
@@ -102,7 +137,7 @@ pub(super) async fn check(shared: &Arc<Shared>, client: &Client, uri: &lsp::Uri)
         Some(c) => c,
         None => {
             let s = snap.clone();
-            match run_cpu(snap.text.len(), move || Arc::new(compute(&s))).await {
+            match run_cpu(snap.weight(), move || Arc::new(compute(&s))).await {
                 Some(c) => c,
                 None => return,
             }

@@ -1,18 +1,21 @@
-//! The LSP handlers. Beside them: `diagnostics` (the worker that analyses and publishes) and
-//! `settings` (client settings, configuration files, the workspace scan).
+//! The LSP handlers. Beside them: `diagnostics` (the per-document lanes that analyse and
+//! publish) and `settings` (client settings, configuration files, the workspace scan).
 //!
 //! Concurrency rules (DESIGN.md §2):
 //! - `didOpen`/`didChange`/`didClose` mutate the state synchronously, before any `.await`:
 //!   tower-lsp-server polls handler futures in arrival order, so edits apply in the order they
 //!   arrive, and `Document::change` puts a change the client sent late back in version order.
-//! - They then queue a job for the diagnostics worker, one task that drains its queue,
-//!   coalesces repeated jobs for a document (the latest version is analysed once; older ones
-//!   are skipped, not debounced), analyses and publishes. One publisher keeps publishes in
-//!   order, and a result is dropped when the document moved on while it was computed.
+//! - They then queue a job on the document's diagnostics lane, a task per document that runs
+//!   its jobs in order and coalesces repeated ones (the latest version is analysed once; older
+//!   ones are skipped, not debounced). One lane per document keeps its publishes in order;
+//!   lanes of different documents run side by side. A result is dropped when the document
+//!   moved on while it was computed.
 //! - The state lock is a plain `Mutex`, never held across `.await` (its guard is not `Send`,
 //!   so the compiler enforces it). Requests take a snapshot and work outside the lock.
-//! - Analysis runs under `catch_unwind`, or in `spawn_blocking` for large documents; a panic
-//!   becomes an error answer or a log line, never a dead server.
+//! - Analysis runs under `catch_unwind`, or in `spawn_blocking` for large documents and for
+//!   documents whose last analysis was slow, so that no request waits behind another
+//!   document's analysis on a runtime thread; a panic becomes an error answer or a log line,
+//!   never a dead server.
 //! - Client round-trips (`workspace/configuration`, capability registration, diagnostic
 //!   refresh) run in spawned tasks, never awaited in a notification handler.
 
@@ -32,7 +35,6 @@ use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
-use tokio::sync::mpsc;
 use tower_lsp_server::jsonrpc::{self, Result};
 use tower_lsp_server::ls_types as lsp;
 use tower_lsp_server::{Client, LanguageServer};
@@ -40,10 +42,11 @@ use tower_lsp_server::{Client, LanguageServer};
 mod diagnostics;
 mod settings;
 
-use diagnostics::{config_diagnostic, lsp_diagnostics, worker};
+use diagnostics::{Lane, config_diagnostic, lsp_diagnostics};
 
-/// Documents above this size are analysed on the blocking pool rather than inline.
-const LARGE: usize = 256 * 1024;
+/// Documents above this size are analysed on the blocking pool rather than inline (so are
+/// documents whose last analysis was slow; see `Snapshot::weight`).
+pub(super) const LARGE: usize = 64 * 1024;
 
 enum Job {
     Check(lsp::Uri),
@@ -59,7 +62,8 @@ pub struct Shared {
     config_errors: Mutex<HashSet<lsp::Uri>>,
     /// A problem found during `initialize`, told to the user once the client is initialised.
     startup_error: Mutex<Option<String>>,
-    jobs: mpsc::UnboundedSender<Job>,
+    /// Each open document's diagnostics lane (see `diagnostics`).
+    lanes: Mutex<HashMap<lsp::Uri, Lane>>,
 }
 
 /// A panic while a lock was held must not take every later request down with it.
@@ -82,11 +86,6 @@ impl Shared {
 
     fn snapshot(&self, uri: &lsp::Uri) -> Option<Snapshot> {
         self.lock().snapshot(uri)
-    }
-
-    fn queue(&self, job: Job) {
-        // The worker only stops when the server is gone.
-        let _ = self.jobs.send(job);
     }
 
     /// The analysis of a snapshot, cached per version.
@@ -112,16 +111,14 @@ pub struct Backend {
 
 impl Backend {
     pub fn new(client: Client, shutdown: Arc<AtomicBool>) -> Backend {
-        let (tx, rx) = mpsc::unbounded_channel();
         let shared = Arc::new(Shared {
             client: client.clone(),
             state: Mutex::new(State::new()),
             index: Mutex::new(Index::default()),
             config_errors: Mutex::default(),
             startup_error: Mutex::default(),
-            jobs: tx,
+            lanes: Mutex::default(),
         });
-        tokio::spawn(worker(Arc::downgrade(&shared), client, rx));
         Backend { shared, shutdown }
     }
 
@@ -159,7 +156,7 @@ impl Backend {
         };
         let shared = self.shared.clone();
         let snap = snap.clone();
-        self.cpu(snap.text.len(), move || {
+        self.cpu(snap.weight(), move || {
             let Some(tree) = BodyTree::parse(&snap.text, body_start, old.as_ref()) else {
                 return Arc::new(Outline::default());
             };
@@ -191,9 +188,7 @@ impl Backend {
         };
         let shared = self.shared.clone();
         let s = snap.clone();
-        let computed = self
-            .cpu(snap.text.len(), move || shared.computed(&s))
-            .await?;
+        let computed = self.cpu(snap.weight(), move || shared.computed(&s)).await?;
         let outline = self
             .outline(&snap, computed.parsed.split.body_start)
             .await?;
@@ -558,7 +553,7 @@ impl LanguageServer for Backend {
         }
         let shared = self.shared.clone();
         let items = self
-            .cpu(snap.text.len(), move || {
+            .cpu(snap.weight(), move || {
                 lsp_diagnostics(&snap, &shared.computed(&snap))
             })
             .await?;
@@ -576,7 +571,7 @@ impl LanguageServer for Backend {
         let flags = self.flags();
         let shared = self.shared.clone();
         let items = self
-            .cpu(snap.text.len(), move || {
+            .cpu(snap.weight(), move || {
                 let parsed_owned;
                 let parsed: &Parsed = match &snap.computed {
                     Some(c) => &c.parsed,
@@ -644,7 +639,7 @@ impl LanguageServer for Backend {
         let flags = self.flags();
         let shared = self.shared.clone();
         let doc = self
-            .cpu(snap.text.len(), move || {
+            .cpu(snap.weight(), move || {
                 let c = shared.computed(&snap);
                 let registry = &snap.location.registry;
                 let detected = c
@@ -675,7 +670,7 @@ impl LanguageServer for Backend {
         };
         let flags = self.flags();
         let shared = self.shared.clone();
-        self.cpu(snap.text.len(), move || {
+        self.cpu(snap.weight(), move || {
             let c = shared.computed(&snap);
             let loc = &snap.location;
             let path = loc.path.clone();
@@ -724,9 +719,7 @@ impl LanguageServer for Backend {
         };
         let (snap2, computed) = {
             let s = snap.clone();
-            let c = self
-                .cpu(snap.text.len(), move || shared.computed(&s))
-                .await?;
+            let c = self.cpu(snap.weight(), move || shared.computed(&s)).await?;
             (snap, c)
         };
         let snap = snap2;
@@ -758,7 +751,7 @@ impl LanguageServer for Backend {
                 let loc = snap.location.clone();
                 let text = snap.text.clone();
                 let edits = self
-                    .cpu(snap.text.len(), move || {
+                    .cpu(snap.weight(), move || {
                         // `check --fix` applies fixes until none is left; when one round is
                         // not enough, send the whole change as one edit.
                         let location = Location {
