@@ -122,6 +122,24 @@ pub fn canonical(path: &Path) -> PathBuf {
     }
 }
 
+/// `path` with its folder canonicalised but its last component kept: a link named on the
+/// command line is judged (and refused a fix) by its own name, not its target's.
+pub fn canonical_folder(path: &Path) -> PathBuf {
+    match (path.parent(), path.file_name()) {
+        (Some(dir), Some(name)) => {
+            let dir = if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                dir
+            };
+            std::fs::canonicalize(dir)
+                .map(|d| d.join(name))
+                .unwrap_or_else(|_| path.to_path_buf())
+        }
+        _ => canonical(path),
+    }
+}
+
 /// `rel` with `/` separators, normal components only.
 pub fn slash_path(rel: &Path) -> String {
     let parts: Vec<String> = rel

@@ -2,6 +2,7 @@
 
 mod files;
 mod output;
+mod write_fix;
 
 pub use output::Format;
 
@@ -77,8 +78,12 @@ pub fn run(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             io_errors += 1;
             continue;
         }
-        let abs = project::canonical(root);
         let explicit_file = root.is_file();
+        let abs = if explicit_file {
+            project::canonical_folder(root)
+        } else {
+            project::canonical(root)
+        };
         let outcomes = Mutex::new(Vec::new());
         let visit = |path: &Path| {
             // Shown as the user wrote the root, followed by the walked part.
@@ -108,8 +113,13 @@ pub fn run(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                 Outcome::Checked {
                     result,
                     fixed: f,
+                    fix_error,
                     configs,
                 } => {
+                    if let Some(why) = fix_error {
+                        let _ = writeln!(err, "persona-ls: {}: {why}", result.path.display());
+                        io_errors += 1;
+                    }
                     checked += 1;
                     fixed += usize::from(f);
                     *governed
@@ -196,6 +206,8 @@ enum Outcome {
     Checked {
         result: FileResult,
         fixed: bool,
+        /// Why `--fix` wrote nothing (the findings are still reported).
+        fix_error: Option<String>,
         configs: Configs,
     },
     /// A file named on the command line that is not a persona.
@@ -242,13 +254,17 @@ fn check_file(
         };
     }
     let mut fixed = false;
+    let mut fix_error = None;
     if fix && let Some(new_text) = fix_all::fix_text(&text, location, registry) {
-        if let Err(e) = files::write_atomically(path, &new_text) {
-            return Outcome::Unreadable(shown.to_path_buf(), format!("cannot write the fix: {e}"));
+        // A link named on the command line keeps its name in `path`: it is refused.
+        match write_fix::write_fix(path, &text, &new_text) {
+            Ok(()) => {
+                text = new_text;
+                analysis = analysis::analyze(&text, location, registry);
+                fixed = true;
+            }
+            Err(why) => fix_error = Some(why),
         }
-        text = new_text;
-        analysis = analysis::analyze(&text, location, registry);
-        fixed = true;
     }
     Outcome::Checked {
         result: FileResult {
@@ -257,6 +273,7 @@ fn check_file(
             diagnostics: analysis.diagnostics,
         },
         fixed,
+        fix_error,
         configs: located.place.configs.clone(),
     }
 }
