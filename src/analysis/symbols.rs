@@ -12,7 +12,15 @@ pub enum SymbolKind {
     FrontMatter,
     Key,
     Heading,
+    /// The note that says how many symbols past [`MAX_SYMBOLS`] are not listed.
+    More,
 }
+
+/// Symbols an outline lists. A client holds each as a JSON object of some 7 KB once
+/// tower-lsp-server has made a `serde_json::Value` of it: 100,000 headings took 1 GB. Past
+/// this, one more symbol says how many were left out. Folding ranges stop at the same number,
+/// VS Code's own default limit (`editor.foldingMaximumRegions`).
+pub const MAX_SYMBOLS: usize = 1000;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Symbol {
@@ -71,7 +79,49 @@ pub fn document_symbols(text: &str, parsed: &Parsed, outline: &Outline) -> Vec<S
     while !stack.is_empty() {
         pop_into(&mut stack, &mut out);
     }
+    let mut budget = MAX_SYMBOLS;
+    let mut left_out = (0, None);
+    keep_first(&mut out, &mut budget, &mut left_out);
+    if let (n @ 1.., Some(range)) = left_out {
+        out.push(Symbol {
+            name: format!("… {n} more not listed (persona-ls lists {MAX_SYMBOLS} symbols)"),
+            detail: None,
+            kind: SymbolKind::More,
+            selection: range.start..range.start,
+            range,
+            children: Vec::new(),
+        });
+    }
     out
+}
+
+/// Keeps the first `budget` symbols in document order (a parent before its children) and
+/// counts the rest, with the range of the first one left out.
+fn keep_first(
+    syms: &mut Vec<Symbol>,
+    budget: &mut usize,
+    left_out: &mut (usize, Option<Range<usize>>),
+) {
+    let mut keep = 0;
+    for s in syms.iter_mut() {
+        if *budget == 0 {
+            break;
+        }
+        *budget -= 1;
+        keep += 1;
+        keep_first(&mut s.children, budget, left_out);
+    }
+    for s in &syms[keep..] {
+        if left_out.1.is_none() {
+            left_out.1 = Some(s.range.clone());
+        }
+        left_out.0 += count(s);
+    }
+    syms.truncate(keep);
+}
+
+fn count(s: &Symbol) -> usize {
+    1 + s.children.iter().map(count).sum::<usize>()
 }
 
 fn pop_into(stack: &mut Vec<(u8, Symbol)>, out: &mut Vec<Symbol>) {
@@ -291,13 +341,12 @@ fn line_at(text: &str, offset: usize) -> Range<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::syntax::markdown::BodyTree;
+    use crate::syntax::markdown::{self, OutlineCache};
 
     fn setup(text: &str) -> (Parsed, Outline) {
         let parsed = Parsed::new(text);
-        let outline = BodyTree::parse(text, parsed.split.body_start, None)
-            .unwrap()
-            .outline(text);
+        let outline =
+            markdown::outline(text, parsed.split.body_start, &mut OutlineCache::default());
         (parsed, outline)
     }
 

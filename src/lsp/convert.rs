@@ -79,24 +79,6 @@ pub fn offset(rope: &Rope, pos: lsp::Position, enc: Encoding) -> usize {
     }
 }
 
-/// A (row, byte column) point as tree-sitter counts them, for editing the Markdown tree.
-/// Rows come from the rope, so a lone `\r` (which tree-sitter does not count as a line break)
-/// shifts later rows; tree-sitter reuses subtrees by byte offsets, so this costs nothing but
-/// the precision of node points, which the outline does not use.
-pub fn point(rope: &Rope, offset: usize) -> (usize, usize) {
-    let offset = offset.min(rope.len_bytes());
-    let line = rope.byte_to_line(offset);
-    (line, offset - rope.line_to_byte(line))
-}
-
-/// The point just after inserting `text` at `start`.
-pub fn point_after(start: (usize, usize), text: &str) -> (usize, usize) {
-    match text.rfind('\n') {
-        Some(i) => (start.0 + text.matches('\n').count(), text.len() - i - 1),
-        None => (start.0, start.1 + text.len()),
-    }
-}
-
 pub fn severity(s: Severity) -> lsp::DiagnosticSeverity {
     match s {
         Severity::Error => lsp::DiagnosticSeverity::ERROR,
@@ -197,12 +179,5 @@ mod tests {
         // Inside a UTF-8 sequence.
         assert_eq!(offset(&rope, pos(1, 4), Encoding::Utf8), 6);
         assert_eq!(position(&rope, 999, Encoding::Utf16), pos(2, 0));
-    }
-
-    #[test]
-    fn points_after_inserts() {
-        assert_eq!(point_after((3, 4), "ab"), (3, 6));
-        assert_eq!(point_after((3, 4), "a\nbc"), (4, 2));
-        assert_eq!(point_after((3, 4), "a\n"), (4, 0));
     }
 }

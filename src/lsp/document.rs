@@ -14,19 +14,21 @@
 
 use super::convert;
 use super::state::{Computed, DocLocation};
-use crate::syntax::markdown::{BodyTree, Edit, Outline};
+use crate::syntax::markdown::{Outline, OutlineCache};
 use crate::text::Encoding;
 use ropey::Rope;
 use std::collections::VecDeque;
 use std::sync::Arc;
 use tower_lsp_server::ls_types as lsp;
 
-/// The Markdown block tree of a document's body, kept only once a feature asked for it.
+/// The Markdown outline of a document's body, computed once a feature asks for it.
+#[derive(Default)]
 pub struct Body {
-    /// Parsed at `revision`, then `edit`ed with every later change.
-    pub tree: BodyTree,
-    pub revision: u64,
-    pub outline: Option<Arc<Outline>>,
+    /// The outline and the revision it was computed at.
+    pub outline: Option<(u64, Arc<Outline>)>,
+    /// The outlines of the pieces of the last computation, for the next one to reuse (taken
+    /// out while a computation runs).
+    pub cache: OutlineCache,
 }
 
 pub struct Document {
@@ -42,7 +44,7 @@ pub struct Document {
     pub rope: Rope,
     pub location: Arc<DocLocation>,
     pub computed: Option<Arc<Computed>>,
-    pub body: Option<Body>,
+    pub body: Body,
     /// Whether a change too late to put in order was logged already.
     pub late_reported: bool,
     /// Its last analysis was slow: later ones run on the blocking pool.
@@ -72,7 +74,7 @@ impl Document {
             rope,
             location,
             computed: None,
-            body: None,
+            body: Body::default(),
             late_reported: false,
             slow: false,
             history: History::new(version),
@@ -148,27 +150,13 @@ impl Document {
         }
     }
 
-    /// Replaces the bytes `start..end` (on character boundaries) with `text`, in the rope, the
-    /// string and the Markdown tree.
+    /// Replaces the bytes `start..end` (on character boundaries) with `text`, in the rope and
+    /// the string.
     fn splice(&mut self, start: usize, end: usize, text: &str) {
         if start == 0 && end == self.text.len() {
             self.rope = Rope::from_str(text);
             self.text = Arc::new(text.to_string());
-            self.body = None;
             return;
-        }
-        if let Some(body) = &mut self.body {
-            let start_point = convert::point(&self.rope, start);
-            let old_end_point = convert::point(&self.rope, end);
-            body.tree.edit(&Edit {
-                start,
-                old_end: end,
-                new_end: start + text.len(),
-                start_point,
-                old_end_point,
-                new_end_point: convert::point_after(start_point, text),
-            });
-            body.outline = None;
         }
         let (sc, ec) = (self.rope.byte_to_char(start), self.rope.byte_to_char(end));
         self.rope.remove(sc..ec);
@@ -256,7 +244,6 @@ impl History {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::Parsed;
     use crate::dialect::Registry;
 
     fn change(
@@ -369,28 +356,6 @@ mod tests {
         }
     }
 
-    #[test]
-    fn edits_keep_the_markdown_tree_usable() {
-        let mut d = doc("---\nname: a\n---\n# One\n");
-        let body_start = Parsed::new(&d.text).split.body_start;
-        let tree = BodyTree::parse(&d.text, body_start, None).unwrap();
-        d.body = Some(Body {
-            tree,
-            revision: 0,
-            outline: None,
-        });
-        d.apply(&change("## Two\n", Some(((4, 0), (4, 0)))), Encoding::Utf16);
-        let body = d.body.as_ref().unwrap();
-        let tree = BodyTree::parse(&d.text, body_start, Some(&body.tree)).unwrap();
-        let titles: Vec<String> = tree
-            .outline(&d.text)
-            .headings
-            .into_iter()
-            .map(|h| h.text)
-            .collect();
-        assert_eq!(titles, ["One", "Two"]);
-    }
-
     /// Helix 25.01's order for typing `model: ` on a new line above line 4 (from its log): the
     /// line break (version 1) came after the `m` (version 2), and `l` (6) before `d` and `e`.
     #[test]
@@ -484,12 +449,6 @@ mod tests {
                 }
             }
             let mut d = doc(start);
-            let body_start = Parsed::new(&d.text).split.body_start;
-            d.body = Some(Body {
-                tree: BodyTree::parse(&d.text, body_start, None).unwrap(),
-                revision: 0,
-                outline: None,
-            });
             let mut reordered = 0;
             for (version, change) in shuffled {
                 match d.change(version, vec![change], enc) {
@@ -501,12 +460,6 @@ mod tests {
             }
             assert!(reordered > 100, "only {reordered} changes came late");
             assert_eq!(*d.text, *in_order.text);
-            // The edited tree parses incrementally to the same outline as a fresh parse.
-            let body_start = Parsed::new(&d.text).split.body_start;
-            let old = d.body.as_ref().map(|b| &b.tree);
-            let edited = BodyTree::parse(&d.text, body_start, old).unwrap();
-            let fresh = BodyTree::parse(&d.text, body_start, None).unwrap();
-            assert_eq!(edited.outline(&d.text), fresh.outline(&d.text));
         }
     }
 

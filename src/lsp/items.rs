@@ -107,6 +107,7 @@ fn symbol_kind(k: symbols::SymbolKind) -> lsp::SymbolKind {
         symbols::SymbolKind::FrontMatter => lsp::SymbolKind::MODULE,
         symbols::SymbolKind::Key => lsp::SymbolKind::PROPERTY,
         symbols::SymbolKind::Heading => lsp::SymbolKind::STRING,
+        symbols::SymbolKind::More => lsp::SymbolKind::NULL,
     }
 }
 

@@ -118,12 +118,15 @@ impl Index {
 pub fn extract(parsed: &Parsed, dialect: Option<&Dialect>) -> Pairs {
     let mut out: Pairs = Vec::new();
     let Some(yaml) = &parsed.yaml else { return out };
+    // Each pair once, found with a set: a search of the list per value was quadratic (100k
+    // keys kept the server busy for seconds).
+    let mut seen: std::collections::HashSet<(String, String)> = std::collections::HashSet::new();
     let mut push = |k: &str, v: &str| {
         let v = v.trim();
         if !v.is_empty()
             && v.len() <= MAX_VALUE_LEN
             && !v.contains(['\n', '\r'])
-            && !out.iter().any(|(a, b)| a == k && b == v)
+            && seen.insert((k.to_string(), v.to_string()))
         {
             out.push((k.to_string(), v.to_string()));
         }

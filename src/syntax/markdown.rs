@@ -2,17 +2,26 @@
 //! selection ranges. Diagnostics never need it.
 //!
 //! Only tree-sitter-md's *block* grammar runs. `MarkdownParser` would also parse an inline tree
-//! for every paragraph and re-parse all of them on every call (seconds for a 5 MB file); the
-//! outline only needs spans, and a heading's text is the span of its `inline` node.
+//! for every paragraph; the outline only needs spans, and a heading's text is the span of its
+//! `inline` node.
 //!
-//! The front matter is left out of the parse with an included range: its `---` lines would
-//! otherwise read as a thematic break and a setext underline (turning the last key into a
-//! heading). The language server keeps the tree, `edit`s it as the document changes and
-//! re-parses incrementally, and only when a feature asks for the outline.
+//! The body is parsed in pieces of about 64 KB, and no tree is kept. A tree-sitter-md tree
+//! takes some 100 bytes per byte of text: a 5 MB persona held 500 MB, and 100,000 headings
+//! far more. Pieces are cut only where a line starts at column 0 after a blank line, outside
+//! fenced code and the HTML blocks that may span blank lines: there every block has ended
+//! (a blank line ends paragraphs, lists and quotes for a line that is not indented), so each
+//! piece parses alone as it does in the whole. A piece that finds no such line within 1 MB
+//! is cut at the next line anyway (a code block of megabytes is then read in parts). The
+//! outline of each piece is kept by its text's hash, so that after an edit only the edited
+//! piece is parsed again. The front matter is not parsed at all: its `---` lines would read as
+//! a thematic break and a setext underline.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
-use tree_sitter::{InputEdit, Node, Parser, Point, Tree};
+use std::sync::Arc;
+use tree_sitter::{Node, Parser};
 
 /// A heading with the section it opens.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -46,30 +55,17 @@ pub struct Outline {
     pub code_blocks: Vec<CodeBlock>,
 }
 
-/// An edit of the text, for [`BodyTree::edit`]. Points are (row, byte column).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Edit {
-    pub start: usize,
-    pub old_end: usize,
-    pub new_end: usize,
-    pub start_point: (usize, usize),
-    pub old_end_point: (usize, usize),
-    pub new_end_point: (usize, usize),
+/// The outlines of the pieces last parsed, by the hash of their text; offsets are relative to
+/// the piece.
+#[derive(Debug, Default)]
+pub struct OutlineCache {
+    pieces: HashMap<(u64, usize), Arc<Outline>>,
 }
 
-/// The block tree of a document's body.
-#[derive(Clone)]
-pub struct BodyTree {
-    tree: Tree,
-}
-
-impl std::fmt::Debug for BodyTree {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("BodyTree")
-            .field("root", &self.tree.root_node().range())
-            .finish()
-    }
-}
+/// A piece is cut at the first safe line after this many bytes.
+const PIECE: usize = 64 * 1024;
+/// And at any line after this many.
+const MAX_PIECE: usize = 1024 * 1024;
 
 thread_local! {
     static PARSER: RefCell<Parser> = RefCell::new({
@@ -79,92 +75,190 @@ thread_local! {
     });
 }
 
-/// The (row, byte column) of `offset`, rows counted by `\n` as tree-sitter counts them.
-fn point_of(text: &str, offset: usize) -> Point {
-    let before = &text.as_bytes()[..offset.min(text.len())];
-    let row = before.iter().filter(|&&b| b == b'\n').count();
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    Point {
-        row,
-        column: before.len() - line_start,
+/// Headings, sections and code blocks of `text[body_start..]`. `cache` holds the outlines of
+/// the pieces of the last call; it is replaced by this call's.
+pub fn outline(text: &str, body_start: usize, cache: &mut OutlineCache) -> Outline {
+    let start = crate::text::floor_char_boundary(text, body_start);
+    let mut out = Outline::default();
+    let mut next = OutlineCache::default();
+    for piece in pieces(text, start) {
+        let src = &text[piece.clone()];
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        src.hash(&mut h);
+        let key = (h.finish(), src.len());
+        let part = cache
+            .pieces
+            .get(&key)
+            .cloned()
+            .unwrap_or_else(|| Arc::new(parse_piece(src)));
+        let shift = |r: &Range<usize>| r.start + piece.start..r.end + piece.start;
+        out.headings.extend(part.headings.iter().map(|h| Heading {
+            level: h.level,
+            text: h.text.clone(),
+            range: shift(&h.range),
+            text_range: shift(&h.text_range),
+            section: shift(&h.section),
+        }));
+        out.code_blocks
+            .extend(part.code_blocks.iter().map(|c| CodeBlock {
+                range: shift(&c.range),
+                language: c.language.clone(),
+            }));
+        next.pieces.insert(key, part);
+    }
+    *cache = next;
+    sections(text, &mut out);
+    out
+}
+
+/// The outline of one piece, parsed on its own (sections are left for the whole).
+fn parse_piece(src: &str) -> Outline {
+    let mut out = Outline::default();
+    let Some(tree) = PARSER.with(|p| p.borrow_mut().parse(src, None)) else {
+        return out;
+    };
+    let mut stack = vec![tree.root_node()];
+    // Children are pushed in reverse so that nodes come out in document order.
+    while let Some(node) = stack.pop() {
+        match node.kind() {
+            "atx_heading" => out.headings.push(atx(node, src)),
+            "setext_heading" => out.headings.push(setext(node, src)),
+            "fenced_code_block" | "indented_code_block" => {
+                out.code_blocks.push(code_block(node, src))
+            }
+            "paragraph" | "inline" | "html_block" | "pipe_table" | "minus_metadata"
+            | "plus_metadata" => {}
+            _ => {
+                let mut cursor = node.walk();
+                let children: Vec<Node> = node.children(&mut cursor).collect();
+                stack.extend(children.into_iter().rev());
+            }
+        }
+    }
+    out
+}
+
+/// Each heading's section: up to the next heading of the same or a higher level. A stack of
+/// open headings makes it one pass.
+fn sections(text: &str, out: &mut Outline) {
+    let mut open: Vec<usize> = Vec::new();
+    for i in 0..=out.headings.len() {
+        let (level, at) = match out.headings.get(i) {
+            Some(h) => (h.level, h.range.start),
+            None => (0, text.len()),
+        };
+        while let Some(&j) = open.last() {
+            if out.headings[j].level < level {
+                break;
+            }
+            open.pop();
+            let start = out.headings[j].range.start;
+            out.headings[j].section = start..trim_end(text, start..at);
+        }
+        open.push(i);
     }
 }
 
-impl BodyTree {
-    /// Parses `text` from `body_start` on. `old` must have been [`edit`](Self::edit)ed with
-    /// every change since it was parsed; it makes the parse incremental.
-    pub fn parse(text: &str, body_start: usize, old: Option<&BodyTree>) -> Option<BodyTree> {
-        let start = crate::text::floor_char_boundary(text, body_start);
-        let range = tree_sitter::Range {
-            start_byte: start,
-            end_byte: text.len(),
-            start_point: point_of(text, start),
-            end_point: Point {
-                row: usize::MAX,
-                column: usize::MAX,
-            },
-        };
-        PARSER.with(|p| {
-            let mut p = p.borrow_mut();
-            if p.set_included_ranges(&[range]).is_err() {
-                p.set_included_ranges(&[]).ok()?;
-            }
-            let tree = p.parse(text, old.map(|o| &o.tree));
-            // The parser is shared by the thread: leave it as it was found.
-            let _ = p.set_included_ranges(&[]);
-            tree.map(|tree| BodyTree { tree })
-        })
-    }
-
-    /// Records an edit so that the next [`parse`](Self::parse) can reuse unchanged subtrees.
-    pub fn edit(&mut self, e: &Edit) {
-        let pt = |(row, column): (usize, usize)| Point { row, column };
-        self.tree.edit(&InputEdit {
-            start_byte: e.start,
-            old_end_byte: e.old_end,
-            new_end_byte: e.new_end,
-            start_position: pt(e.start_point),
-            old_end_position: pt(e.old_end_point),
-            new_end_position: pt(e.new_end_point),
-        });
-    }
-
-    /// Headings, sections and code blocks. `text` is the text the tree was parsed from.
-    pub fn outline(&self, text: &str) -> Outline {
-        let mut out = Outline::default();
-        let mut stack = vec![self.tree.root_node()];
-        // Children are pushed in reverse so that nodes come out in document order.
-        while let Some(node) = stack.pop() {
-            match node.kind() {
-                "atx_heading" => out.headings.push(atx(node, text)),
-                "setext_heading" => out.headings.push(setext(node, text)),
-                "fenced_code_block" | "indented_code_block" => {
-                    out.code_blocks.push(code_block(node, text))
-                }
-                "paragraph" | "inline" | "html_block" | "pipe_table" | "minus_metadata"
-                | "plus_metadata" => {}
-                _ => {
-                    let mut cursor = node.walk();
-                    let children: Vec<Node> = node.children(&mut cursor).collect();
-                    stack.extend(children.into_iter().rev());
-                }
+/// Where tree-sitter-md may be given `text[start..]` piece by piece (see the module docs).
+fn pieces(text: &str, start: usize) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut piece_start = start;
+    let mut fence: Option<(u8, usize)> = None;
+    let mut html: Option<&'static str> = None;
+    let mut prev_blank = true;
+    for (off, line) in crate::text::lines(&text[start..]) {
+        let at = start + off;
+        let blank = line.trim().is_empty();
+        let len = at - piece_start;
+        let safe = fence.is_none()
+            && html.is_none()
+            && prev_blank
+            && !blank
+            && !line.starts_with([' ', '\t']);
+        if at > piece_start && ((len >= PIECE && safe) || len >= MAX_PIECE) {
+            out.push(piece_start..at);
+            piece_start = at;
+            if len >= MAX_PIECE && !safe {
+                fence = None;
+                html = None;
             }
         }
-        let len = text.len();
-        for i in 0..out.headings.len() {
-            let level = out.headings[i].level;
-            let end = out.headings[i + 1..]
-                .iter()
-                .find(|h| h.level <= level)
-                .map_or(len, |h| h.range.start);
-            let start = out.headings[i].range.start;
-            out.headings[i].section = start..trim_end(text, start..end);
+        // A line of megabytes is cut inside, before a letter that follows a space: a piece
+        // starting there starts a paragraph, never a heading or a fence.
+        while at + line.len() - piece_start > MAX_PIECE {
+            let from = (piece_start + MAX_PIECE).max(at) - at;
+            let Some(cut) = line.as_bytes()[from.min(line.len())..]
+                .windows(2)
+                .position(|w| w[0] == b' ' && w[1].is_ascii_alphabetic())
+                .map(|i| at + from + i + 1)
+            else {
+                break;
+            };
+            out.push(piece_start..cut);
+            piece_start = cut;
         }
-        out
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        let rest = &line[indent..];
+        if let Some((c, n)) = fence {
+            let run = rest.bytes().take_while(|&b| b == c).count();
+            if indent <= 3 && run >= n && rest[run..].trim().is_empty() {
+                fence = None;
+            }
+        } else if let Some(end) = html {
+            if line.to_ascii_lowercase().contains(end) {
+                html = None;
+            }
+        } else if indent <= 3 {
+            let run = |c: u8| rest.bytes().take_while(|&b| b == c).count();
+            if run(b'`') >= 3 && !rest[run(b'`')..].contains('`') {
+                fence = Some((b'`', run(b'`')));
+            } else if run(b'~') >= 3 {
+                fence = Some((b'~', run(b'~')));
+            } else {
+                html = html_opener(rest);
+            }
+        }
+        prev_blank = blank;
     }
+    if piece_start < text.len() || out.is_empty() {
+        out.push(piece_start..text.len());
+    }
+    out
+}
+
+/// The HTML blocks that a blank line does not end (CommonMark types 1 to 5), by what ends
+/// them, when `line` opens one and does not end it.
+fn html_opener(line: &str) -> Option<&'static str> {
+    let head = &line[..crate::text::floor_char_boundary(line, 16)];
+    let lower = head.to_ascii_lowercase();
+    let tag = |name: &str| {
+        lower
+            .strip_prefix(name)
+            .is_some_and(|r| r.is_empty() || r.starts_with([' ', '\t', '>']))
+    };
+    let (end, opener) = if tag("<script") {
+        ("</script>", 7)
+    } else if tag("<pre") {
+        ("</pre>", 4)
+    } else if tag("<style") {
+        ("</style>", 6)
+    } else if tag("<textarea") {
+        ("</textarea>", 9)
+    } else if lower.starts_with("<!--") {
+        ("-->", 4)
+    } else if lower.starts_with("<?") {
+        ("?>", 2)
+    } else if lower.starts_with("<![cdata[") {
+        ("]]>", 9)
+    } else if lower.starts_with("<!")
+        && lower.as_bytes().get(2).is_some_and(u8::is_ascii_alphabetic)
+    {
+        (">", 2)
+    } else {
+        return None;
+    };
+    // Opened and closed on the same line: nothing spans.
+    (!line[opener..].to_ascii_lowercase().contains(end)).then_some(end)
 }
 
 fn span(node: Node, text: &str) -> Range<usize> {
@@ -261,7 +355,7 @@ mod tests {
 
     fn outline(text: &str) -> Outline {
         let body = crate::syntax::front_matter::split(text).body_start;
-        BodyTree::parse(text, body, None).unwrap().outline(text)
+        super::outline(text, body, &mut OutlineCache::default())
     }
 
     #[test]
@@ -304,30 +398,83 @@ mod tests {
         assert_eq!(outline(text), Outline::default());
     }
 
+    /// Cut into pieces, a long document has the outline it has whole; an edited piece is the
+    /// only one parsed again.
     #[test]
-    fn incremental_reparse_after_an_edit() {
-        let text = "---\nname: x\n---\n# One\n\ntext\n";
-        let body = crate::syntax::front_matter::split(text).body_start;
-        let mut tree = BodyTree::parse(text, body, None).unwrap();
-        // Insert "# Two\n" at the end.
-        let new_text = format!("{text}# Two\n");
-        let at = text.len();
-        let p = point_of(text, at);
-        tree.edit(&Edit {
-            start: at,
-            old_end: at,
-            new_end: new_text.len(),
-            start_point: (p.row, p.column),
-            old_end_point: (p.row, p.column),
-            new_end_point: (p.row + 1, 0),
-        });
-        let tree = BodyTree::parse(&new_text, body, Some(&tree)).unwrap();
-        let titles: Vec<String> = tree
-            .outline(&new_text)
+    fn pieces_give_the_outline_of_the_whole() {
+        let mut text = String::from("---\nname: x\n---\n# Top\n\n");
+        let mut i = 0;
+        while text.len() < 3 * PIECE {
+            text.push_str(&format!(
+                "## Part {i}\n\nSome text.\n\n```md\n# not a heading\n\nstill code\n```\n\n<!--\n\n# hidden\n\n-->\n\n"
+            ));
+            i += 1;
+        }
+        let body = crate::syntax::front_matter::split(&text).body_start;
+        let cuts = pieces(&text, body);
+        assert!(cuts.len() >= 3, "{}", cuts.len());
+        assert_eq!(cuts.first().unwrap().start, body);
+        assert_eq!(cuts.last().unwrap().end, text.len());
+        let whole = {
+            let mut o = parse_piece(&text[body..]);
+            for h in &mut o.headings {
+                h.range = h.range.start + body..h.range.end + body;
+                h.text_range = h.text_range.start + body..h.text_range.end + body;
+            }
+            for c in &mut o.code_blocks {
+                c.range = c.range.start + body..c.range.end + body;
+            }
+            sections(&text, &mut o);
+            o
+        };
+        let mut cache = OutlineCache::default();
+        let pieced = super::outline(&text, body, &mut cache);
+        assert_eq!(pieced, whole);
+        assert_eq!(pieced.headings.len(), i + 1);
+        assert_eq!(pieced.code_blocks.len(), i);
+        // Edit the last part: every other piece comes from the cache.
+        let edited = format!("{text}## Last\n");
+        let before: Vec<_> = cache.pieces.values().cloned().collect();
+        let o = super::outline(&edited, body, &mut cache);
+        assert_eq!(o.headings.last().unwrap().text, "Last");
+        let reused = cache
+            .pieces
+            .values()
+            .filter(|p| before.iter().any(|b| Arc::ptr_eq(b, p)))
+            .count();
+        assert_eq!(reused, cuts.len() - 1);
+    }
+
+    #[test]
+    fn a_huge_paragraph_is_cut_at_the_cap() {
+        let text = "word ".repeat(MAX_PIECE / 4);
+        let cuts = pieces(&text, 0);
+        assert_eq!(cuts.len(), 2);
+        assert!(cuts[0].len() <= MAX_PIECE + 5);
+        assert!(text[cuts[1].clone()].starts_with("word"));
+        let text = format!("{}\n", "word\n".repeat(MAX_PIECE / 4));
+        let cuts = pieces(&text, 0);
+        assert!(cuts.len() >= 2 && cuts.iter().all(|c| c.len() <= MAX_PIECE + 5));
+    }
+
+    #[test]
+    fn section_ends_at_the_next_heading_of_the_same_level() {
+        let text = "# A\n## B\n### C\n## D\n# E\n";
+        let o = outline(text);
+        let sections: Vec<&str> = o
             .headings
-            .into_iter()
-            .map(|h| h.text)
+            .iter()
+            .map(|h| &text[h.section.clone()])
             .collect();
-        assert_eq!(titles, ["One", "Two"]);
+        assert_eq!(
+            sections,
+            [
+                "# A\n## B\n### C\n## D",
+                "## B\n### C",
+                "### C",
+                "## D",
+                "# E"
+            ]
+        );
     }
 }

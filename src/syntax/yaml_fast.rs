@@ -18,9 +18,10 @@ pub fn parse(text: &str, segments: &[Range<usize>]) -> Option<Vec<Entry>> {
     if !plain_characters(&text[first.start..last.end]) {
         return None;
     }
-    // Sized up front: collecting through `Option` loses the length, and doubling a vector of
-    // 100,000 entries held half again as much memory as the entries.
-    let mut entries = Vec::with_capacity(segments.len());
+    // Sized up front (collecting through `Option` loses the length, and doubling a vector of
+    // 100,000 entries held half again as much memory as the entries), but not for a block
+    // that may turn out not to be plain at its first entry.
+    let mut entries = Vec::with_capacity(segments.len().min(4096));
     for seg in segments {
         entries.push(entry(text, seg.clone())?);
     }

@@ -29,7 +29,7 @@ use super::workspace::{self, Index};
 use crate::analysis::{Location, Parsed, completion, fix_all, hover, symbols};
 use crate::config::{Config, FILE_NAME};
 use crate::diagnostic::{TextEdit, apply_edits};
-use crate::syntax::markdown::{BodyTree, Outline};
+use crate::syntax::markdown::{self, Outline};
 use std::collections::{HashMap, HashSet};
 use std::panic::AssertUnwindSafe;
 use std::path::PathBuf;
@@ -142,36 +142,34 @@ impl Backend {
 }
 
 impl Backend {
-    /// The Markdown outline of a snapshot, parsed lazily and incrementally.
+    /// The Markdown outline of a snapshot, computed lazily, each unchanged piece of the body
+    /// taken from the last computation.
     async fn outline(&self, snap: &Snapshot, body_start: usize) -> Result<Arc<Outline>> {
-        let old = {
-            let st = self.shared.lock();
-            match st.docs.get(&snap.uri).and_then(|d| d.body.as_ref()) {
-                Some(b) if b.revision == snap.revision && b.outline.is_some() => {
-                    return Ok(b.outline.clone().unwrap_or_default());
-                }
-                Some(b) => Some(b.tree.clone()),
-                None => None,
+        let cache = {
+            let mut st = self.shared.lock();
+            let Some(doc) = st.docs.get_mut(&snap.uri) else {
+                return Ok(Arc::default());
+            };
+            match &doc.body.outline {
+                Some((revision, o)) if *revision == snap.revision => return Ok(o.clone()),
+                _ => std::mem::take(&mut doc.body.cache),
             }
         };
         let shared = self.shared.clone();
         let snap = snap.clone();
         self.cpu(snap.weight(), move || {
-            let Some(tree) = BodyTree::parse(&snap.text, body_start, old.as_ref()) else {
-                return Arc::new(Outline::default());
-            };
-            let outline = Arc::new(tree.outline(&snap.text));
+            let mut cache = cache;
+            let outline = Arc::new(markdown::outline(&snap.text, body_start, &mut cache));
             let mut st = shared.lock();
             if let Some(doc) = st
                 .docs
                 .get_mut(&snap.uri)
                 .filter(|d| d.revision == snap.revision)
             {
-                doc.body = Some(Body {
-                    tree,
-                    revision: snap.revision,
-                    outline: Some(outline.clone()),
-                });
+                doc.body = Body {
+                    outline: Some((snap.revision, outline.clone())),
+                    cache,
+                };
             }
             outline
         })
@@ -827,6 +825,7 @@ impl LanguageServer for Backend {
                     ..Default::default()
                 })
             })
+            .take(symbols::MAX_SYMBOLS)
             .collect();
         Ok(Some(folds))
     }
