@@ -363,22 +363,33 @@ fn outline_check(text: &str, body: &Body) -> Check {
             let (a, b) = (e.outline(text), f.outline(text));
             props::outline(text, &a)?;
             if a != b {
+                let what = if a.headings != b.headings {
+                    "headings"
+                } else {
+                    "code blocks"
+                };
+                let heads = |o: &persona_ls::syntax::markdown::Outline| {
+                    o.headings
+                        .iter()
+                        .take(4)
+                        .map(|h| (h.text.clone(), h.range.clone()))
+                        .collect::<Vec<_>>()
+                };
+                let codes = |o: &persona_ls::syntax::markdown::Outline| {
+                    o.code_blocks
+                        .iter()
+                        .take(4)
+                        .map(|c| c.range.clone())
+                        .collect::<Vec<_>>()
+                };
                 return Err(format!(
-                    "the incrementally parsed outline differs from a fresh parse: {} headings {:?} vs {} {:?}; {} code blocks vs {}",
+                    "the incrementally parsed outline differs from a fresh parse in its {what}: {} headings {:?} vs {} {:?}; code blocks {:?} vs {:?}",
                     a.headings.len(),
-                    a.headings
-                        .iter()
-                        .take(4)
-                        .map(|h| (&h.text, &h.range))
-                        .collect::<Vec<_>>(),
+                    heads(&a),
                     b.headings.len(),
-                    b.headings
-                        .iter()
-                        .take(4)
-                        .map(|h| (&h.text, &h.range))
-                        .collect::<Vec<_>>(),
-                    a.code_blocks.len(),
-                    b.code_blocks.len()
+                    heads(&b),
+                    codes(&a),
+                    codes(&b)
                 ));
             }
             Ok(())

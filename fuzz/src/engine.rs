@@ -134,6 +134,8 @@ struct Worker<'a> {
     current: CurrentFile,
     execs: u64,
     failures: usize,
+    /// Failures with a signature not seen before: the run stops after `max_failures` of them.
+    unique: usize,
     last_report: Instant,
     /// `PERSONA_FUZZ_TRACE=1`: log every execution slower than 20 ms.
     trace: bool,
@@ -254,6 +256,7 @@ impl Worker<'_> {
             send(&format!("F {} {sig:016x} -", f.kind));
             return;
         }
+        self.unique += 1;
         let path = match case_file::save(&self.o.artifacts, self.o.target.name(), case, &f) {
             Ok(p) => p.display().to_string(),
             Err(e) => {
@@ -349,6 +352,7 @@ fn worker_loop(o: &WorkerOpts) -> i32 {
         current,
         execs: 0,
         failures: 0,
+        unique: 0,
         last_report: Instant::now(),
         trace: std::env::var_os("PERSONA_FUZZ_TRACE").is_some_and(|v| v == "1"),
     };
@@ -356,7 +360,7 @@ fn worker_loop(o: &WorkerOpts) -> i32 {
     let deadline = start + Duration::from_secs_f64(o.seconds.max(0.0));
     if !o.resume {
         for i in 0..w.seeds.len() {
-            if Instant::now() >= deadline || w.failures >= o.max_failures {
+            if Instant::now() >= deadline || w.unique >= o.max_failures {
                 break;
             }
             let base = w.seeds[i].clone();
@@ -364,7 +368,7 @@ fn worker_loop(o: &WorkerOpts) -> i32 {
             w.exec(case);
         }
     }
-    while Instant::now() < deadline && w.failures < o.max_failures {
+    while Instant::now() < deadline && w.unique < o.max_failures {
         // The shorter of two picks: small inputs run fast, and a large one is still picked
         // often enough to grow.
         let from_corpus = !w.corpus.is_empty() && w.rng.chance(2, 3);

@@ -168,7 +168,7 @@ fn node(text: &str, outer: &Range<usize>, n: &Node, what: &str, depth: usize) ->
         }
         NodeKind::Map { entries, .. } => {
             for e in entries {
-                let w = format!("{what}.{}", e.key);
+                let w = format!("{what}.{:?}", e.key);
                 range(text, &e.key_range, &w)?;
                 range(text, &e.range, &w)?;
                 within(&e.range, &n.range, &w)?;

@@ -372,10 +372,12 @@ pub fn supervise(o: &RunOpts) -> Summary {
                 first_line(&f.message)
             ),
         }
-        if summary.failures >= o.max_failures {
+        // A crash that recurs costs a restart each time: give up on the target when most of
+        // its time would go to restarts.
+        if summary.unique >= o.max_failures || summary.restarts >= 4 * o.max_failures {
             eprintln!(
-                "{name}: {} failures: stopping this target",
-                summary.failures
+                "{name}: {} failures ({} unique, {} restarts): stopping this target",
+                summary.failures, summary.unique, summary.restarts
             );
             break;
         }
