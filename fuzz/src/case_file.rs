@@ -106,6 +106,18 @@ impl CurrentFile {
     }
 }
 
+/// A case as one file: what `decode` reads (the current-input file, the kept corpus).
+pub fn encode(target: &str, case: &Case) -> Vec<u8> {
+    let mut out = format!(
+        "{MAGIC}{}bytes: {}\n\n",
+        header(target, case),
+        case.text.len()
+    )
+    .into_bytes();
+    out.extend_from_slice(case.text.as_bytes());
+    out
+}
+
 /// Reads a current-input file: the target and the case.
 pub fn decode(bytes: &[u8]) -> Option<(String, Case)> {
     let rest = bytes.strip_prefix(MAGIC.as_bytes())?;

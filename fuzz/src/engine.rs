@@ -25,7 +25,10 @@ pub struct WorkerOpts {
     pub seed_dirs: Vec<PathBuf>,
     pub artifacts: PathBuf,
     pub current: Option<PathBuf>,
-    /// A restart after a crash: skip the pass over the unmutated seeds.
+    /// Where the inputs the corpus keeps are written, so that a worker started after a crash
+    /// goes on from them.
+    pub corpus_dir: Option<PathBuf>,
+    /// A restart after a crash: skip the pass over the unmutated seeds, load `corpus_dir`.
     pub resume: bool,
     pub slow: Duration,
     pub max_len: usize,
@@ -235,6 +238,19 @@ impl Worker<'_> {
                         rel_path: case.rel_path.into(),
                         forced: case.forced.map(Into::into),
                     };
+                    if let Some(dir) = &self.o.corpus_dir {
+                        let c = Case {
+                            text: e.text.to_string(),
+                            rel_path: e.rel_path.to_string(),
+                            forced: e.forced.as_deref().map(str::to_string),
+                            ..Case::default()
+                        };
+                        let name = format!("{:016x}", hash_bytes(c.text.as_bytes()));
+                        let _ = std::fs::write(
+                            dir.join(name),
+                            case_file::encode(self.o.target.name(), &c),
+                        );
+                    }
                     if self.corpus.len() < self.o.max_corpus {
                         self.corpus.push(e);
                     } else {
@@ -356,6 +372,26 @@ fn worker_loop(o: &WorkerOpts) -> i32 {
         last_report: Instant::now(),
         trace: std::env::var_os("PERSONA_FUZZ_TRACE").is_some_and(|v| v == "1"),
     };
+    if let Some(dir) = &o.corpus_dir {
+        if o.resume {
+            let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+                .map(|r| r.flatten().map(|e| e.path()).collect())
+                .unwrap_or_default();
+            files.sort();
+            for f in files.into_iter().take(o.max_corpus) {
+                if let Some((_, c)) = std::fs::read(&f).ok().and_then(|b| case_file::decode(&b)) {
+                    w.corpus.push(Entry {
+                        text: c.text.into(),
+                        rel_path: c.rel_path.into(),
+                        forced: c.forced.map(Into::into),
+                    });
+                }
+            }
+            eprintln!("worker: resumed with {} corpus inputs", w.corpus.len());
+        } else {
+            let _ = std::fs::create_dir_all(dir);
+        }
+    }
     w.report('P');
     let deadline = start + Duration::from_secs_f64(o.seconds.max(0.0));
     if !o.resume {

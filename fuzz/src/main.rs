@@ -48,6 +48,7 @@ struct Args {
     minimize: Option<PathBuf>,
     worker: bool,
     current: Option<PathBuf>,
+    corpus_dir: Option<PathBuf>,
     resume: bool,
     overrides: Overrides,
 }
@@ -71,6 +72,7 @@ fn parse_args() -> Result<Args, String> {
         minimize: None,
         worker: false,
         current: None,
+        corpus_dir: None,
         resume: false,
         overrides: Overrides::default(),
     };
@@ -108,6 +110,7 @@ fn parse_args() -> Result<Args, String> {
             "--steps" => a.overrides.steps = Some(num(value(&mut it, flag)?, flag)?),
             "--worker" => a.worker = true,
             "--current" => a.current = Some(value(&mut it, flag)?.into()),
+            "--corpus-dir" => a.corpus_dir = Some(value(&mut it, flag)?.into()),
             "--resume" => a.resume = true,
             "-h" | "--help" => return Err(String::new()),
             _ if flag.starts_with('-') => return Err(format!("unknown option {flag}")),
@@ -157,6 +160,7 @@ fn main() -> ExitCode {
                 seed_dirs: a.seeds,
                 artifacts: a.artifacts,
                 current: a.current,
+                corpus_dir: a.corpus_dir,
                 resume: a.resume,
                 slow,
                 max_len: a.max_len,

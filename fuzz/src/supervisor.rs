@@ -155,6 +155,9 @@ pub fn supervise(o: &RunOpts) -> Summary {
     let current = o
         .artifacts
         .join(format!(".current-{name}-{}", std::process::id()));
+    let corpus_dir = o
+        .artifacts
+        .join(format!(".corpus-{name}-{}", std::process::id()));
     let start = Instant::now();
     let deadline = start + Duration::from_secs_f64(o.seconds);
     let mut summary = Summary {
@@ -182,6 +185,8 @@ pub fn supervise(o: &RunOpts) -> Summary {
             .arg(&o.artifacts)
             .arg("--current")
             .arg(&current)
+            .arg("--corpus-dir")
+            .arg(&corpus_dir)
             .args(["--slow-ms", &o.slow_ms.to_string()])
             .args(["--max-len", &o.max_len.to_string()])
             .args([
@@ -196,7 +201,11 @@ pub fn supervise(o: &RunOpts) -> Summary {
         }
         if summary.restarts > 0 {
             cmd.arg("--resume");
-            eprintln!("{name}: restarting the worker with seed {seed:#x}");
+            eprintln!(
+                "{name}: [{:.0} s] restarting the worker with seed {seed:#x} for the {:.0} s left",
+                start.elapsed().as_secs_f64(),
+                remaining.as_secs_f64()
+            );
         }
         let mut child = match cmd
             .stdin(Stdio::null())
@@ -266,7 +275,10 @@ pub fn supervise(o: &RunOpts) -> Summary {
                     if signatures.insert(sig) {
                         summary.unique += 1;
                         if path != "-" {
-                            eprintln!("{name}: FAILURE ({kind}) saved to {path}");
+                            eprintln!(
+                                "{name}: [{:.0} s] FAILURE ({kind}) saved to {path}",
+                                start.elapsed().as_secs_f64()
+                            );
                             summary.artifacts.push(path);
                         }
                     } else if path != "-" {
@@ -353,7 +365,8 @@ pub fn supervise(o: &RunOpts) -> Summary {
                 match case_file::save(&o.artifacts, name, &case, &f) {
                     Ok(p) => {
                         eprintln!(
-                            "{name}: FAILURE ({}) {}; input ({} bytes, analysed as {:?}) saved to {}",
+                            "{name}: [{:.0} s] FAILURE ({}) {}; input ({} bytes, analysed as {:?}) saved to {}",
+                            start.elapsed().as_secs_f64(),
                             f.kind,
                             first_line(&f.message),
                             case.text.len(),
@@ -383,6 +396,7 @@ pub fn supervise(o: &RunOpts) -> Summary {
         }
     }
     let _ = std::fs::remove_file(&current);
+    let _ = std::fs::remove_dir_all(&corpus_dir);
     summary.seconds = start.elapsed().as_secs_f64();
     summary
 }

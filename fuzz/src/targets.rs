@@ -298,38 +298,15 @@ fn run_analyze(ctx: &Ctx, case: &Case, p: &mut Probe) -> Check {
         p.feature(F_FIX_RESULT, code as u64, gone as u64);
     }
 
-    // Structure: outline, symbols, folding and selection ranges.
-    let tree = p.time("BodyTree::parse", || {
-        BodyTree::parse(text, parsed.split.body_start, None)
-    });
-    let outline = match &tree {
-        Some(t) => p.time("outline", || t.outline(text)),
-        None => Default::default(),
-    };
-    p.feature(
-        F_OUTLINE,
-        bucket(outline.headings.len()),
-        bucket(outline.code_blocks.len()) << 1 | tree.is_some() as u64,
-    );
-    props::outline(text, &outline)?;
-    let symbols = p.time("document_symbols", || {
-        document_symbols(text, &parsed, &outline)
-    });
-    props::symbols(text, &symbols)?;
-    p.feature(F_SYMBOLS, bucket(symbols.len()), 0);
-    let folds = p.time("folding_ranges", || folding_ranges(&parsed, &outline));
-    props::folds(text, &folds)?;
     let edges: Vec<usize> = a
         .diagnostics
         .iter()
         .flat_map(|d| [d.range.start, d.range.end])
         .collect();
-    for _ in 0..3 {
-        let at = offset_to_probe(p, text, &edges);
-        let ranges = p.time("selection_ranges", || {
-            selection_ranges(text, &parsed, &outline, at)
-        });
-        props::selection(text, at, &ranges)?;
+    // Structure: outline, symbols, folding and selection ranges, on every other input (the
+    // Markdown parse costs as much as all the rest).
+    if p.rng.chance(1, 2) {
+        structure(text, &parsed, &edges, p)?;
     }
 
     // Hover and completion where the editor would ask.
@@ -368,6 +345,39 @@ fn run_analyze(ctx: &Ctx, case: &Case, p: &mut Probe) -> Check {
         }
         p.feature(F_HOVER, h.is_some() as u64, bucket(items.len()));
     }
+    Ok(())
+}
+
+/// The outline, symbols, folding and selection ranges of a document.
+fn structure(text: &str, parsed: &Parsed, edges: &[usize], p: &mut Probe) -> Check {
+    let tree = p.time("BodyTree::parse", || {
+        BodyTree::parse(text, parsed.split.body_start, None)
+    });
+    let outline = match &tree {
+        Some(t) => p.time("outline", || t.outline(text)),
+        None => Default::default(),
+    };
+    p.feature(
+        F_OUTLINE,
+        bucket(outline.headings.len()),
+        bucket(outline.code_blocks.len()) << 1 | tree.is_some() as u64,
+    );
+    props::outline(text, &outline)?;
+    let symbols = p.time("document_symbols", || {
+        document_symbols(text, parsed, &outline)
+    });
+    props::symbols(text, &symbols)?;
+    p.feature(F_SYMBOLS, bucket(symbols.len()), 0);
+    let folds = p.time("folding_ranges", || folding_ranges(parsed, &outline));
+    props::folds(text, &folds)?;
+    for _ in 0..3 {
+        let at = offset_to_probe(p, text, edges);
+        let ranges = p.time("selection_ranges", || {
+            selection_ranges(text, parsed, &outline, at)
+        });
+        props::selection(text, at, &ranges)?;
+    }
+
     Ok(())
 }
 
