@@ -21,13 +21,18 @@ pub fn clean_path(p: &str) -> String {
 }
 
 pub fn header(target: &str, case: &Case) -> String {
-    format!(
+    let mut h = format!(
         "target: {target}\nrelpath: {}\nforced: {}\nscript: {}\nsteps: {}\n",
         clean_path(&case.rel_path),
         case.forced.as_deref().unwrap_or("-"),
         case.script,
         case.steps
-    )
+    );
+    if let Some(plan) = &case.plan {
+        // JSON on one line: its strings escape their line breaks.
+        h.push_str(&format!("plan: {plan}\n"));
+    }
+    h
 }
 
 /// The `key: value` lines before the first blank line.
@@ -57,6 +62,9 @@ pub fn apply_header(h: &HashMap<String, String>, case: &mut Case) {
     }
     if let Some(s) = h.get("steps").and_then(|s| s.trim().parse().ok()) {
         case.steps = s;
+    }
+    if let Some(p) = h.get("plan") {
+        case.plan = Some(p.clone());
     }
 }
 
@@ -255,6 +263,7 @@ mod tests {
             forced: Some("claude-agent".into()),
             script: u64::MAX,
             steps: 7,
+            plan: Some(r#"{"steps": [{"text": "a\nb"}]}"#.into()),
         };
         f.write("edits", &case).unwrap();
         let (target, back) = decode(&std::fs::read(&p).unwrap()).unwrap();

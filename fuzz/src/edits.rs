@@ -417,36 +417,39 @@ fn reparse(doc: &mut Document) {
     });
 }
 
-pub fn run(ctx: &Ctx, case: &Case, p: &mut Probe) -> Check {
-    let mut rng = Rng::new(case.script);
+/// One `didChange`, and whether a feature then asks for the outline (`outline` below 10 of 60
+/// with a tree kept: check it and re-parse; below 6 without one: parse it).
+struct Step {
+    version: i32,
+    changes: Vec<Change>,
+    outline: u8,
+}
+
+/// Everything an `edits` execution does, so that a failure replays without the generator
+/// (and the minimiser can drop notifications and shrink the text under them).
+struct Plan {
+    enc: Encoding,
+    open: i32,
+    /// Whether the Markdown tree is parsed when the document opens.
+    body: bool,
+    /// Versions were not garbled on purpose: the end text must be the client's.
+    check_client: bool,
+    steps: Vec<Step>,
+}
+
+fn generate(rng: &mut Rng, start_text: &str, steps: usize, p: &mut Probe) -> Plan {
     let enc = if rng.chance(1, 2) {
         Encoding::Utf16
     } else {
         Encoding::Utf8
     };
-    let cut = persona_ls::text::floor_char_boundary(&case.text, MAX_DOC);
-    let start_text = &case.text[..cut];
     let open = rng.range(0, 3) as i32 - 1;
-    let loc = Arc::new(DocLocation {
-        id: 0,
-        path: None,
-        rel_path: case.rel_path.clone(),
-        registry: ctx.registry.clone(),
-        excluded: false,
-        is_config: false,
-    });
-    let mut doc = Document::new(start_text.to_string(), open, loc);
-    let mut model = Model::new(start_text, open, enc);
-    if rng.chance(1, 2) {
-        reparse(&mut doc);
-    }
-
+    let body = rng.chance(1, 2);
     // The notifications, made in version order against the client's text.
     let mode = rng.below(10);
-    let steps = case.steps.max(1) as usize;
     let mut client = start_text.to_string();
     let mut version = open;
-    let mut plan: Vec<(i32, Vec<Change>)> = Vec::with_capacity(steps);
+    let mut plan: Vec<Step> = Vec::with_capacity(steps);
     for _ in 0..steps {
         version = version.saturating_add(if rng.chance(1, 4) {
             rng.range(2, 5) as i32
@@ -459,7 +462,12 @@ pub fn run(ctx: &Ctx, case: &Case, p: &mut Probe) -> Check {
         } else {
             version
         };
-        plan.push((v, changes(&mut rng, &mut client, enc, p)));
+        let changes = changes(rng, &mut client, enc, p);
+        plan.push(Step {
+            version: v,
+            changes,
+            outline: rng.below(60) as u8,
+        });
         if client.len() > MAX_DOC {
             break;
         }
@@ -479,9 +487,143 @@ pub fn run(ctx: &Ctx, case: &Case, p: &mut Probe) -> Check {
         plan = shuffled;
     }
     p.feature(F_EDIT_TAG, 200 + mode as u64, enc as u64);
+    Plan {
+        enc,
+        open,
+        body,
+        check_client: mode != 9,
+        steps: plan,
+    }
+}
+
+fn plan_to_json(plan: &Plan) -> String {
+    let steps: Vec<serde_json::Value> = plan
+        .steps
+        .iter()
+        .map(|s| {
+            serde_json::json!({
+                "version": s.version,
+                "outline": s.outline,
+                "changes": s.changes,
+            })
+        })
+        .collect();
+    serde_json::json!({
+        "enc": if plan.enc == Encoding::Utf8 { "utf-8" } else { "utf-16" },
+        "open": plan.open,
+        "body": plan.body,
+        "check_client": plan.check_client,
+        "steps": steps,
+    })
+    .to_string()
+}
+
+fn plan_from_json(s: &str) -> Result<Plan, String> {
+    let bad = |what: &str| format!("the edit plan has no valid {what}");
+    let v: serde_json::Value =
+        serde_json::from_str(s).map_err(|e| format!("the edit plan: {e}"))?;
+    let steps = v["steps"]
+        .as_array()
+        .ok_or_else(|| bad("steps"))?
+        .iter()
+        .map(|st| {
+            Ok(Step {
+                version: st["version"].as_i64().ok_or_else(|| bad("version"))? as i32,
+                outline: st["outline"].as_u64().unwrap_or(59) as u8,
+                changes: serde_json::from_value(st["changes"].clone())
+                    .map_err(|e| format!("the edit plan's changes: {e}"))?,
+            })
+        })
+        .collect::<Result<Vec<Step>, String>>()?;
+    Ok(Plan {
+        enc: if v["enc"] == "utf-8" {
+            Encoding::Utf8
+        } else {
+            Encoding::Utf16
+        },
+        open: v["open"].as_i64().ok_or_else(|| bad("open"))? as i32,
+        body: v["body"].as_bool().unwrap_or(false),
+        check_client: v["check_client"].as_bool().unwrap_or(false),
+        steps,
+    })
+}
+
+/// The start of the text that `edits` opens.
+fn start_text(case: &Case) -> &str {
+    &case.text[..persona_ls::text::floor_char_boundary(&case.text, MAX_DOC)]
+}
+
+/// The plan a case runs, as JSON: what `--minimize` works on.
+pub fn materialize(case: &Case) -> String {
+    let mut rng = Rng::new(case.script);
+    let mut p = Probe::new(0);
+    plan_to_json(&generate(
+        &mut rng,
+        start_text(case),
+        case.steps.max(1) as usize,
+        &mut p,
+    ))
+}
+
+/// The same plan without the steps in `drop`, for the minimiser.
+pub fn plan_steps(plan: &str) -> Option<(serde_json::Value, Vec<serde_json::Value>)> {
+    let mut v: serde_json::Value = serde_json::from_str(plan).ok()?;
+    let steps = v.get_mut("steps")?.take().as_array()?.clone();
+    Some((v, steps))
+}
+
+pub fn plan_with_steps(base: &serde_json::Value, steps: &[serde_json::Value]) -> String {
+    let mut v = base.clone();
+    v["steps"] = serde_json::Value::Array(steps.to_vec());
+    v.to_string()
+}
+
+pub fn run(ctx: &Ctx, case: &Case, p: &mut Probe) -> Check {
+    let mut rng = Rng::new(case.script);
+    let start_text = start_text(case);
+    let plan = match &case.plan {
+        Some(json) => plan_from_json(json)?,
+        None => generate(&mut rng, start_text, case.steps.max(1) as usize, p),
+    };
+    let enc = plan.enc;
+    let loc = Arc::new(DocLocation {
+        id: 0,
+        path: None,
+        rel_path: case.rel_path.clone(),
+        registry: ctx.registry.clone(),
+        excluded: false,
+        is_config: false,
+    });
+    let mut doc = Document::new(start_text.to_string(), plan.open, loc);
+    let mut model = Model::new(start_text, plan.open, enc);
+    if plan.body {
+        reparse(&mut doc);
+    }
+    // The text the client has: every change in version order.
+    let client = plan.check_client.then(|| {
+        let mut order: Vec<&Step> = plan.steps.iter().collect();
+        order.sort_by_key(|s| s.version);
+        let mut t = start_text.to_string();
+        for s in order {
+            for c in &s.changes {
+                apply(&mut t, c, enc);
+            }
+        }
+        t
+    });
+    // Spot checks of positions: their own generator, so that a plan replays alike.
+    let mut spot = Rng::new(case.script ^ 0x5107_c4ec);
 
     let mut late = 0;
-    for (step, (version, changes)) in plan.into_iter().enumerate() {
+    for (
+        step,
+        Step {
+            version,
+            changes,
+            outline,
+        },
+    ) in plan.steps.into_iter().enumerate()
+    {
         // A change in order is made against the current text: the rope and the line index
         // must place its positions alike.
         if version > doc.version
@@ -513,6 +655,13 @@ pub fn run(ctx: &Ctx, case: &Case, p: &mut Probe) -> Check {
             model.certain as u64,
         );
         late += usize::from(got == Applied::Late);
+        if crate::targets::dumping() {
+            eprintln!(
+                "step {step}: version {version} {got:?}: {}\n  -> {:?}",
+                short_changes(&changes),
+                doc.text
+            );
+        }
         model
             .deliver(version, &changes, got)
             .map_err(|e| format!("step {step}: {e}"))?;
@@ -538,7 +687,7 @@ pub fn run(ctx: &Ctx, case: &Case, p: &mut Probe) -> Check {
             ));
         }
         for _ in 0..2 {
-            let at = rng.below(doc.text.len() + 1);
+            let at = spot.below(doc.text.len() + 1);
             let a = convert::position(&doc.rope, at, enc);
             let b = idx.position(&doc.text, at, enc);
             if (a.line, a.character) != (b.line, b.character) {
@@ -547,16 +696,19 @@ pub fn run(ctx: &Ctx, case: &Case, p: &mut Probe) -> Check {
                 ));
             }
         }
-        if doc.body.is_some() && rng.chance(1, 6) {
+        if doc.body.is_some() && outline < 10 {
             if let Some(body) = &doc.body {
                 outline_check(&doc.text, body).map_err(|e| format!("step {step}: {e}"))?;
             }
             reparse(&mut doc);
-        } else if doc.body.is_none() && rng.chance(1, 10) {
+        } else if doc.body.is_none() && outline < 6 {
             reparse(&mut doc);
         }
     }
-    if late == 0 && mode != 9 && *doc.text != client {
+    if let Some(client) = client
+        && late == 0
+        && *doc.text != client
+    {
         return Err(format!(
             "every change was put in order, yet the text is not the client's: {}",
             props::first_difference(&doc.text, &client)

@@ -205,6 +205,7 @@ impl Worker<'_> {
             forced,
             script: rng.next_u64(),
             steps,
+            plan: None,
         }
     }
 

@@ -26,6 +26,7 @@ targets: analyze, yaml, edits, fixes, all (each for --seconds in turn)
   --rss-mib N        a worker above this resident memory is killed: a failure (default 2048)
   --stack-kib N      stack of the execution thread (default 2048, as the server's threads)
   --replay FILE      run one input in-process (its NAME.txt or NAME.json says how)
+  --dump             with --replay: print the YAML, diagnostics and fixes the engine returned
   --minimize FILE    shrink a failing input to FILE-stem.min.md
   --path REL, --forced DIALECT, --script U64, --steps N
                      with --replay/--minimize: override how the input is analysed
@@ -51,6 +52,7 @@ struct Args {
     corpus_dir: Option<PathBuf>,
     resume: bool,
     overrides: Overrides,
+    dump: bool,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -75,6 +77,7 @@ fn parse_args() -> Result<Args, String> {
         corpus_dir: None,
         resume: false,
         overrides: Overrides::default(),
+        dump: false,
     };
     fn value(it: &mut impl Iterator<Item = String>, flag: &str) -> Result<String, String> {
         it.next().ok_or_else(|| format!("{flag} needs a value"))
@@ -109,6 +112,7 @@ fn parse_args() -> Result<Args, String> {
             }
             "--steps" => a.overrides.steps = Some(num(value(&mut it, flag)?, flag)?),
             "--worker" => a.worker = true,
+            "--dump" => a.dump = true,
             "--current" => a.current = Some(value(&mut it, flag)?.into()),
             "--corpus-dir" => a.corpus_dir = Some(value(&mut it, flag)?.into()),
             "--resume" => a.resume = true,
@@ -178,6 +182,7 @@ fn main() -> ExitCode {
                 }
             };
             if a.replay.is_some() {
+                persona_ls_fuzz::targets::DUMP.store(a.dump, std::sync::atomic::Ordering::Relaxed);
                 replay::replay(target, case, slow, a.stack_kib)
             } else {
                 replay::minimize(

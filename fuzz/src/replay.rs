@@ -180,9 +180,9 @@ fn in_process_verdict(target: Target, ctx: &Ctx, case: &Case) -> Verdict {
 
 /// Removes pieces while the case still fails the same way: halves, then quarters, down to
 /// single units, like delta debugging's ddmin.
-fn ddmin(
-    units: &mut Vec<String>,
-    test: &mut dyn FnMut(&str) -> bool,
+fn ddmin<T: Clone>(
+    units: &mut Vec<T>,
+    test: &mut dyn FnMut(&[T]) -> bool,
     out_of_time: &dyn Fn() -> bool,
 ) {
     let mut chunk = (units.len() / 2).max(1);
@@ -194,9 +194,9 @@ fn ddmin(
                 return;
             }
             let end = (i + chunk).min(units.len());
-            let candidate: String = units[..i].concat() + &units[end..].concat();
+            let candidate: Vec<T> = units[..i].iter().chain(&units[end..]).cloned().collect();
             if test(&candidate) {
-                units.drain(i..end);
+                *units = candidate;
                 changed = true;
             } else {
                 i += chunk;
@@ -210,6 +210,27 @@ fn ddmin(
             chunk /= 2;
         }
     }
+}
+
+/// Shrinks a text: lines first (cheap, big steps), then characters.
+fn shrink_text(
+    text: &str,
+    test: &mut dyn FnMut(&str) -> bool,
+    out_of_time: &dyn Fn() -> bool,
+) -> String {
+    let mut lines: Vec<String> = text.split_inclusive('\n').map(str::to_string).collect();
+    ddmin(
+        &mut lines,
+        &mut |l: &[String]| test(&l.concat()),
+        out_of_time,
+    );
+    let mut chars: Vec<char> = lines.concat().chars().collect();
+    ddmin(
+        &mut chars,
+        &mut |c: &[char]| test(&c.iter().collect::<String>()),
+        out_of_time,
+    );
+    chars.into_iter().collect()
 }
 
 pub fn minimize(o: MinOpts, file: &Path, case: Case) -> i32 {
@@ -248,38 +269,65 @@ fn minimize_on_this_thread(o: &MinOpts, file: &Path, mut case: Case) -> i32 {
         };
         v == original
     };
-    if o.target == Target::Edits && case.steps > 1 {
-        let mut s = 1;
-        while s < case.steps {
-            let c = Case {
-                steps: s,
-                ..case.clone()
-            };
-            if fails(&c) {
-                case.steps = s;
-                break;
+    if o.target == Target::Edits {
+        // The notifications themselves, so that dropping one keeps the others as they were.
+        let explicit = Case {
+            plan: Some(crate::edits::materialize(&case)),
+            ..case.clone()
+        };
+        if case.plan.is_none() && fails(&explicit) {
+            case = explicit;
+        }
+        if let Some((base, mut steps)) = case.plan.as_deref().and_then(crate::edits::plan_steps) {
+            let template = case.clone();
+            ddmin(
+                &mut steps,
+                &mut |s: &[serde_json::Value]| {
+                    fails(&Case {
+                        plan: Some(crate::edits::plan_with_steps(&base, s)),
+                        ..template.clone()
+                    })
+                },
+                &out_of_time,
+            );
+            // Then the text each change inserts.
+            for i in 0..steps.len() {
+                let n = steps[i]["changes"].as_array().map_or(0, Vec::len);
+                for j in 0..n {
+                    let Some(t) = steps[i]["changes"][j]["text"].as_str().map(str::to_string)
+                    else {
+                        continue;
+                    };
+                    let new = shrink_text(
+                        &t,
+                        &mut |x: &str| {
+                            let mut s = steps.clone();
+                            s[i]["changes"][j]["text"] = x.into();
+                            fails(&Case {
+                                plan: Some(crate::edits::plan_with_steps(&base, &s)),
+                                ..template.clone()
+                            })
+                        },
+                        &out_of_time,
+                    );
+                    steps[i]["changes"][j]["text"] = new.into();
+                }
             }
-            s *= 2;
+            case.plan = Some(crate::edits::plan_with_steps(&base, &steps));
+            case.steps = steps.len() as u32;
         }
     }
     let template = case.clone();
-    let mut test = |text: &str| {
-        let c = Case {
-            text: text.to_string(),
-            ..template.clone()
-        };
-        fails(&c)
-    };
-    // Lines first (cheap, big steps), then characters.
-    let mut lines: Vec<String> = case
-        .text
-        .split_inclusive('\n')
-        .map(str::to_string)
-        .collect();
-    ddmin(&mut lines, &mut test, &out_of_time);
-    let mut chars: Vec<String> = lines.concat().chars().map(String::from).collect();
-    ddmin(&mut chars, &mut test, &out_of_time);
-    case.text = chars.concat();
+    case.text = shrink_text(
+        &case.text,
+        &mut |text: &str| {
+            fails(&Case {
+                text: text.to_string(),
+                ..template.clone()
+            })
+        },
+        &out_of_time,
+    );
     let _ = std::fs::remove_file(scratch.with_extension("md"));
     let _ = std::fs::remove_file(scratch.with_extension("txt"));
     let name = file

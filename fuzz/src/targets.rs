@@ -44,6 +44,9 @@ pub struct Case {
     pub script: u64,
     /// `edits`: how many `didChange` notifications.
     pub steps: u32,
+    /// `edits`: the notifications themselves (JSON), instead of generating them from
+    /// `script`; written by the minimiser.
+    pub plan: Option<String>,
 }
 
 /// What one execution observed: features for the corpus, and the slowest engine call.
@@ -123,6 +126,39 @@ pub enum Target {
 }
 
 pub const ALL: [Target; 4] = [Target::Analyze, Target::Yaml, Target::Edits, Target::Fixes];
+
+/// `--replay --dump`: print what the engine returned (the YAML, the diagnostics with their
+/// text and fixes, the fixed text) to stderr, for reading a failure.
+pub static DUMP: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+pub fn dumping() -> bool {
+    DUMP.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+fn dump_diagnostics(text: &str, a: &persona_ls::analysis::Analysis) {
+    eprintln!("dialect: {:?}", a.dialect);
+    for d in &a.diagnostics {
+        eprintln!(
+            "{}[{}] {:?} {:?}: {}",
+            d.severity.as_str(),
+            d.code,
+            d.range,
+            text.get(d.range.clone()).unwrap_or("(not a valid range)"),
+            d.message
+        );
+        for f in &d.fixes {
+            eprintln!(
+                "  fix{} {:?}: {:?}",
+                if f.safe { "" } else { " (manual)" },
+                f.title,
+                f.edits
+                    .iter()
+                    .map(|e| (&e.range, &e.new_text))
+                    .collect::<Vec<_>>()
+            );
+        }
+    }
+}
 
 /// Self-test targets exist only with this variable set: they abort, panic or hang on purpose.
 pub const SELFTEST_ENV: &str = "PERSONA_FUZZ_SELFTEST";
@@ -269,6 +305,10 @@ fn run_analyze(ctx: &Ctx, case: &Case, p: &mut Probe) -> Check {
     let parsed = p.time("Parsed::new", || Parsed::new(text));
     split_ranges(text, &parsed.split)?;
     let a = p.time("analyze", || analyze_parsed(text, &parsed, loc, reg));
+    if dumping() {
+        eprintln!("{:#?}", parsed.yaml);
+        dump_diagnostics(text, &a);
+    }
     analysis_features(p, &a);
     props::diagnostics(text, &a.diagnostics)?;
     // What `check` does next: every diagnostic's range as UTF-16 positions.
@@ -421,6 +461,9 @@ fn run_yaml(case: &Case, p: &mut Probe) -> Check {
         yaml::fast_path_accepts(text, content.clone())
     });
     let y = p.time("yaml::parse", || yaml::parse(text, content.clone()));
+    if dumping() {
+        eprintln!("fast path: {fast}\n{y:#?}");
+    }
     props::yaml(text, &content, &y)?;
     p.feature(
         F_YAML_PATH,
@@ -448,6 +491,7 @@ fn run_yaml(case: &Case, p: &mut Probe) -> Check {
         bucket(y.errors.len()),
         y.entries.iter().filter(|e| !e.valid).count() as u64,
     );
+    p.time("libyaml as an oracle", || agrees_with_libyaml(text, &y))?;
     if fast {
         let full = p.time("yaml::parse_full", || {
             yaml::parse_full(text, content.clone())
@@ -575,6 +619,117 @@ fn yaml_difference(fast: &yaml::Yaml, full: &yaml::Yaml) -> String {
     )
 }
 
+/// How the engine's tree and libyaml differ on one value, if they do: structure (list, map,
+/// scalar, lengths, keys) and the text of string scalars. Numbers, booleans, nulls and tagged
+/// values are only checked to be scalars; aliases and over-deep values (`Other`) are skipped.
+fn value_difference(
+    node: Option<&yaml::Node>,
+    v: &serde_yaml_ng::Value,
+    path: &str,
+    depth: usize,
+) -> Option<String> {
+    use serde_yaml_ng::Value as V;
+    let Some(node) = node else {
+        return (!matches!(v, V::Null)).then(|| {
+            format!(
+                "{path}: no value, libyaml reads {}",
+                short(format!("{v:?}"))
+            )
+        });
+    };
+    if depth > 200 || matches!(node.kind, NodeKind::Other) || matches!(v, V::Tagged(_)) {
+        return None;
+    }
+    let kind = |n: &yaml::Node| match &n.kind {
+        NodeKind::Scalar(_) => "a scalar",
+        NodeKind::Seq { .. } => "a list",
+        NodeKind::Map { .. } => "a mapping",
+        NodeKind::Other => "other",
+    };
+    match (&node.kind, v) {
+        (NodeKind::Scalar(s), V::String(t)) => (s.value != *t).then(|| {
+            format!(
+                "{path}: the text {} ({:?}) where libyaml reads {}",
+                short(format!("{:?}", s.value)),
+                s.style,
+                short(format!("{t:?}"))
+            )
+        }),
+        (NodeKind::Scalar(_), V::Bool(_) | V::Number(_) | V::Null) => None,
+        (NodeKind::Seq { items, .. }, V::Sequence(seq)) => {
+            if items.len() != seq.len() {
+                return Some(format!(
+                    "{path}: a list of {} items where libyaml reads {}",
+                    items.len(),
+                    seq.len()
+                ));
+            }
+            items.iter().zip(seq).enumerate().find_map(|(i, (n, v))| {
+                value_difference(Some(n), v, &format!("{path}[{i}]"), depth + 1)
+            })
+        }
+        (NodeKind::Map { entries, .. }, V::Mapping(m)) => {
+            if entries.len() != m.len() {
+                return Some(format!(
+                    "{path}: a mapping of {} entries where libyaml reads {}",
+                    entries.len(),
+                    m.len()
+                ));
+            }
+            entries.iter().find_map(|e| {
+                let v = m.get(V::String(e.key.clone()))?;
+                value_difference(
+                    e.value.as_ref(),
+                    v,
+                    &format!("{path}.{:?}", e.key),
+                    depth + 1,
+                )
+            })
+        }
+        (_, v) => Some(format!(
+            "{path}: {} {} where libyaml reads {}",
+            kind(node),
+            short(format!("{:?}", node.range)),
+            short(format!("{v:?}"))
+        )),
+    }
+}
+
+/// Every valid top-level entry reads as libyaml reads it alone.
+fn agrees_with_libyaml(text: &str, y: &yaml::Yaml) -> Check {
+    for e in y.entries.iter().filter(|e| e.valid) {
+        let Ok(serde_yaml_ng::Value::Mapping(m)) =
+            serde_yaml_ng::from_str::<serde_yaml_ng::Value>(&text[e.range.clone()])
+        else {
+            continue;
+        };
+        if m.len() != 1 {
+            continue;
+        }
+        let Some((k, v)) = m.iter().next() else {
+            continue;
+        };
+        match k.as_str() {
+            Some(k) if k != e.key => {
+                return Err(format!(
+                    "the tree and libyaml differ: the key {} where libyaml reads {}",
+                    short(format!("{:?}", e.key)),
+                    short(format!("{k:?}"))
+                ));
+            }
+            Some(_) => {}
+            None => continue,
+        }
+        if let Some(d) = value_difference(e.value.as_ref(), v, "value", 0) {
+            return Err(format!(
+                "the tree and libyaml differ in entry {}: {d}",
+                short(format!("{:?}", e.key))
+            ));
+        }
+    }
+    Ok(())
+}
+
 /// Codes whose fixes rebuild or close the front matter: after them, new YAML errors can
 /// legitimately come to light.
 const STRUCTURAL: &[Code] = &[
@@ -590,12 +745,20 @@ fn run_fixes(ctx: &Ctx, case: &Case, p: &mut Probe) -> Check {
     let loc = location(ctx, case);
     let reg = &*ctx.registry;
     let before = p.time("analyze", || analyze(text, loc, reg));
+    analysis_features(p, &before);
     for d in &before.diagnostics {
         if d.fixes.iter().any(|f| f.safe) {
             p.feature(F_FIX_ALL, 1, d.code as u64);
         }
     }
-    let Some(fixed) = p.time("fix_text", || fix_all::fix_text(text, loc, reg)) else {
+    if dumping() {
+        dump_diagnostics(text, &before);
+    }
+    let fixed = p.time("fix_text", || fix_all::fix_text(text, loc, reg));
+    if dumping() {
+        eprintln!("fixed: {fixed:?}");
+    }
+    let Some(fixed) = fixed else {
         p.feature(F_FIX_ALL, 0, 0);
         return Ok(());
     };
