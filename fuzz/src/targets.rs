@@ -698,8 +698,11 @@ fn value_difference(
 /// Every valid top-level entry reads as libyaml reads it alone.
 fn agrees_with_libyaml(text: &str, y: &yaml::Yaml) -> Check {
     for e in y.entries.iter().filter(|e| e.valid) {
+        // Through the entry's line break, as the engine's own strict parse sees it: a block
+        // scalar keeps its final line break only when it has one.
+        let end = front_matter::next_line_start(text, e.range.end);
         let Ok(serde_yaml_ng::Value::Mapping(m)) =
-            serde_yaml_ng::from_str::<serde_yaml_ng::Value>(&text[e.range.clone()])
+            serde_yaml_ng::from_str::<serde_yaml_ng::Value>(&text[e.key_range.start..end])
         else {
             continue;
         };
