@@ -30,6 +30,8 @@ pub struct WorkerOpts {
     pub corpus_dir: Option<PathBuf>,
     /// A restart after a crash: skip the pass over the unmutated seeds, load `corpus_dir`.
     pub resume: bool,
+    /// Signature hashes of failures already saved (one per line, hex).
+    pub known: Option<PathBuf>,
     pub slow: Duration,
     pub max_len: usize,
     pub max_failures: usize,
@@ -392,6 +394,14 @@ fn worker_loop(o: &WorkerOpts) -> i32 {
         } else {
             let _ = std::fs::create_dir_all(dir);
         }
+    }
+    if let Some(k) = &o.known
+        && let Ok(list) = std::fs::read_to_string(k)
+    {
+        w.signatures.extend(
+            list.lines()
+                .filter_map(|l| u64::from_str_radix(l.trim(), 16).ok()),
+        );
     }
     w.report('P');
     let deadline = start + Duration::from_secs_f64(o.seconds.max(0.0));

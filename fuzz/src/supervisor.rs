@@ -5,7 +5,7 @@
 
 use crate::case_file::{self, Failure};
 use crate::engine::first_line;
-use crate::rng::mix;
+use crate::rng::{hash_bytes, mix};
 use crate::targets::Target;
 use std::collections::{HashSet, VecDeque};
 use std::io::{BufRead, BufReader, Read};
@@ -165,7 +165,12 @@ pub fn supervise(o: &RunOpts) -> Summary {
         seed: o.seed,
         ..Summary::default()
     };
+    // Signature hashes (16 hex digits) of the failures seen so far; a new worker reads them
+    // from `known`, so that it neither saves nor counts them again.
     let mut signatures: HashSet<String> = HashSet::new();
+    let known = o
+        .artifacts
+        .join(format!(".signatures-{name}-{}", std::process::id()));
     loop {
         let remaining = deadline.saturating_duration_since(Instant::now());
         if summary.restarts > 0 && remaining < Duration::from_millis(500) {
@@ -199,6 +204,10 @@ pub fn supervise(o: &RunOpts) -> Summary {
         for d in &o.seed_dirs {
             cmd.arg("--seeds").arg(d);
         }
+        let mut list: Vec<&str> = signatures.iter().map(String::as_str).collect();
+        list.sort();
+        let _ = std::fs::write(&known, list.join("\n"));
+        cmd.arg("--known").arg(&known);
         if summary.restarts > 0 {
             cmd.arg("--resume");
             eprintln!(
@@ -353,14 +362,26 @@ pub fn supervise(o: &RunOpts) -> Summary {
                 details: format!("stderr tail:\n{stderr_tail}"),
             }),
         };
-        let Some(f) = failure else { break };
+        let Some(f) = failure else {
+            // A worker stops early only at its quota of new failures; signatures it did not
+            // know may have made it reach that sooner than the target: go on while there is time.
+            if summary.unique < o.max_failures
+                && deadline.saturating_duration_since(Instant::now()) > Duration::from_secs(1)
+            {
+                summary.restarts += 1;
+                continue;
+            }
+            break;
+        };
         summary.failures += 1;
         summary.restarts += 1;
         let saved = std::fs::read(&current)
             .ok()
             .and_then(|b| case_file::decode(&b));
         match saved {
-            Some((_, case)) if signatures.insert(f.signature.clone()) => {
+            Some((_, case))
+                if signatures.insert(format!("{:016x}", hash_bytes(f.signature.as_bytes()))) =>
+            {
                 summary.unique += 1;
                 match case_file::save(&o.artifacts, name, &case, &f) {
                     Ok(p) => {
@@ -396,6 +417,7 @@ pub fn supervise(o: &RunOpts) -> Summary {
         }
     }
     let _ = std::fs::remove_file(&current);
+    let _ = std::fs::remove_file(&known);
     let _ = std::fs::remove_dir_all(&corpus_dir);
     summary.seconds = start.elapsed().as_secs_f64();
     summary

@@ -166,3 +166,18 @@ fn a_crash_input_replays_under_the_path_of_its_json() {
         stderr(&r)
     );
 }
+
+/// A crash that recurs restarts the worker, is saved once, and ends its target after a few
+/// restarts rather than at the deadline.
+#[test]
+fn a_recurring_crash_is_saved_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let start = std::time::Instant::now();
+    let out = fuzz("selftest-abort", &["--max-failures", "2"], dir.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(start.elapsed().as_secs() < 50, "ran to the deadline");
+    let summary = String::from_utf8_lossy(&out.stdout);
+    assert!(summary.contains("(1 unique); restarts 8"), "{summary}");
+    artifact(dir.path(), "selftest-abort-crash-");
+    assert!(stderr(&out).contains("restarting the worker"));
+}
