@@ -4,7 +4,6 @@
 use persona_ls::analysis::{Location, analyze, fix_all};
 use persona_ls::diagnostic::apply_edits;
 use persona_ls::dialect::Registry;
-use persona_ls::text::{Encoding, LineIndex};
 
 const SEEDS: &[(&str, &str)] = &[
     (
@@ -45,35 +44,20 @@ const SEEDS: &[(&str, &str)] = &[
     ),
 ];
 
-/// Analyses, converts every range to positions, and applies every fix.
+/// The properties the fuzz harness checks (one copy, shared with `fuzz/`).
+#[path = "../fuzz/src/props.rs"]
+mod props;
+
+/// Analyses, checks every range (and converts it to positions), and applies every fix.
 fn exercise(rel_path: &str, text: &str, registry: &Registry) {
     let location = Location {
         rel_path,
         forced: None,
     };
     let a = analyze(text, location, registry);
-    let index = LineIndex::new(text);
+    props::diagnostics(text, &a.diagnostics).unwrap_or_else(|e| panic!("{rel_path}: {e}"));
     for d in &a.diagnostics {
-        assert!(
-            d.range.start <= d.range.end && d.range.end <= text.len(),
-            "{rel_path}: bad range {:?} for {}",
-            d.range,
-            d.code
-        );
-        assert!(
-            text.is_char_boundary(d.range.start) && text.is_char_boundary(d.range.end),
-            "{rel_path}: range splits a character"
-        );
-        index.position(text, d.range.start, Encoding::Utf16);
-        index.position(text, d.range.end, Encoding::Utf8);
         for f in &d.fixes {
-            for e in &f.edits {
-                assert!(
-                    e.range.end <= text.len()
-                        && text.is_char_boundary(e.range.start)
-                        && text.is_char_boundary(e.range.end)
-                );
-            }
             let fixed = apply_edits(text, &f.edits);
             analyze(&fixed, location, registry);
         }
