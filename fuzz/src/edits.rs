@@ -19,7 +19,7 @@ use persona_ls::lsp::convert;
 use persona_ls::lsp::document::{Applied, Body, Document};
 use persona_ls::lsp::state::DocLocation;
 use persona_ls::syntax::front_matter;
-use persona_ls::syntax::markdown::BodyTree;
+use persona_ls::syntax::markdown::{self, OutlineCache};
 use persona_ls::text::{Encoding, LineIndex, Position};
 use std::sync::Arc;
 use tower_lsp_server::ls_types as lsp;
@@ -354,67 +354,42 @@ fn rope_matches(doc: &Document) -> bool {
     true
 }
 
-fn outline_check(text: &str, body: &Body) -> Check {
+/// The outline as the server computes it after edits (unchanged pieces from the cache of the
+/// last computation) against a fresh computation.
+fn outline_check(text: &str, body: &mut Body) -> Check {
     let body_start = front_matter::split(text).body_start;
-    let edited = BodyTree::parse(text, body_start, Some(&body.tree));
-    let fresh = BodyTree::parse(text, body_start, None);
-    match (edited, fresh) {
-        (Some(e), Some(f)) => {
-            let (a, b) = (e.outline(text), f.outline(text));
-            props::outline(text, &a)?;
-            if a != b {
-                let what = if a.headings != b.headings {
-                    "headings"
-                } else {
-                    "code blocks"
-                };
-                let heads = |o: &persona_ls::syntax::markdown::Outline| {
-                    o.headings
-                        .iter()
-                        .take(4)
-                        .map(|h| (h.text.clone(), h.range.clone()))
-                        .collect::<Vec<_>>()
-                };
-                let codes = |o: &persona_ls::syntax::markdown::Outline| {
-                    o.code_blocks
-                        .iter()
-                        .take(4)
-                        .map(|c| c.range.clone())
-                        .collect::<Vec<_>>()
-                };
-                return Err(format!(
-                    "the incrementally parsed outline differs from a fresh parse in its {what}: {} headings {:?} vs {} {:?}; code blocks {:?} vs {:?}",
-                    a.headings.len(),
-                    heads(&a),
-                    b.headings.len(),
-                    heads(&b),
-                    codes(&a),
-                    codes(&b)
-                ));
-            }
-            Ok(())
-        }
-        (e, f) => {
-            if e.is_some() != f.is_some() {
-                return Err(
-                    "an incremental parse and a fresh one disagree on parsing at all".into(),
-                );
-            }
-            Ok(())
-        }
+    let cached = markdown::outline(text, body_start, &mut body.cache);
+    let fresh = markdown::outline(text, body_start, &mut OutlineCache::default());
+    props::outline(text, &cached)?;
+    if cached != fresh {
+        let what = if cached.headings != fresh.headings {
+            "headings"
+        } else {
+            "code blocks"
+        };
+        let heads = |o: &markdown::Outline| {
+            o.headings
+                .iter()
+                .take(4)
+                .map(|h| (h.text.clone(), h.range.clone()))
+                .collect::<Vec<_>>()
+        };
+        return Err(format!(
+            "the outline from cached pieces differs from a fresh one in its {what}: {} headings {:?} vs {} {:?}",
+            cached.headings.len(),
+            heads(&cached),
+            fresh.headings.len(),
+            heads(&fresh),
+        ));
     }
+    Ok(())
 }
 
-/// Parses the body as the server does when a feature asks for the outline: incrementally
-/// from the edited tree, which it then keeps.
+/// Computes the outline as the server does when a feature asks for it, keeping the pieces.
 fn reparse(doc: &mut Document) {
     let body_start = front_matter::split(&doc.text).body_start;
-    let old = doc.body.as_ref().map(|b| b.tree.clone());
-    doc.body = BodyTree::parse(&doc.text, body_start, old.as_ref()).map(|tree| Body {
-        tree,
-        revision: doc.revision,
-        outline: None,
-    });
+    let outline = markdown::outline(&doc.text, body_start, &mut doc.body.cache);
+    doc.body.outline = Some((doc.revision, std::sync::Arc::new(outline)));
 }
 
 /// One `didChange`, and whether a feature then asks for the outline (`outline` below 10 of 60
@@ -696,12 +671,11 @@ pub fn run(ctx: &Ctx, case: &Case, p: &mut Probe) -> Check {
                 ));
             }
         }
-        if doc.body.is_some() && outline < 10 {
-            if let Some(body) = &doc.body {
-                outline_check(&doc.text, body).map_err(|e| format!("step {step}: {e}"))?;
-            }
+        if doc.body.outline.is_some() && outline < 10 {
+            let text = doc.text.clone();
+            outline_check(&text, &mut doc.body).map_err(|e| format!("step {step}: {e}"))?;
             reparse(&mut doc);
-        } else if doc.body.is_none() && outline < 6 {
+        } else if doc.body.outline.is_none() && outline < 6 {
             reparse(&mut doc);
         }
     }
@@ -714,8 +688,9 @@ pub fn run(ctx: &Ctx, case: &Case, p: &mut Probe) -> Check {
             props::first_difference(&doc.text, &client)
         ));
     }
-    if let Some(body) = &doc.body {
-        outline_check(&doc.text, body).map_err(|e| format!("at the end: {e}"))?;
+    if doc.body.outline.is_some() {
+        let text = doc.text.clone();
+        outline_check(&text, &mut doc.body).map_err(|e| format!("at the end: {e}"))?;
     }
     let text = doc.text.clone();
     let a = p.time("analyze the edited text", || {

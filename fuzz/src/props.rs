@@ -178,7 +178,7 @@ fn node(text: &str, outer: &Range<usize>, n: &Node, what: &str, depth: usize) ->
                 }
             }
         }
-        NodeKind::Scalar(_) | NodeKind::Other => {}
+        NodeKind::Scalar(_) | NodeKind::Other | NodeKind::Deep => {}
     }
     Ok(())
 }

@@ -7,7 +7,7 @@ use persona_ls::analysis::{Location, Parsed, analyze, analyze_parsed, completion
 use persona_ls::diagnostic::{Code, apply_edits};
 use persona_ls::dialect::{How, Registry};
 use persona_ls::syntax::front_matter;
-use persona_ls::syntax::markdown::BodyTree;
+use persona_ls::syntax::markdown::{self, OutlineCache};
 use persona_ls::syntax::yaml::{self, NodeKind};
 use persona_ls::text::{Encoding, LineIndex};
 use std::sync::Arc;
@@ -390,17 +390,13 @@ fn run_analyze(ctx: &Ctx, case: &Case, p: &mut Probe) -> Check {
 
 /// The outline, symbols, folding and selection ranges of a document.
 fn structure(text: &str, parsed: &Parsed, edges: &[usize], p: &mut Probe) -> Check {
-    let tree = p.time("BodyTree::parse", || {
-        BodyTree::parse(text, parsed.split.body_start, None)
+    let outline = p.time("outline", || {
+        markdown::outline(text, parsed.split.body_start, &mut OutlineCache::default())
     });
-    let outline = match &tree {
-        Some(t) => p.time("outline", || t.outline(text)),
-        None => Default::default(),
-    };
     p.feature(
         F_OUTLINE,
         bucket(outline.headings.len()),
-        bucket(outline.code_blocks.len()) << 1 | tree.is_some() as u64,
+        bucket(outline.code_blocks.len()) << 1,
     );
     props::outline(text, &outline)?;
     let symbols = p.time("document_symbols", || {
@@ -427,6 +423,7 @@ fn node_kind(n: &yaml::Node) -> u64 {
         NodeKind::Seq { flow, items } => 2 + *flow as u64 + (bucket(items.len()) << 8),
         NodeKind::Map { flow, entries } => 4 + *flow as u64 + (bucket(entries.len()) << 8),
         NodeKind::Other => 1,
+        NodeKind::Deep => 3,
     }
 }
 
@@ -637,14 +634,17 @@ fn value_difference(
             )
         });
     };
-    if depth > 200 || matches!(node.kind, NodeKind::Other) || matches!(v, V::Tagged(_)) {
+    if depth > 200
+        || matches!(node.kind, NodeKind::Other | NodeKind::Deep)
+        || matches!(v, V::Tagged(_))
+    {
         return None;
     }
     let kind = |n: &yaml::Node| match &n.kind {
         NodeKind::Scalar(_) => "a scalar",
         NodeKind::Seq { .. } => "a list",
         NodeKind::Map { .. } => "a mapping",
-        NodeKind::Other => "other",
+        NodeKind::Other | NodeKind::Deep => "other",
     };
     match (&node.kind, v) {
         (NodeKind::Scalar(s), V::String(t)) => (s.value != *t).then(|| {

@@ -6,3 +6,4 @@ pub mod scalar;
 pub mod yaml;
 mod yaml_fast;
 pub mod yaml_language;
+mod yaml_strict;

@@ -10,6 +10,7 @@
 //!   reported, not only the first.
 
 use super::scalar::{self, Resolved, Style};
+use super::yaml_strict::{MAX_FLOW_DEPTH, Verdict, flow_depth, repair, strict};
 use std::cell::RefCell;
 use std::ops::Range;
 use tree_sitter::{Node as TsNode, Parser};
@@ -122,6 +123,11 @@ thread_local! {
     });
 }
 
+/// Runs `f` with this thread's YAML parser.
+pub(super) fn with_parser<R>(f: impl FnOnce(&mut Parser) -> R) -> R {
+    PARSER.with(|p| f(&mut p.borrow_mut()))
+}
+
 /// Parses `text[range]`, the content of a front-matter block. Offsets are absolute in `text`.
 pub fn parse(text: &str, range: Range<usize>) -> Yaml {
     parse_with(text, range, true)
@@ -152,7 +158,7 @@ fn parse_with(text: &str, range: Range<usize>, fast: bool) -> Yaml {
         if head.starts_with("- ") || head == "-" || head.starts_with('[') {
             // A list where a mapping belongs: judge the whole block as one document.
             let all = first.start..segments.last().map_or(first.end, |s| s.end);
-            match strict(&text[all.clone()], all.start) {
+            match strict(&text[all.clone()], all.start).error() {
                 Some((r, p)) => yaml.errors.push(SyntaxError {
                     range: r,
                     problem: p,
@@ -210,9 +216,15 @@ fn parse_entry(yaml: &mut Yaml, text: &str, seg: Range<usize>, anchors: &Anchors
     }
     // An alias of an anchor that an earlier entry defines is "unknown" to an entry parsed
     // alone, but not to the document.
-    let error = strict(seg_text, seg.start).filter(|(r, p)| {
-        !(p.starts_with("unknown anchor") && anchors.defines_alias_at(text, r.start))
-    });
+    let (error, read) = match strict(seg_text, seg.start) {
+        Verdict::Invalid(r, p)
+            if !(p.starts_with("unknown anchor") && anchors.defines_alias_at(text, r.start)) =>
+        {
+            (Some((r, p)), None)
+        }
+        Verdict::Invalid(..) => (None, None),
+        Verdict::Valid(read) => (None, read),
+    };
     let entry = PARSER.with(|p| {
         let mut p = p.borrow_mut();
         p.parse(seg_text, None).and_then(|tree| {
@@ -229,6 +241,9 @@ fn parse_entry(yaml: &mut Yaml, text: &str, seg: Range<usize>, anchors: &Anchors
         Some(mut e) => {
             e.valid = error.is_none();
             e.range = e.key_range.start..trim_end(text, seg.clone());
+            if let Some(read) = &read {
+                repair(text, std::slice::from_mut(&mut e), read);
+            }
             yaml.entries.push(e);
         }
         None => yaml.stray.push(seg.start..trim_end(text, seg.clone())),
@@ -300,7 +315,13 @@ impl Anchors {
 }
 
 fn trim_end(text: &str, r: Range<usize>) -> usize {
-    r.start + text[r].trim_end().len()
+    r.start + trim_yaml_end(&text[r]).len()
+}
+
+/// `s` without the trailing whitespace and line breaks YAML knows (an ideographic space is
+/// text to YAML, not the blank `str::trim_end` takes it for).
+pub fn trim_yaml_end(s: &str) -> &str {
+    s.trim_end_matches([' ', '\t', '\r', '\n', '\u{85}', '\u{2028}', '\u{2029}'])
 }
 
 /// Cuts the block into top-level entries: each starts at a column-0 line that is not a comment,
@@ -324,32 +345,11 @@ fn segments(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
-/// Flow collections nested deeper than this are not given to either parser: tree-sitter keeps
-/// some 400 bytes per open level (64 KB of `[` took 25 MB) and libyaml's time grows with the
-/// square of the depth. No front matter nests a tenth as deep.
-const MAX_FLOW_DEPTH: usize = 256;
-
-/// The deepest `[`/`{` nesting in `seg`, counted as [`flow_cost`] counts (an overestimate).
-fn flow_depth(seg: &str) -> usize {
-    let (mut depth, mut max) = (0usize, 0usize);
-    for b in seg.bytes() {
-        match b {
-            b'[' | b'{' => {
-                depth += 1;
-                max = max.max(depth);
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    max
-}
-
 /// An entry whose flow collections nest past [`MAX_FLOW_DEPTH`]: its key read as text, its
 /// value opaque, and a syntax error at the first bracket never closed (found by a linear scan
 /// that knows quotes), the one defect such a value commonly has.
 fn deep_entry(yaml: &mut Yaml, text: &str, seg: Range<usize>) {
-    let error = strict(&text[seg.clone()], seg.start);
+    let error = strict(&text[seg.clone()], seg.start).error();
     let index = yaml.entries.len();
     match textual_entry(text, seg.clone(), error.is_none()) {
         Some(mut e) => {
@@ -368,155 +368,6 @@ fn deep_entry(yaml: &mut Yaml, text: &str, seg: Range<usize>) {
     }
 }
 
-/// The offset of the first `[` or `{` in `seg` that is never closed (or of a closer that
-/// closes nothing), skipping quoted scalars and comments.
-fn unclosed_bracket(seg: &str) -> Option<usize> {
-    let bytes = seg.as_bytes();
-    let mut open: Vec<usize> = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'[' | b'{' => open.push(i),
-            b']' | b'}' if open.pop().is_none() => return Some(i),
-            q @ (b'"' | b'\'') if i == 0 || b" \t[{,:".contains(&bytes[i - 1]) => {
-                i += 1;
-                while i < bytes.len() {
-                    match bytes[i] {
-                        b'\\' if q == b'"' => i += 1,
-                        b'\'' if q == b'\'' && bytes.get(i + 1) == Some(&b'\'') => i += 1,
-                        c if c == q => break,
-                        _ => {}
-                    }
-                    i += 1;
-                }
-            }
-            b'#' if i == 0 || bytes[i - 1] == b' ' || bytes[i - 1] == b'\t' => {
-                while i < bytes.len() && bytes[i] != b'\n' && bytes[i] != b'\r' {
-                    i += 1;
-                }
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    open.first().copied()
-}
-
-/// The problem reported where libyaml is not asked: what it says of an unclosed `[`, in
-/// words `yaml_syntax` explains.
-const UNCLOSED_FLOW: &str = "did not find the end of a flow sequence or flow mapping";
-
-/// What libyaml may spend on one block, in "open flow level × byte" units (see [`flow_cost`]):
-/// about 2 ns each, so at most some 50 ms. Real front matter costs a few thousand.
-const STRICT_BUDGET: usize = 25_000_000;
-
-/// An upper bound on libyaml's work for `seg` beyond the linear: its scanner revisits every
-/// open flow level (`[`, `{`) at every token (`yaml_parser_stale_simple_keys`), so 16k nested
-/// `[` took 0.5 s and 64k took 19 s. Brackets inside quotes and comments are counted too, which
-/// only overestimates.
-fn flow_cost(seg: &str) -> usize {
-    let mut depth = 0usize;
-    let mut cost = 0usize;
-    for b in seg.bytes() {
-        match b {
-            b'[' | b'{' => depth += 1,
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        cost = cost.saturating_add(depth);
-    }
-    cost
-}
-
-/// Runs the strict parser; returns the error position and libyaml's message. Input that
-/// libyaml would take quadratic time on is judged by tree-sitter instead (linear).
-fn strict(seg: &str, base: usize) -> Option<(Range<usize>, String)> {
-    if flow_depth(seg) > MAX_FLOW_DEPTH {
-        let at = base + unclosed_bracket(seg)?;
-        return Some((at..at + 1, UNCLOSED_FLOW.to_string()));
-    }
-    if flow_cost(seg) > STRICT_BUDGET {
-        return tolerant_verdict(seg, base);
-    }
-    let err = serde_yaml_ng::from_str::<serde::de::IgnoredAny>(seg).err()?;
-    let problem = err.to_string();
-    let problem = strip_locations(&problem);
-    let mut offset = err
-        .location()
-        .map(|loc| offset_of(seg, loc.line(), loc.column()))
-        .unwrap_or(0);
-    // libyaml notices an unclosed `[` where the input ends (the next line); the bracket that
-    // is never closed is the cause.
-    if (problem.contains("flow sequence") || problem.contains("flow mapping"))
-        && let Some(at) = unclosed_bracket(seg)
-    {
-        offset = at;
-    }
-    let end = seg[offset..]
-        .chars()
-        .next()
-        .map_or(offset, |c| offset + c.len_utf8());
-    Some((base + offset..base + end.max(offset), problem))
-}
-
-/// The first error tree-sitter finds in `seg`, for input too costly for libyaml.
-fn tolerant_verdict(seg: &str, base: usize) -> Option<(Range<usize>, String)> {
-    let tree = PARSER.with(|p| p.borrow_mut().parse(seg, None))?;
-    let mut node = tree.root_node();
-    if !node.has_error() {
-        return None;
-    }
-    // Descend to the first node that is an error or missing, in document order.
-    'descend: loop {
-        if node.is_error() || node.is_missing() {
-            break;
-        }
-        let mut cursor = node.walk();
-        for child in node.children(&mut cursor) {
-            if child.has_error() {
-                node = child;
-                continue 'descend;
-            }
-        }
-        break;
-    }
-    let start = node.start_byte().min(seg.len());
-    let end = seg[start..]
-        .chars()
-        .next()
-        .map_or(start, |c| start + c.len_utf8());
-    Some((base + start..base + end, UNCLOSED_FLOW.to_string()))
-}
-
-/// serde_yaml_ng appends " at line L column C" to libyaml's problem and context; keep the words.
-fn strip_locations(msg: &str) -> String {
-    let mut out = String::new();
-    let mut rest = msg;
-    while let Some(i) = rest.find(" at line ") {
-        out.push_str(&rest[..i]);
-        let after = &rest[i + " at line ".len()..];
-        let skip = after
-            .find(|c: char| !(c.is_ascii_digit() || c == ' ' || "column".contains(c)))
-            .unwrap_or(after.len());
-        rest = &after[skip..];
-    }
-    out.push_str(rest);
-    out.replace(", while", " while")
-}
-
-/// libyaml positions are 1-based lines and 1-based columns counted in characters.
-fn offset_of(seg: &str, line: usize, column: usize) -> usize {
-    let Some((start, content)) = crate::text::lines(seg).nth(line.saturating_sub(1)) else {
-        return seg.len();
-    };
-    let col = column.saturating_sub(1);
-    start
-        + content
-            .char_indices()
-            .nth(col)
-            .map_or(content.len(), |(i, _)| i)
-}
-
 /// The entries of a block that both parsers accept as one document, when each top-level pair
 /// starts exactly where a segment does; `None` sends the caller to the per-entry path.
 fn parse_whole(text: &str, segments: &[Range<usize>]) -> Option<Vec<Entry>> {
@@ -526,10 +377,10 @@ fn parse_whole(text: &str, segments: &[Range<usize>]) -> Option<Vec<Entry>> {
     if flow_depth(whole) > MAX_FLOW_DEPTH {
         return None;
     }
-    if strict(whole, all.start).is_some() {
+    let Verdict::Valid(read) = strict(whole, all.start) else {
         return None;
-    }
-    PARSER.with(|p| {
+    };
+    let mut entries: Vec<Entry> = PARSER.with(|p| {
         let mut p = p.borrow_mut();
         let tree = p.parse(whole, None)?;
         if tree.root_node().has_error() {
@@ -555,7 +406,11 @@ fn parse_whole(text: &str, segments: &[Range<usize>]) -> Option<Vec<Entry>> {
                 })
             })
             .collect()
-    })
+    })?;
+    if let Some(read) = &read {
+        repair(text, &mut entries, read);
+    }
+    Some(entries)
 }
 
 /// The key of a segment read as text; with `opaque_value`, the rest of the entry becomes its
@@ -619,11 +474,14 @@ fn entry_from_pair(pair: TsNode, text: &str, base: usize, depth: usize) -> Optio
     let value = pair
         .child_by_field_name("value")
         .map(|v| convert(v, text, base, depth + 1));
+    // tree-sitter ends a pair after the line break that follows it; the entry ends with its
+    // last character, as every node does (so nested entries stay inside their parents).
+    let range = base + pair.start_byte()..base + pair.end_byte();
     Some(Entry {
         key: key_str,
         key_range: key_node.range,
         value,
-        range: base + pair.start_byte()..base + pair.end_byte(),
+        range: range.start..trim_end(text, range),
         after_colon,
         valid: true,
     })
@@ -638,7 +496,7 @@ fn convert(node: TsNode, text: &str, base: usize, depth: usize) -> Node {
     let range = base + node.start_byte()..base + node.end_byte();
     let raw = &text[range.clone()];
     if depth > MAX_DEPTH {
-        let end = range.start + raw.trim_end().len();
+        let end = range.start + trim_yaml_end(raw).len();
         return Node {
             range: range.start..end,
             kind: NodeKind::Deep,
@@ -718,7 +576,7 @@ fn convert(node: TsNode, text: &str, base: usize, depth: usize) -> Node {
     };
     // tree-sitter ends a block node that closes the document after its line break; spans stop
     // at the last character of content, wherever the node is.
-    let end = range.start + raw.trim_end().len();
+    let end = range.start + trim_yaml_end(raw).len();
     Node {
         range: range.start..end,
         kind,
@@ -824,9 +682,6 @@ mod tests {
         let t = "tools: [\n  'a',\n  'b'\nmodel: x\n";
         let y = parse_all(t);
         assert_eq!(y.errors[0].range, 7..8);
-        assert_eq!(unclosed_bracket("a: ['[', \"]\", b]  # ["), None);
-        assert_eq!(unclosed_bracket("a: {b: [c]"), Some(3));
-        assert_eq!(unclosed_bracket("a: b]"), Some(4));
     }
 
     #[test]

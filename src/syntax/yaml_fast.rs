@@ -28,12 +28,14 @@ pub fn parse(text: &str, segments: &[Range<usize>]) -> Option<Vec<Entry>> {
     Some(entries)
 }
 
-/// Characters libyaml rejects or treats specially anywhere in a document.
+/// Characters libyaml rejects or treats specially anywhere in a document, and whitespace
+/// that is text to YAML but blank to `str::trim` (an ideographic space, U+2028).
 fn plain_characters(s: &str) -> bool {
     s.chars().all(|c| match c {
         '\t' | '\n' | '\r' => true,
         c if (c as u32) < 0x20 => false,
         '\u{7f}'..='\u{9f}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}' => false,
+        c if c.is_whitespace() && c != ' ' => false,
         _ => true,
     }) && !s.contains('\t')
 }
@@ -52,6 +54,10 @@ fn entry(text: &str, seg: Range<usize>) -> Option<Entry> {
         return None;
     }
     let key_len = bytes.iter().position(|b| !is_key_char(*b))?;
+    // libyaml does not take a simple key longer than 1024 characters.
+    if key_len > 1024 {
+        return None;
+    }
     if bytes[key_len] != b':' {
         return None;
     }
@@ -146,12 +152,19 @@ fn inline_value(
                 .iter()
                 .find(|(_, l)| !l.trim().is_empty())
                 .map(|(_, l)| l.len() - l.trim_start().len());
-            // A blank line indented deeper than the content changes the indentation rules.
+            // A blank line indented deeper than the content changes the indentation rules; a
+            // line indented less than the first ends the scalar; trailing spaces are content,
+            // which the span below leaves out.
             if let Some(ind) = first_indent
-                && rest
+                && (rest
                     .iter()
                     .take_while(|(_, l)| l.trim().is_empty())
                     .any(|(_, l)| l.len() > ind)
+                    || rest.iter().any(|(_, l)| {
+                        !l.trim().is_empty()
+                            && (l.len() - l.trim_start_matches(' ').len() < ind
+                                || l.ends_with([' ', '\t']))
+                    }))
             {
                 return None;
             }

@@ -1,0 +1,481 @@
+//! The strict judge of YAML validity, libyaml (through serde_yaml_ng, the parser family of
+//! PyYAML and most tools that reject files), and what it reads.
+//!
+//! tree-sitter-yaml gives the spans, but in a few corners it reads a value otherwise than
+//! libyaml (a multi-line quoted scalar whose next line starts with `- ` becomes a list; empty
+//! list items and keys without values are dropped; NEL stays text). The reading of every valid
+//! entry is compared with libyaml's, and where they differ libyaml's wins (see [`repair`]):
+//! rules then judge what strict tools read, with the spans of the value as a whole.
+
+use super::scalar::{self, Resolved, Style};
+use super::yaml::{Entry, Node, NodeKind, Scalar};
+use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+use std::ops::Range;
+
+/// Flow collections nested deeper than this are not given to either parser: tree-sitter keeps
+/// some 400 bytes per open level (64 KB of `[` took 25 MB) and libyaml's time grows with the
+/// square of the depth. No front matter nests a tenth as deep.
+pub(super) const MAX_FLOW_DEPTH: usize = 256;
+
+/// The deepest `[`/`{` nesting in `seg`, counted as [`flow_cost`] counts (an overestimate).
+pub(super) fn flow_depth(seg: &str) -> usize {
+    let (mut depth, mut max) = (0usize, 0usize);
+    for b in seg.bytes() {
+        match b {
+            b'[' | b'{' => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    max
+}
+
+/// The offset of the first `[` or `{` in `seg` that is never closed (or of a closer that
+/// closes nothing), skipping quoted scalars and comments.
+pub(super) fn unclosed_bracket(seg: &str) -> Option<usize> {
+    let bytes = seg.as_bytes();
+    let mut open: Vec<usize> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'[' | b'{' => open.push(i),
+            b']' | b'}' if open.pop().is_none() => return Some(i),
+            q @ (b'"' | b'\'') if i == 0 || b" \t[{,:".contains(&bytes[i - 1]) => {
+                i += 1;
+                while i < bytes.len() {
+                    match bytes[i] {
+                        b'\\' if q == b'"' => i += 1,
+                        b'\'' if q == b'\'' && bytes.get(i + 1) == Some(&b'\'') => i += 1,
+                        c if c == q => break,
+                        _ => {}
+                    }
+                    i += 1;
+                }
+            }
+            b'#' if i == 0 || bytes[i - 1] == b' ' || bytes[i - 1] == b'\t' => {
+                while i < bytes.len() && bytes[i] != b'\n' && bytes[i] != b'\r' {
+                    i += 1;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    open.first().copied()
+}
+
+/// The problem reported where libyaml is not asked: what it says of an unclosed `[`, in
+/// words `yaml_syntax` explains.
+const UNCLOSED_FLOW: &str = "did not find the end of a flow sequence or flow mapping";
+
+/// What libyaml may spend on one block, in "open flow level × byte" units (see [`flow_cost`]):
+/// about 2 ns each, so at most some 50 ms. Real front matter costs a few thousand.
+const STRICT_BUDGET: usize = 25_000_000;
+
+/// An upper bound on libyaml's work for `seg` beyond the linear: its scanner revisits every
+/// open flow level (`[`, `{`) at every token (`yaml_parser_stale_simple_keys`), so 16k nested
+/// `[` took 0.5 s and 64k took 19 s. Brackets inside quotes and comments are counted too, which
+/// only overestimates.
+fn flow_cost(seg: &str) -> usize {
+    let mut depth = 0usize;
+    let mut cost = 0usize;
+    for b in seg.bytes() {
+        match b {
+            b'[' | b'{' => depth += 1,
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        cost = cost.saturating_add(depth);
+    }
+    cost
+}
+
+/// What the strict parser makes of a segment.
+#[derive(Debug)]
+pub(super) enum Verdict {
+    /// Valid; with what libyaml reads, when it could be read (not for input judged without
+    /// libyaml, nor for tagged values).
+    Valid(Option<Lite>),
+    /// The error position (a one-character range when possible) and the problem, in libyaml's
+    /// words.
+    Invalid(Range<usize>, String),
+}
+
+impl Verdict {
+    pub(super) fn error(self) -> Option<(Range<usize>, String)> {
+        match self {
+            Verdict::Invalid(r, p) => Some((r, p)),
+            Verdict::Valid(_) => None,
+        }
+    }
+}
+
+/// Runs the strict parser on `seg` (at `base` in the text). Input that libyaml would take
+/// quadratic time on is judged by tree-sitter or a bracket scan instead (linear).
+pub(super) fn strict(seg: &str, base: usize) -> Verdict {
+    if flow_depth(seg) > MAX_FLOW_DEPTH {
+        return match unclosed_bracket(seg) {
+            Some(at) => Verdict::Invalid(base + at..base + at + 1, UNCLOSED_FLOW.to_string()),
+            None => Verdict::Valid(None),
+        };
+    }
+    if flow_cost(seg) > STRICT_BUDGET {
+        return match tolerant_verdict(seg, base) {
+            Some((r, p)) => Verdict::Invalid(r, p),
+            None => Verdict::Valid(None),
+        };
+    }
+    // What libyaml reads, which also says the text is valid; only when that fails (a syntax
+    // error, or a tag this reading does not take) does the plain validity check run.
+    if let Ok(lite) = serde_yaml_ng::from_str::<Lite>(seg) {
+        return Verdict::Valid(Some(lite));
+    }
+    let Err(err) = serde_yaml_ng::from_str::<serde::de::IgnoredAny>(seg) else {
+        return Verdict::Valid(None);
+    };
+    let problem = err.to_string();
+    let problem = strip_locations(&problem);
+    let mut offset = err
+        .location()
+        .map(|loc| offset_of(seg, loc.line(), loc.column()))
+        .unwrap_or(0);
+    // libyaml notices an unclosed `[` where the input ends (the next line); the bracket that
+    // is never closed is the cause.
+    if (problem.contains("flow sequence") || problem.contains("flow mapping"))
+        && let Some(at) = unclosed_bracket(seg)
+    {
+        offset = at;
+    }
+    let end = seg[offset..]
+        .chars()
+        .next()
+        .map_or(offset, |c| offset + c.len_utf8());
+    Verdict::Invalid(base + offset..base + end.max(offset), problem)
+}
+
+/// The first error tree-sitter finds in `seg`, for input too costly for libyaml.
+fn tolerant_verdict(seg: &str, base: usize) -> Option<(Range<usize>, String)> {
+    let tree = super::yaml::with_parser(|p| p.parse(seg, None))?;
+    let mut node = tree.root_node();
+    if !node.has_error() {
+        return None;
+    }
+    // Descend to the first node that is an error or missing, in document order.
+    'descend: loop {
+        if node.is_error() || node.is_missing() {
+            break;
+        }
+        let mut cursor = node.walk();
+        for child in node.children(&mut cursor) {
+            if child.has_error() {
+                node = child;
+                continue 'descend;
+            }
+        }
+        break;
+    }
+    let start = node.start_byte().min(seg.len());
+    let end = seg[start..]
+        .chars()
+        .next()
+        .map_or(start, |c| start + c.len_utf8());
+    Some((base + start..base + end, UNCLOSED_FLOW.to_string()))
+}
+
+/// serde_yaml_ng appends " at line L column C" to libyaml's problem and context; keep the words.
+fn strip_locations(msg: &str) -> String {
+    let mut out = String::new();
+    let mut rest = msg;
+    while let Some(i) = rest.find(" at line ") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + " at line ".len()..];
+        let skip = after
+            .find(|c: char| !(c.is_ascii_digit() || c == ' ' || "column".contains(c)))
+            .unwrap_or(after.len());
+        rest = &after[skip..];
+    }
+    out.push_str(rest);
+    out.replace(", while", " while")
+}
+
+/// libyaml positions are 1-based lines and 1-based columns counted in characters.
+fn offset_of(seg: &str, line: usize, column: usize) -> usize {
+    // libyaml breaks lines at NEL, LS and PS too (YAML 1.1), not only at CR and LF.
+    let mut start = 0;
+    let mut chars = seg.char_indices().peekable();
+    let mut current = 1;
+    while current < line {
+        let Some((_, c)) = chars.next() else {
+            return seg.len();
+        };
+        match c {
+            '\r' => {
+                if chars.peek().is_some_and(|&(_, n)| n == '\n') {
+                    chars.next();
+                }
+            }
+            '\n' | '\u{85}' | '\u{2028}' | '\u{2029}' => {}
+            _ => continue,
+        }
+        current += 1;
+        start = chars.peek().map_or(seg.len(), |&(j, _)| j);
+    }
+    let col = column.saturating_sub(1);
+    seg[start..]
+        .char_indices()
+        .take_while(|&(_, c)| !matches!(c, '\r' | '\n' | '\u{85}' | '\u{2028}' | '\u{2029}'))
+        .map(|(i, _)| start + i)
+        .chain(std::iter::once(line_end(seg, start)))
+        .nth(col)
+        .unwrap_or_else(|| line_end(seg, start))
+}
+
+/// Where the line starting at `start` ends (before its break), as libyaml counts lines.
+fn line_end(seg: &str, start: usize) -> usize {
+    seg[start..]
+        .find(['\r', '\n', '\u{85}', '\u{2028}', '\u{2029}'])
+        .map_or(seg.len(), |i| start + i)
+}
+
+/// A YAML value as libyaml reads it, keys in order and duplicates kept (the duplicate-key
+/// rule reports them; a reading that rejected them would turn them into syntax errors).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Lite {
+    Null,
+    Bool,
+    Number,
+    Str(String),
+    Seq(Vec<Lite>),
+    Map(Vec<(Lite, Lite)>),
+}
+
+impl<'de> Deserialize<'de> for Lite {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Lite, D::Error> {
+        d.deserialize_any(LiteVisitor)
+    }
+}
+
+struct LiteVisitor;
+
+impl<'de> Visitor<'de> for LiteVisitor {
+    type Value = Lite;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a YAML value")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Lite, E> {
+        Ok(Lite::Bool)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Lite, E> {
+        Ok(Lite::Number)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Lite, E> {
+        Ok(Lite::Number)
+    }
+    fn visit_i128<E>(self, _: i128) -> Result<Lite, E> {
+        Ok(Lite::Number)
+    }
+    fn visit_u128<E>(self, _: u128) -> Result<Lite, E> {
+        Ok(Lite::Number)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Lite, E> {
+        Ok(Lite::Number)
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Lite, E> {
+        Ok(Lite::Str(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Lite, E> {
+        Ok(Lite::Str(v))
+    }
+    fn visit_unit<E>(self) -> Result<Lite, E> {
+        Ok(Lite::Null)
+    }
+    fn visit_none<E>(self) -> Result<Lite, E> {
+        Ok(Lite::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Lite, D::Error> {
+        Lite::deserialize(d)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Lite, A::Error> {
+        let mut items = Vec::new();
+        while let Some(v) = seq.next_element()? {
+            items.push(v);
+        }
+        Ok(Lite::Seq(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Lite, A::Error> {
+        let mut pairs = Vec::new();
+        while let Some(kv) = map.next_entry()? {
+            pairs.push(kv);
+        }
+        Ok(Lite::Map(pairs))
+    }
+    fn visit_enum<A: de::EnumAccess<'de>>(self, _: A) -> Result<Lite, A::Error> {
+        // A tagged value: what it stands for is the tag's business.
+        Err(de::Error::custom("tagged"))
+    }
+}
+
+/// Depth the comparison goes to; below it the tree is trusted.
+const COMPARE_DEPTH: usize = 32;
+
+/// Whether the tree's value reads as libyaml's.
+fn agrees(node: Option<&Node>, v: &Lite, depth: usize) -> bool {
+    let Some(node) = node else {
+        return matches!(v, Lite::Null);
+    };
+    if depth > COMPARE_DEPTH {
+        return true;
+    }
+    match (&node.kind, v) {
+        (NodeKind::Other | NodeKind::Deep, _) => true,
+        (NodeKind::Scalar(s), Lite::Str(t)) => s.value == *t,
+        (NodeKind::Scalar(_), Lite::Null | Lite::Bool | Lite::Number) => true,
+        (NodeKind::Seq { items, .. }, Lite::Seq(vs)) => {
+            items.len() == vs.len()
+                && items
+                    .iter()
+                    .zip(vs)
+                    .all(|(i, v)| agrees(Some(i), v, depth + 1))
+        }
+        (NodeKind::Map { entries, .. }, Lite::Map(pairs)) => {
+            entries.len() == pairs.len()
+                && entries.iter().zip(pairs).all(|(e, (k, v))| {
+                    matches!(k, Lite::Str(k) if *k == e.key)
+                        && agrees(e.value.as_ref(), v, depth + 1)
+                })
+        }
+        _ => false,
+    }
+}
+
+/// Where the tree reads an entry of `entries` otherwise than libyaml (`read`, the mapping of
+/// the same entries in order), the entry's value becomes libyaml's, spanning the value's text.
+pub(super) fn repair(text: &str, entries: &mut [Entry], read: &Lite) {
+    let Lite::Map(pairs) = read else { return };
+    if pairs.len() != entries.len() {
+        return;
+    }
+    for (e, (_, v)) in entries.iter_mut().zip(pairs) {
+        if agrees(e.value.as_ref(), v, 0) {
+            continue;
+        }
+        let range = match &e.value {
+            Some(n) => n.range.clone(),
+            None => value_span(text, e),
+        };
+        e.value = (!matches!(v, Lite::Null) || e.value.is_some()).then(|| node(text, range, v));
+    }
+}
+
+/// From after the `:` to the end of the entry, without the blanks around.
+fn value_span(text: &str, e: &Entry) -> Range<usize> {
+    let from = e.after_colon.min(e.range.end);
+    let raw = &text[from..e.range.end];
+    let start = from + (raw.len() - raw.trim_start().len());
+    start..start.max(from + super::yaml::trim_yaml_end(raw).len())
+}
+
+/// libyaml's value as a node: every part spans the whole value (the tree's spans were wrong).
+fn node(text: &str, range: Range<usize>, v: &Lite) -> Node {
+    let raw = text.get(range.clone()).unwrap_or("");
+    let kind = match v {
+        Lite::Seq(items) => NodeKind::Seq {
+            flow: raw.starts_with('['),
+            items: items.iter().map(|i| node(text, range.clone(), i)).collect(),
+        },
+        Lite::Map(pairs) => NodeKind::Map {
+            flow: raw.starts_with('{'),
+            entries: pairs
+                .iter()
+                .map(|(k, v)| Entry {
+                    key: match k {
+                        Lite::Str(s) => s.clone(),
+                        _ => String::new(),
+                    },
+                    key_range: range.clone(),
+                    value: Some(node(text, range.clone(), v)),
+                    range: range.clone(),
+                    after_colon: range.start,
+                    valid: true,
+                })
+                .collect(),
+        },
+        Lite::Str(s) => {
+            let style = match raw.as_bytes().first() {
+                Some(b'"') => Style::DoubleQuoted,
+                Some(b'\'') => Style::SingleQuoted,
+                Some(b'|') => Style::Literal,
+                Some(b'>') => Style::Folded,
+                _ => Style::Plain,
+            };
+            let resolved = if style == Style::Plain {
+                scalar::resolve_plain(s)
+            } else {
+                Resolved::Str
+            };
+            NodeKind::Scalar(Scalar {
+                style,
+                value: s.clone(),
+                resolved,
+            })
+        }
+        Lite::Null | Lite::Bool | Lite::Number => NodeKind::Scalar(Scalar {
+            style: Style::Plain,
+            value: raw.to_string(),
+            resolved: scalar::resolve_plain(raw),
+        }),
+    };
+    Node { range, kind }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::yaml::parse;
+
+    #[test]
+    fn unclosed_brackets_skip_quotes_and_comments() {
+        assert_eq!(unclosed_bracket("a: ['[', \"]\", b]  # ["), None);
+        assert_eq!(unclosed_bracket("a: {b: [c]"), Some(3));
+        assert_eq!(unclosed_bracket("a: b]"), Some(4));
+    }
+
+    fn value_of<'a>(y: &'a crate::syntax::yaml::Yaml, key: &str) -> &'a Node {
+        y.entry(key).and_then(|e| e.value.as_ref()).unwrap()
+    }
+
+    /// Where tree-sitter-yaml reads a value otherwise than libyaml, libyaml's reading wins.
+    #[test]
+    fn the_tree_is_repaired_where_libyaml_reads_otherwise() {
+        let t = "n: '\n- s'\ntools:\n  -\n  - Read\nd: {s}\nok: [a, b]\n";
+        let y = parse(t, 0..t.len());
+        assert!(y.errors.is_empty(), "{:?}", y.errors);
+        assert_eq!(value_of(&y, "n").as_str(), Some(" - s"));
+        let NodeKind::Seq { items, .. } = &value_of(&y, "tools").kind else {
+            panic!("{:?}", value_of(&y, "tools"))
+        };
+        assert_eq!(items.len(), 2);
+        assert_eq!(items[1].as_str(), Some("Read"));
+        let NodeKind::Map { entries, .. } = &value_of(&y, "d").kind else {
+            panic!()
+        };
+        assert_eq!(entries[0].key, "s");
+        // Agreeing values keep the tree's exact spans.
+        let NodeKind::Seq { items, .. } = &value_of(&y, "ok").kind else {
+            panic!()
+        };
+        assert_eq!(&t[items[1].range.clone()], "b");
+    }
+
+    #[test]
+    fn duplicate_keys_and_aliases_are_read_not_rejected() {
+        let t = "a: &x 1\nb: *x\na: 2\n";
+        assert!(matches!(strict(t, 0), Verdict::Valid(Some(Lite::Map(p))) if p.len() == 3));
+        assert!(matches!(strict("a: !!str 1\n", 0), Verdict::Valid(_)));
+        assert!(matches!(strict("a: [\n", 0), Verdict::Invalid(..)));
+    }
+}
