@@ -318,16 +318,90 @@ fn tools_flow_list_unknown_and_legacy_names() {
           fix: Turn the list into a comma-separated string -> fixed
         4:15-4:19 warning[unknown-tool] Unknown tool `Grpe` for Claude Code: did you mean `Grep`?
           text: "Grpe"
-          fix: Change to `Grep` -> fixed
+          fix (manual): Change to `Grep` -> fixed
         4:21-4:23 warning[unknown-tool] `LS` is a legacy name; use `Glob`.
           text: "LS"
           fix (manual): Change to `Glob` -> fixed
     "#]].assert_eq(&check(AGENT, text));
+    // The comma string is applied; the "did you mean" (another tool, perhaps) is not.
     let (new, _) = fixed(AGENT, text);
     assert!(
-        new.contains("tools: Read, Grep, LS, mcp__github__create_issue, Bash(git diff:*)\n"),
+        new.contains("tools: Read, Grpe, LS, mcp__github__create_issue, Bash(git diff:*)\n"),
         "{new}"
     );
+}
+
+#[test]
+fn a_flow_list_that_would_split_differently_is_only_offered() {
+    // `Agent(a, b)` holds a comma (VS Code splits a string at every comma), and ` #` would
+    // start a comment: the string would not read back as the same items everywhere.
+    let text = "---\nname: lead\ndescription: d\ntools: [Read, \"Agent(a, b)\"]\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        4:8-4:29 warning[tools-format] `tools` is a YAML flow list, which Claude Code misreads: the first and last tools are dropped, or the agent gets no tools at all. Write a comma-separated string: `tools: Read, Agent(a, b)`.
+          text: "[Read, \"Agent(a, b)\"]"
+          fix (manual): Turn the list into a comma-separated string -> fixed
+    "#]].assert_eq(&check(AGENT, text));
+    let text = "---\nname: lead\ndescription: d\ntools: [Read, \"Bash(echo #x)\"]\n---\nBody\n";
+    let out = check(AGENT, text);
+    assert!(
+        out.contains("fix (manual): Turn the list into a comma-separated string"),
+        "{out}"
+    );
+}
+
+#[test]
+fn an_empty_tool_list_is_left_alone() {
+    // `tools: []` means no tools to Claude Code and to VS Code; `--fix` used to turn it into
+    // `tools:` (null), which a reader that takes null for an omitted key widens to every tool.
+    let text = "---\nname: sandbox\ndescription: d\ntools: []\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+    "#]]
+    .assert_eq(&check(AGENT, text));
+    let (new, left) = fixed(AGENT, text);
+    assert_eq!(new, text);
+    assert!(left.is_empty(), "{left:?}");
+    let agency = "---\nname: Sandbox\ndescription: d\ncolor: blue\ntools: []\n---\nBody\n";
+    assert_eq!(fixed("engineering/sandbox.md", agency).0, agency);
+}
+
+#[test]
+fn a_tool_list_with_no_value_is_null() {
+    let text = "---\nname: sandbox\ndescription: d\ntools:\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        4:1-4:6 warning[invalid-type] `tools:` has no value, so YAML reads it as null: Claude Code reads that as no tools at all (like `tools: []`), while a reader that takes null for an omitted key gives the agent every tool, since an omitted `tools` inherits them all. Write the tools it needs, `tools: []` for none, or leave the key out to inherit every tool.
+          text: "tools"
+    "#]].assert_eq(&check(AGENT, text));
+    // Nothing to apply: which of the three the author meant is theirs to say.
+    assert_eq!(fixed(AGENT, text).0, text);
+    let text = "---\nname: sandbox\ndescription: d\ntools: ~ # none\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        4:8-4:9 warning[invalid-type] `tools: ~` is null: Claude Code reads that as no tools at all (like `tools: []`), while a reader that takes null for an omitted key gives the agent every tool, since an omitted `tools` inherits them all. Write the tools it needs, `tools: []` for none, or leave the key out to inherit every tool.
+          text: "~"
+    "#]].assert_eq(&check(AGENT, text));
+    let text = "---\ndescription: d\ntools:\n---\nBody\n";
+    expect![[r#"
+        dialect: copilot-agent
+        3:1-3:6 warning[invalid-type] `tools:` has no value, so YAML reads it as null: VS Code versions disagree: older ones read it as if `tools` were omitted, which gives the agent every tool; newer ones report a missing value and give it no tools. Write the tools it needs, `tools: []` for none, or leave the key out for every tool.
+          text: "tools"
+    "#]].assert_eq(&check(".github/agents/sandbox.agent.md", text));
+    // A null denylist or pre-approval list reads as an omitted one: nothing to say.
+    let text = "---\nname: sandbox\ndescription: d\ndisallowedTools:\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+    "#]]
+    .assert_eq(&check(AGENT, text));
+    let text = "---\nname: pdf\ndescription: d\nallowed-tools:\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-skill
+    "#]]
+    .assert_eq(&check(".claude/skills/pdf/SKILL.md", text));
+    // `tools: ""` is no tools to both readers, and quoted: not null.
+    let text = "---\nname: sandbox\ndescription: d\ntools: \"\"\n---\nBody\n";
+    assert!(!check(AGENT, text).contains("null"));
 }
 
 #[test]
@@ -340,7 +414,7 @@ fn no_tool_resolves_is_an_error() {
           fix: Change to `Read` -> fixed
         4:14-4:18 error[unknown-tool] Unknown tool `grpe` for Claude Code: did you mean `Grep`? No tool in this list resolves, so Claude Code refuses to start the agent ("would be spawned with zero tools").
           text: "grpe"
-          fix: Change to `Grep` -> fixed
+          fix (manual): Change to `Grep` -> fixed
     "#]].assert_eq(&check(AGENT, text));
 }
 

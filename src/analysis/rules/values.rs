@@ -20,6 +20,7 @@ pub fn check(cx: &mut RuleCx) {
         let Some(key) = cx.dialect.key(&e.key) else {
             continue;
         };
+        null_value(cx, key, e);
         let Some(value) = &e.value else { continue };
         match key.ty {
             ValueType::Model => super::model::check(cx, key, value),
@@ -31,6 +32,28 @@ pub fn check(cx: &mut RuleCx) {
             super::name::check(cx, value);
         }
     }
+}
+
+/// `tools:` with nothing after it (or `~`, `null`): YAML reads null, which the readers of a
+/// tool list disagree about (the schema's `if-null`). A warning, since the evidence is their
+/// source code and the readers do not agree with each other.
+fn null_value(cx: &mut RuleCx, key: &Key, e: &Entry) {
+    let Some(if_null) = &key.if_null else { return };
+    let (range, what) = match &e.value {
+        None => (
+            e.key_range.clone(),
+            format!("`{}:` has no value, so YAML reads it as null", e.key),
+        ),
+        Some(v) => match v.as_scalar() {
+            Some(s) if s.style == Style::Plain && s.resolved == Resolved::Null => (
+                v.range.clone(),
+                format!("`{}: {}` is null", e.key, &cx.text[v.range.clone()]),
+            ),
+            _ => return,
+        },
+    };
+    let msg = format!("{what}: {}", if_null.says);
+    cx.report(Code::InvalidType, Severity::Warning, range, msg);
 }
 
 fn typed(cx: &mut RuleCx, key: &Key, v: &Node) {
