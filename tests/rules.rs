@@ -236,16 +236,16 @@ fn invalid_values_with_closest_suggestion() {
         dialect: claude-agent
         4:8-4:14 warning[invalid-value] `purpel` is not a valid `color`: did you mean `purple`? Allowed: `red`, `blue`, `green`, `yellow`, `purple`, `orange`, `pink`, `cyan`.
           text: "purpel"
-          fix: Change to `purple` -> fixed
+          fix (manual): Change to `purple` -> fixed
         5:9-5:12 error[invalid-value] `hgh` is not a valid `effort`: did you mean `high`? Allowed: `low`, `medium`, `high`, `xhigh`, `max`.
           text: "hgh"
-          fix: Change to `high` -> fixed
+          fix (manual): Change to `high` -> fixed
         6:17-6:27 error[invalid-value] `acceptEdit` is not a valid `permissionMode`: did you mean `acceptEdits`? Allowed: `default`, `acceptEdits`, `auto`, `dontAsk`, `bypassPermissions`, `plan`, `manual`.
           text: "acceptEdit"
-          fix: Change to `acceptEdits` -> fixed
+          fix (manual): Change to `acceptEdits` -> fixed
         7:9-7:15 error[invalid-value] `global` is not a valid `memory`: did you mean `local`? Allowed: `user`, `project`, `local`.
           text: "global"
-          fix: Change to `local` -> fixed
+          fix (manual): Change to `local` -> fixed
     "#]].assert_eq(&check(AGENT, text));
 }
 
@@ -260,13 +260,42 @@ fn invalid_types() {
           fix: Quote the value -> fixed
         3:14-3:20 error[invalid-type] `description` must be text, not a flow list (`[...]` is a YAML list; quote it if you meant the brackets).
           text: "[a, b]"
-          fix: Quote the value -> fixed
+          fix (manual): Quote the value -> fixed
         4:13-4:19 warning[invalid-type] `background` is the text "true", not a boolean: strict loaders treat it as a string. Remove the quotes.
           text: "\"true\""
           fix: Remove the quotes -> fixed
         5:11-5:15 error[invalid-type] `maxTurns` must be a positive whole number, not `many`.
           text: "many"
     "#]].assert_eq(&check(AGENT, text));
+}
+
+#[test]
+fn quoting_a_number_is_safe_only_when_it_reads_back_as_written() {
+    // A reader that turns the number back into text shows `1.5` as `1.5`, but `1.0` as `1`
+    // and `007` as `7`: quoting those changes the text it reads, so they are only offered.
+    for (value, safe) in [
+        ("3000", true),
+        ("-12", true),
+        ("1.5", true),
+        ("true", true),
+        ("yes", true),
+        ("1.0", false),
+        ("1.50", false),
+        ("007", false),
+        ("0x1F", false),
+        ("1e3", false),
+        ("True", false),
+        ("1234567890123456", false),
+    ] {
+        let text = format!("---\nname: {value}\ndescription: d\n---\nBody\n");
+        let out = check(AGENT, &text);
+        let want = if safe {
+            "  fix: Quote the value -> fixed"
+        } else {
+            "  fix (manual): Quote the value -> fixed"
+        };
+        assert!(out.contains(want), "{value}: {out}");
+    }
 }
 
 #[test]
@@ -484,24 +513,24 @@ fn escaped_newlines_become_a_block_scalar() {
         dialect: claude-agent
         3:14-3:39 warning[escaped-newline] `description` holds 1 literal `\n` escape: in an unquoted value they stay a backslash and an `n`, not line breaks. Use a block scalar (`|`) for real line breaks.
           text: "First line.\\nSecond line."
-          fix: Turn the `\n` escapes into a block scalar -> fixed
+          fix (manual): Turn the `\n` escapes into a block scalar -> fixed
           fix (manual): Double-quote the value (escapes become line breaks) -> fixed
     "#]].assert_eq(&check(AGENT, text));
+    // Whether `\n` meant a line break is the author's to say: `--fix` leaves it.
     let (new, left) = fixed(AGENT, text);
-    assert_eq!(
-        new,
-        "---\nname: x\ndescription: |-\n  First line.\n  Second line.\n---\nBody\n"
-    );
-    assert!(left.is_empty(), "{left:?}");
+    assert_eq!(new, text);
+    assert_eq!(left, ["warning[escaped-newline]"]);
 }
 
 #[test]
-fn escaped_newlines_with_an_unquoted_colon_are_fixed_in_one_go() {
+fn escaped_newlines_with_an_unquoted_colon_get_quoted_as_written() {
+    // The quotes are safe (the text stays exactly what Claude Code reads past the colon); the
+    // block scalar is not applied, so the `\n` escapes stay as written.
     let text = "---\nname: x\ndescription: Use it.\\n<example>Context: tests\\nuser: hi</example>\n---\nBody\n";
     let (new, left) = fixed(AGENT, text);
     assert_eq!(
         new,
-        "---\nname: x\ndescription: |-\n  Use it.\n  <example>Context: tests\n  user: hi</example>\n---\nBody\n"
+        "---\nname: x\ndescription: 'Use it.\\n<example>Context: tests\\nuser: hi</example>'\n---\nBody\n"
     );
     assert!(left.is_empty(), "{left:?}");
 }
@@ -568,7 +597,7 @@ fn configuration_adds_values_and_switches_rules_off() {
         dialect: agency
         5:7-5:20 error[invalid-value] `worker/senoir` is not a valid `tier`: did you mean `worker/senior`? Allowed: `worker/junior`, `worker/senior`, `lead`.
           text: "worker/senoir"
-          fix: Change to `worker/senior` -> fixed
+          fix (manual): Change to `worker/senior` -> fixed
     "#]].assert_eq(&render("engineering/a.md", text, &reg));
 }
 
