@@ -105,7 +105,7 @@ fn bom_crlf_and_emoji_positions() {
           fix (manual): Use `builder` -> fixed
         4:8-4:13 error[invalid-value] `sonet` is not a model Claude Code knows: did you mean `sonnet`?
           text: "sonet"
-          fix: Change to `sonnet` -> fixed
+          fix (manual): Change to `sonnet` -> fixed
     "#]].assert_eq(&check(AGENT, text));
 }
 
@@ -478,7 +478,7 @@ fn models_aliases_ids_retired_unknown_and_other_vendors() {
         dialect: claude-agent
         4:8-4:25 warning[unknown-model] `claude-sonnet-4.6` is not a Claude model id persona-ls knows: did you mean `claude-sonnet-4-6`?
           text: "claude-sonnet-4.6"
-          fix: Change to `claude-sonnet-4-6` -> fixed
+          fix (manual): Change to `claude-sonnet-4-6` -> fixed
     "#]].assert_eq(&check(AGENT, text));
     let text = "---\nname: x\ndescription: d\nmodel: claude-sonnet-9-9\n---\nBody\n";
     expect![[r#"
@@ -502,7 +502,7 @@ fn models_aliases_ids_retired_unknown_and_other_vendors() {
         dialect: opencode-agent
         3:8-3:25 error[invalid-value] OpenCode model ids are `provider/model` (e.g. `anthropic/claude-sonnet-4-5`); `claude-sonnet-4-5` has no provider.
           text: "claude-sonnet-4-5"
-          fix: Change to `anthropic/claude-sonnet-4-5` -> fixed
+          fix (manual): Change to `anthropic/claude-sonnet-4-5` -> fixed
     "#]].assert_eq(&check(".opencode/agent/x.md", text));
 }
 
