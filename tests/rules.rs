@@ -218,15 +218,51 @@ fn unknown_keys_typos_other_dialects_and_metadata() {
         dialect: claude-agent
         4:1-4:11 warning[unknown-key] Unknown key `descripton` in a Claude Code subagent: did you mean `description`? Claude Code ignores `descripton`.
           text: "descripton"
-          fix: Rename to `description` -> fixed
         5:1-5:14 error[unknown-key] Claude Code does not read `allowed-tools`; its key is `tools`. The agent silently inherits every tool.
           text: "allowed-tools"
-          fix: Rename to `tools` -> fixed
+          fix (manual): Rename to `tools` -> fixed
         6:1-6:9 information[unknown-key] `category` is not a Claude Code subagent key; Claude Code ignores it.
           text: "category"
     "#]].assert_eq(&check(AGENT, text));
+    // No rename is applied: `description` is already set (a rename would set it twice), and
+    // `allowed-tools` pre-approves tools in a skill while `tools` restricts an agent to them.
     let (new, _) = fixed(AGENT, text);
-    assert!(new.contains("\ntools: Read\n"), "{new}");
+    assert_eq!(new, text);
+    let text =
+        "---\nname: reviewer\ndescripton: d\nTools: Read\npermission_mode: plan\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        1:1-1:4 error[missing-required-key] `description` is required in a Claude Code subagent: without it Claude Code skips the agent. Add `description:`.
+          text: "---"
+        3:1-3:11 warning[unknown-key] Unknown key `descripton` in a Claude Code subagent: did you mean `description`? Claude Code ignores `descripton`.
+          text: "descripton"
+          fix (manual): Rename to `description` -> fixed
+        4:1-4:6 warning[unknown-key] Unknown key `Tools` in a Claude Code subagent: did you mean `tools`? Claude Code ignores `Tools`.
+          text: "Tools"
+          fix: Rename to `tools` -> fixed
+        5:1-5:16 warning[unknown-key] Unknown key `permission_mode` in a Claude Code subagent: did you mean `permissionMode`? Claude Code ignores `permission_mode`.
+          text: "permission_mode"
+          fix: Rename to `permissionMode` -> fixed
+    "#]].assert_eq(&check(AGENT, text));
+}
+
+#[test]
+fn two_renames_to_one_key_are_not_applied() {
+    // Each rename alone is safe; applied in one round they would set `tools` twice.
+    let text = "---\nname: reviewer\ndescription: d\nTools: Read\nTOOLS: Grep\n---\nBody\n";
+    let out = check(AGENT, text);
+    assert!(!out.contains("fix"), "{out}");
+    assert_eq!(fixed(AGENT, text).0, text);
+    let path = ".github/agents/a.agent.md";
+    let text = "---\ndescription: d\nuser-invokable: true\nUser-Invocable: true\n---\nBody\n";
+    assert!(!check(path, text).contains("fix"));
+    assert_eq!(fixed(path, text).0, text);
+    // Alone, the documented rename is applied.
+    let text = "---\ndescription: d\nuser-invokable: true\n---\nBody\n";
+    assert_eq!(
+        fixed(path, text).0,
+        "---\ndescription: d\nuser-invocable: true\n---\nBody\n"
+    );
 }
 
 #[test]

@@ -2,6 +2,7 @@
 
 use super::super::{RuleCx, a_or_an, suggest};
 use crate::diagnostic::{Code, Fix, Severity, TextEdit};
+use crate::syntax::yaml::Yaml;
 
 pub fn check(cx: &mut RuleCx) {
     let Some(yaml) = cx.yaml() else { return };
@@ -36,12 +37,14 @@ pub fn check(cx: &mut RuleCx) {
                     cx.dialect.tool,
                     code_words(instead)
                 );
-                // A plain rename when the new key means the same and is not set yet
-                // (`mode` → `agent`, `maxSteps` → `steps`).
+                // Safe because it is a documented rename that the tool reads with the same
+                // meaning and type (VS Code reads `agent ?? mode`, `user-invocable ??
+                // user-invokable`; OpenCode `steps` for `maxSteps`), while the old key still
+                // works; and it is applied only when it leaves one such key in the file.
                 let rename = cx
                     .dialect
                     .key(instead)
-                    .filter(|new| new.ty == k.ty && yaml.entry(instead).is_none())
+                    .filter(|new| new.ty == k.ty && rename_is_clean(cx, yaml, &e.key, instead))
                     .map(|_| {
                         let edit = TextEdit::replace(e.key_range.clone(), instead.clone());
                         Fix::safe(format!("Rename to `{instead}`"), vec![edit])
@@ -57,8 +60,30 @@ pub fn check(cx: &mut RuleCx) {
             }
             continue;
         }
-        unknown(cx, &e.key, e.key_range.clone());
+        unknown(cx, yaml, &e.key, e.key_range.clone());
     }
+}
+
+/// Whether renaming `from` to `to` leaves exactly one `to` in the file: `from` is set once,
+/// `to` is not set yet, and no other entry would be renamed to `to` in the same round of
+/// `--fix` (another deprecated key with that replacement, or another spelling of it). Two
+/// renames to one key would each be fine alone and make a duplicate key together.
+fn rename_is_clean(cx: &RuleCx, yaml: &Yaml, from: &str, to: &str) -> bool {
+    let mut froms = 0;
+    for e in &yaml.entries {
+        if e.key == from {
+            froms += 1;
+            continue;
+        }
+        let renamed_to = |k: &crate::schema::Key| k.deprecated.as_deref() == Some(to);
+        if e.key == to
+            || suggest::same_word(&e.key, to, [to])
+            || cx.dialect.key(&e.key).is_some_and(renamed_to)
+        {
+            return false;
+        }
+    }
+    froms == 1
 }
 
 /// `permission` → `` `permission` ``; `a (and b)` → `` `a` (and `b`) ``: key names in backticks.
@@ -82,7 +107,7 @@ fn code_words(s: &str) -> String {
         .join(" ")
 }
 
-fn unknown(cx: &mut RuleCx, key: &str, range: std::ops::Range<usize>) {
+fn unknown(cx: &mut RuleCx, yaml: &Yaml, key: &str, range: std::ops::Range<usize>) {
     // A sibling dialect's key that means something specific here. Claude Code ignores
     // `allowed-tools` in an agent, which then inherits every tool (anthropics/claude-code#27099):
     // the schema makes that one an error, with a rename fix.
@@ -98,8 +123,15 @@ fn unknown(cx: &mut RuleCx, key: &str, range: std::ops::Range<usize>) {
                 .unwrap_or_default()
         );
         let severity = wrong.severity.severity();
-        if let Some(d) = cx.report(Code::UnknownKey, severity, range.clone(), msg) {
-            d.fixes.push(Fix::safe(
+        let clean = rename_is_clean(cx, yaml, key, &to);
+        if let Some(d) = cx.report(Code::UnknownKey, severity, range.clone(), msg)
+            && clean
+        {
+            // Offered, not applied: the tool starts reading a value written for another
+            // key. A skill's `allowed-tools` pre-approves tools and restricts none; as an
+            // agent's `tools` it becomes the only tools the agent has, in another syntax
+            // (space-separated there, comma-separated here).
+            d.fixes.push(Fix::manual(
                 format!("Rename to `{to}`"),
                 vec![TextEdit::replace(range, to)],
             ));
@@ -136,12 +168,22 @@ fn unknown(cx: &mut RuleCx, key: &str, range: std::ops::Range<usize>) {
             a_or_an(&cx.dialect.title),
             cx.dialect.tool
         );
+        let certain =
+            suggest::same_word(key, close, cx.dialect.keys.iter().map(|k| k.key.as_str()));
+        let clean = rename_is_clean(cx, yaml, key, close);
         let close = close.to_string();
-        if let Some(d) = cx.report(Code::UnknownKey, Severity::Warning, range.clone(), msg) {
-            d.fixes.push(Fix::safe(
-                format!("Rename to `{close}`"),
-                vec![TextEdit::replace(range, close)],
-            ));
+        if let Some(d) = cx.report(Code::UnknownKey, Severity::Warning, range.clone(), msg)
+            && clean
+        {
+            let title = format!("Rename to `{close}`");
+            let edit = vec![TextEdit::replace(range, close)];
+            // Safe only for the same key in other case or separators (`Tools`,
+            // `permission_mode`); any other "did you mean" may be a different key.
+            d.fixes.push(if certain {
+                Fix::safe(title, edit)
+            } else {
+                Fix::manual(title, edit)
+            });
         }
         return;
     }
