@@ -2,7 +2,7 @@
 //! codes, messages, and whether the fix clears the diagnostic when the result is re-checked.
 
 mod common;
-use common::{check, fixed, registry, render};
+use common::{check, fixed, offered, registry, render};
 use expect_test::expect;
 
 const AGENT: &str = ".claude/agents/reviewer.md";
@@ -23,9 +23,13 @@ fn missing_front_matter_inserts_name_and_first_paragraph() {
         dialect: claude-agent
         1:1-1:11 error[missing-front-matter] No front matter: Claude Code skips this file without a word. Add a `---` block with `name` and `description`.
           text: "# Reviewer"
-          fix: Insert front matter from the file name and first paragraph -> fixed
+          fix (manual): Insert front matter from the file name and first paragraph -> fixed
     "##]].assert_eq(&check(AGENT, text));
-    let (new, left) = fixed(AGENT, text);
+    // Offered in the editor, never applied by `--fix`: the file starts to load, with a
+    // description guessed from its first paragraph.
+    assert_eq!(fixed(AGENT, text).0, text);
+    let new = offered(AGENT, text, "missing-front-matter");
+    let left = fixed(AGENT, &new).1;
     expect![[r#"
         ---
         name: reviewer
@@ -76,15 +80,34 @@ fn unclosed_front_matter_with_a_long_dash_line() {
 }
 
 #[test]
+fn a_dash_line_far_below_the_keys_is_not_taken_for_the_closer() {
+    // The `-----` is a Markdown rule in the body: closing there would pull the paragraph above
+    // it into the front matter.
+    let text =
+        "---\nname: reviewer\ndescription: Reviews code.\n\nYou review code.\n\n-----\n\nMore.\n";
+    let out = check(AGENT, text);
+    assert!(out.contains("fix (manual): Replace it with `---`"), "{out}");
+    assert_eq!(fixed(AGENT, text).0, text);
+    // Right below the keys (blank lines between are fine), it is the closer.
+    let text = "---\nname: reviewer\ndescription: Reviews code.\n\n-----\n\nYou review code.\n";
+    assert_eq!(
+        fixed(AGENT, text).0,
+        "---\nname: reviewer\ndescription: Reviews code.\n\n---\n\nYou review code.\n"
+    );
+}
+
+#[test]
 fn unclosed_front_matter_without_any_closer() {
     let text = "---\nname: reviewer\ndescription: Reviews code.\n\n# Body\n";
     expect![[r#"
         dialect: claude-agent
         1:1-1:4 error[unclosed-front-matter] The front matter opened here is never closed. Add a `---` line after the last key; until then Claude Code reads none of these keys.
           text: "---"
-          fix: Close the front matter after the last key -> fixed
+          fix (manual): Close the front matter after the last key -> fixed
     "#]].assert_eq(&check(AGENT, text));
-    let (new, _) = fixed(AGENT, text);
+    // Where the keys end is a guess: offered, not applied.
+    assert_eq!(fixed(AGENT, text).0, text);
+    let new = offered(AGENT, text, "unclosed-front-matter");
     assert_eq!(
         new,
         "---\nname: reviewer\ndescription: Reviews code.\n---\n\n# Body\n"
@@ -591,9 +614,14 @@ fn rendered_front_matter_vertical_and_horizontal() {
         dialect: agency
         8:1-11:24 error[rendered-front-matter] The front matter was lost: this looks like a copy of a rendered web page, where `name`, `description`, `emoji`, `model` became plain `key value` lines under the page's navigation text. agency-agents (Claude Code, GitHub Copilot) reads no keys from it. Rebuild the `---` block.
           text: "name Backend Architect\ndescription Designs APIs: REST and gRPC\nemoji 🏗\u{fe0f}\nmodel claude-sonnet-4-6"
-          fix: Rebuild the front matter and remove the page debris -> fixed
+          fix (manual): Rebuild the front matter and remove the page debris -> fixed
     "#]].assert_eq(&check("engineering/backend-architect.md", text));
-    let (new, left) = fixed("engineering/backend-architect.md", text);
+    // Offered, not applied: the values are read back from a rendered table and the page
+    // text is deleted.
+    let path = "engineering/backend-architect.md";
+    assert_eq!(fixed(path, text).0, text);
+    let new = offered(path, text, "rendered-front-matter");
+    let left = fixed(path, &new).1;
     expect![[r#"
         ---
         name: Backend Architect
@@ -618,7 +646,7 @@ fn rendered_front_matter_vertical_and_horizontal() {
         dialect: agency
         1:1-2:36 error[rendered-front-matter] The front matter was lost: this looks like a copy of a rendered web page, where `name`, `description`, `color` became plain `key value` lines. agency-agents (Claude Code, GitHub Copilot) reads no keys from it. Rebuild the `---` block.
           text: "name\tdescription\tcolor\nBackend Architect\tDesigns APIs\tblue"
-          fix: Rebuild the front matter and remove the page debris -> fixed
+          fix (manual): Rebuild the front matter and remove the page debris -> fixed
     "#]].assert_eq(&check("engineering/backend-architect.md", text));
 }
 
