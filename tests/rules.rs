@@ -163,6 +163,36 @@ fn colon_is_an_error_where_the_tool_is_strict() {
 }
 
 #[test]
+fn quoting_a_broken_value_is_applied_only_when_it_keeps_the_text() {
+    let quote = |text: &str| {
+        let out = check(AGENT, text);
+        if out.contains("  fix: Quote the value") {
+            "safe"
+        } else if out.contains("  fix (manual): Quote the value") {
+            "manual"
+        } else {
+            panic!("{out}")
+        }
+    };
+    let agent = |fm: &str| format!("---\nname: x\n{fm}\n---\nBody\n");
+    // One line, as written: the text a lenient reader reads.
+    assert_eq!(quote(&agent("description: Use when: tests fail")), "safe");
+    assert_eq!(quote(&agent("description: `code` reviewer")), "safe");
+    // ` #` is a comment to YAML; quoted, it would become part of the description.
+    assert_eq!(
+        quote(&agent("description: Use when: tests fail # for CI")),
+        "manual"
+    );
+    // Continuation lines are folded differently by different readers.
+    assert_eq!(
+        quote(&agent("description: Use when: tests fail\n  and CI is red")),
+        "manual"
+    );
+    // `hooks` holds a map: `x: y` may have been meant as one.
+    assert_eq!(quote(&agent("description: d\nhooks: Stop: echo")), "manual");
+}
+
+#[test]
 fn glob_starting_with_an_alias_character() {
     let text =
         "---\ndescription: React rules\nglobs: **/*.tsx\nalwaysApply: false\n---\nUse hooks.\n";

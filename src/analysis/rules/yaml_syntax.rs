@@ -2,7 +2,7 @@
 
 use super::super::{RuleCx, quote};
 use crate::diagnostic::{Code, Fix, Severity, TextEdit};
-use crate::schema::LenientYaml;
+use crate::schema::{LenientYaml, ValueType};
 use crate::syntax::yaml::{Entry, SyntaxError};
 use std::ops::Range;
 
@@ -191,14 +191,35 @@ fn value_fixes(cx: &RuleCx, e: &Entry, v: Range<usize>) -> Vec<Fix> {
         .collect::<Vec<_>>()
         .join(" ");
     let mut fixes = Vec::new();
+    let title = format!("Quote the value of `{}`", e.key);
+    // Safe because single quotes keep the line exactly as written, which is what a reader
+    // that gets past the error reads (Claude Code retries a value with `: ` as that text):
+    // only strict readers, which dropped the file, see a change, and that is the fix. Not
+    // when ` #` may start a comment (quoted, it becomes part of the value), when the value
+    // spans lines (readers fold them differently), or when the key holds a list, a map, a
+    // number or a boolean (the author may have meant that structure, not this text).
+    let texty = cx.dialect.key(&e.key).is_none_or(|k| {
+        matches!(
+            k.ty,
+            ValueType::String
+                | ValueType::Enum
+                | ValueType::Color
+                | ValueType::Model
+                | ValueType::Tools
+                | ValueType::StringOrList
+        )
+    });
+    let as_written = single_line && !raw.contains(" #") && !raw.contains("\t#") && texty;
     if single_line {
-        fixes.push(Fix::safe(
-            format!("Quote the value of `{}`", e.key),
-            vec![TextEdit::replace(v.clone(), quote::single_quoted(raw))],
-        ));
+        let edit = vec![TextEdit::replace(v.clone(), quote::single_quoted(raw))];
+        fixes.push(if as_written {
+            Fix::safe(title, edit)
+        } else {
+            Fix::manual(title, edit)
+        });
     } else {
-        fixes.push(Fix::safe(
-            format!("Quote the value of `{}`", e.key),
+        fixes.push(Fix::manual(
+            title,
             vec![TextEdit::replace(
                 v.clone(),
                 quote::single_quoted(&folded_text),
