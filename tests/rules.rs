@@ -625,6 +625,27 @@ fn escaped_newlines_with_an_unquoted_colon_get_quoted_as_written() {
 }
 
 #[test]
+fn joiners_inside_words_of_other_scripts_are_only_offered_for_removal() {
+    // Persian spells some words with a zero-width non-joiner: removing it misspells them.
+    let text = "---\nname: x\ndescription: d\n---\nمی\u{200C}خواهم\n";
+    let out = check(AGENT, text);
+    assert!(
+        out.contains("fix (manual): Remove the hidden characters"),
+        "{out}"
+    );
+    assert_eq!(fixed(AGENT, text).0, text);
+    // Between ASCII letters it hides nothing a word needs.
+    let text = "---\nname: x\ndescription: d\n---\nig\u{200C}nore\n";
+    assert_eq!(
+        fixed(AGENT, text).0,
+        "---\nname: x\ndescription: d\n---\nignore\n"
+    );
+    // The flag of Scotland is built from tag characters; it is an emoji, not hidden text.
+    let text = "---\nname: x\ndescription: d\n---\nGo \u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}\n";
+    assert!(!check(AGENT, text).contains("hidden-unicode"));
+}
+
+#[test]
 fn hidden_unicode_and_empty_body() {
     let text = "---\nname: x\ndescription: d\u{200B}\n---\n\n";
     expect![[r#"
