@@ -300,6 +300,26 @@ fn unknown_keys_typos_other_dialects_and_metadata() {
 }
 
 #[test]
+fn a_fix_that_would_break_the_file_is_not_applied() {
+    // Removing the zero-width space makes the second key `name` too: a duplicate key, which
+    // strict parsers reject. `--fix` keeps the other fixes of the round and drops that one.
+    let text = "---\nname: x\ndescription: 3000\nna\u{200B}me: y\n---\nBody\n";
+    let (new, left) = fixed(AGENT, text);
+    assert_eq!(
+        new,
+        "---\nname: x\ndescription: '3000'\nna\u{200B}me: y\n---\nBody\n"
+    );
+    assert!(
+        left.contains(&"warning[hidden-unicode]".to_string()),
+        "{left:?}"
+    );
+    assert!(
+        !left.contains(&"error[duplicate-key]".to_string()),
+        "{left:?}"
+    );
+}
+
+#[test]
 fn two_renames_to_one_key_are_not_applied() {
     // Each rename alone is safe; applied in one round they would set `tools` twice.
     let text = "---\nname: reviewer\ndescription: d\nTools: Read\nTOOLS: Grep\n---\nBody\n";
