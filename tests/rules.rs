@@ -2,7 +2,7 @@
 //! codes, messages, and whether the fix clears the diagnostic when the result is re-checked.
 
 mod common;
-use common::{check, fixed, offered, registry, render};
+use common::{check, first_fixes, fixed, offered, registry, render};
 use expect_test::expect;
 
 const AGENT: &str = ".claude/agents/reviewer.md";
@@ -915,4 +915,271 @@ fn opencode_commands() {
           text: "tags"
     "#]]
     .assert_eq(&check(".opencode/commands/review.md", bad));
+}
+
+/// Which fixes `check --fix` applies (safe) and which are only offered in the editor
+/// (manual), one case per fix: the README's table "What `--fix` applies" in test form.
+#[test]
+fn every_fix_is_safe_or_manual_as_documented() {
+    let fm = |keys: &str| format!("---\n{keys}\n---\nBody\n");
+    let agent = |keys: &str| fm(&format!("name: x\ndescription: d\n{keys}"));
+    let skill = ".claude/skills/pdf/SKILL.md";
+    let copilot = ".github/agents/a.agent.md";
+    let prompt = ".github/prompts/p.prompt.md";
+    let cases: Vec<(&str, String, &str, &str, bool)> = vec![
+        // Applied by `--fix`: each keeps what the tool reads, but for the problem it fixes.
+        (
+            AGENT,
+            fm("name: 3000\ndescription: d"),
+            "invalid-type",
+            "Quote the value",
+            true,
+        ),
+        (
+            AGENT,
+            agent("background: \"true\""),
+            "invalid-type",
+            "Remove the quotes",
+            true,
+        ),
+        (
+            copilot,
+            fm("description: d\nuser-invocable: yes"),
+            "invalid-type",
+            "Use `true`",
+            true,
+        ),
+        (
+            AGENT,
+            agent("color: Purple"),
+            "invalid-value",
+            "Change to `purple`",
+            true,
+        ),
+        (
+            AGENT,
+            agent("model: Sonnet"),
+            "invalid-value",
+            "Change to `sonnet`",
+            true,
+        ),
+        (
+            AGENT,
+            agent("tools: Read, grep"),
+            "unknown-tool",
+            "Change to `Grep`",
+            true,
+        ),
+        (
+            AGENT,
+            agent("tools: [Read, Grep]"),
+            "tools-format",
+            "Turn the list",
+            true,
+        ),
+        (
+            AGENT,
+            agent("Tools: Read"),
+            "unknown-key",
+            "Rename to `tools`",
+            true,
+        ),
+        (
+            prompt,
+            fm("mode: agent"),
+            "deprecated-key",
+            "Rename to `agent`",
+            true,
+        ),
+        (
+            AGENT,
+            "---\nname: x\ndescription: d\n-----\nBody\n".into(),
+            "unclosed-front-matter",
+            "Replace it with `---`",
+            true,
+        ),
+        (
+            AGENT,
+            fm("name: x\ndescription: Use when: tests fail"),
+            "yaml-syntax",
+            "Quote the value",
+            true,
+        ),
+        (
+            AGENT,
+            agent("").replace("Body", "Bo\u{200B}dy"),
+            "hidden-unicode",
+            "Remove the hidden",
+            true,
+        ),
+        // Offered in the editor only: a guess, or a change to what the tool reads.
+        (
+            AGENT,
+            fm("name: x\ndescription: [a, b]"),
+            "invalid-type",
+            "Quote the value",
+            false,
+        ),
+        (
+            AGENT,
+            fm("name: 1.0\ndescription: d"),
+            "invalid-type",
+            "Quote the value",
+            false,
+        ),
+        (
+            AGENT,
+            agent("color: purpel"),
+            "invalid-value",
+            "Change to `purple`",
+            false,
+        ),
+        (
+            AGENT,
+            agent("model: sonet"),
+            "invalid-value",
+            "Change to `sonnet`",
+            false,
+        ),
+        (
+            AGENT,
+            agent("model: claude-sonnet-4.6"),
+            "unknown-model",
+            "Change to",
+            false,
+        ),
+        (
+            AGENT,
+            agent("model: claude-3-opus-20240229"),
+            "retired-model",
+            "Change to",
+            false,
+        ),
+        (
+            ".opencode/agent/x.md",
+            fm("description: d\nmodel: claude-sonnet-4-5"),
+            "invalid-value",
+            "Change to `anthropic/",
+            false,
+        ),
+        (
+            AGENT,
+            agent("tools: Read, Grpe"),
+            "unknown-tool",
+            "Change to `Grep`",
+            false,
+        ),
+        (
+            AGENT,
+            agent("tools: Read, LS"),
+            "unknown-tool",
+            "Change to `Glob`",
+            false,
+        ),
+        (
+            AGENT,
+            agent("tools: [Read, \"Agent(a, b)\"]"),
+            "tools-format",
+            "Turn the list",
+            false,
+        ),
+        (
+            AGENT,
+            agent("allowed-tools: Read"),
+            "unknown-key",
+            "Rename to `tools`",
+            false,
+        ),
+        (
+            AGENT,
+            fm("name: x\ndescripton: d"),
+            "unknown-key",
+            "Rename to `description`",
+            false,
+        ),
+        (
+            AGENT,
+            agent("description: d2"),
+            "duplicate-key",
+            "Remove this",
+            false,
+        ),
+        (
+            AGENT,
+            fm("name: x\ndescription: a\\nb"),
+            "escaped-newline",
+            "Turn the",
+            false,
+        ),
+        (
+            AGENT,
+            fm("name: x\ndescription: Use when: a # b"),
+            "yaml-syntax",
+            "Quote the value",
+            false,
+        ),
+        (
+            AGENT,
+            "---\nname: x\ndescription: d\n\n# Body\n".into(),
+            "unclosed-front-matter",
+            "Close the front matter",
+            false,
+        ),
+        (
+            AGENT,
+            "# Reviewer\n\nReviews code.\n".into(),
+            "missing-front-matter",
+            "Insert front matter",
+            false,
+        ),
+        (
+            "engineering/a.md",
+            "Skip to content\nname A\ndescription B\n\n# A\n".into(),
+            "rendered-front-matter",
+            "Rebuild",
+            false,
+        ),
+        (
+            AGENT,
+            format!("\u{feff}{}", agent("")),
+            "byte-order-mark",
+            "Remove the byte-order mark",
+            false,
+        ),
+        (
+            AGENT,
+            agent("").replace("Body", "\u{645}\u{6CC}\u{200C}\u{62E}"),
+            "hidden-unicode",
+            "Remove the hidden",
+            false,
+        ),
+        (
+            AGENT,
+            fm("name: Reviewer Bot\ndescription: d"),
+            "invalid-name",
+            "Use",
+            false,
+        ),
+        (
+            skill,
+            fm("name: pdf-tools\ndescription: d"),
+            "name-mismatch",
+            "Change the name",
+            false,
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (path, text, code, title, safe) in &cases {
+        let fixes = first_fixes(path, text);
+        match fixes
+            .iter()
+            .find(|(c, t, _)| c == code && t.starts_with(title))
+        {
+            Some((_, _, s)) if s == safe => {}
+            found => wrong.push(format!(
+                "{code} {title:?} in {text:?}: {found:?} of {fixes:?}"
+            )),
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }

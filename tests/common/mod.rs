@@ -99,3 +99,19 @@ pub fn offered(rel_path: &str, text: &str, code: &str) -> String {
         .unwrap_or_else(|| panic!("no {code} diagnostic with a fix"));
     apply_edits(text, &d.fixes[0].edits)
 }
+
+/// `(code, fix title, safe)` for the first fix of every diagnostic that has one.
+pub fn first_fixes(rel_path: &str, text: &str) -> Vec<(String, String, bool)> {
+    let location = Location {
+        rel_path,
+        forced: None,
+    };
+    analyze(text, location, &Registry::builtin())
+        .diagnostics
+        .iter()
+        .filter_map(|d| {
+            let f = d.fixes.first()?;
+            Some((d.code.as_str().to_string(), f.title.clone(), f.safe))
+        })
+        .collect()
+}
