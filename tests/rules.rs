@@ -324,11 +324,17 @@ fn two_renames_to_one_key_are_not_applied() {
     // Each rename alone is safe; applied in one round they would set `tools` twice.
     let text = "---\nname: reviewer\ndescription: d\nTools: Read\nTOOLS: Grep\n---\nBody\n";
     let out = check(AGENT, text);
-    assert!(!out.contains("fix"), "{out}");
+    assert!(!out.contains("  fix:"), "{out}");
+    assert_eq!(
+        out.matches("  fix (manual): Rename to `tools`").count(),
+        2,
+        "{out}"
+    );
     assert_eq!(fixed(AGENT, text).0, text);
     let path = ".github/agents/a.agent.md";
     let text = "---\ndescription: d\nuser-invokable: true\nUser-Invocable: true\n---\nBody\n";
-    assert!(!check(path, text).contains("fix"));
+    let out = check(path, text);
+    assert!(!out.contains("  fix:"), "{out}");
     assert_eq!(fixed(path, text).0, text);
     // Alone, the documented rename is applied.
     let text = "---\ndescription: d\nuser-invokable: true\n---\nBody\n";
@@ -926,247 +932,46 @@ fn every_fix_is_safe_or_manual_as_documented() {
     let skill = ".claude/skills/pdf/SKILL.md";
     let copilot = ".github/agents/a.agent.md";
     let prompt = ".github/prompts/p.prompt.md";
+    #[rustfmt::skip]
     let cases: Vec<(&str, String, &str, &str, bool)> = vec![
         // Applied by `--fix`: each keeps what the tool reads, but for the problem it fixes.
-        (
-            AGENT,
-            fm("name: 3000\ndescription: d"),
-            "invalid-type",
-            "Quote the value",
-            true,
-        ),
-        (
-            AGENT,
-            agent("background: \"true\""),
-            "invalid-type",
-            "Remove the quotes",
-            true,
-        ),
-        (
-            copilot,
-            fm("description: d\nuser-invocable: yes"),
-            "invalid-type",
-            "Use `true`",
-            true,
-        ),
-        (
-            AGENT,
-            agent("color: Purple"),
-            "invalid-value",
-            "Change to `purple`",
-            true,
-        ),
-        (
-            AGENT,
-            agent("model: Sonnet"),
-            "invalid-value",
-            "Change to `sonnet`",
-            true,
-        ),
-        (
-            AGENT,
-            agent("tools: Read, grep"),
-            "unknown-tool",
-            "Change to `Grep`",
-            true,
-        ),
-        (
-            AGENT,
-            agent("tools: [Read, Grep]"),
-            "tools-format",
-            "Turn the list",
-            true,
-        ),
-        (
-            AGENT,
-            agent("Tools: Read"),
-            "unknown-key",
-            "Rename to `tools`",
-            true,
-        ),
-        (
-            prompt,
-            fm("mode: agent"),
-            "deprecated-key",
-            "Rename to `agent`",
-            true,
-        ),
-        (
-            AGENT,
-            "---\nname: x\ndescription: d\n-----\nBody\n".into(),
-            "unclosed-front-matter",
-            "Replace it with `---`",
-            true,
-        ),
-        (
-            AGENT,
-            fm("name: x\ndescription: Use when: tests fail"),
-            "yaml-syntax",
-            "Quote the value",
-            true,
-        ),
-        (
-            AGENT,
-            agent("").replace("Body", "Bo\u{200B}dy"),
-            "hidden-unicode",
-            "Remove the hidden",
-            true,
-        ),
+        (AGENT, fm("name: 3000\ndescription: d"), "invalid-type", "Quote the value", true),
+        (AGENT, agent("background: \"true\""), "invalid-type", "Remove the quotes", true),
+        (copilot, fm("description: d\nuser-invocable: yes"), "invalid-type", "Use `true`", true),
+        (AGENT, agent("color: Purple"), "invalid-value", "Change to `purple`", true),
+        (AGENT, agent("model: Sonnet"), "invalid-value", "Change to `sonnet`", true),
+        (AGENT, agent("tools: Read, grep"), "unknown-tool", "Change to `Grep`", true),
+        (AGENT, agent("tools: [Read, Grep]"), "tools-format", "Turn the list", true),
+        (AGENT, agent("Tools: Read"), "unknown-key", "Rename to `tools`", true),
+        (prompt, fm("mode: agent"), "deprecated-key", "Rename to `agent`", true),
+        (AGENT, "---\nname: x\ndescription: d\n-----\nBody\n".into(), "unclosed-front-matter", "Replace it with `---`", true),
+        (AGENT, fm("name: x\ndescription: Use when: tests fail"), "yaml-syntax", "Quote the value", true),
+        (AGENT, agent("").replace("Body", "Bo\u{200B}dy"), "hidden-unicode", "Remove the hidden", true),
         // Offered in the editor only: a guess, or a change to what the tool reads.
-        (
-            AGENT,
-            fm("name: x\ndescription: [a, b]"),
-            "invalid-type",
-            "Quote the value",
-            false,
-        ),
-        (
-            AGENT,
-            fm("name: 1.0\ndescription: d"),
-            "invalid-type",
-            "Quote the value",
-            false,
-        ),
-        (
-            AGENT,
-            agent("color: purpel"),
-            "invalid-value",
-            "Change to `purple`",
-            false,
-        ),
-        (
-            AGENT,
-            agent("model: sonet"),
-            "invalid-value",
-            "Change to `sonnet`",
-            false,
-        ),
-        (
-            AGENT,
-            agent("model: claude-sonnet-4.6"),
-            "unknown-model",
-            "Change to",
-            false,
-        ),
-        (
-            AGENT,
-            agent("model: claude-3-opus-20240229"),
-            "retired-model",
-            "Change to",
-            false,
-        ),
-        (
-            ".opencode/agent/x.md",
-            fm("description: d\nmodel: claude-sonnet-4-5"),
-            "invalid-value",
-            "Change to `anthropic/",
-            false,
-        ),
-        (
-            AGENT,
-            agent("tools: Read, Grpe"),
-            "unknown-tool",
-            "Change to `Grep`",
-            false,
-        ),
-        (
-            AGENT,
-            agent("tools: Read, LS"),
-            "unknown-tool",
-            "Change to `Glob`",
-            false,
-        ),
-        (
-            AGENT,
-            agent("tools: [Read, \"Agent(a, b)\"]"),
-            "tools-format",
-            "Turn the list",
-            false,
-        ),
-        (
-            AGENT,
-            agent("allowed-tools: Read"),
-            "unknown-key",
-            "Rename to `tools`",
-            false,
-        ),
-        (
-            AGENT,
-            fm("name: x\ndescripton: d"),
-            "unknown-key",
-            "Rename to `description`",
-            false,
-        ),
-        (
-            AGENT,
-            agent("description: d2"),
-            "duplicate-key",
-            "Remove this",
-            false,
-        ),
-        (
-            AGENT,
-            fm("name: x\ndescription: a\\nb"),
-            "escaped-newline",
-            "Turn the",
-            false,
-        ),
-        (
-            AGENT,
-            fm("name: x\ndescription: Use when: a # b"),
-            "yaml-syntax",
-            "Quote the value",
-            false,
-        ),
-        (
-            AGENT,
-            "---\nname: x\ndescription: d\n\n# Body\n".into(),
-            "unclosed-front-matter",
-            "Close the front matter",
-            false,
-        ),
-        (
-            AGENT,
-            "# Reviewer\n\nReviews code.\n".into(),
-            "missing-front-matter",
-            "Insert front matter",
-            false,
-        ),
-        (
-            "engineering/a.md",
-            "Skip to content\nname A\ndescription B\n\n# A\n".into(),
-            "rendered-front-matter",
-            "Rebuild",
-            false,
-        ),
-        (
-            AGENT,
-            format!("\u{feff}{}", agent("")),
-            "byte-order-mark",
-            "Remove the byte-order mark",
-            false,
-        ),
-        (
-            AGENT,
-            agent("").replace("Body", "\u{645}\u{6CC}\u{200C}\u{62E}"),
-            "hidden-unicode",
-            "Remove the hidden",
-            false,
-        ),
-        (
-            AGENT,
-            fm("name: Reviewer Bot\ndescription: d"),
-            "invalid-name",
-            "Use",
-            false,
-        ),
-        (
-            skill,
-            fm("name: pdf-tools\ndescription: d"),
-            "name-mismatch",
-            "Change the name",
-            false,
-        ),
+        (AGENT, fm("name: x\ndescription: [a, b]"), "invalid-type", "Quote the value", false),
+        (".cursor/rules/a.mdc", fm("description: d\nglobs: [\"*.ts\", \"*.tsx\"]"), "invalid-type", "Quote the value", false),
+        (AGENT, fm("name: 1.0\ndescription: d"), "invalid-type", "Quote the value", false),
+        (AGENT, agent("color: purpel"), "invalid-value", "Change to `purple`", false),
+        (AGENT, agent("model: sonet"), "invalid-value", "Change to `sonnet`", false),
+        (AGENT, agent("model: claude-sonnet-4.6"), "unknown-model", "Change to", false),
+        (AGENT, agent("model: claude-3-opus-20240229"), "retired-model", "Change to", false),
+        (".opencode/agent/x.md", fm("description: d\nmodel: claude-sonnet-4-5"), "invalid-value", "Change to `anthropic/", false),
+        (AGENT, agent("tools: Read, Grpe"), "unknown-tool", "Change to `Grep`", false),
+        (AGENT, agent("tools: Read, LS"), "unknown-tool", "Change to `Glob`", false),
+        (AGENT, agent("tools: [Read, \"Agent(a, b)\"]"), "tools-format", "Turn the list", false),
+        (AGENT, agent("allowed-tools: Read"), "unknown-key", "Rename to `tools`", false),
+        (".opencode/agent/x.md", fm("description: d\npermissions: {}\ntools: {}"), "unknown-key", "Rename to `permission`", false),
+        (AGENT, fm("name: x\ndescripton: d"), "unknown-key", "Rename to `description`", false),
+        (AGENT, agent("description: d2"), "duplicate-key", "Remove this", false),
+        (AGENT, fm("name: x\ndescription: a\\nb"), "escaped-newline", "Turn the", false),
+        (AGENT, fm("name: x\ndescription: Use when: a # b"), "yaml-syntax", "Quote the value", false),
+        (AGENT, "---\nname: x\ndescription: d\n\n# Body\n".into(), "unclosed-front-matter", "Close the front matter", false),
+        (AGENT, "# Reviewer\n\nReviews code.\n".into(), "missing-front-matter", "Insert front matter", false),
+        ("engineering/a.md", "Skip to content\nname A\ndescription B\n\n# A\n".into(), "rendered-front-matter", "Rebuild", false),
+        (AGENT, format!("\u{feff}{}", agent("")), "byte-order-mark", "Remove the byte-order mark", false),
+        (AGENT, agent("").replace("Body", "\u{645}\u{6CC}\u{200C}\u{62E}"), "hidden-unicode", "Remove the hidden", false),
+        (AGENT, fm("name: Reviewer Bot\ndescription: d"), "invalid-name", "Use", false),
+        (skill, fm("name: pdf-tools\ndescription: d"), "name-mismatch", "Change the name", false),
     ];
     let mut wrong = Vec::new();
     for (path, text, code, title, safe) in &cases {

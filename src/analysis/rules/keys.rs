@@ -44,10 +44,15 @@ pub fn check(cx: &mut RuleCx) {
                 let rename = cx
                     .dialect
                     .key(instead)
-                    .filter(|new| new.ty == k.ty && rename_is_clean(cx, yaml, &e.key, instead))
+                    .filter(|new| new.ty == k.ty && target_free(yaml, &e.key, instead))
                     .map(|_| {
-                        let edit = TextEdit::replace(e.key_range.clone(), instead.clone());
-                        Fix::safe(format!("Rename to `{instead}`"), vec![edit])
+                        let title = format!("Rename to `{instead}`");
+                        let edit = vec![TextEdit::replace(e.key_range.clone(), instead.clone())];
+                        if rename_is_clean(cx, yaml, &e.key, instead) {
+                            Fix::safe(title, edit)
+                        } else {
+                            Fix::manual(title, edit)
+                        }
                     });
                 if let Some(d) = cx.report(
                     Code::DeprecatedKey,
@@ -64,26 +69,27 @@ pub fn check(cx: &mut RuleCx) {
     }
 }
 
-/// Whether renaming `from` to `to` leaves exactly one `to` in the file: `from` is set once,
-/// `to` is not set yet, and no other entry would be renamed to `to` in the same round of
-/// `--fix` (another deprecated key with that replacement, or another spelling of it). Two
-/// renames to one key would each be fine alone and make a duplicate key together.
+/// Whether `from` can be renamed to `to` without setting a key twice: `from` is set once and
+/// `to` is not set yet.
+fn target_free(yaml: &Yaml, from: &str, to: &str) -> bool {
+    yaml.entries.iter().filter(|e| e.key == from).count() == 1
+        && yaml.entries.iter().all(|e| e.key != to)
+}
+
+/// Whether `--fix` may apply the rename: the target is free, and no other entry would be
+/// renamed to `to` in the same round (a deprecated key with that replacement, or another
+/// spelling of it). Two renames to one key would each be fine alone and make a duplicate key
+/// together.
 fn rename_is_clean(cx: &RuleCx, yaml: &Yaml, from: &str, to: &str) -> bool {
-    let mut froms = 0;
-    for e in &yaml.entries {
-        if e.key == from {
-            froms += 1;
-            continue;
-        }
-        let renamed_to = |k: &crate::schema::Key| k.deprecated.as_deref() == Some(to);
-        if e.key == to
-            || suggest::same_word(&e.key, to, [to])
-            || cx.dialect.key(&e.key).is_some_and(renamed_to)
-        {
-            return false;
-        }
-    }
-    froms == 1
+    let new_ty = cx.dialect.key(to).map(|k| k.ty);
+    let renamed_to =
+        |k: &crate::schema::Key| k.deprecated.as_deref() == Some(to) && new_ty == Some(k.ty);
+    target_free(yaml, from, to)
+        && yaml.entries.iter().all(|e| {
+            e.key == from
+                || !(suggest::same_word(&e.key, to, [to])
+                    || cx.dialect.key(&e.key).is_some_and(renamed_to))
+        })
 }
 
 /// `permission` → `` `permission` ``; `a (and b)` → `` `a` (and `b`) ``: key names in backticks.
@@ -123,9 +129,9 @@ fn unknown(cx: &mut RuleCx, yaml: &Yaml, key: &str, range: std::ops::Range<usize
                 .unwrap_or_default()
         );
         let severity = wrong.severity.severity();
-        let clean = rename_is_clean(cx, yaml, key, &to);
+        let free = target_free(yaml, key, &to);
         if let Some(d) = cx.report(Code::UnknownKey, severity, range.clone(), msg)
-            && clean
+            && free
         {
             // Offered, not applied: the tool starts reading a value written for another
             // key. A skill's `allowed-tools` pre-approves tools and restricts none; as an
@@ -170,16 +176,18 @@ fn unknown(cx: &mut RuleCx, yaml: &Yaml, key: &str, range: std::ops::Range<usize
         );
         let certain =
             suggest::same_word(key, close, cx.dialect.keys.iter().map(|k| k.key.as_str()));
+        let free = target_free(yaml, key, close);
         let clean = rename_is_clean(cx, yaml, key, close);
         let close = close.to_string();
         if let Some(d) = cx.report(Code::UnknownKey, Severity::Warning, range.clone(), msg)
-            && clean
+            && free
         {
             let title = format!("Rename to `{close}`");
             let edit = vec![TextEdit::replace(range, close)];
             // Safe only for the same key in other case or separators (`Tools`,
-            // `permission_mode`); any other "did you mean" may be a different key.
-            d.fixes.push(if certain {
+            // `permission_mode`), when no other rename in the round targets it; any other
+            // "did you mean" may be a different key.
+            d.fixes.push(if certain && clean {
                 Fix::safe(title, edit)
             } else {
                 Fix::manual(title, edit)
