@@ -88,11 +88,16 @@ fn a_dash_line_far_below_the_keys_is_not_taken_for_the_closer() {
     let out = check(AGENT, text);
     assert!(out.contains("fix (manual): Replace it with `---`"), "{out}");
     assert_eq!(fixed(AGENT, text).0, text);
-    // Right below the keys (blank lines between are fine), it is the closer.
+    // Right below the keys (blank lines around them are fine), it is the closer.
     let text = "---\nname: reviewer\ndescription: Reviews code.\n\n-----\n\nYou review code.\n";
     assert_eq!(
         fixed(AGENT, text).0,
         "---\nname: reviewer\ndescription: Reviews code.\n\n---\n\nYou review code.\n"
+    );
+    let text = "---\n\nname: reviewer\ndescription: Reviews code.\n-----\nYou review code.\n";
+    assert_eq!(
+        fixed(AGENT, text).0,
+        "---\n\nname: reviewer\ndescription: Reviews code.\n---\nYou review code.\n"
     );
 }
 

@@ -36,7 +36,7 @@ pub fn check(cx: &mut RuleCx) {
             // them: the keys above it become the front matter and the text below stays the
             // body. A dash line further down (a Markdown rule in the body) would pull the
             // text above it into the front matter: offered only.
-            let adjacent = cx.text[block.content.end..r.start].trim().is_empty();
+            let adjacent = only_keys_between(&cx.text[block.content.start..r.start]);
             (
                 format!(
                     "The front matter is never closed: `{}` is not a closing fence, which must be exactly `---`. Until it is closed, {} reads none of these keys.",
@@ -71,6 +71,22 @@ pub fn check(cx: &mut RuleCx) {
         msg,
     ) {
         d.fixes.push(fix);
+    }
+}
+
+/// Whether `between` (the text from the opening `---` to a dash line) is one run of
+/// key-looking lines, with blank lines only before or after it: the keys the dash line
+/// closes, and nothing of the body.
+fn only_keys_between(between: &str) -> bool {
+    let lines: Vec<&str> = lines(between).map(|(_, l)| l).collect();
+    let blank = |l: &&str| l.trim().is_empty();
+    let start = lines.iter().position(|l| !blank(l));
+    let end = lines.iter().rposition(|l| !blank(l));
+    match (start, end) {
+        (Some(a), Some(b)) => lines[a..=b]
+            .iter()
+            .all(|l| !blank(l) && crate::syntax::front_matter::looks_like_yaml(l)),
+        _ => false,
     }
 }
 
