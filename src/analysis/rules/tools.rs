@@ -50,15 +50,18 @@ pub fn check(cx: &mut RuleCx, e: &Entry, v: &Node) {
     };
     let unresolved = verdicts
         .iter()
-        .filter(|(_, v)| matches!(v, Verdict::Unknown(_) | Verdict::WrongCase(_)))
+        .filter(|(_, v)| matches!(v, Verdict::Unknown(..) | Verdict::WrongCase(_)))
         .count();
     let all_unresolved = unresolved > 0 && unresolved == verdicts.len() && e.key == "tools";
     for (t, mut verdict) in verdicts {
         // The "did you mean" search, only for findings that will be listed.
-        if let Verdict::Unknown(close) = &mut verdict
+        if let Verdict::Unknown(close, certain) = &mut verdict
             && cx.listed(Code::UnknownTool)
         {
             *close = suggest::closest(base_name(&t.name), active()).map(str::to_string);
+            *certain = close
+                .as_deref()
+                .is_some_and(|c| suggest::same_word(base_name(&t.name), c, active()));
         }
         report(cx, &t, verdict, all_unresolved);
     }
@@ -68,7 +71,9 @@ enum Verdict {
     Ok,
     Legacy(Option<String>, Status),
     WrongCase(String),
-    Unknown(Option<String>),
+    /// The closest known name, if any, and whether it is the same name spelled with other
+    /// separators (`web_fetch` for `WebFetch`).
+    Unknown(Option<String>, bool),
 }
 
 /// `Bash(git add:*)`, `Agent(reviewer, tester)`: a permission rule on a tool.
@@ -91,7 +96,7 @@ fn judge(name: &str, known: &[Value]) -> Verdict {
     if let Some(v) = known.iter().find(|v| v.value.eq_ignore_ascii_case(base)) {
         return Verdict::WrongCase(v.value.clone());
     }
-    Verdict::Unknown(None)
+    Verdict::Unknown(None, false)
 }
 
 fn report(cx: &mut RuleCx, t: &Token, verdict: Verdict, all_unresolved: bool) {
@@ -149,7 +154,7 @@ fn report(cx: &mut RuleCx, t: &Token, verdict: Verdict, all_unresolved: bool) {
                 ));
             }
         }
-        Verdict::Unknown(close) => {
+        Verdict::Unknown(close, certain) => {
             let mut msg = format!(
                 "Unknown tool `{}` for {}",
                 &t.name[..base_len],
@@ -163,11 +168,16 @@ fn report(cx: &mut RuleCx, t: &Token, verdict: Verdict, all_unresolved: bool) {
             if let Some(d) = cx.report(Code::UnknownTool, severity, base_range.clone(), msg)
                 && let Some(c) = close
             {
-                // A "did you mean" is a guess: the closest name may grant another tool.
-                d.fixes.push(Fix::manual(
-                    format!("Change to `{c}`"),
-                    vec![TextEdit::replace(base_range, c)],
-                ));
+                // A "did you mean" is a guess: the closest name may grant another tool
+                // (`grep_search` is near `WebSearch`). Safe only for the same name with other
+                // separators or case (`web_fetch` for `WebFetch`), the one known name so spelled.
+                let title = format!("Change to `{c}`");
+                let edit = vec![TextEdit::replace(base_range, c)];
+                d.fixes.push(if certain {
+                    Fix::safe(title, edit)
+                } else {
+                    Fix::manual(title, edit)
+                });
             }
         }
     }
