@@ -203,11 +203,11 @@ fn glob_starting_with_an_alias_character() {
         "---\ndescription: React rules\nglobs: **/*.tsx\nalwaysApply: false\n---\nUse hooks.\n";
     expect![[r#"
         dialect: cursor-rule
-        3:8-3:16 warning[yaml-syntax] `*` at the start of a value begins a YAML alias, so the value is not read as text. Quote the value. Cursor tolerates it, but strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file.
+        3:8-3:16 warning[yaml-syntax] `*` at the start of a value begins a YAML alias, so the value is not read as text. Cursor reads it as written, but strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file. Quoting it would not help: Cursor keeps the quotes as part of the value.
           text: "**/*.tsx"
-          fix: Quote the value of `globs` -> fixed
-          fix (manual): Make `globs` a folded block scalar (`>-`) -> fixed
     "#]].assert_eq(&check(".cursor/rules/react.mdc", text));
+    // `--fix` used to quote it, which Cursor's own reader keeps: a glob that matches no file.
+    assert_eq!(fixed(".cursor/rules/react.mdc", text).0, text);
 }
 
 #[test]

@@ -67,7 +67,25 @@ fn syntax_error(cx: &mut RuleCx, err: &SyntaxError) {
         _ => err.range.start + relative.start..err.range.start + relative.end,
     };
     let lenient = tolerated(cx, &err.problem);
-    let who = if lenient {
+    // A tool with its own reader (Cursor) reads the line as written and keeps quotes as part
+    // of the value: `globs: '**/*.ts'` matches no file (tested against Cursor 3.17.8,
+    // cosai-oasis/project-codeguard#121). Quoting, the fix strict parsers want, would break
+    // the file for its own tool: no fix, and no advice to quote.
+    let own_reader = cx.dialect.lenient_yaml == LenientYaml::All;
+    let what = if own_reader {
+        what.split(" Quote the value")
+            .next()
+            .unwrap_or(&what)
+            .to_string()
+    } else {
+        what
+    };
+    let who = if own_reader {
+        format!(
+            "{0} reads it as written, but strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file. Quoting it would not help: {0} keeps the quotes as part of the value.",
+            cx.dialect.tool
+        )
+    } else if lenient {
         format!(
             "{} tolerates it, but strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file.",
             cx.dialect.tool
@@ -88,7 +106,7 @@ fn syntax_error(cx: &mut RuleCx, err: &SyntaxError) {
             .problem
             .starts_with("found character that cannot start any token")
             && !at.starts_with('\t'));
-    let fixes = if quotable {
+    let fixes = if quotable && !own_reader {
         entry
             .zip(value)
             .map(|(e, v)| value_fixes(cx, e, v))
