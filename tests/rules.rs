@@ -957,6 +957,7 @@ fn every_fix_is_safe_or_manual_as_documented() {
         (AGENT, fm("name: x\ndescription: [a, b]"), "invalid-type", "Quote the value", false),
         (".cursor/rules/a.mdc", fm("description: d\nglobs: [\"*.ts\", \"*.tsx\"]"), "invalid-type", "Quote the value", false),
         (AGENT, fm("name: 1.0\ndescription: d"), "invalid-type", "Quote the value", false),
+        (".cursor/rules/a.mdc", fm("description: 3000"), "invalid-type", "Quote the value", false),
         (AGENT, agent("color: purpel"), "invalid-value", "Change to `purple`", false),
         (AGENT, agent("model: sonet"), "invalid-value", "Change to `sonnet`", false),
         (AGENT, agent("model: claude-sonnet-4.6"), "unknown-model", "Change to", false),

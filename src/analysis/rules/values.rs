@@ -3,7 +3,7 @@
 
 use super::super::{RuleCx, quote, suggest};
 use crate::diagnostic::{Code, Fix, Severity, TextEdit};
-use crate::schema::{Key, Status, ValueType};
+use crate::schema::{Key, LenientYaml, Status, ValueType};
 use crate::syntax::scalar::{Resolved, Style};
 use crate::syntax::yaml::{Entry, Node, NodeKind};
 
@@ -144,8 +144,11 @@ fn string(cx: &mut RuleCx, key: &Key, v: &Node) {
     // number or boolean back into text would have shown that same text (`123`, `1.5`, `true`;
     // a YAML 1.2 reader already reads `yes` as text). `1.0`, `007` or `True` would have shown
     // as `1`, `7`, `true`, and a list may have been meant as a list: those are only offered.
+    // Never where the tool has its own line reader (Cursor), which keeps the quotes.
     let reads_as_written = match &v.kind {
-        NodeKind::Scalar(s) => reads_as_written(&raw, s.resolved),
+        NodeKind::Scalar(s) => {
+            reads_as_written(&raw, s.resolved) && cx.dialect.lenient_yaml != LenientYaml::All
+        }
         _ => false,
     };
     if let Some(d) = cx.report(Code::InvalidType, severity, v.range.clone(), msg)
