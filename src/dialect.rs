@@ -276,6 +276,7 @@ fn merge_key(d: &mut Dialect, name: &str, kc: &KeyConfig) {
             open: ty != Some(ValueType::Enum),
             deprecated: None,
             source: None,
+            if_null: None,
         }),
     }
 }

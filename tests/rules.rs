@@ -2,7 +2,7 @@
 //! codes, messages, and whether the fix clears the diagnostic when the result is re-checked.
 
 mod common;
-use common::{check, fixed, registry, render};
+use common::{check, first_fixes, fixed, offered, registry, render};
 use expect_test::expect;
 
 const AGENT: &str = ".claude/agents/reviewer.md";
@@ -23,9 +23,13 @@ fn missing_front_matter_inserts_name_and_first_paragraph() {
         dialect: claude-agent
         1:1-1:11 error[missing-front-matter] No front matter: Claude Code skips this file without a word. Add a `---` block with `name` and `description`.
           text: "# Reviewer"
-          fix: Insert front matter from the file name and first paragraph -> fixed
+          fix (manual): Insert front matter from the file name and first paragraph -> fixed
     "##]].assert_eq(&check(AGENT, text));
-    let (new, left) = fixed(AGENT, text);
+    // Offered in the editor, never applied by `--fix`: the file starts to load, with a
+    // description guessed from its first paragraph.
+    assert_eq!(fixed(AGENT, text).0, text);
+    let new = offered(AGENT, text, "missing-front-matter");
+    let left = fixed(AGENT, &new).1;
     expect![[r#"
         ---
         name: reviewer
@@ -76,15 +80,39 @@ fn unclosed_front_matter_with_a_long_dash_line() {
 }
 
 #[test]
+fn a_dash_line_far_below_the_keys_is_not_taken_for_the_closer() {
+    // The `-----` is a Markdown rule in the body: closing there would pull the paragraph above
+    // it into the front matter.
+    let text =
+        "---\nname: reviewer\ndescription: Reviews code.\n\nYou review code.\n\n-----\n\nMore.\n";
+    let out = check(AGENT, text);
+    assert!(out.contains("fix (manual): Replace it with `---`"), "{out}");
+    assert_eq!(fixed(AGENT, text).0, text);
+    // Right below the keys (blank lines around them are fine), it is the closer.
+    let text = "---\nname: reviewer\ndescription: Reviews code.\n\n-----\n\nYou review code.\n";
+    assert_eq!(
+        fixed(AGENT, text).0,
+        "---\nname: reviewer\ndescription: Reviews code.\n\n---\n\nYou review code.\n"
+    );
+    let text = "---\n\nname: reviewer\ndescription: Reviews code.\n-----\nYou review code.\n";
+    assert_eq!(
+        fixed(AGENT, text).0,
+        "---\n\nname: reviewer\ndescription: Reviews code.\n---\nYou review code.\n"
+    );
+}
+
+#[test]
 fn unclosed_front_matter_without_any_closer() {
     let text = "---\nname: reviewer\ndescription: Reviews code.\n\n# Body\n";
     expect![[r#"
         dialect: claude-agent
         1:1-1:4 error[unclosed-front-matter] The front matter opened here is never closed. Add a `---` line after the last key; until then Claude Code reads none of these keys.
           text: "---"
-          fix: Close the front matter after the last key -> fixed
+          fix (manual): Close the front matter after the last key -> fixed
     "#]].assert_eq(&check(AGENT, text));
-    let (new, _) = fixed(AGENT, text);
+    // Where the keys end is a guess: offered, not applied.
+    assert_eq!(fixed(AGENT, text).0, text);
+    let new = offered(AGENT, text, "unclosed-front-matter");
     assert_eq!(
         new,
         "---\nname: reviewer\ndescription: Reviews code.\n---\n\n# Body\n"
@@ -105,7 +133,7 @@ fn bom_crlf_and_emoji_positions() {
           fix (manual): Use `builder` -> fixed
         4:8-4:13 error[invalid-value] `sonet` is not a model Claude Code knows: did you mean `sonnet`?
           text: "sonet"
-          fix: Change to `sonnet` -> fixed
+          fix (manual): Change to `sonnet` -> fixed
     "#]].assert_eq(&check(AGENT, text));
 }
 
@@ -140,16 +168,46 @@ fn colon_is_an_error_where_the_tool_is_strict() {
 }
 
 #[test]
+fn quoting_a_broken_value_is_applied_only_when_it_keeps_the_text() {
+    let quote = |text: &str| {
+        let out = check(AGENT, text);
+        if out.contains("  fix: Quote the value") {
+            "safe"
+        } else if out.contains("  fix (manual): Quote the value") {
+            "manual"
+        } else {
+            panic!("{out}")
+        }
+    };
+    let agent = |fm: &str| format!("---\nname: x\n{fm}\n---\nBody\n");
+    // One line, as written: the text a lenient reader reads.
+    assert_eq!(quote(&agent("description: Use when: tests fail")), "safe");
+    assert_eq!(quote(&agent("description: `code` reviewer")), "safe");
+    // ` #` is a comment to YAML; quoted, it would become part of the description.
+    assert_eq!(
+        quote(&agent("description: Use when: tests fail # for CI")),
+        "manual"
+    );
+    // Continuation lines are folded differently by different readers.
+    assert_eq!(
+        quote(&agent("description: Use when: tests fail\n  and CI is red")),
+        "manual"
+    );
+    // `hooks` holds a map: `x: y` may have been meant as one.
+    assert_eq!(quote(&agent("description: d\nhooks: Stop: echo")), "manual");
+}
+
+#[test]
 fn glob_starting_with_an_alias_character() {
     let text =
         "---\ndescription: React rules\nglobs: **/*.tsx\nalwaysApply: false\n---\nUse hooks.\n";
     expect![[r#"
         dialect: cursor-rule
-        3:8-3:16 warning[yaml-syntax] `*` at the start of a value begins a YAML alias, so the value is not read as text. Quote the value. Cursor tolerates it, but strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file.
+        3:8-3:16 warning[yaml-syntax] `*` at the start of a value begins a YAML alias, so the value is not read as text. Cursor reads it as written, but strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file. Quoting it would not help: Cursor keeps the quotes as part of the value.
           text: "**/*.tsx"
-          fix: Quote the value of `globs` -> fixed
-          fix (manual): Make `globs` a folded block scalar (`>-`) -> fixed
     "#]].assert_eq(&check(".cursor/rules/react.mdc", text));
+    // `--fix` used to quote it, which Cursor's own reader keeps: a glob that matches no file.
+    assert_eq!(fixed(".cursor/rules/react.mdc", text).0, text);
 }
 
 #[test]
@@ -218,15 +276,77 @@ fn unknown_keys_typos_other_dialects_and_metadata() {
         dialect: claude-agent
         4:1-4:11 warning[unknown-key] Unknown key `descripton` in a Claude Code subagent: did you mean `description`? Claude Code ignores `descripton`.
           text: "descripton"
-          fix: Rename to `description` -> fixed
         5:1-5:14 error[unknown-key] Claude Code does not read `allowed-tools`; its key is `tools`. The agent silently inherits every tool.
           text: "allowed-tools"
-          fix: Rename to `tools` -> fixed
+          fix (manual): Rename to `tools` -> fixed
         6:1-6:9 information[unknown-key] `category` is not a Claude Code subagent key; Claude Code ignores it.
           text: "category"
     "#]].assert_eq(&check(AGENT, text));
+    // No rename is applied: `description` is already set (a rename would set it twice), and
+    // `allowed-tools` pre-approves tools in a skill while `tools` restricts an agent to them.
     let (new, _) = fixed(AGENT, text);
-    assert!(new.contains("\ntools: Read\n"), "{new}");
+    assert_eq!(new, text);
+    let text =
+        "---\nname: reviewer\ndescripton: d\nTools: Read\npermission_mode: plan\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        1:1-1:4 error[missing-required-key] `description` is required in a Claude Code subagent: without it Claude Code skips the agent. Add `description:`.
+          text: "---"
+        3:1-3:11 warning[unknown-key] Unknown key `descripton` in a Claude Code subagent: did you mean `description`? Claude Code ignores `descripton`.
+          text: "descripton"
+          fix (manual): Rename to `description` -> fixed
+        4:1-4:6 warning[unknown-key] Unknown key `Tools` in a Claude Code subagent: did you mean `tools`? Claude Code ignores `Tools`.
+          text: "Tools"
+          fix: Rename to `tools` -> fixed
+        5:1-5:16 warning[unknown-key] Unknown key `permission_mode` in a Claude Code subagent: did you mean `permissionMode`? Claude Code ignores `permission_mode`.
+          text: "permission_mode"
+          fix: Rename to `permissionMode` -> fixed
+    "#]].assert_eq(&check(AGENT, text));
+}
+
+#[test]
+fn a_fix_that_would_break_the_file_is_not_applied() {
+    // Removing the zero-width space makes the second key `name` too: a duplicate key, which
+    // strict parsers reject. `--fix` keeps the other fixes of the round and drops that one.
+    let text = "---\nname: x\ndescription: 3000\nna\u{200B}me: y\n---\nBody\n";
+    let (new, left) = fixed(AGENT, text);
+    assert_eq!(
+        new,
+        "---\nname: x\ndescription: '3000'\nna\u{200B}me: y\n---\nBody\n"
+    );
+    assert!(
+        left.contains(&"warning[hidden-unicode]".to_string()),
+        "{left:?}"
+    );
+    assert!(
+        !left.contains(&"error[duplicate-key]".to_string()),
+        "{left:?}"
+    );
+}
+
+#[test]
+fn two_renames_to_one_key_are_not_applied() {
+    // Each rename alone is safe; applied in one round they would set `tools` twice.
+    let text = "---\nname: reviewer\ndescription: d\nTools: Read\nTOOLS: Grep\n---\nBody\n";
+    let out = check(AGENT, text);
+    assert!(!out.contains("  fix:"), "{out}");
+    assert_eq!(
+        out.matches("  fix (manual): Rename to `tools`").count(),
+        2,
+        "{out}"
+    );
+    assert_eq!(fixed(AGENT, text).0, text);
+    let path = ".github/agents/a.agent.md";
+    let text = "---\ndescription: d\nuser-invokable: true\nUser-Invocable: true\n---\nBody\n";
+    let out = check(path, text);
+    assert!(!out.contains("  fix:"), "{out}");
+    assert_eq!(fixed(path, text).0, text);
+    // Alone, the documented rename is applied.
+    let text = "---\ndescription: d\nuser-invokable: true\n---\nBody\n";
+    assert_eq!(
+        fixed(path, text).0,
+        "---\ndescription: d\nuser-invocable: true\n---\nBody\n"
+    );
 }
 
 #[test]
@@ -236,16 +356,16 @@ fn invalid_values_with_closest_suggestion() {
         dialect: claude-agent
         4:8-4:14 warning[invalid-value] `purpel` is not a valid `color`: did you mean `purple`? Allowed: `red`, `blue`, `green`, `yellow`, `purple`, `orange`, `pink`, `cyan`.
           text: "purpel"
-          fix: Change to `purple` -> fixed
+          fix (manual): Change to `purple` -> fixed
         5:9-5:12 error[invalid-value] `hgh` is not a valid `effort`: did you mean `high`? Allowed: `low`, `medium`, `high`, `xhigh`, `max`.
           text: "hgh"
-          fix: Change to `high` -> fixed
+          fix (manual): Change to `high` -> fixed
         6:17-6:27 error[invalid-value] `acceptEdit` is not a valid `permissionMode`: did you mean `acceptEdits`? Allowed: `default`, `acceptEdits`, `auto`, `dontAsk`, `bypassPermissions`, `plan`, `manual`.
           text: "acceptEdit"
-          fix: Change to `acceptEdits` -> fixed
+          fix (manual): Change to `acceptEdits` -> fixed
         7:9-7:15 error[invalid-value] `global` is not a valid `memory`: did you mean `local`? Allowed: `user`, `project`, `local`.
           text: "global"
-          fix: Change to `local` -> fixed
+          fix (manual): Change to `local` -> fixed
     "#]].assert_eq(&check(AGENT, text));
 }
 
@@ -260,13 +380,42 @@ fn invalid_types() {
           fix: Quote the value -> fixed
         3:14-3:20 error[invalid-type] `description` must be text, not a flow list (`[...]` is a YAML list; quote it if you meant the brackets).
           text: "[a, b]"
-          fix: Quote the value -> fixed
+          fix (manual): Quote the value -> fixed
         4:13-4:19 warning[invalid-type] `background` is the text "true", not a boolean: strict loaders treat it as a string. Remove the quotes.
           text: "\"true\""
           fix: Remove the quotes -> fixed
         5:11-5:15 error[invalid-type] `maxTurns` must be a positive whole number, not `many`.
           text: "many"
     "#]].assert_eq(&check(AGENT, text));
+}
+
+#[test]
+fn quoting_a_number_is_safe_only_when_it_reads_back_as_written() {
+    // A reader that turns the number back into text shows `1.5` as `1.5`, but `1.0` as `1`
+    // and `007` as `7`: quoting those changes the text it reads, so they are only offered.
+    for (value, safe) in [
+        ("3000", true),
+        ("-12", true),
+        ("1.5", true),
+        ("true", true),
+        ("yes", true),
+        ("1.0", false),
+        ("1.50", false),
+        ("007", false),
+        ("0x1F", false),
+        ("1e3", false),
+        ("True", false),
+        ("1234567890123456", false),
+    ] {
+        let text = format!("---\nname: {value}\ndescription: d\n---\nBody\n");
+        let out = check(AGENT, &text);
+        let want = if safe {
+            "  fix: Quote the value -> fixed"
+        } else {
+            "  fix (manual): Quote the value -> fixed"
+        };
+        assert!(out.contains(want), "{value}: {out}");
+    }
 }
 
 #[test]
@@ -318,16 +467,90 @@ fn tools_flow_list_unknown_and_legacy_names() {
           fix: Turn the list into a comma-separated string -> fixed
         4:15-4:19 warning[unknown-tool] Unknown tool `Grpe` for Claude Code: did you mean `Grep`?
           text: "Grpe"
-          fix: Change to `Grep` -> fixed
+          fix (manual): Change to `Grep` -> fixed
         4:21-4:23 warning[unknown-tool] `LS` is a legacy name; use `Glob`.
           text: "LS"
           fix (manual): Change to `Glob` -> fixed
     "#]].assert_eq(&check(AGENT, text));
+    // The comma string is applied; the "did you mean" (another tool, perhaps) is not.
     let (new, _) = fixed(AGENT, text);
     assert!(
-        new.contains("tools: Read, Grep, LS, mcp__github__create_issue, Bash(git diff:*)\n"),
+        new.contains("tools: Read, Grpe, LS, mcp__github__create_issue, Bash(git diff:*)\n"),
         "{new}"
     );
+}
+
+#[test]
+fn a_flow_list_that_would_split_differently_is_only_offered() {
+    // `Agent(a, b)` holds a comma (VS Code splits a string at every comma), and ` #` would
+    // start a comment: the string would not read back as the same items everywhere.
+    let text = "---\nname: lead\ndescription: d\ntools: [Read, \"Agent(a, b)\"]\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        4:8-4:29 warning[tools-format] `tools` is a YAML flow list, which Claude Code misreads: the first and last tools are dropped, or the agent gets no tools at all. Write a comma-separated string: `tools: Read, Agent(a, b)`.
+          text: "[Read, \"Agent(a, b)\"]"
+          fix (manual): Turn the list into a comma-separated string -> fixed
+    "#]].assert_eq(&check(AGENT, text));
+    let text = "---\nname: lead\ndescription: d\ntools: [Read, \"Bash(echo #x)\"]\n---\nBody\n";
+    let out = check(AGENT, text);
+    assert!(
+        out.contains("fix (manual): Turn the list into a comma-separated string"),
+        "{out}"
+    );
+}
+
+#[test]
+fn an_empty_tool_list_is_left_alone() {
+    // `tools: []` means no tools to Claude Code and to VS Code; `--fix` used to turn it into
+    // `tools:` (null), which a reader that takes null for an omitted key widens to every tool.
+    let text = "---\nname: sandbox\ndescription: d\ntools: []\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+    "#]]
+    .assert_eq(&check(AGENT, text));
+    let (new, left) = fixed(AGENT, text);
+    assert_eq!(new, text);
+    assert!(left.is_empty(), "{left:?}");
+    let agency = "---\nname: Sandbox\ndescription: d\ncolor: blue\ntools: []\n---\nBody\n";
+    assert_eq!(fixed("engineering/sandbox.md", agency).0, agency);
+}
+
+#[test]
+fn a_tool_list_with_no_value_is_null() {
+    let text = "---\nname: sandbox\ndescription: d\ntools:\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        4:1-4:6 warning[invalid-type] `tools:` has no value, so YAML reads it as null: Claude Code reads that as no tools at all (like `tools: []`), while a reader that takes null for an omitted key gives the agent every tool, since an omitted `tools` inherits them all. Write the tools it needs, `tools: []` for none, or leave the key out to inherit every tool.
+          text: "tools"
+    "#]].assert_eq(&check(AGENT, text));
+    // Nothing to apply: which of the three the author meant is theirs to say.
+    assert_eq!(fixed(AGENT, text).0, text);
+    let text = "---\nname: sandbox\ndescription: d\ntools: ~ # none\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        4:8-4:9 warning[invalid-type] `tools: ~` is null: Claude Code reads that as no tools at all (like `tools: []`), while a reader that takes null for an omitted key gives the agent every tool, since an omitted `tools` inherits them all. Write the tools it needs, `tools: []` for none, or leave the key out to inherit every tool.
+          text: "~"
+    "#]].assert_eq(&check(AGENT, text));
+    let text = "---\ndescription: d\ntools:\n---\nBody\n";
+    expect![[r#"
+        dialect: copilot-agent
+        3:1-3:6 warning[invalid-type] `tools:` has no value, so YAML reads it as null: VS Code versions disagree: older ones read it as if `tools` were omitted, which gives the agent every tool; newer ones report a missing value and give it no tools. Write the tools it needs, `tools: []` for none, or leave the key out for every tool.
+          text: "tools"
+    "#]].assert_eq(&check(".github/agents/sandbox.agent.md", text));
+    // A null denylist or pre-approval list reads as an omitted one: nothing to say.
+    let text = "---\nname: sandbox\ndescription: d\ndisallowedTools:\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+    "#]]
+    .assert_eq(&check(AGENT, text));
+    let text = "---\nname: pdf\ndescription: d\nallowed-tools:\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-skill
+    "#]]
+    .assert_eq(&check(".claude/skills/pdf/SKILL.md", text));
+    // `tools: ""` is no tools to both readers, and quoted: not null.
+    let text = "---\nname: sandbox\ndescription: d\ntools: \"\"\n---\nBody\n";
+    assert!(!check(AGENT, text).contains("null"));
 }
 
 #[test]
@@ -340,7 +563,7 @@ fn no_tool_resolves_is_an_error() {
           fix: Change to `Read` -> fixed
         4:14-4:18 error[unknown-tool] Unknown tool `grpe` for Claude Code: did you mean `Grep`? No tool in this list resolves, so Claude Code refuses to start the agent ("would be spawned with zero tools").
           text: "grpe"
-          fix: Change to `Grep` -> fixed
+          fix (manual): Change to `Grep` -> fixed
     "#]].assert_eq(&check(AGENT, text));
 }
 
@@ -375,7 +598,7 @@ fn models_aliases_ids_retired_unknown_and_other_vendors() {
         dialect: claude-agent
         4:8-4:25 warning[unknown-model] `claude-sonnet-4.6` is not a Claude model id persona-ls knows: did you mean `claude-sonnet-4-6`?
           text: "claude-sonnet-4.6"
-          fix: Change to `claude-sonnet-4-6` -> fixed
+          fix (manual): Change to `claude-sonnet-4-6` -> fixed
     "#]].assert_eq(&check(AGENT, text));
     let text = "---\nname: x\ndescription: d\nmodel: claude-sonnet-9-9\n---\nBody\n";
     expect![[r#"
@@ -399,7 +622,7 @@ fn models_aliases_ids_retired_unknown_and_other_vendors() {
         dialect: opencode-agent
         3:8-3:25 error[invalid-value] OpenCode model ids are `provider/model` (e.g. `anthropic/claude-sonnet-4-5`); `claude-sonnet-4-5` has no provider.
           text: "claude-sonnet-4-5"
-          fix: Change to `anthropic/claude-sonnet-4-5` -> fixed
+          fix (manual): Change to `anthropic/claude-sonnet-4-5` -> fixed
     "#]].assert_eq(&check(".opencode/agent/x.md", text));
 }
 
@@ -410,26 +633,47 @@ fn escaped_newlines_become_a_block_scalar() {
         dialect: claude-agent
         3:14-3:39 warning[escaped-newline] `description` holds 1 literal `\n` escape: in an unquoted value they stay a backslash and an `n`, not line breaks. Use a block scalar (`|`) for real line breaks.
           text: "First line.\\nSecond line."
-          fix: Turn the `\n` escapes into a block scalar -> fixed
+          fix (manual): Turn the `\n` escapes into a block scalar -> fixed
           fix (manual): Double-quote the value (escapes become line breaks) -> fixed
     "#]].assert_eq(&check(AGENT, text));
+    // Whether `\n` meant a line break is the author's to say: `--fix` leaves it.
+    let (new, left) = fixed(AGENT, text);
+    assert_eq!(new, text);
+    assert_eq!(left, ["warning[escaped-newline]"]);
+}
+
+#[test]
+fn escaped_newlines_with_an_unquoted_colon_get_quoted_as_written() {
+    // The quotes are safe (the text stays exactly what Claude Code reads past the colon); the
+    // block scalar is not applied, so the `\n` escapes stay as written.
+    let text = "---\nname: x\ndescription: Use it.\\n<example>Context: tests\\nuser: hi</example>\n---\nBody\n";
     let (new, left) = fixed(AGENT, text);
     assert_eq!(
         new,
-        "---\nname: x\ndescription: |-\n  First line.\n  Second line.\n---\nBody\n"
+        "---\nname: x\ndescription: 'Use it.\\n<example>Context: tests\\nuser: hi</example>'\n---\nBody\n"
     );
     assert!(left.is_empty(), "{left:?}");
 }
 
 #[test]
-fn escaped_newlines_with_an_unquoted_colon_are_fixed_in_one_go() {
-    let text = "---\nname: x\ndescription: Use it.\\n<example>Context: tests\\nuser: hi</example>\n---\nBody\n";
-    let (new, left) = fixed(AGENT, text);
-    assert_eq!(
-        new,
-        "---\nname: x\ndescription: |-\n  Use it.\n  <example>Context: tests\n  user: hi</example>\n---\nBody\n"
+fn joiners_inside_words_of_other_scripts_are_only_offered_for_removal() {
+    // Persian spells some words with a zero-width non-joiner: removing it misspells them.
+    let text = "---\nname: x\ndescription: d\n---\nمی\u{200C}خواهم\n";
+    let out = check(AGENT, text);
+    assert!(
+        out.contains("fix (manual): Remove the hidden characters"),
+        "{out}"
     );
-    assert!(left.is_empty(), "{left:?}");
+    assert_eq!(fixed(AGENT, text).0, text);
+    // Between ASCII letters it hides nothing a word needs.
+    let text = "---\nname: x\ndescription: d\n---\nig\u{200C}nore\n";
+    assert_eq!(
+        fixed(AGENT, text).0,
+        "---\nname: x\ndescription: d\n---\nignore\n"
+    );
+    // The flag of Scotland is built from tag characters; it is an emoji, not hidden text.
+    let text = "---\nname: x\ndescription: d\n---\nGo \u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}\n";
+    assert!(!check(AGENT, text).contains("hidden-unicode"));
 }
 
 #[test]
@@ -452,9 +696,14 @@ fn rendered_front_matter_vertical_and_horizontal() {
         dialect: agency
         8:1-11:24 error[rendered-front-matter] The front matter was lost: this looks like a copy of a rendered web page, where `name`, `description`, `emoji`, `model` became plain `key value` lines under the page's navigation text. agency-agents (Claude Code, GitHub Copilot) reads no keys from it. Rebuild the `---` block.
           text: "name Backend Architect\ndescription Designs APIs: REST and gRPC\nemoji 🏗\u{fe0f}\nmodel claude-sonnet-4-6"
-          fix: Rebuild the front matter and remove the page debris -> fixed
+          fix (manual): Rebuild the front matter and remove the page debris -> fixed
     "#]].assert_eq(&check("engineering/backend-architect.md", text));
-    let (new, left) = fixed("engineering/backend-architect.md", text);
+    // Offered, not applied: the values are read back from a rendered table and the page
+    // text is deleted.
+    let path = "engineering/backend-architect.md";
+    assert_eq!(fixed(path, text).0, text);
+    let new = offered(path, text, "rendered-front-matter");
+    let left = fixed(path, &new).1;
     expect![[r#"
         ---
         name: Backend Architect
@@ -479,7 +728,7 @@ fn rendered_front_matter_vertical_and_horizontal() {
         dialect: agency
         1:1-2:36 error[rendered-front-matter] The front matter was lost: this looks like a copy of a rendered web page, where `name`, `description`, `color` became plain `key value` lines. agency-agents (Claude Code, GitHub Copilot) reads no keys from it. Rebuild the `---` block.
           text: "name\tdescription\tcolor\nBackend Architect\tDesigns APIs\tblue"
-          fix: Rebuild the front matter and remove the page debris -> fixed
+          fix (manual): Rebuild the front matter and remove the page debris -> fixed
     "#]].assert_eq(&check("engineering/backend-architect.md", text));
 }
 
@@ -494,7 +743,7 @@ fn configuration_adds_values_and_switches_rules_off() {
         dialect: agency
         5:7-5:20 error[invalid-value] `worker/senoir` is not a valid `tier`: did you mean `worker/senior`? Allowed: `worker/junior`, `worker/senior`, `lead`.
           text: "worker/senoir"
-          fix: Change to `worker/senior` -> fixed
+          fix (manual): Change to `worker/senior` -> fixed
     "#]].assert_eq(&render("engineering/a.md", text, &reg));
 }
 
@@ -677,4 +926,73 @@ fn opencode_commands() {
           text: "tags"
     "#]]
     .assert_eq(&check(".opencode/commands/review.md", bad));
+}
+
+/// Which fixes `check --fix` applies (safe) and which are only offered in the editor
+/// (manual), one case per fix: the README's table "What `--fix` applies" in test form.
+#[test]
+fn every_fix_is_safe_or_manual_as_documented() {
+    let fm = |keys: &str| format!("---\n{keys}\n---\nBody\n");
+    let agent = |keys: &str| fm(&format!("name: x\ndescription: d\n{keys}"));
+    let skill = ".claude/skills/pdf/SKILL.md";
+    let copilot = ".github/agents/a.agent.md";
+    let prompt = ".github/prompts/p.prompt.md";
+    #[rustfmt::skip]
+    let cases: Vec<(&str, String, &str, &str, bool)> = vec![
+        // Applied by `--fix`: each keeps what the tool reads, but for the problem it fixes.
+        (AGENT, fm("name: 3000\ndescription: d"), "invalid-type", "Quote the value", true),
+        (AGENT, agent("background: \"true\""), "invalid-type", "Remove the quotes", true),
+        (copilot, fm("description: d\nuser-invocable: yes"), "invalid-type", "Use `true`", true),
+        (AGENT, agent("color: Purple"), "invalid-value", "Change to `purple`", true),
+        (AGENT, agent("model: Sonnet"), "invalid-value", "Change to `sonnet`", true),
+        (AGENT, agent("tools: Read, grep"), "unknown-tool", "Change to `Grep`", true),
+        (AGENT, agent("tools: Read, web_fetch"), "unknown-tool", "Change to `WebFetch`", true),
+        (AGENT, agent("tools: [Read, Grep]"), "tools-format", "Turn the list", true),
+        (AGENT, agent("Tools: Read"), "unknown-key", "Rename to `tools`", true),
+        (prompt, fm("mode: agent"), "deprecated-key", "Rename to `agent`", true),
+        (AGENT, "---\nname: x\ndescription: d\n-----\nBody\n".into(), "unclosed-front-matter", "Replace it with `---`", true),
+        (AGENT, fm("name: x\ndescription: Use when: tests fail"), "yaml-syntax", "Quote the value", true),
+        (AGENT, agent("").replace("Body", "Bo\u{200B}dy"), "hidden-unicode", "Remove the hidden", true),
+        // Offered in the editor only: a guess, or a change to what the tool reads.
+        (AGENT, fm("name: x\ndescription: [a, b]"), "invalid-type", "Quote the value", false),
+        (".cursor/rules/a.mdc", fm("description: d\nglobs: [\"*.ts\", \"*.tsx\"]"), "invalid-type", "Quote the value", false),
+        (AGENT, fm("name: 1.0\ndescription: d"), "invalid-type", "Quote the value", false),
+        (".cursor/rules/a.mdc", fm("description: 3000"), "invalid-type", "Quote the value", false),
+        (AGENT, agent("color: purpel"), "invalid-value", "Change to `purple`", false),
+        (AGENT, agent("model: sonet"), "invalid-value", "Change to `sonnet`", false),
+        (AGENT, agent("model: claude-sonnet-4.6"), "unknown-model", "Change to", false),
+        (AGENT, agent("model: claude-3-opus-20240229"), "retired-model", "Change to", false),
+        (".opencode/agent/x.md", fm("description: d\nmodel: claude-sonnet-4-5"), "invalid-value", "Change to `anthropic/", false),
+        (AGENT, agent("tools: Read, Grpe"), "unknown-tool", "Change to `Grep`", false),
+        (AGENT, agent("tools: Read, grep_search"), "unknown-tool", "Change to `WebSearch`", false),
+        (AGENT, agent("tools: Read, LS"), "unknown-tool", "Change to `Glob`", false),
+        (AGENT, agent("tools: [Read, \"Agent(a, b)\"]"), "tools-format", "Turn the list", false),
+        (AGENT, agent("allowed-tools: Read"), "unknown-key", "Rename to `tools`", false),
+        (".opencode/agent/x.md", fm("description: d\npermissions: {}\ntools: {}"), "unknown-key", "Rename to `permission`", false),
+        (AGENT, fm("name: x\ndescripton: d"), "unknown-key", "Rename to `description`", false),
+        (AGENT, agent("description: d2"), "duplicate-key", "Remove this", false),
+        (AGENT, fm("name: x\ndescription: a\\nb"), "escaped-newline", "Turn the", false),
+        (AGENT, fm("name: x\ndescription: Use when: a # b"), "yaml-syntax", "Quote the value", false),
+        (AGENT, "---\nname: x\ndescription: d\n\n# Body\n".into(), "unclosed-front-matter", "Close the front matter", false),
+        (AGENT, "# Reviewer\n\nReviews code.\n".into(), "missing-front-matter", "Insert front matter", false),
+        ("engineering/a.md", "Skip to content\nname A\ndescription B\n\n# A\n".into(), "rendered-front-matter", "Rebuild", false),
+        (AGENT, format!("\u{feff}{}", agent("")), "byte-order-mark", "Remove the byte-order mark", false),
+        (AGENT, agent("").replace("Body", "\u{645}\u{6CC}\u{200C}\u{62E}"), "hidden-unicode", "Remove the hidden", false),
+        (AGENT, fm("name: Reviewer Bot\ndescription: d"), "invalid-name", "Use", false),
+        (skill, fm("name: pdf-tools\ndescription: d"), "name-mismatch", "Change the name", false),
+    ];
+    let mut wrong = Vec::new();
+    for (path, text, code, title, safe) in &cases {
+        let fixes = first_fixes(path, text);
+        match fixes
+            .iter()
+            .find(|(c, t, _)| c == code && t.starts_with(title))
+        {
+            Some((_, _, s)) if s == safe => {}
+            found => wrong.push(format!(
+                "{code} {title:?} in {text:?}: {found:?} of {fixes:?}"
+            )),
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }

@@ -26,7 +26,7 @@ fn fast_path_agrees_on_fixtures() {
         "---\nname: a\ndescription: One line: quoted?\n---\n",
         "---\nname: a\ndescription: plain text\n  continued here\ntools: Read, Grep\nmodel: sonnet\n---\n",
         "---\nname: 'it''s'\ndescription: \"tab\\there\"\ntools: [Read, \"Write\", 'Edit']\nskills:\n  - a\n  - 'b'\nlist0:\n- x\n- y\n---\n",
-        "---\ndescription: |\n  line one\n\n  line two\nother: >-\n  folded\n  text\nkeep: |+\n  kept\n\nlast: 1\n---\n",
+        "---\ndescription: |\n  line one\n\n  line two\nother: >-\n  folded\n  text\nlast: 1\n---\n",
         "---\nname: 3000\nflag: true\nnum: 0.5\nempty:\nhex: '#ffffff'\n---\n",
         "---\r\nname: a\r\ndescription: crlf\r\ntools: [Read]\r\n---\r\n",
         "---\rname: a\rdescription: cr\r---\r",
@@ -50,6 +50,8 @@ fn fast_path_agrees_on_fixtures() {
         "---\nglobs: **/*.tsx\n---\n",
         "---\nd: \"open\n---\n",
         "---\nd: [a, [b]]\n---\n",
+        // Keep chomping: the trailing blank line belongs to the value.
+        "---\nkeep: |+\n  kept\n\nlast: 1\n---\n",
     ] {
         let b = split(c).block.unwrap();
         assert!(

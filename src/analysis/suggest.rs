@@ -66,6 +66,19 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     (d <= limit).then_some(c)
 }
 
+/// Whether `suggestion` is certainly what `word` meant, not merely close to it: the same word
+/// but for case and `-`/`_`/space separators (`Purple` → `purple`, `accept_edits` →
+/// `acceptEdits`), and no other candidate spelled that way. Only such a suggestion is a safe
+/// fix; any other "did you mean" is a guess, offered but never applied by `check --fix`.
+pub fn same_word<'a>(
+    word: &str,
+    suggestion: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> bool {
+    let folded = fold(word);
+    fold(suggestion) == folded && candidates.into_iter().filter(|c| fold(c) == folded).count() == 1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -83,5 +96,16 @@ mod tests {
         assert_eq!(distance("", "abc"), 3);
         assert_eq!(distance("abcd", "badc"), 2);
         assert_eq!(closest(&"k".repeat(1 << 20), keys), None);
+    }
+
+    #[test]
+    fn only_spelling_variants_are_the_same_word() {
+        let keys = ["tools", "disallowedTools", "model"];
+        assert!(same_word("Tools", "tools", keys));
+        assert!(same_word("disallowed_tools", "disallowedTools", keys));
+        assert!(!same_word("tool", "tools", keys));
+        assert!(!same_word("modle", "model", keys));
+        // Two candidates spelled alike: which one is meant is not certain.
+        assert!(!same_word("Red", "red", ["red", "RED"]));
     }
 }

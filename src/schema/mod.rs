@@ -216,6 +216,20 @@ pub struct Key {
     /// Link to the source of this row when it differs from the dialect's.
     #[serde(default)]
     pub source: Option<String>,
+    /// For a key whose empty value (`tools:`, which YAML reads as null) its readers take for
+    /// something other than what the author likely meant: what they do with it.
+    #[serde(default)]
+    pub if_null: Option<IfNull>,
+}
+
+/// What the readers of a key do with a null value, and where that was read.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IfNull {
+    /// The explanation, after "`key:` has no value, so YAML reads it as null: ".
+    pub says: String,
+    /// Where each claim comes from (documentation, source code, issues).
+    pub sources: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]

@@ -145,7 +145,9 @@ fn inline_value(
             {
                 return None;
             }
-            if header[1..].bytes().any(|b| b.is_ascii_digit()) {
+            // An explicit indentation, and keep chomping (`|+`, whose trailing blank lines
+            // belong to the value but not to its span), are left to the full parsers.
+            if header[1..].bytes().any(|b| b.is_ascii_digit() || b == b'+') {
                 return None;
             }
             let first_indent = rest

@@ -83,3 +83,35 @@ pub fn fixed(rel_path: &str, text: &str) -> (String, Vec<String>) {
         .collect();
     (new, left)
 }
+
+/// The text after applying the first fix of the first `code` diagnostic (safe or not), as the
+/// editor does when the user picks it.
+pub fn offered(rel_path: &str, text: &str, code: &str) -> String {
+    let location = Location {
+        rel_path,
+        forced: None,
+    };
+    let a = analyze(text, location, &Registry::builtin());
+    let d = a
+        .diagnostics
+        .iter()
+        .find(|d| d.code.as_str() == code && !d.fixes.is_empty())
+        .unwrap_or_else(|| panic!("no {code} diagnostic with a fix"));
+    apply_edits(text, &d.fixes[0].edits)
+}
+
+/// `(code, fix title, safe)` for the first fix of every diagnostic that has one.
+pub fn first_fixes(rel_path: &str, text: &str) -> Vec<(String, String, bool)> {
+    let location = Location {
+        rel_path,
+        forced: None,
+    };
+    analyze(text, location, &Registry::builtin())
+        .diagnostics
+        .iter()
+        .filter_map(|d| {
+            let f = d.fixes.first()?;
+            Some((d.code.as_str().to_string(), f.title.clone(), f.safe))
+        })
+        .collect()
+}

@@ -27,16 +27,24 @@ pub fn check(cx: &mut RuleCx) {
             chars.join(", "),
             if chars.len() == 1 { "it" } else { "them" }
         );
+        let orthographic = is_orthographic(cx.text, &run.range);
         if let Some(d) = cx.report(
             Code::HiddenUnicode,
             Severity::Warning,
             run.range.clone(),
             msg,
         ) {
-            d.fixes.push(Fix::safe(
-                "Remove the hidden characters",
-                vec![TextEdit::delete(run.range)],
-            ));
+            let title = "Remove the hidden characters";
+            let edit = vec![TextEdit::delete(run.range)];
+            // Safe because the characters show nothing: the text a reviewer sees stays the
+            // same, and what only the model saw is gone. Not for joiners and direction marks
+            // beside non-ASCII text, where they may be spelling (Persian and Indic scripts
+            // need them; Hebrew and Arabic text uses the marks): offered there.
+            d.fixes.push(if orthographic {
+                Fix::manual(title, edit)
+            } else {
+                Fix::safe(title, edit)
+            });
         }
     }
 }
@@ -65,6 +73,34 @@ fn name_of(c: char) -> &'static str {
         '\u{E0000}'..='\u{E007F}' => "tag character",
         _ => "invisible character",
     }
+}
+
+/// A run of joiners and direction marks only (ZWNJ, ZWJ, LRM, RLM) next to non-ASCII text:
+/// perhaps part of how a word is written, not a hidden message.
+fn is_orthographic(text: &str, range: &Range<usize>) -> bool {
+    let only_marks = text[range.clone()]
+        .chars()
+        .all(|c| matches!(c, '\u{200C}'..='\u{200F}'));
+    let before = text[..range.start].chars().next_back();
+    let after = text[range.end..].chars().next();
+    only_marks && [before, after].iter().flatten().any(|c| !c.is_ascii())
+}
+
+/// The emoji flags of England, Scotland and Wales: 🏴 followed by tag characters that spell
+/// `gbeng`, `gbsct` or `gbwls` and a cancel tag. Their tags are part of the emoji; any other
+/// tag sequence can spell hidden text.
+fn flag_tags_len(text: &str, at: usize) -> Option<usize> {
+    if !text[..at].ends_with('\u{1F3F4}') {
+        return None;
+    }
+    ["gbeng", "gbsct", "gbwls"].iter().find_map(|region| {
+        let tags: String = region
+            .chars()
+            .map(|c| char::from_u32(0xE0000 + c as u32).unwrap_or(' '))
+            .chain(std::iter::once('\u{E007F}'))
+            .collect();
+        text[at..].starts_with(&tags).then_some(tags.len())
+    })
 }
 
 /// Joiners between two pictographs build emoji (👨‍💻); those are not hidden text.
@@ -106,6 +142,10 @@ pub fn hidden_runs(text: &str, skip: usize) -> Vec<HiddenRun> {
     // Every hidden character starts with one of these lead bytes.
     while let Some(off) = next_lead_byte(&bytes[i..]) {
         let at = i + off;
+        if let Some(len) = flag_tags_len(text, at) {
+            i = at + len;
+            continue;
+        }
         let c = text[at..].chars().next().unwrap_or(' ');
         let len = c.len_utf8();
         if is_hidden(c) && !is_emoji_joiner(text, at, c) {
@@ -130,5 +170,14 @@ mod tests {
         let t = "a\u{200B}\u{202E}b 👨\u{200D}💻 c\u{E0041}";
         let runs: Vec<_> = hidden_runs(t, 0).into_iter().map(|r| r.range).collect();
         assert_eq!(runs, vec![1..7, t.len() - 4..t.len()]);
+    }
+
+    #[test]
+    fn subdivision_flags_are_emoji_other_tag_runs_are_not() {
+        let scotland = "\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}";
+        assert!(hidden_runs(&format!("Go {scotland} team"), 0).is_empty());
+        // Tags spelling "hi" after the flag are text, not a flag.
+        let hidden = "\u{1F3F4}\u{E0068}\u{E0069}\u{E007F}";
+        assert_eq!(hidden_runs(hidden, 0).len(), 1);
     }
 }

@@ -29,23 +29,36 @@ pub fn check(cx: &mut RuleCx) {
     }
     let eol = cx.line_ending();
     let (msg, fix) = match &block.near_close {
-        Some(r) => (
-            format!(
-                "The front matter is never closed: `{}` is not a closing fence, which must be exactly `---`. Until it is closed, {} reads none of these keys.",
-                ellipsis(&cx.text[r.clone()]),
-                cx.dialect.tool
-            ),
-            Fix::safe(
-                "Replace it with `---`",
-                vec![TextEdit::replace(r.clone(), "---")],
-            ),
-        ),
+        Some(r) => {
+            let title = "Replace it with `---`";
+            let edit = vec![TextEdit::replace(r.clone(), "---")];
+            // Safe because a dash line right after the keys can only have been meant to close
+            // them: the keys above it become the front matter and the text below stays the
+            // body. A dash line further down (a Markdown rule in the body) would pull the
+            // text above it into the front matter: offered only.
+            let adjacent = only_keys_between(&cx.text[block.content.start..r.start]);
+            (
+                format!(
+                    "The front matter is never closed: `{}` is not a closing fence, which must be exactly `---`. Until it is closed, {} reads none of these keys.",
+                    ellipsis(&cx.text[r.clone()]),
+                    cx.dialect.tool
+                ),
+                if adjacent {
+                    Fix::safe(title, edit)
+                } else {
+                    Fix::manual(title, edit)
+                },
+            )
+        }
         None => (
             format!(
                 "The front matter opened here is never closed. Add a `---` line after the last key; until then {} reads none of these keys.",
                 cx.dialect.tool
             ),
-            Fix::safe(
+            // Offered, not applied: where the keys end is a guess (a body line such as
+            // `Note: …` looks like a key), and a wrong guess moves body text into the front
+            // matter or keys into the prompt.
+            Fix::manual(
                 "Close the front matter after the last key",
                 vec![close_after(cx.text, block.content.end, eol)],
             ),
@@ -58,6 +71,22 @@ pub fn check(cx: &mut RuleCx) {
         msg,
     ) {
         d.fixes.push(fix);
+    }
+}
+
+/// Whether `between` (the text from the opening `---` to a dash line) is one run of
+/// key-looking lines, with blank lines only before or after it: the keys the dash line
+/// closes, and nothing of the body.
+fn only_keys_between(between: &str) -> bool {
+    let lines: Vec<&str> = lines(between).map(|(_, l)| l).collect();
+    let blank = |l: &&str| l.trim().is_empty();
+    let start = lines.iter().position(|l| !blank(l));
+    let end = lines.iter().rposition(|l| !blank(l));
+    match (start, end) {
+        (Some(a), Some(b)) => lines[a..=b]
+            .iter()
+            .all(|l| !blank(l) && crate::syntax::front_matter::looks_like_yaml(l)),
+        _ => false,
     }
 }
 
@@ -125,7 +154,9 @@ pub fn missing(cx: &mut RuleCx) {
     );
     let insert = insertion(cx);
     if let Some(d) = cx.report(Code::MissingFrontMatter, Severity::Error, range, msg) {
-        d.fixes.push(Fix::safe(
+        // Offered, not applied: it makes a file its tool skipped load as a persona, with a
+        // description guessed from the first paragraph, which decides when it is invoked.
+        d.fixes.push(Fix::manual(
             "Insert front matter from the file name and first paragraph",
             vec![TextEdit::insert(start, insert)],
         ));

@@ -2,6 +2,7 @@
 
 use super::super::{RuleCx, a_or_an, suggest};
 use crate::diagnostic::{Code, Fix, Severity, TextEdit};
+use crate::syntax::yaml::Yaml;
 
 pub fn check(cx: &mut RuleCx) {
     let Some(yaml) = cx.yaml() else { return };
@@ -36,15 +37,22 @@ pub fn check(cx: &mut RuleCx) {
                     cx.dialect.tool,
                     code_words(instead)
                 );
-                // A plain rename when the new key means the same and is not set yet
-                // (`mode` → `agent`, `maxSteps` → `steps`).
+                // Safe because it is a documented rename that the tool reads with the same
+                // meaning and type (VS Code reads `agent ?? mode`, `user-invocable ??
+                // user-invokable`; OpenCode `steps` for `maxSteps`), while the old key still
+                // works; and it is applied only when it leaves one such key in the file.
                 let rename = cx
                     .dialect
                     .key(instead)
-                    .filter(|new| new.ty == k.ty && yaml.entry(instead).is_none())
+                    .filter(|new| new.ty == k.ty && target_free(yaml, &e.key, instead))
                     .map(|_| {
-                        let edit = TextEdit::replace(e.key_range.clone(), instead.clone());
-                        Fix::safe(format!("Rename to `{instead}`"), vec![edit])
+                        let title = format!("Rename to `{instead}`");
+                        let edit = vec![TextEdit::replace(e.key_range.clone(), instead.clone())];
+                        if rename_is_clean(cx, yaml, &e.key, instead) {
+                            Fix::safe(title, edit)
+                        } else {
+                            Fix::manual(title, edit)
+                        }
                     });
                 if let Some(d) = cx.report(
                     Code::DeprecatedKey,
@@ -57,8 +65,31 @@ pub fn check(cx: &mut RuleCx) {
             }
             continue;
         }
-        unknown(cx, &e.key, e.key_range.clone());
+        unknown(cx, yaml, &e.key, e.key_range.clone());
     }
+}
+
+/// Whether `from` can be renamed to `to` without setting a key twice: `from` is set once and
+/// `to` is not set yet.
+fn target_free(yaml: &Yaml, from: &str, to: &str) -> bool {
+    yaml.entries.iter().filter(|e| e.key == from).count() == 1
+        && yaml.entries.iter().all(|e| e.key != to)
+}
+
+/// Whether `--fix` may apply the rename: the target is free, and no other entry would be
+/// renamed to `to` in the same round (a deprecated key with that replacement, or another
+/// spelling of it). Two renames to one key would each be fine alone and make a duplicate key
+/// together.
+fn rename_is_clean(cx: &RuleCx, yaml: &Yaml, from: &str, to: &str) -> bool {
+    let new_ty = cx.dialect.key(to).map(|k| k.ty);
+    let renamed_to =
+        |k: &crate::schema::Key| k.deprecated.as_deref() == Some(to) && new_ty == Some(k.ty);
+    target_free(yaml, from, to)
+        && yaml.entries.iter().all(|e| {
+            e.key == from
+                || !(suggest::same_word(&e.key, to, [to])
+                    || cx.dialect.key(&e.key).is_some_and(renamed_to))
+        })
 }
 
 /// `permission` → `` `permission` ``; `a (and b)` → `` `a` (and `b`) ``: key names in backticks.
@@ -82,7 +113,7 @@ fn code_words(s: &str) -> String {
         .join(" ")
 }
 
-fn unknown(cx: &mut RuleCx, key: &str, range: std::ops::Range<usize>) {
+fn unknown(cx: &mut RuleCx, yaml: &Yaml, key: &str, range: std::ops::Range<usize>) {
     // A sibling dialect's key that means something specific here. Claude Code ignores
     // `allowed-tools` in an agent, which then inherits every tool (anthropics/claude-code#27099):
     // the schema makes that one an error, with a rename fix.
@@ -98,8 +129,15 @@ fn unknown(cx: &mut RuleCx, key: &str, range: std::ops::Range<usize>) {
                 .unwrap_or_default()
         );
         let severity = wrong.severity.severity();
-        if let Some(d) = cx.report(Code::UnknownKey, severity, range.clone(), msg) {
-            d.fixes.push(Fix::safe(
+        let free = target_free(yaml, key, &to);
+        if let Some(d) = cx.report(Code::UnknownKey, severity, range.clone(), msg)
+            && free
+        {
+            // Offered, not applied: the tool starts reading a value written for another
+            // key. A skill's `allowed-tools` pre-approves tools and restricts none; as an
+            // agent's `tools` it becomes the only tools the agent has, in another syntax
+            // (space-separated there, comma-separated here).
+            d.fixes.push(Fix::manual(
                 format!("Rename to `{to}`"),
                 vec![TextEdit::replace(range, to)],
             ));
@@ -136,12 +174,24 @@ fn unknown(cx: &mut RuleCx, key: &str, range: std::ops::Range<usize>) {
             a_or_an(&cx.dialect.title),
             cx.dialect.tool
         );
+        let certain =
+            suggest::same_word(key, close, cx.dialect.keys.iter().map(|k| k.key.as_str()));
+        let free = target_free(yaml, key, close);
+        let clean = rename_is_clean(cx, yaml, key, close);
         let close = close.to_string();
-        if let Some(d) = cx.report(Code::UnknownKey, Severity::Warning, range.clone(), msg) {
-            d.fixes.push(Fix::safe(
-                format!("Rename to `{close}`"),
-                vec![TextEdit::replace(range, close)],
-            ));
+        if let Some(d) = cx.report(Code::UnknownKey, Severity::Warning, range.clone(), msg)
+            && free
+        {
+            let title = format!("Rename to `{close}`");
+            let edit = vec![TextEdit::replace(range, close)];
+            // Safe only for the same key in other case or separators (`Tools`,
+            // `permission_mode`), when no other rename in the round targets it; any other
+            // "did you mean" may be a different key.
+            d.fixes.push(if certain && clean {
+                Fix::safe(title, edit)
+            } else {
+                Fix::manual(title, edit)
+            });
         }
         return;
     }

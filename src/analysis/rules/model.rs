@@ -82,10 +82,7 @@ fn claude(cx: &mut RuleCx, v: &Node, model: &str) {
         if let Some(d) = cx.report(Code::UnknownModel, Severity::Warning, v.range.clone(), msg)
             && let Some(c) = dotted
         {
-            d.fixes.push(Fix::safe(
-                format!("Change to `{c}`"),
-                vec![TextEdit::replace(v.range.clone(), c)],
-            ));
+            d.fixes.push(model_fix(model, c, v));
         }
         return;
     }
@@ -102,10 +99,22 @@ fn claude(cx: &mut RuleCx, v: &Node, model: &str) {
     if let Some(d) = cx.report(Code::InvalidValue, Severity::Error, v.range.clone(), msg)
         && let Some(c) = close
     {
-        d.fixes.push(Fix::safe(
-            format!("Change to `{c}`"),
-            vec![TextEdit::replace(v.range.clone(), c)],
-        ));
+        d.fixes.push(model_fix(model, c, v));
+    }
+}
+
+/// "Did you mean `c`?" for a model id. Safe only when `c` is the id as written in other case
+/// (`Claude-Sonnet-4-6`, `Sonnet`): the same model. Any other suggestion may be another model
+/// (`claude-sonet-4-6` is near `claude-sonnet-4-6`, but so could a newer id be), and a dotted
+/// id (`claude-sonnet-4.6`) may be what a gateway in front of the API expects: offered only.
+fn model_fix(model: &str, c: String, v: &Node) -> Fix {
+    let title = format!("Change to `{c}`");
+    let certain = c.eq_ignore_ascii_case(model);
+    let edit = vec![TextEdit::replace(v.range.clone(), c)];
+    if certain {
+        Fix::safe(title, edit)
+    } else {
+        Fix::manual(title, edit)
     }
 }
 
@@ -152,7 +161,9 @@ fn opencode(cx: &mut RuleCx, v: &Node, model: &str) {
             && claude
         {
             let id = format!("anthropic/{model}");
-            d.fixes.push(Fix::safe(
+            // Offered, not applied: the provider is a guess (GitHub Copilot, Bedrock, Vertex
+            // and OpenRouter serve Claude models too, each with its own credentials).
+            d.fixes.push(Fix::manual(
                 format!("Change to `{id}`"),
                 vec![TextEdit::replace(v.range.clone(), id)],
             ));

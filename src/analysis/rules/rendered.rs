@@ -56,7 +56,10 @@ pub fn check(cx: &mut RuleCx) -> bool {
         found.table.clone(),
         msg,
     ) {
-        d.fixes.push(Fix::safe(
+        // Offered, not applied: the keys and values are read back from a rendered table
+        // (a long value may have been cut or wrapped there), the page text above it is
+        // deleted, and a file its tool skipped starts to load as a persona.
+        d.fixes.push(Fix::manual(
             "Rebuild the front matter and remove the page debris",
             vec![TextEdit::replace(replace, yaml)],
         ));

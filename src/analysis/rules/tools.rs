@@ -1,8 +1,9 @@
 //! Tool lists: `tools-format` (a form the tool misreads) and `unknown-tool`.
 
-use super::super::{RuleCx, suggest};
+use super::super::{RuleCx, quote, suggest};
 use crate::diagnostic::{Code, Fix, Severity, TextEdit};
 use crate::schema::{Schema, Status, Value};
+use crate::syntax::scalar::{Resolved, Style};
 use crate::syntax::yaml::{Entry, Node, NodeKind};
 use std::ops::Range;
 
@@ -14,6 +15,12 @@ pub struct Token {
 }
 
 pub fn check(cx: &mut RuleCx, e: &Entry, v: &Node) {
+    // `tools: ~` names no tool: it is null (see `values::null_value`).
+    if v.as_scalar()
+        .is_some_and(|s| s.style == Style::Plain && s.resolved == Resolved::Null)
+    {
+        return;
+    }
     not_names(cx, e, v);
     if let NodeKind::Seq { flow: true, items } = &v.kind
         && cx.dialect.tools.flow_list_misread
@@ -43,15 +50,18 @@ pub fn check(cx: &mut RuleCx, e: &Entry, v: &Node) {
     };
     let unresolved = verdicts
         .iter()
-        .filter(|(_, v)| matches!(v, Verdict::Unknown(_) | Verdict::WrongCase(_)))
+        .filter(|(_, v)| matches!(v, Verdict::Unknown(..) | Verdict::WrongCase(_)))
         .count();
     let all_unresolved = unresolved > 0 && unresolved == verdicts.len() && e.key == "tools";
     for (t, mut verdict) in verdicts {
         // The "did you mean" search, only for findings that will be listed.
-        if let Verdict::Unknown(close) = &mut verdict
+        if let Verdict::Unknown(close, certain) = &mut verdict
             && cx.listed(Code::UnknownTool)
         {
             *close = suggest::closest(base_name(&t.name), active()).map(str::to_string);
+            *certain = close
+                .as_deref()
+                .is_some_and(|c| suggest::same_word(base_name(&t.name), c, active()));
         }
         report(cx, &t, verdict, all_unresolved);
     }
@@ -61,7 +71,9 @@ enum Verdict {
     Ok,
     Legacy(Option<String>, Status),
     WrongCase(String),
-    Unknown(Option<String>),
+    /// The closest known name, if any, and whether it is the same name spelled with other
+    /// separators (`web_fetch` for `WebFetch`).
+    Unknown(Option<String>, bool),
 }
 
 /// `Bash(git add:*)`, `Agent(reviewer, tester)`: a permission rule on a tool.
@@ -84,7 +96,7 @@ fn judge(name: &str, known: &[Value]) -> Verdict {
     if let Some(v) = known.iter().find(|v| v.value.eq_ignore_ascii_case(base)) {
         return Verdict::WrongCase(v.value.clone());
     }
-    Verdict::Unknown(None)
+    Verdict::Unknown(None, false)
 }
 
 fn report(cx: &mut RuleCx, t: &Token, verdict: Verdict, all_unresolved: bool) {
@@ -134,13 +146,15 @@ fn report(cx: &mut RuleCx, t: &Token, verdict: Verdict, all_unresolved: bool) {
                 &t.name[..base_len]
             );
             if let Some(d) = cx.report(Code::UnknownTool, severity, base_range.clone(), msg) {
+                // Safe because only the case changes, to the one known name that matches
+                // (tool names are case-sensitive, so the name as written resolves to nothing).
                 d.fixes.push(Fix::safe(
                     format!("Change to `{right}`"),
                     vec![TextEdit::replace(base_range, right)],
                 ));
             }
         }
-        Verdict::Unknown(close) => {
+        Verdict::Unknown(close, certain) => {
             let mut msg = format!(
                 "Unknown tool `{}` for {}",
                 &t.name[..base_len],
@@ -154,10 +168,16 @@ fn report(cx: &mut RuleCx, t: &Token, verdict: Verdict, all_unresolved: bool) {
             if let Some(d) = cx.report(Code::UnknownTool, severity, base_range.clone(), msg)
                 && let Some(c) = close
             {
-                d.fixes.push(Fix::safe(
-                    format!("Change to `{c}`"),
-                    vec![TextEdit::replace(base_range, c)],
-                ));
+                // A "did you mean" is a guess: the closest name may grant another tool
+                // (`grep_search` is near `WebSearch`). Safe only for the same name with other
+                // separators or case (`web_fetch` for `WebFetch`), the one known name so spelled.
+                let title = format!("Change to `{c}`");
+                let edit = vec![TextEdit::replace(base_range, c)];
+                d.fixes.push(if certain {
+                    Fix::safe(title, edit)
+                } else {
+                    Fix::manual(title, edit)
+                });
             }
         }
     }
@@ -194,9 +214,13 @@ fn not_names(cx: &mut RuleCx, e: &Entry, v: &Node) {
 
 /// `tools: [Read, Write]` in a Claude Code agent: the string is split on commas, so `[Read` and
 /// `Write]` do not resolve (anthropics/claude-code#14580).
+///
+/// An empty list is not misread: `tools: []` gives the agent no tools in Claude Code and in
+/// VS Code alike (anthropics/claude-code#82562), so it is left alone. Rewriting it to
+/// `tools:` would make it null, which some readers take for an omitted key: every tool.
 fn flow_list(cx: &mut RuleCx, e: &Entry, v: &Node, items: &[Node]) {
     let names: Vec<&str> = items.iter().filter_map(|i| i.as_str()).collect();
-    if names.len() != items.len() {
+    if names.is_empty() || names.len() != items.len() {
         return;
     }
     let comma = names.join(", ");
@@ -205,10 +229,18 @@ fn flow_list(cx: &mut RuleCx, e: &Entry, v: &Node, items: &[Node]) {
         e.key, cx.dialect.tool, e.key
     );
     if let Some(d) = cx.report(Code::ToolsFormat, Severity::Warning, v.range.clone(), msg) {
-        d.fixes.push(Fix::safe(
-            "Turn the list into a comma-separated string",
-            vec![TextEdit::replace(v.range.clone(), comma)],
-        ));
+        let title = "Turn the list into a comma-separated string";
+        let edit = vec![TextEdit::replace(v.range.clone(), quote::scalar(&comma))];
+        // Safe because the string names the same tools in the same order, and every reader
+        // splits it back into exactly these items (Claude Code's documented form; VS Code
+        // splits a `.claude/agents` string on commas): no item holds a comma, and the string
+        // needs no quotes. Otherwise a reader may split it differently: offered, not applied.
+        let same_items = !names.iter().any(|n| n.contains(',')) && !quote::needs_quotes(&comma);
+        d.fixes.push(if same_items {
+            Fix::safe(title, edit)
+        } else {
+            Fix::manual(title, edit)
+        });
     }
 }
 

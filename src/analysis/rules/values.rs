@@ -3,7 +3,7 @@
 
 use super::super::{RuleCx, quote, suggest};
 use crate::diagnostic::{Code, Fix, Severity, TextEdit};
-use crate::schema::{Key, Status, ValueType};
+use crate::schema::{Key, LenientYaml, Status, ValueType};
 use crate::syntax::scalar::{Resolved, Style};
 use crate::syntax::yaml::{Entry, Node, NodeKind};
 
@@ -20,6 +20,7 @@ pub fn check(cx: &mut RuleCx) {
         let Some(key) = cx.dialect.key(&e.key) else {
             continue;
         };
+        null_value(cx, key, e);
         let Some(value) = &e.value else { continue };
         match key.ty {
             ValueType::Model => super::model::check(cx, key, value),
@@ -31,6 +32,28 @@ pub fn check(cx: &mut RuleCx) {
             super::name::check(cx, value);
         }
     }
+}
+
+/// `tools:` with nothing after it (or `~`, `null`): YAML reads null, which the readers of a
+/// tool list disagree about (the schema's `if-null`). A warning, since the evidence is their
+/// source code and the readers do not agree with each other.
+fn null_value(cx: &mut RuleCx, key: &Key, e: &Entry) {
+    let Some(if_null) = &key.if_null else { return };
+    let (range, what) = match &e.value {
+        None => (
+            e.key_range.clone(),
+            format!("`{}:` has no value, so YAML reads it as null", e.key),
+        ),
+        Some(v) => match v.as_scalar() {
+            Some(s) if s.style == Style::Plain && s.resolved == Resolved::Null => (
+                v.range.clone(),
+                format!("`{}: {}` is null", e.key, &cx.text[v.range.clone()]),
+            ),
+            _ => return,
+        },
+    };
+    let msg = format!("{what}: {}", if_null.says);
+    cx.report(Code::InvalidType, Severity::Warning, range, msg);
 }
 
 fn typed(cx: &mut RuleCx, key: &Key, v: &Node) {
@@ -117,16 +140,58 @@ fn string(cx: &mut RuleCx, key: &Key, v: &Node) {
         (NodeKind::Seq { .. }, k) if k != "name" && k != "description" => Severity::Warning,
         _ => Severity::Error,
     };
+    // Safe because the quoted text is exactly what was written, and a reader that turned the
+    // number or boolean back into text would have shown that same text (`123`, `1.5`, `true`;
+    // a YAML 1.2 reader already reads `yes` as text). `1.0`, `007` or `True` would have shown
+    // as `1`, `7`, `true`, and a list may have been meant as a list: those are only offered.
+    // Never where the tool has its own line reader (Cursor), which keeps the quotes.
+    let reads_as_written = match &v.kind {
+        NodeKind::Scalar(s) => {
+            reads_as_written(&raw, s.resolved) && cx.dialect.lenient_yaml != LenientYaml::All
+        }
+        _ => false,
+    };
     if let Some(d) = cx.report(Code::InvalidType, severity, v.range.clone(), msg)
         && fixable
     {
-        d.fixes.push(Fix::safe(
-            "Quote the value",
-            vec![TextEdit::replace(
-                v.range.clone(),
-                quote::single_quoted(&raw),
-            )],
-        ));
+        let edit = vec![TextEdit::replace(
+            v.range.clone(),
+            quote::single_quoted(&raw),
+        )];
+        d.fixes.push(if reads_as_written {
+            Fix::safe("Quote the value", edit)
+        } else {
+            Fix::manual("Quote the value", edit)
+        });
+    }
+}
+
+/// Whether a plain number or boolean, turned back into text by its reader (JavaScript's
+/// `String()`: Claude Code, VS Code, OpenCode and Cursor all read YAML in JavaScript), is the
+/// text as written.
+fn reads_as_written(raw: &str, resolved: Resolved) -> bool {
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    let unsigned = raw.strip_prefix('-').unwrap_or(raw);
+    match resolved {
+        Resolved::Bool11 => true,
+        Resolved::Bool => raw == "true" || raw == "false",
+        Resolved::Int => {
+            digits(unsigned)
+                && unsigned.len() <= 15
+                && (unsigned == "0" || !unsigned.starts_with('0'))
+        }
+        Resolved::Float => {
+            let Some((int, frac)) = unsigned.split_once('.') else {
+                return false;
+            };
+            digits(int)
+                && digits(frac)
+                && int.len() + frac.len() <= 15
+                && raw
+                    .parse::<f64>()
+                    .is_ok_and(|f| f.abs() >= 1e-6 && f.to_string() == raw)
+        }
+        Resolved::Str | Resolved::Null => false,
     }
 }
 
@@ -169,6 +234,9 @@ fn boolean(cx: &mut RuleCx, key: &Key, v: &Node) {
                 }
             );
             if let Some(d) = cx.report(Code::InvalidType, Severity::Warning, v.range.clone(), msg) {
+                // Safe because the key is a boolean and the text spells that boolean: a reader
+                // that accepted the string already reads it; one that did not (Cursor reads a
+                // quoted "true" as false) is the problem this fixes.
                 d.fixes.push(Fix::safe(
                     "Remove the quotes",
                     vec![TextEdit::replace(v.range.clone(), lower)],
@@ -188,6 +256,9 @@ fn boolean(cx: &mut RuleCx, key: &Key, v: &Node) {
             if let Some(d) = cx.report(Code::InvalidType, Severity::Error, v.range.clone(), msg)
                 && let Some(f) = fix
             {
+                // Safe because the key is a boolean and `yes`/`no`/`on`/`off` are YAML 1.1's
+                // spellings of `true`/`false` (`1`/`0` the usual ones): the value keeps its
+                // meaning, written so that every reader reads it.
                 d.fixes.push(Fix::safe(
                     format!("Use `{f}`"),
                     vec![TextEdit::replace(v.range.clone(), f)],
@@ -289,10 +360,16 @@ fn enumerated(cx: &mut RuleCx, key: &Key, v: &Node) {
     if let Some(d) = cx.report(Code::InvalidValue, severity, v.range.clone(), msg)
         && let Some(c) = close
     {
-        d.fixes.push(Fix::safe(
-            format!("Change to `{c}`"),
-            vec![TextEdit::replace(v.range.clone(), c)],
-        ));
+        let title = format!("Change to `{c}`");
+        let certain = suggest::same_word(value, &c, values.iter().map(|x| x.value.as_str()));
+        let edit = vec![TextEdit::replace(v.range.clone(), c)];
+        // Safe only when the value is the allowed one spelled with other case or separators
+        // (`Purple`, `accept_edits`); any other "did you mean" is a guess at another value.
+        d.fixes.push(if certain {
+            Fix::safe(title, edit)
+        } else {
+            Fix::manual(title, edit)
+        });
     }
 }
 
@@ -368,7 +445,10 @@ fn escaped_newline(cx: &mut RuleCx, e: &Entry) {
         v.range.clone(),
         msg,
     ) {
-        d.fixes.push(Fix::safe(
+        // Offered, not applied: that `\\n` was meant as a line break is a guess (a description
+        // may be about escapes), and readers differ (Claude Code itself turns `\\n` into line
+        // breaks in an agent's description; VS Code and strict parsers keep them).
+        d.fixes.push(Fix::manual(
             "Turn the `\\n` escapes into a block scalar",
             vec![TextEdit::replace(v.range.clone(), block)],
         ));

@@ -2,7 +2,7 @@
 
 use super::super::{RuleCx, quote};
 use crate::diagnostic::{Code, Fix, Severity, TextEdit};
-use crate::schema::LenientYaml;
+use crate::schema::{LenientYaml, ValueType};
 use crate::syntax::yaml::{Entry, SyntaxError};
 use std::ops::Range;
 
@@ -67,7 +67,25 @@ fn syntax_error(cx: &mut RuleCx, err: &SyntaxError) {
         _ => err.range.start + relative.start..err.range.start + relative.end,
     };
     let lenient = tolerated(cx, &err.problem);
-    let who = if lenient {
+    // A tool with its own reader (Cursor) reads the line as written and keeps quotes as part
+    // of the value: `globs: '**/*.ts'` matches no file (tested against Cursor 3.17.8,
+    // cosai-oasis/project-codeguard#121). Quoting, the fix strict parsers want, would break
+    // the file for its own tool: no fix, and no advice to quote.
+    let own_reader = cx.dialect.lenient_yaml == LenientYaml::All;
+    let what = if own_reader {
+        what.split(" Quote the value")
+            .next()
+            .unwrap_or(&what)
+            .to_string()
+    } else {
+        what
+    };
+    let who = if own_reader {
+        format!(
+            "{0} reads it as written, but strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file. Quoting it would not help: {0} keeps the quotes as part of the value.",
+            cx.dialect.tool
+        )
+    } else if lenient {
         format!(
             "{} tolerates it, but strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file.",
             cx.dialect.tool
@@ -88,7 +106,7 @@ fn syntax_error(cx: &mut RuleCx, err: &SyntaxError) {
             .problem
             .starts_with("found character that cannot start any token")
             && !at.starts_with('\t'));
-    let fixes = if quotable {
+    let fixes = if quotable && !own_reader {
         entry
             .zip(value)
             .map(|(e, v)| value_fixes(cx, e, v))
@@ -191,14 +209,35 @@ fn value_fixes(cx: &RuleCx, e: &Entry, v: Range<usize>) -> Vec<Fix> {
         .collect::<Vec<_>>()
         .join(" ");
     let mut fixes = Vec::new();
+    let title = format!("Quote the value of `{}`", e.key);
+    // Safe because single quotes keep the line exactly as written, which is what a reader
+    // that gets past the error reads (Claude Code retries a value with `: ` as that text):
+    // only strict readers, which dropped the file, see a change, and that is the fix. Not
+    // when ` #` may start a comment (quoted, it becomes part of the value), when the value
+    // spans lines (readers fold them differently), or when the key holds a list, a map, a
+    // number or a boolean (the author may have meant that structure, not this text).
+    let texty = cx.dialect.key(&e.key).is_none_or(|k| {
+        matches!(
+            k.ty,
+            ValueType::String
+                | ValueType::Enum
+                | ValueType::Color
+                | ValueType::Model
+                | ValueType::Tools
+                | ValueType::StringOrList
+        )
+    });
+    let as_written = single_line && !raw.contains(" #") && !raw.contains("\t#") && texty;
     if single_line {
-        fixes.push(Fix::safe(
-            format!("Quote the value of `{}`", e.key),
-            vec![TextEdit::replace(v.clone(), quote::single_quoted(raw))],
-        ));
+        let edit = vec![TextEdit::replace(v.clone(), quote::single_quoted(raw))];
+        fixes.push(if as_written {
+            Fix::safe(title, edit)
+        } else {
+            Fix::manual(title, edit)
+        });
     } else {
-        fixes.push(Fix::safe(
-            format!("Quote the value of `{}`", e.key),
+        fixes.push(Fix::manual(
+            title,
             vec![TextEdit::replace(
                 v.clone(),
                 quote::single_quoted(&folded_text),

@@ -750,20 +750,23 @@ impl LanguageServer for Backend {
                 let text = snap.text.clone();
                 let edits = self
                     .cpu(snap.weight(), move || {
-                        // `check --fix` applies fixes until none is left; when one round is
-                        // not enough, send the whole change as one edit.
+                        // `check --fix` applies fixes until none is left, and drops those that
+                        // would break the file; unless that is exactly the first round, send
+                        // the whole change as one edit.
                         let location = Location {
                             rel_path: &loc.rel_path,
                             forced: None,
                         };
                         match fix_all::fix_text(&text, location, &loc.registry) {
-                            Some(fixed) if fixed != apply_edits(&text, &first) => {
-                                vec![diff_edit(&text, &fixed)]
-                            }
-                            _ => first,
+                            Some(fixed) if fixed == apply_edits(&text, &first) => first,
+                            Some(fixed) => vec![diff_edit(&text, &fixed)],
+                            None => Vec::new(),
                         }
                     })
                     .await?;
+                if edits.is_empty() {
+                    return Ok((!actions.is_empty()).then_some(actions));
+                }
                 actions.push(lsp::CodeActionOrCommand::CodeAction(lsp::CodeAction {
                     title: "Fix all safe problems (persona-ls)".to_string(),
                     kind: Some(lsp::CodeActionKind::new(FIX_ALL_KIND)),
