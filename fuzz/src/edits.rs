@@ -371,7 +371,7 @@ fn outline_check(text: &str, body: &mut Body) -> Check {
             o.headings
                 .iter()
                 .take(4)
-                .map(|h| (h.text.clone(), h.range.clone()))
+                .map(|h| h.range.clone())
                 .collect::<Vec<_>>()
         };
         return Err(format!(

@@ -187,7 +187,7 @@ fn node(text: &str, outer: &Range<usize>, n: &Node, what: &str, depth: usize) ->
 pub fn outline(text: &str, o: &Outline) -> Check {
     let mut last = 0;
     for h in &o.headings {
-        let what = format!("heading {:?}", h.text);
+        let what = format!("heading {:?}", h.title(text));
         range(text, &h.range, &what)?;
         range(text, &h.text_range, &what)?;
         range(text, &h.section, &what)?;

@@ -35,31 +35,50 @@ pub struct Symbol {
 }
 
 pub fn document_symbols(text: &str, parsed: &Parsed, outline: &Outline) -> Vec<Symbol> {
+    // The first MAX_SYMBOLS symbols in document order (a parent before its children) are
+    // built; the rest are only counted.
+    let mut budget = Budget {
+        left: MAX_SYMBOLS,
+        left_out: 0,
+        first_left_out: None,
+    };
     let mut out = Vec::new();
     if let Some(block) = &parsed.split.block {
         let end = block.close.as_ref().map_or(block.content.end, |c| c.end);
-        let children = parsed
-            .yaml
-            .as_ref()
-            .map(|y| y.entries.iter().map(|e| entry_symbol(text, e)).collect())
-            .unwrap_or_default();
-        out.push(Symbol {
-            name: "front matter".to_string(),
-            detail: None,
-            kind: SymbolKind::FrontMatter,
-            range: block.open.start..end.max(block.open.end),
-            selection: block.open.clone(),
-            children,
-        });
+        let range = block.open.start..end.max(block.open.end);
+        if budget.take(&range) {
+            let children = parsed
+                .yaml
+                .as_ref()
+                .map(|y| {
+                    y.entries
+                        .iter()
+                        .filter_map(|e| entry_symbol(text, e, &mut budget))
+                        .collect()
+                })
+                .unwrap_or_default();
+            out.push(Symbol {
+                name: "front matter".to_string(),
+                detail: None,
+                kind: SymbolKind::FrontMatter,
+                range,
+                selection: block.open.clone(),
+                children,
+            });
+        }
     }
     // Headings nest by level: a stack of open sections, innermost last.
     let mut stack: Vec<(u8, Symbol)> = Vec::new();
     for h in &outline.headings {
+        if !budget.take(&h.section) {
+            continue;
+        }
+        let title = h.title(text);
         let sym = Symbol {
-            name: if h.text.is_empty() {
+            name: if title.is_empty() {
                 "#".repeat(h.level as usize)
             } else {
-                h.text.clone()
+                title
             },
             detail: None,
             kind: SymbolKind::Heading,
@@ -79,10 +98,7 @@ pub fn document_symbols(text: &str, parsed: &Parsed, outline: &Outline) -> Vec<S
     while !stack.is_empty() {
         pop_into(&mut stack, &mut out);
     }
-    let mut budget = MAX_SYMBOLS;
-    let mut left_out = (0, None);
-    keep_first(&mut out, &mut budget, &mut left_out);
-    if let (n @ 1.., Some(range)) = left_out {
+    if let (n @ 1.., Some(range)) = (budget.left_out, budget.first_left_out) {
         out.push(Symbol {
             name: format!("… {n} more not listed (persona-ls lists {MAX_SYMBOLS} symbols)"),
             detail: None,
@@ -95,33 +111,24 @@ pub fn document_symbols(text: &str, parsed: &Parsed, outline: &Outline) -> Vec<S
     out
 }
 
-/// Keeps the first `budget` symbols in document order (a parent before its children) and
-/// counts the rest, with the range of the first one left out.
-fn keep_first(
-    syms: &mut Vec<Symbol>,
-    budget: &mut usize,
-    left_out: &mut (usize, Option<Range<usize>>),
-) {
-    let mut keep = 0;
-    for s in syms.iter_mut() {
-        if *budget == 0 {
-            break;
-        }
-        *budget -= 1;
-        keep += 1;
-        keep_first(&mut s.children, budget, left_out);
-    }
-    for s in &syms[keep..] {
-        if left_out.1.is_none() {
-            left_out.1 = Some(s.range.clone());
-        }
-        left_out.0 += count(s);
-    }
-    syms.truncate(keep);
+/// How many more symbols are built, and what was left out.
+struct Budget {
+    left: usize,
+    left_out: usize,
+    first_left_out: Option<Range<usize>>,
 }
 
-fn count(s: &Symbol) -> usize {
-    1 + s.children.iter().map(count).sum::<usize>()
+impl Budget {
+    /// Whether a symbol at `range` is built (else it is counted).
+    fn take(&mut self, range: &Range<usize>) -> bool {
+        if self.left > 0 {
+            self.left -= 1;
+            return true;
+        }
+        self.left_out += 1;
+        self.first_left_out.get_or_insert_with(|| range.clone());
+        false
+    }
 }
 
 fn pop_into(stack: &mut Vec<(u8, Symbol)>, out: &mut Vec<Symbol>) {
@@ -133,22 +140,25 @@ fn pop_into(stack: &mut Vec<(u8, Symbol)>, out: &mut Vec<Symbol>) {
     }
 }
 
-fn entry_symbol(text: &str, e: &Entry) -> Symbol {
-    let children = match e.value.as_ref().map(|v| &v.kind) {
-        Some(NodeKind::Map { entries, .. }) => {
-            entries.iter().map(|c| entry_symbol(text, c)).collect()
-        }
+fn entry_symbol(text: &str, e: &Entry, budget: &mut Budget) -> Option<Symbol> {
+    let range = e.key_range.start.min(e.range.start)..e.range.end.max(e.key_range.end);
+    let built = budget.take(&range);
+    // Children are counted even when the entry is not built.
+    let children: Vec<Symbol> = match e.value.as_ref().map(|v| &v.kind) {
+        Some(NodeKind::Map { entries, .. }) => entries
+            .iter()
+            .filter_map(|c| entry_symbol(text, c, budget))
+            .collect(),
         _ => Vec::new(),
     };
-    let range = e.key_range.start.min(e.range.start)..e.range.end.max(e.key_range.end);
-    Symbol {
+    built.then(|| Symbol {
         name: e.key.clone(),
         detail: e.value.as_ref().and_then(|v| preview(text, v)),
         kind: SymbolKind::Key,
         range,
         selection: e.key_range.clone(),
         children,
-    }
+    })
 }
 
 /// Characters of a value the outline shows.

@@ -23,20 +23,33 @@ use std::ops::Range;
 use std::sync::Arc;
 use tree_sitter::{Node, Parser};
 
-/// A heading with the section it opens.
+/// A heading with the section it opens. Its title is read from the text on demand
+/// ([`Heading::title`]): 100,000 headings do not keep 100,000 strings.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Heading {
     /// 1 to 6.
     pub level: u8,
-    /// The heading's text, trimmed (no `#` markers or closing sequence).
-    pub text: String,
     /// The heading itself: the `#` line, or both lines of a setext heading (no line break).
     pub range: Range<usize>,
-    /// Where the text is (the heading's start when it has none).
+    /// Where the text is, trimmed (no `#` markers or closing sequence; the heading's start
+    /// when it has none).
     pub text_range: Range<usize>,
     /// From the heading to the last non-blank byte before the next heading of the same or a
     /// higher level (or the end of the document).
     pub section: Range<usize>,
+}
+
+impl Heading {
+    /// The heading's text (a setext heading's lines joined by spaces).
+    pub fn title(&self, text: &str) -> String {
+        text.get(self.text_range.clone())
+            .unwrap_or("")
+            .split(['\n', '\r'])
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,7 +107,6 @@ pub fn outline(text: &str, body_start: usize, cache: &mut OutlineCache) -> Outli
         let shift = |r: &Range<usize>| r.start + piece.start..r.end + piece.start;
         out.headings.extend(part.headings.iter().map(|h| Heading {
             level: h.level,
-            text: h.text.clone(),
             range: shift(&h.range),
             text_range: shift(&h.text_range),
             section: shift(&h.section),
@@ -113,6 +125,21 @@ pub fn outline(text: &str, body_start: usize, cache: &mut OutlineCache) -> Outli
 
 /// The outline of one piece, parsed on its own (sections are left for the whole).
 fn parse_piece(src: &str) -> Outline {
+    // tree-sitter-md reads `# x` with no line break after it as an error, not a heading: a
+    // piece (the last line of a file, or a piece cut inside a line) gets one to parse.
+    if !src.is_empty() && !src.ends_with(['\n', '\r']) {
+        let mut out = parse_piece(&format!("{src}\n"));
+        let clamp = |r: &mut Range<usize>| *r = r.start.min(src.len())..r.end.min(src.len());
+        for h in &mut out.headings {
+            clamp(&mut h.range);
+            clamp(&mut h.text_range);
+            clamp(&mut h.section);
+        }
+        for c in &mut out.code_blocks {
+            clamp(&mut c.range);
+        }
+        return out;
+    }
     let mut out = Outline::default();
     let Some(tree) = PARSER.with(|p| p.borrow_mut().parse(src, None)) else {
         return out;
@@ -271,37 +298,24 @@ fn trim_end(text: &str, r: Range<usize>) -> usize {
     r.start + text.get(r.clone()).map_or(0, |s| s.trim_end().len())
 }
 
-fn inline_text(node: Option<Node>, text: &str, fallback: usize) -> (String, Range<usize>) {
-    match node {
-        Some(n) => {
-            let r = span(n, text);
-            let raw = &text[r.clone()];
-            let lead = raw.len() - raw.trim_start().len();
-            let r = r.start + lead..r.end;
-            // A setext heading's paragraph can span lines: join them as the title.
-            let joined = text[r.clone()]
-                .split(['\n', '\r'])
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ");
-            (joined, r)
-        }
-        None => (String::new(), fallback..fallback),
-    }
+/// Where a heading's text is: its `inline` node without the blanks around, inside `range`.
+fn inline_range(node: Option<Node>, text: &str, range: &Range<usize>) -> Range<usize> {
+    let Some(n) = node else {
+        return range.start..range.start;
+    };
+    let r = span(n, text);
+    let raw = &text[r.clone()];
+    let start = (r.start + (raw.len() - raw.trim_start().len())).min(r.end);
+    // Kept inside the heading, whatever the grammar's span says (a heading of blanks).
+    let start = start.clamp(range.start, range.end);
+    start..r.end.clamp(start, range.end)
 }
 
 /// A heading of `level` whose title is the node's `heading_content`.
 fn heading(node: Node, text: &str, range: Range<usize>, level: u8) -> Heading {
-    let (title, text_range) = inline_text(
-        node.child_by_field_name("heading_content"),
-        text,
-        range.start,
-    );
     Heading {
         level,
-        text: title,
-        text_range,
+        text_range: inline_range(node.child_by_field_name("heading_content"), text, &range),
         section: range.clone(),
         range,
     }
@@ -362,11 +376,12 @@ mod tests {
     fn headings_sections_and_code_blocks() {
         let text = "---\nname: x\ndescription: y\n---\n# Title\n\nIntro.\n\n## A\n\n```rust\nfn a() {}\n```\n\n## B\ntext\n\nSetext\n------\n\n# Next\n";
         let o = outline(text);
-        let titles: Vec<(u8, &str)> = o
+        let titles: Vec<(u8, String)> = o
             .headings
             .iter()
-            .map(|h| (h.level, h.text.as_str()))
+            .map(|h| (h.level, h.title(text)))
             .collect();
+        let titles: Vec<(u8, &str)> = titles.iter().map(|(l, t)| (*l, t.as_str())).collect();
         assert_eq!(
             titles,
             [(1, "Title"), (2, "A"), (2, "B"), (2, "Setext"), (1, "Next")]
@@ -390,6 +405,16 @@ mod tests {
             "```rust\nfn a() {}\n```"
         );
         assert_eq!(o.code_blocks[0].language.as_deref(), Some("rust"));
+    }
+
+    #[test]
+    fn a_heading_on_the_last_line_without_a_line_break() {
+        for text in ["# e", "---\na: b\n---\n# e", "\n# e"] {
+            let o = outline(text);
+            assert_eq!(o.headings.len(), 1, "{text:?}");
+            assert_eq!(o.headings[0].title(text), "e");
+            assert!(o.headings[0].range.end <= text.len());
+        }
     }
 
     #[test]
@@ -436,7 +461,7 @@ mod tests {
         let edited = format!("{text}## Last\n");
         let before: Vec<_> = cache.pieces.values().cloned().collect();
         let o = super::outline(&edited, body, &mut cache);
-        assert_eq!(o.headings.last().unwrap().text, "Last");
+        assert_eq!(o.headings.last().unwrap().title(&edited), "Last");
         let reused = cache
             .pieces
             .values()
