@@ -5,19 +5,32 @@
 //! refers to the text the round started from. Two fixes can still clash without overlapping
 //! (two keys renamed to one name make a duplicate key), so a round that leaves the file with
 //! more structural problems than it had (invalid YAML, a duplicate key, an unclosed block) is
-//! cut down to the fixes that do not, one by one in document order.
+//! cut down to the fixes that do not, in halves (see `keep_harmless`). Fix rounds analyse with
+//! every finding listed, past the per-code cap of the report.
 
-use super::{Analysis, Location, analyze};
+use super::{Analysis, Location, analyze_all};
 use crate::diagnostic::{Code, Diagnostic, TextEdit, apply_edits};
 use crate::dialect::Registry;
+use std::collections::BTreeMap;
+use std::ops::Range;
 
 /// The edits of the first safe fix of each diagnostic, fix by fix, leaving out a fix whose
 /// edits overlap each other or an earlier fix's (two insertions at one offset overlap too).
+/// The edits taken so far are kept by start, so each check is a lookup, not a scan.
 fn safe_fixes(diagnostics: &[Diagnostic]) -> Vec<&[TextEdit]> {
-    let overlap = |a: &TextEdit, b: &TextEdit| {
-        a.range.start < b.range.end && b.range.start < a.range.end || a.range == b.range
+    let overlap = |a: &Range<usize>, b: &Range<usize>| a.start < b.end && b.start < a.end || a == b;
+    let mut taken: BTreeMap<usize, usize> = BTreeMap::new();
+    let clashes = |taken: &BTreeMap<usize, usize>, r: &Range<usize>| {
+        // The taken edit starting last at or before `r.end`, and the ones starting at it:
+        // taken edits never overlap each other, so only these can overlap `r`.
+        taken
+            .range(..=r.end)
+            .next_back()
+            .is_some_and(|(&s, &e)| overlap(r, &(s..e)))
+            || taken
+                .range(r.start..=r.end)
+                .any(|(&s, &e)| overlap(r, &(s..e)))
     };
-    let mut taken: Vec<&TextEdit> = Vec::new();
     let mut fixes: Vec<&[TextEdit]> = Vec::new();
     for d in diagnostics {
         let Some(fix) = d.fixes.iter().find(|f| f.safe) else {
@@ -27,13 +40,12 @@ fn safe_fixes(diagnostics: &[Diagnostic]) -> Vec<&[TextEdit]> {
             .edits
             .iter()
             .enumerate()
-            .any(|(i, e)| fix.edits[..i].iter().any(|o| overlap(e, o)));
-        let clash = fix
-            .edits
-            .iter()
-            .any(|e| taken.iter().any(|t| overlap(e, t)));
+            .any(|(i, e)| fix.edits[..i].iter().any(|o| overlap(&e.range, &o.range)));
+        let clash = fix.edits.iter().any(|e| clashes(&taken, &e.range));
         if !own && !clash {
-            taken.extend(fix.edits.iter());
+            for e in &fix.edits {
+                taken.insert(e.range.start, e.range.end);
+            }
             fixes.push(&fix.edits);
         }
     }
@@ -75,7 +87,7 @@ fn apply(text: &str, fixes: &[&[TextEdit]]) -> String {
 /// rounds. Returns the new text, or `None` when nothing changed.
 pub fn fix_text(text: &str, location: Location, registry: &Registry) -> Option<String> {
     let mut current = text.to_string();
-    let mut analysis = analyze(&current, location, registry);
+    let mut analysis = analyze_all(&current, location, registry);
     for _ in 0..4 {
         let fixes = safe_fixes(&analysis.diagnostics);
         if fixes.is_empty() {
@@ -83,23 +95,24 @@ pub fn fix_text(text: &str, location: Location, registry: &Registry) -> Option<S
         }
         let before = structural(&analysis);
         let mut next = apply(&current, &fixes);
-        let mut after = analyze(&next, location, registry);
+        let mut after = analyze_all(&next, location, registry);
         if structural(&after) > before {
-            // Keep the fixes that do not break the file, each checked with those kept so far.
+            // Keep the fixes that do not break the file: a group is kept whole when it breaks
+            // nothing together with those kept so far, else halved, so that a few bad fixes
+            // among thousands cost a few analyses each, not one per fix.
             let mut kept: Vec<&[TextEdit]> = Vec::new();
-            for fix in fixes {
-                kept.push(fix);
-                let candidate = apply(&current, &kept);
-                let a = analyze(&candidate, location, registry);
-                if structural(&a) > before {
-                    kept.pop();
-                } else {
-                    (next, after) = (candidate, a);
-                }
-            }
+            let mut last = None;
+            keep_harmless(
+                &current, &fixes, &mut kept, &mut last, before, location, registry,
+            );
             if kept.is_empty() {
                 break;
             }
+            (next, after) = last.unwrap_or_else(|| {
+                let t = apply(&current, &kept);
+                let a = analyze_all(&t, location, registry);
+                (t, a)
+            });
         }
         if next == current {
             break;
@@ -108,4 +121,34 @@ pub fn fix_text(text: &str, location: Location, registry: &Registry) -> Option<S
         analysis = after;
     }
     (current != text).then_some(current)
+}
+
+/// Adds to `kept` the fixes of `group` that leave no more structural problems than `before`;
+/// `last` is the text and analysis with every fix kept so far.
+fn keep_harmless<'a>(
+    current: &str,
+    group: &[&'a [TextEdit]],
+    kept: &mut Vec<&'a [TextEdit]>,
+    last: &mut Option<(String, Analysis)>,
+    before: usize,
+    location: Location,
+    registry: &Registry,
+) {
+    if group.is_empty() {
+        return;
+    }
+    let size = kept.len();
+    kept.extend_from_slice(group);
+    let candidate = apply(current, kept);
+    let a = analyze_all(&candidate, location, registry);
+    if structural(&a) <= before {
+        *last = Some((candidate, a));
+        return;
+    }
+    kept.truncate(size);
+    if group.len() > 1 {
+        let (left, right) = group.split_at(group.len() / 2);
+        keep_harmless(current, left, kept, last, before, location, registry);
+        keep_harmless(current, right, kept, last, before, location, registry);
+    }
 }

@@ -90,8 +90,10 @@ pub struct RuleCx<'a> {
     pub dialect: &'a Dialect,
     pub location: Location<'a>,
     out: Vec<Diagnostic>,
-    /// Per code: how many were reported, and the first one left out past [`MAX_PER_CODE`].
+    /// Per code: how many were reported, and the first one left out past `cap`.
     tally: Vec<(usize, Option<Diagnostic>)>,
+    /// Findings listed per code ([`MAX_PER_CODE`], or all of them to fix them).
+    cap: usize,
 }
 
 /// Diagnostics of one code listed per file. Past this, one more diagnostic says how many were
@@ -112,7 +114,7 @@ impl<'a> RuleCx<'a> {
         let severity = self.registry.config.severity(code, default)?;
         let (count, first_left_out) = &mut self.tally[code as usize];
         *count += 1;
-        if *count > MAX_PER_CODE {
+        if *count > self.cap {
             first_left_out.get_or_insert_with(|| Diagnostic::new(code, severity, range, ""));
             return None;
         }
@@ -124,7 +126,7 @@ impl<'a> RuleCx<'a> {
     /// Whether one more `code` would still be listed: past [`MAX_PER_CODE`], a rule can skip
     /// the costly part of a finding (a "did you mean" search) that nobody will see.
     pub fn listed(&self, code: Code) -> bool {
-        self.tally[code as usize].0 < MAX_PER_CODE
+        self.tally[code as usize].0 < self.cap
     }
 
     /// The reported diagnostics, with one note per code whose findings were cut off.
@@ -132,7 +134,7 @@ impl<'a> RuleCx<'a> {
         let mut out = self.out;
         for (count, left_out) in self.tally {
             if let Some(mut d) = left_out {
-                let more = count - MAX_PER_CODE;
+                let more = count - self.cap;
                 d.message = format!(
                     "{more} more `{}` finding{} in this file {} not listed here: persona-ls lists the first {MAX_PER_CODE} of each rule per file. Fix these and check again.",
                     d.code,
@@ -169,11 +171,28 @@ pub fn analyze(text: &str, location: Location, registry: &Registry) -> Analysis 
     analyze_parsed(text, &parsed, location, registry)
 }
 
+/// [`analyze`] with every finding listed, past [`MAX_PER_CODE`]: what fixing the whole file
+/// needs (a fix of each of 5,000 findings in one round, not 1,000 per round).
+pub fn analyze_all(text: &str, location: Location, registry: &Registry) -> Analysis {
+    let parsed = Parsed::new(text);
+    analyze_capped(text, &parsed, location, registry, usize::MAX)
+}
+
 pub fn analyze_parsed(
     text: &str,
     parsed: &Parsed,
     location: Location,
     registry: &Registry,
+) -> Analysis {
+    analyze_capped(text, parsed, location, registry, MAX_PER_CODE)
+}
+
+fn analyze_capped(
+    text: &str,
+    parsed: &Parsed,
+    location: Location,
+    registry: &Registry,
+    cap: usize,
 ) -> Analysis {
     let dialect = registry.detect(location.rel_path, &parsed.keys(), location.forced);
     let Some(detected) = dialect else {
@@ -190,6 +209,7 @@ pub fn analyze_parsed(
         location,
         out: Vec::new(),
         tally: vec![(0, None); Code::ALL.len()],
+        cap,
     };
     rules::run(&mut cx);
     let mut diagnostics = cx.finish();

@@ -210,7 +210,7 @@ fn parse_entry(yaml: &mut Yaml, text: &str, seg: Range<usize>, anchors: &Anchors
         yaml.stray.push(seg.start..trim_end(text, seg));
         return;
     }
-    if flow_depth(seg_text) > MAX_FLOW_DEPTH {
+    if too_deep(seg_text) {
         deep_entry(yaml, text, seg);
         return;
     }
@@ -345,6 +345,35 @@ fn segments(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     out
 }
 
+/// Block collections nested deeper than this are not given to tree-sitter: its scanner keeps
+/// at most 253 levels (see `yaml_language`), and a state that deep is copied at every token
+/// (640 KB of one `- - - …` line took seconds). libyaml reads block nesting in linear time
+/// and still judges the entry.
+const MAX_BLOCK_DEPTH: usize = 200;
+
+/// Whether a segment nests too deeply for tree-sitter: flow collections past
+/// [`MAX_FLOW_DEPTH`], or lines indented, or opening `- `/`? ` items, past [`MAX_BLOCK_DEPTH`]
+/// levels (each level takes at least one column).
+fn too_deep(seg: &str) -> bool {
+    flow_depth(seg) > MAX_FLOW_DEPTH
+        || crate::text::lines(seg).any(|(_, line)| {
+            let b = line.as_bytes();
+            let mut i = b.iter().take_while(|&&c| c == b' ').count();
+            let mut depth = i;
+            while i < b.len()
+                && matches!(b[i], b'-' | b'?')
+                && b.get(i + 1).is_none_or(|&c| c == b' ')
+            {
+                depth += 1;
+                i += 2;
+                while i < b.len() && b[i] == b' ' {
+                    i += 1;
+                }
+            }
+            depth > MAX_BLOCK_DEPTH
+        })
+}
+
 /// An entry whose flow collections nest past [`MAX_FLOW_DEPTH`]: its key read as text, its
 /// value opaque, and a syntax error at the first bracket never closed (found by a linear scan
 /// that knows quotes), the one defect such a value commonly has.
@@ -374,7 +403,7 @@ fn parse_whole(text: &str, segments: &[Range<usize>]) -> Option<Vec<Entry>> {
     let (first, last) = (segments.first()?, segments.last()?);
     let all = first.start..last.end;
     let whole = &text[all.clone()];
-    if flow_depth(whole) > MAX_FLOW_DEPTH {
+    if too_deep(whole) {
         return None;
     }
     let Verdict::Valid(read) = strict(whole, all.start) else {
@@ -421,7 +450,14 @@ fn textual_entry(text: &str, seg: Range<usize>, opaque_value: bool) -> Option<En
     let colon = s.find(':')?;
     let key = &s[..colon];
     let after = s[colon + 1..].chars().next();
-    if key.is_empty() || key.contains(char::is_whitespace) || !after.is_none_or(char::is_whitespace)
+    // A key that starts with an indicator (a tag, an anchor, a quote...) is not the plain
+    // text it looks like.
+    if key.is_empty()
+        || key.contains(char::is_whitespace)
+        || !after.is_none_or(char::is_whitespace)
+        || key.starts_with([
+            '!', '&', '*', '?', '|', '>', '%', '@', '`', '"', '\'', '[', '{', '-', '#', ',',
+        ])
     {
         return None;
     }

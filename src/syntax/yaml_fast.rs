@@ -170,6 +170,11 @@ fn inline_value(
             {
                 return None;
             }
+            // The final line break is part of the value only when the text has one (a block
+            // at the end of an unclosed front matter may not).
+            if !s[content_end..].contains(['\n', '\r']) {
+                return None;
+            }
             let raw = &s[start..content_end];
             let (style, value) = scalar::decode_block(raw);
             Some(scalar_node(base, start..content_end, style, value))

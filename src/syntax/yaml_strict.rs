@@ -17,54 +17,95 @@ use std::ops::Range;
 /// square of the depth. No front matter nests a tenth as deep.
 pub(super) const MAX_FLOW_DEPTH: usize = 256;
 
-/// The deepest `[`/`{` nesting in `seg`, counted as [`flow_cost`] counts (an overestimate).
+/// The deepest flow nesting in `seg` (see [`Flow`]).
 pub(super) fn flow_depth(seg: &str) -> usize {
-    let (mut depth, mut max) = (0usize, 0usize);
-    for b in seg.bytes() {
-        match b {
-            b'[' | b'{' => {
-                depth += 1;
-                max = max.max(depth);
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    max
+    Flow::scan(seg).max_depth
 }
 
 /// The offset of the first `[` or `{` in `seg` that is never closed (or of a closer that
-/// closes nothing), skipping quoted scalars and comments.
+/// closes nothing).
 pub(super) fn unclosed_bracket(seg: &str) -> Option<usize> {
-    let bytes = seg.as_bytes();
-    let mut open: Vec<usize> = Vec::new();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'[' | b'{' => open.push(i),
-            b']' | b'}' if open.pop().is_none() => return Some(i),
-            q @ (b'"' | b'\'') if i == 0 || b" \t[{,:".contains(&bytes[i - 1]) => {
-                i += 1;
-                while i < bytes.len() {
-                    match bytes[i] {
-                        b'\\' if q == b'"' => i += 1,
-                        b'\'' if q == b'\'' && bytes.get(i + 1) == Some(&b'\'') => i += 1,
-                        c if c == q => break,
-                        _ => {}
+    Flow::scan(seg).unclosed
+}
+
+/// The flow collections of a segment, found by a linear scan that knows where YAML starts a
+/// token: a `[` or `{` opens a collection at the start of a value (after `: `, `- `, `? `, at
+/// a line's first character) or inside another collection, and is text inside a plain
+/// scalar (`e: u[[[`) or a quoted one (`e: "[[["`), which start at a token too. Comments are
+/// skipped. A continuation line of a plain scalar that starts with `[` is counted, which only
+/// overestimates.
+struct Flow {
+    max_depth: usize,
+    /// Σ open levels over the bytes: libyaml's work beyond the linear (see [`flow_cost`]).
+    cost: usize,
+    unclosed: Option<usize>,
+}
+
+impl Flow {
+    fn scan(seg: &str) -> Flow {
+        let b = seg.as_bytes();
+        let mut open: Vec<usize> = Vec::new();
+        let mut out = Flow {
+            max_depth: 0,
+            cost: 0,
+            unclosed: None,
+        };
+        let blank_or_end = |j: usize| {
+            b.get(j)
+                .is_none_or(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r'))
+        };
+        let mut token_start = true;
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            match c {
+                b'\n' | b'\r' => token_start = true,
+                b' ' | b'\t' => {}
+                b'#' if i == 0 || matches!(b[i - 1], b' ' | b'\t' | b'\n' | b'\r') => {
+                    while i < b.len() && b[i] != b'\n' && b[i] != b'\r' {
+                        i += 1;
                     }
-                    i += 1;
+                    continue;
                 }
-            }
-            b'#' if i == 0 || bytes[i - 1] == b' ' || bytes[i - 1] == b'\t' => {
-                while i < bytes.len() && bytes[i] != b'\n' && bytes[i] != b'\r' {
+                b'"' | b'\'' if token_start => {
                     i += 1;
+                    while i < b.len() {
+                        match b[i] {
+                            b'\\' if c == b'"' => i += 1,
+                            b'\'' if c == b'\'' && b.get(i + 1) == Some(&b'\'') => i += 1,
+                            q if q == c => break,
+                            _ => {}
+                        }
+                        i += 1;
+                    }
+                    token_start = false;
                 }
+                b'[' | b'{' if token_start || !open.is_empty() => {
+                    open.push(i);
+                    out.max_depth = out.max_depth.max(open.len());
+                    token_start = true;
+                }
+                b']' | b'}' if !open.is_empty() => {
+                    open.pop();
+                    token_start = false;
+                }
+                b']' | b'}' if token_start => {
+                    out.unclosed.get_or_insert(i);
+                    token_start = false;
+                }
+                b',' if !open.is_empty() => token_start = true,
+                b':' if blank_or_end(i + 1) => token_start = true,
+                b'-' | b'?' if token_start && blank_or_end(i + 1) => {}
+                _ => token_start = false,
             }
-            _ => {}
+            out.cost = out.cost.saturating_add(open.len());
+            i += 1;
         }
-        i += 1;
+        if out.unclosed.is_none() {
+            out.unclosed = open.first().copied();
+        }
+        out
     }
-    open.first().copied()
 }
 
 /// The problem reported where libyaml is not asked: what it says of an unclosed `[`, in
@@ -80,17 +121,7 @@ const STRICT_BUDGET: usize = 25_000_000;
 /// `[` took 0.5 s and 64k took 19 s. Brackets inside quotes and comments are counted too, which
 /// only overestimates.
 fn flow_cost(seg: &str) -> usize {
-    let mut depth = 0usize;
-    let mut cost = 0usize;
-    for b in seg.bytes() {
-        match b {
-            b'[' | b'{' => depth += 1,
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-        cost = cost.saturating_add(depth);
-    }
-    cost
+    Flow::scan(seg).cost
 }
 
 /// What the strict parser makes of a segment.
@@ -441,7 +472,14 @@ mod tests {
     fn unclosed_brackets_skip_quotes_and_comments() {
         assert_eq!(unclosed_bracket("a: ['[', \"]\", b]  # ["), None);
         assert_eq!(unclosed_bracket("a: {b: [c]"), Some(3));
-        assert_eq!(unclosed_bracket("a: b]"), Some(4));
+        // In a plain scalar a bracket is text; at a value's start it is not.
+        assert_eq!(unclosed_bracket("a: b]"), None);
+        assert_eq!(unclosed_bracket("a: ]"), Some(3));
+        assert_eq!(unclosed_bracket("e: u[[[\nf: \"[[[\""), None);
+        assert_eq!(flow_depth(&format!("e: \"{}\"", "[".repeat(300))), 0);
+        assert_eq!(flow_depth(&format!("e: u{}", "[".repeat(300))), 0);
+        assert_eq!(flow_depth(&format!("e: {}", "[".repeat(300))), 300);
+        assert_eq!(flow_depth("s: ['[[[', {a: [b]}]"), 3);
     }
 
     fn value_of<'a>(y: &'a crate::syntax::yaml::Yaml, key: &str) -> &'a Node {
