@@ -42,6 +42,19 @@ const SEEDS: &[(&str, &str)] = &[
         ".opencode/agent/x.md",
         "---\r---\rtools:\r  bash: true\rcolor: \"#zzz\"\r---\r",
     ),
+    // What the fuzz harness found (minimised): a quote before a CJK character, libyaml's NEL
+    // and LS line breaks, a nested entry past its parent, a heading of blanks, a quoted emoji
+    // tool, a block list below a text key.
+    (".claude/commands/c.md", "---\n': 前"),
+    ("x.md", "---\na\u{2028}e:"),
+    ("x.md", "---\n\u{85}\t:"),
+    ("x.md", "---\ns:\n s:\n - "),
+    ("x.md", "# \u{2028}\n"),
+    (
+        ".claude/agents/a.md",
+        "---\nname: a\ntools: ['💻','']\n---\n",
+    ),
+    (".claude/agents/a.md", "---\nname:\n-\n---\n"),
 ];
 
 /// The properties the fuzz harness checks (one copy, shared with `fuzz/`).

@@ -996,3 +996,26 @@ fn every_fix_is_safe_or_manual_as_documented() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+#[test]
+fn a_quoted_tool_name_is_fixed_inside_its_quotes() {
+    let text = "---\nname: r\ndescription: d\ntools:\n  - 'read'\n---\nBody\n";
+    let (new, _) = fixed(AGENT, text);
+    assert_eq!(
+        new,
+        "---\nname: r\ndescription: d\ntools:\n  - 'Read'\n---\nBody\n"
+    );
+    // Behind an escape the name is not written as it reads: no edit can replace part of it.
+    let text =
+        "---\nname: r\ndescription: d\ntools:\n  - \"R\\u0065ad\"\n  - \"gr\\u0065p\"\n---\nBody\n";
+    let (new, _) = fixed(AGENT, text);
+    assert_eq!(new, text);
+}
+
+#[test]
+fn a_list_below_a_text_key_gets_no_quoting_fix() {
+    let text = "---\nname:\n- a\ndescription: d\n---\nBody\n";
+    let out = check(AGENT, text);
+    assert!(out.contains("invalid-type"), "{out}");
+    assert!(!out.contains("Quote the value"), "{out}");
+}

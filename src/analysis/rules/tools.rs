@@ -114,7 +114,18 @@ fn report(cx: &mut RuleCx, t: &Token, verdict: Verdict, all_unresolved: bool) {
         Severity::Warning
     };
     let base_len = t.name.split('(').next().unwrap_or(&t.name).trim_end().len();
-    let base_range = t.range.start..t.range.start + base_len;
+    // The name as written in the text (not behind escapes): only then can an edit replace it.
+    let exact = cx.text.get(t.range.clone()) == Some(t.name.as_str());
+    let base_range = if exact {
+        t.range.start..t.range.start + base_len
+    } else {
+        t.range.clone()
+    };
+    let edit = |to: String| {
+        exact
+            .then(|| vec![TextEdit::replace(base_range.clone(), to)])
+            .unwrap_or_default()
+    };
     match verdict {
         Verdict::Ok => {}
         Verdict::Legacy(instead, status) => {
@@ -133,11 +144,10 @@ fn report(cx: &mut RuleCx, t: &Token, verdict: Verdict, all_unresolved: bool) {
                 base_range.clone(),
                 msg,
             ) && let Some(r) = instead
+                && exact
             {
-                d.fixes.push(Fix::manual(
-                    format!("Change to `{r}`"),
-                    vec![TextEdit::replace(base_range, r)],
-                ));
+                d.fixes
+                    .push(Fix::manual(format!("Change to `{r}`"), edit(r)));
             }
         }
         Verdict::WrongCase(right) => {
@@ -145,12 +155,14 @@ fn report(cx: &mut RuleCx, t: &Token, verdict: Verdict, all_unresolved: bool) {
                 "Tool names are case-sensitive: `{}` does not resolve; the tool is `{right}`.{zero}",
                 &t.name[..base_len]
             );
-            if let Some(d) = cx.report(Code::UnknownTool, severity, base_range.clone(), msg) {
+            if let Some(d) = cx.report(Code::UnknownTool, severity, base_range.clone(), msg)
+                && exact
+            {
                 // Safe because only the case changes, to the one known name that matches
                 // (tool names are case-sensitive, so the name as written resolves to nothing).
                 d.fixes.push(Fix::safe(
                     format!("Change to `{right}`"),
-                    vec![TextEdit::replace(base_range, right)],
+                    edit(right.clone()),
                 ));
             }
         }
@@ -167,12 +179,13 @@ fn report(cx: &mut RuleCx, t: &Token, verdict: Verdict, all_unresolved: bool) {
             msg.push_str(&zero);
             if let Some(d) = cx.report(Code::UnknownTool, severity, base_range.clone(), msg)
                 && let Some(c) = close
+                && exact
             {
                 // A "did you mean" is a guess: the closest name may grant another tool
                 // (`grep_search` is near `WebSearch`). Safe only for the same name with other
                 // separators or case (`web_fetch` for `WebFetch`), the one known name so spelled.
                 let title = format!("Change to `{c}`");
-                let edit = vec![TextEdit::replace(base_range, c)];
+                let edit = edit(c);
                 d.fixes.push(if certain {
                     Fix::safe(title, edit)
                 } else {
@@ -251,9 +264,10 @@ pub fn tokens(text: &str, v: &Node, split_spaces: bool) -> Vec<Token> {
         NodeKind::Seq { items, .. } => items
             .iter()
             .filter_map(|i| {
-                i.as_str().map(|s| Token {
-                    range: i.range.clone(),
-                    name: s.trim().to_string(),
+                let name = i.as_str()?.trim();
+                Some(Token {
+                    range: name_span(text, &i.range, name),
+                    name: name.to_string(),
                 })
             })
             .filter(|t| !t.name.is_empty())
@@ -277,6 +291,17 @@ pub fn tokens(text: &str, v: &Node, split_spaces: bool) -> Vec<Token> {
                 .collect()
         }
         _ => Vec::new(),
+    }
+}
+
+/// Where `name` (an item's decoded text, trimmed) is written inside `range`: inside the quotes
+/// of a quoted item. When the item's text does not hold the name as written (escapes, folded
+/// lines), the whole item: a fix then replaces the item, never part of it.
+fn name_span(text: &str, range: &Range<usize>, name: &str) -> Range<usize> {
+    let raw = &text[range.clone()];
+    match raw.find(name) {
+        Some(i) if raw.matches(name).count() == 1 => range.start + i..range.start + i + name.len(),
+        _ => range.clone(),
     }
 }
 

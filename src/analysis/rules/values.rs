@@ -133,7 +133,14 @@ fn string(cx: &mut RuleCx, key: &Key, v: &Node) {
         _ => return,
     };
     let raw = cx.text[v.range.clone()].to_string();
-    let fixable = !raw.contains(['\n', '\r']) && !matches!(v.kind, NodeKind::Map { .. });
+    // Quoting a value that starts on the line below its key (`name:\n-`) would leave a quoted
+    // scalar where the mapping expects a key: no fix there.
+    let line_start = cx.text[..v.range.start]
+        .rfind(['\n', '\r'])
+        .map_or(0, |i| i + 1);
+    let on_key_line = cx.text[line_start..v.range.start].contains(':');
+    let fixable =
+        on_key_line && !raw.contains(['\n', '\r']) && !matches!(v.kind, NodeKind::Map { .. });
     // A list where text belongs breaks `name` and `description` (Claude Code 2.1.51 crashed on
     // an array description); elsewhere tools read the list or ignore the key (Cursor `globs`).
     let severity = match (&v.kind, key.key.as_str()) {

@@ -62,7 +62,10 @@ fn syntax_error(cx: &mut RuleCx, err: &SyntaxError) {
         // libyaml stops after the `*`; point at the whole value.
         Some(v) if err.problem.contains("while scanning an alias") => v.clone(),
         // It reports an unclosed quote at the end of the input; the opening quote is the news.
-        Some(v) if err.problem.contains("quoted scalar") => v.start..v.start + 1,
+        Some(v) if err.problem.contains("quoted scalar") => {
+            let first = cx.text[v.start..].chars().next().map_or(0, char::len_utf8);
+            v.start..v.start + first
+        }
         _ if relative.is_empty() => err.range.clone(),
         _ => err.range.start + relative.start..err.range.start + relative.end,
     };
