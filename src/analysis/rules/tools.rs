@@ -122,9 +122,11 @@ fn report(cx: &mut RuleCx, t: &Token, verdict: Verdict, all_unresolved: bool) {
         t.range.clone()
     };
     let edit = |to: String| {
-        exact
-            .then(|| vec![TextEdit::replace(base_range.clone(), to)])
-            .unwrap_or_default()
+        if exact {
+            vec![TextEdit::replace(base_range.clone(), to)]
+        } else {
+            Vec::new()
+        }
     };
     match verdict {
         Verdict::Ok => {}

@@ -111,6 +111,7 @@ fn syntax_error(cx: &mut RuleCx, err: &SyntaxError) {
             && !at.starts_with('\t'));
     let fixes = if quotable && !own_reader {
         entry
+            .filter(|e| simple_pair(cx.text, e))
             .zip(value)
             .map(|(e, v)| value_fixes(cx, e, v))
             .unwrap_or_default()
@@ -197,6 +198,16 @@ pub fn value_text_range(text: &str, e: &Entry) -> Option<Range<usize>> {
         }
     }
     (end > start).then_some(start..end)
+}
+
+/// `key: value` with a plain key on one line, right before its `:`: the only shape where
+/// quoting what follows the `:` is sure to make the value text (not an explicit `? key`, a
+/// quoted key, or a key that spans lines).
+fn simple_pair(text: &str, e: &Entry) -> bool {
+    text.get(e.key_range.clone()) == Some(e.key.as_str())
+        && !e.key.contains(['\n', '\r'])
+        && !e.key.starts_with(['?', '"', '\''])
+        && text.get(e.key_range.end..e.after_colon) == Some(":")
 }
 
 /// Quote the value, or make it a folded block scalar.
