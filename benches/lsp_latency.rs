@@ -14,13 +14,15 @@
 //! get the whole text on every change; incremental servers get the one-character edit.
 
 use serde_json::{Value, json};
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::Write;
 use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
 
 #[path = "fixtures.rs"]
 mod fixtures;
+#[path = "frames.rs"]
+mod frames;
 
 const TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -49,36 +51,7 @@ impl Server {
             .unwrap_or_else(|e| panic!("cannot start `{cmd}`: {e}"));
         let stdin = child.stdin.take().unwrap();
         let stdout = child.stdout.take().unwrap();
-        let (tx, rx) = channel();
-        std::thread::spawn(move || {
-            let mut r = BufReader::new(stdout);
-            loop {
-                let mut len = None;
-                loop {
-                    let mut line = String::new();
-                    if r.read_line(&mut line).unwrap_or(0) == 0 {
-                        return;
-                    }
-                    let line = line.trim_end();
-                    if line.is_empty() {
-                        break;
-                    }
-                    if let Some(v) = line.strip_prefix("Content-Length:") {
-                        len = v.trim().parse::<usize>().ok();
-                    }
-                }
-                let Some(len) = len else { return };
-                let mut buf = vec![0; len];
-                if r.read_exact(&mut buf).is_err() {
-                    return;
-                }
-                if let Ok(v) = serde_json::from_slice(&buf)
-                    && tx.send(v).is_err()
-                {
-                    return;
-                }
-            }
-        });
+        let rx = frames::frames(stdout);
         let mut s = Server {
             child,
             stdin,

@@ -12,11 +12,14 @@
 //! the process's fixed cost (about 6 MB): the "growth" column subtracts the same binary's RSS
 //! on an empty persona. A run is stopped after 60 s.
 
+#[path = "frames.rs"]
+mod frames;
+
 use serde_json::{Value, json};
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::mpsc::{Receiver, channel};
+use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
 const LIMIT: Duration = Duration::from_secs(60);
@@ -171,7 +174,7 @@ fn serve(
         .spawn()
         .expect("spawn");
     let mut stdin = child.stdin.take().unwrap();
-    let rx = frames(child.stdout.take().unwrap());
+    let rx = frames::frames(child.stdout.take().unwrap());
     let send = |stdin: &mut dyn Write, msg: Value| {
         let body = serde_json::to_vec(&msg).unwrap();
         let _ = stdin.write_all(format!("Content-Length: {}\r\n\r\n", body.len()).as_bytes());
@@ -224,39 +227,6 @@ fn serve(
     let _ = child.kill();
     let _ = child.wait();
     (diagnostics, symbols, rss)
-}
-
-fn frames(stdout: impl Read + Send + 'static) -> Receiver<Value> {
-    let (tx, rx) = channel();
-    std::thread::spawn(move || {
-        let mut r = BufReader::new(stdout);
-        loop {
-            let mut len = None;
-            loop {
-                let mut line = String::new();
-                if r.read_line(&mut line).unwrap_or(0) == 0 {
-                    return;
-                }
-                if line.trim_end().is_empty() {
-                    break;
-                }
-                if let Some(v) = line.trim_end().strip_prefix("Content-Length:") {
-                    len = v.trim().parse::<usize>().ok();
-                }
-            }
-            let Some(len) = len else { return };
-            let mut buf = vec![0; len];
-            if r.read_exact(&mut buf).is_err() {
-                return;
-            }
-            if let Ok(v) = serde_json::from_slice(&buf)
-                && tx.send(v).is_err()
-            {
-                return;
-            }
-        }
-    });
-    rx
 }
 
 fn wait_for(rx: &Receiver<Value>, pred: impl Fn(&Value) -> bool) -> Option<Value> {

@@ -57,11 +57,25 @@ fn a_user_level_persona_outside_the_workspace_gets_diagnostics() {
     let workspace = tempfile::tempdir().unwrap();
     std::fs::create_dir(workspace.path().join(".git")).unwrap();
     let mut server = Server::start_with(&[], None, &[("HOME", home.path())]);
-    let folder = format!("file://{}", workspace.path().display());
+    assert_eq!(
+        open_in(&mut server, workspace.path(), &file, text),
+        ["invalid-value"]
+    );
+    assert_eq!(server.shutdown_and_exit(2), 0);
+}
+
+/// Initialises `server` with `workspace` as its folder, opens `file` with `text`, and returns
+/// the codes published for it.
+fn open_in(
+    server: &mut Server,
+    workspace: &std::path::Path,
+    file: &std::path::Path,
+    text: &str,
+) -> Vec<String> {
     server.initialize_with(json!({
         "processId": null,
         "capabilities": {},
-        "workspaceFolders": [{ "uri": folder, "name": "ws" }],
+        "workspaceFolders": [{ "uri": format!("file://{}", workspace.display()), "name": "ws" }],
     }));
     let uri = format!("file://{}", file.display());
     server.send(
@@ -75,12 +89,40 @@ fn a_user_level_persona_outside_the_workspace_gets_diagnostics() {
             break msg;
         }
     };
-    let codes: Vec<&str> = published["params"]["diagnostics"]
+    published["params"]["diagnostics"]
         .as_array()
         .unwrap()
         .iter()
-        .map(|d| d["code"].as_str().unwrap())
-        .collect();
-    assert_eq!(codes, ["invalid-value"]);
-    assert_eq!(server.shutdown_and_exit(2), 0);
+        .map(|d| d["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// A workspace that holds the input which aborted the process (a line of 253 `- `), as a
+/// persona and as a plain document: the workspace scan reads both, and the server lives on.
+#[test]
+fn a_workspace_with_the_abort_reproducer_is_served() {
+    let workspace = tempfile::tempdir().unwrap();
+    std::fs::create_dir(workspace.path().join(".git")).unwrap();
+    let reproducer = format!(
+        "---\nname: t\ndescription: d\ntools:\n{}x\n---\nbody\n",
+        "- ".repeat(253)
+    );
+    for path in [".claude/agents/a.md", "docs/notes.md"] {
+        let p = workspace.path().join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, &reproducer).unwrap();
+    }
+    let mut server = Server::start(&[]);
+    let file = workspace.path().join(".claude/agents/a.md");
+    assert_eq!(
+        open_in(&mut server, workspace.path(), &file, &reproducer),
+        ["invalid-type"]
+    );
+    let uri = format!("file://{}", file.display());
+    server.send(
+        json!({ "jsonrpc": "2.0", "id": 2, "method": "textDocument/documentSymbol",
+        "params": { "textDocument": { "uri": uri } } }),
+    );
+    assert!(server.response(2)["result"].is_array());
+    assert_eq!(server.shutdown_and_exit(3), 0);
 }

@@ -777,15 +777,9 @@ fn run_fixes(ctx: &Ctx, case: &Case, p: &mut Probe) -> Check {
     if let Some(again) = p.time("fix_text again", || fix_all::fix_text(&fixed, loc, reg))
         && again != fixed
     {
-        let left: Vec<&str> = after
-            .diagnostics
-            .iter()
-            .filter(|d| d.fixes.iter().any(|f| f.safe))
-            .map(|d| d.code.as_str())
-            .collect();
         return Err(format!(
             "fix_text is not idempotent: the fixed text still has safe fixes ({}) that change it again; {}",
-            left.join(", "),
+            safe_codes(&after.diagnostics),
             props::first_difference(&fixed, &again)
         ));
     }
@@ -799,15 +793,9 @@ fn run_fixes(ctx: &Ctx, case: &Case, p: &mut Probe) -> Check {
             .iter()
             .find(|d| d.code == Code::YamlSyntax)
     {
-        let fixed_codes: Vec<&str> = before
-            .diagnostics
-            .iter()
-            .filter(|d| d.fixes.iter().any(|f| f.safe))
-            .map(|d| d.code.as_str())
-            .collect();
         return Err(format!(
             "the safe fixes ({}) turned valid YAML into a syntax error: {:?} at {:?} ({:?})",
-            fixed_codes.join(", "),
+            safe_codes(&before.diagnostics),
             d.message,
             d.range,
             &fixed[d.range.clone()]
@@ -862,3 +850,13 @@ pub fn time_feature(p: &mut Probe, len: usize) {
 
 pub const F_EDIT_TAG: u64 = F_EDIT;
 pub const F_APPLIED_TAG: u64 = F_APPLIED;
+
+/// The codes of the diagnostics that have a safe fix, for messages.
+fn safe_codes(diagnostics: &[persona_ls::diagnostic::Diagnostic]) -> String {
+    diagnostics
+        .iter()
+        .filter(|d| d.fixes.iter().any(|f| f.safe))
+        .map(|d| d.code.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
