@@ -698,11 +698,18 @@ fn value_difference(
 /// Every valid top-level entry reads as libyaml reads it alone.
 fn agrees_with_libyaml(text: &str, y: &yaml::Yaml) -> Check {
     for e in y.entries.iter().filter(|e| e.valid) {
-        // Through the entry's line break, as the engine's own strict parse sees it: a block
-        // scalar keeps its final line break only when it has one.
-        let end = front_matter::next_line_start(text, e.range.end);
+        // The entry's whole lines, from the start of its key's line (indentation included) to
+        // its last line's break (trailing blanks included: in a block scalar they are text),
+        // as the engine's own strict parse sees them.
+        let line_start = text[..e.key_range.start]
+            .rfind(['\n', '\r'])
+            .map_or(0, |i| i + 1);
+        let end = match text[e.range.end..].find(['\n', '\r']) {
+            Some(i) => front_matter::next_line_start(text, e.range.end + i),
+            None => text.len(),
+        };
         let Ok(serde_yaml_ng::Value::Mapping(m)) =
-            serde_yaml_ng::from_str::<serde_yaml_ng::Value>(&text[e.key_range.start..end])
+            serde_yaml_ng::from_str::<serde_yaml_ng::Value>(&text[line_start..end])
         else {
             continue;
         };

@@ -242,7 +242,7 @@ fn parse_entry(yaml: &mut Yaml, text: &str, seg: Range<usize>, anchors: &Anchors
             e.valid = error.is_none();
             e.range = e.key_range.start..trim_end(text, seg.clone());
             if let Some(read) = &read {
-                repair(text, std::slice::from_mut(&mut e), read);
+                repair(text, std::slice::from_mut(&mut e), read, &[seg.start]);
             }
             yaml.entries.push(e);
         }
@@ -324,18 +324,24 @@ pub fn trim_yaml_end(s: &str) -> &str {
     s.trim_end_matches([' ', '\t', '\r', '\n', '\u{85}', '\u{2028}', '\u{2029}'])
 }
 
-/// Cuts the block into top-level entries: each starts at a column-0 line that is not a comment,
-/// a list item or the close of a flow collection.
+/// Cuts the block into top-level entries: each starts at a line indented no more than the
+/// first key (column 0, usually) that is not a comment, a list item or the close of a flow
+/// collection.
 fn segments(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
+    let mut base: Option<usize> = None;
     for (start, line) in crate::text::lines(&text[range.clone()]) {
         let start = range.start + start;
-        let starts_entry = !line.is_empty()
-            && !line.starts_with([' ', '\t', '#', ']', '}', ','])
-            && !(line.starts_with('-') && (line.len() == 1 || line[1..].starts_with([' ', '\t'])));
-        if starts_entry
-            || out.is_empty() && !line.trim().is_empty() && !line.trim_start().starts_with('#')
-        {
+        let rest = line.trim_start_matches(' ');
+        let indent = line.len() - rest.len();
+        if rest.trim().is_empty() || rest.starts_with('#') {
+            continue;
+        }
+        let base = *base.get_or_insert(indent);
+        let starts_entry = indent <= base
+            && !rest.starts_with(['\t', ']', '}', ','])
+            && !(rest.starts_with('-') && (rest.len() == 1 || rest[1..].starts_with([' ', '\t'])));
+        if starts_entry || out.is_empty() {
             if let Some(last) = out.last_mut() {
                 last.end = start;
             }
@@ -437,7 +443,8 @@ fn parse_whole(text: &str, segments: &[Range<usize>]) -> Option<Vec<Entry>> {
             .collect()
     })?;
     if let Some(read) = &read {
-        repair(text, &mut entries, read);
+        let starts: Vec<usize> = segments.iter().map(|s| s.start).collect();
+        repair(text, &mut entries, read, &starts);
     }
     Some(entries)
 }

@@ -384,13 +384,32 @@ fn agrees(node: Option<&Node>, v: &Lite, depth: usize) -> bool {
 }
 
 /// Where the tree reads an entry of `entries` otherwise than libyaml (`read`, the mapping of
-/// the same entries in order), the entry's value becomes libyaml's, spanning the value's text.
-pub(super) fn repair(text: &str, entries: &mut [Entry], read: &Lite) {
+/// the same entries in order), libyaml's reading wins: the value becomes libyaml's, spanning
+/// the value's text, and a key the tree got wrong (a nested pair taken for the entry, a line
+/// break libyaml knows and tree-sitter does not) becomes libyaml's key, at `starts` (where
+/// each entry's segment starts).
+pub(super) fn repair(text: &str, entries: &mut [Entry], read: &Lite, starts: &[usize]) {
     let Lite::Map(pairs) = read else { return };
-    if pairs.len() != entries.len() {
+    if pairs.len() != entries.len() || starts.len() != entries.len() {
         return;
     }
-    for (e, (_, v)) in entries.iter_mut().zip(pairs) {
+    for ((e, (k, v)), &start) in entries.iter_mut().zip(pairs).zip(starts) {
+        if let Lite::Str(key) = k
+            && *key != e.key
+        {
+            e.key = key.clone();
+            let written = text[start..].trim_start_matches(' ');
+            let at = start + (text[start..].len() - written.len());
+            if written.starts_with(key.as_str()) {
+                e.key_range = at..at + key.len();
+                let after = &text[e.key_range.end..e.range.end.max(e.key_range.end)];
+                e.after_colon = after
+                    .find(':')
+                    .map_or(e.key_range.end, |i| e.key_range.end + i + 1);
+            }
+            e.range.start = e.key_range.start.min(e.range.start);
+            e.value = None;
+        }
         if agrees(e.value.as_ref(), v, 0) {
             continue;
         }
@@ -507,6 +526,27 @@ mod tests {
             panic!()
         };
         assert_eq!(&t[items[1].range.clone()], "b");
+    }
+
+    /// Keys the tree gets wrong: a nested pair taken for the entry, a NEL that libyaml takes
+    /// for a line break; and a block whose first key is indented.
+    #[test]
+    fn keys_are_repaired_too() {
+        let t = "e:\n s:\n    g: [\n ]\n    s:\n";
+        let y = parse(t, 0..t.len());
+        assert_eq!(y.entries.len(), 1);
+        assert_eq!(
+            (y.entries[0].key.as_str(), y.entries[0].key_range.clone()),
+            ("e", 0..1)
+        );
+        let t = "e:\u{85} a:\n";
+        let y = parse(t, 0..t.len());
+        assert_eq!(y.entries[0].key, "e");
+        let t = " n:\n s: b\n";
+        let y = parse(t, 0..t.len());
+        let keys: Vec<&str> = y.entries.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["n", "s"]);
+        assert_eq!(value_of(&y, "s").as_str(), Some("b"));
     }
 
     #[test]
