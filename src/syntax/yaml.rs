@@ -358,26 +358,38 @@ fn segments(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
 const MAX_BLOCK_DEPTH: usize = 200;
 
 /// Whether a segment nests too deeply for tree-sitter: flow collections past
-/// [`MAX_FLOW_DEPTH`], or lines indented, or opening `- `/`? ` items, past [`MAX_BLOCK_DEPTH`]
-/// levels (each level takes at least one column).
+/// [`MAX_FLOW_DEPTH`], or block collections past [`MAX_BLOCK_DEPTH`] levels. A level opens
+/// where a line is indented deeper than every level still open above it, and at each `- ` or
+/// `? ` it starts with; a line of any indentation opens one level, not one per column.
 fn too_deep(seg: &str) -> bool {
-    flow_depth(seg) > MAX_FLOW_DEPTH
-        || crate::text::lines(seg).any(|(_, line)| {
-            let b = line.as_bytes();
-            let mut i = b.iter().take_while(|&&c| c == b' ').count();
-            let mut depth = i;
-            while i < b.len()
-                && matches!(b[i], b'-' | b'?')
-                && b.get(i + 1).is_none_or(|&c| c == b' ')
-            {
-                depth += 1;
-                i += 2;
-                while i < b.len() && b[i] == b' ' {
-                    i += 1;
-                }
+    if flow_depth(seg) > MAX_FLOW_DEPTH {
+        return true;
+    }
+    let mut open: Vec<usize> = Vec::new();
+    for (_, line) in crate::text::lines(seg) {
+        let b = line.as_bytes();
+        let mut i = b.iter().take_while(|&&c| c == b' ').count();
+        if i == b.len() {
+            continue;
+        }
+        while open.last().is_some_and(|&l| l >= i) {
+            open.pop();
+        }
+        open.push(i);
+        let mut items = 0;
+        while i < b.len() && matches!(b[i], b'-' | b'?') && b.get(i + 1).is_none_or(|&c| c == b' ')
+        {
+            items += 1;
+            i += 2;
+            while i < b.len() && b[i] == b' ' {
+                i += 1;
             }
-            depth > MAX_BLOCK_DEPTH
-        })
+        }
+        if open.len() + items > MAX_BLOCK_DEPTH {
+            return true;
+        }
+    }
+    false
 }
 
 /// An entry whose flow collections nest past [`MAX_FLOW_DEPTH`]: its key read as text, its
@@ -725,6 +737,19 @@ mod tests {
         let t = "tools: [\n  'a',\n  'b'\nmodel: x\n";
         let y = parse_all(t);
         assert_eq!(y.errors[0].range, 7..8);
+    }
+
+    /// Nesting is counted in levels, not columns: a line indented 300 spaces is one level.
+    #[test]
+    fn depth_is_levels_not_columns() {
+        let deep_indent = format!("e: r\n{}.\n", " ".repeat(300));
+        assert!(!too_deep(&deep_indent));
+        let dashes = format!("x:\n{}y\n", "- ".repeat(201));
+        assert!(too_deep(&dashes));
+        let stairs: String = (0..201).map(|i| format!("{}a:\n", " ".repeat(i))).collect();
+        assert!(too_deep(&stairs));
+        let y = parse_all(&deep_indent);
+        assert_eq!(y.entries[0].value.as_ref().unwrap().as_str(), Some("r ."));
     }
 
     #[test]
