@@ -55,10 +55,41 @@ impl Flow {
                 .is_none_or(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r'))
         };
         let mut token_start = true;
+        // The indentation of the current line, and of the line that opened a block scalar
+        // whose content lines (indented deeper, or blank) are text, not collections.
+        let mut line_indent = 0;
+        let mut block: Option<usize> = None;
         let mut i = 0;
         while i < b.len() {
             let c = b[i];
+            if c == b'\n' || c == b'\r' {
+                let next = i + 1 + usize::from(c == b'\r' && b.get(i + 1) == Some(&b'\n'));
+                let indent = b[next..].iter().take_while(|&&x| x == b' ').count();
+                let blank = b
+                    .get(next + indent)
+                    .is_none_or(|x| matches!(x, b'\n' | b'\r'));
+                if let Some(parent) = block
+                    && (blank || indent > parent)
+                {
+                    // Skip the content line whole.
+                    let end = b[next..]
+                        .iter()
+                        .position(|&x| x == b'\n' || x == b'\r')
+                        .map_or(b.len(), |p| next + p);
+                    i = end;
+                    continue;
+                }
+                block = None;
+                line_indent = indent;
+            }
             match c {
+                b'|' | b'>' if token_start && open.is_empty() => {
+                    block = Some(line_indent);
+                    while i < b.len() && b[i] != b'\n' && b[i] != b'\r' {
+                        i += 1;
+                    }
+                    continue;
+                }
                 b'\n' | b'\r' => token_start = true,
                 b' ' | b'\t' => {}
                 b'#' if i == 0 || matches!(b[i - 1], b' ' | b'\t' | b'\n' | b'\r') => {
@@ -499,6 +530,13 @@ mod tests {
         assert_eq!(flow_depth(&format!("e: u{}", "[".repeat(300))), 0);
         assert_eq!(flow_depth(&format!("e: {}", "[".repeat(300))), 300);
         assert_eq!(flow_depth("s: ['[[[', {a: [b]}]"), 3);
+        // A block scalar's content is text.
+        let block = format!(
+            "n: >\n {}\n  {}\nm: [a]\n",
+            "{".repeat(300),
+            "[".repeat(300)
+        );
+        assert_eq!(flow_depth(&block), 1);
     }
 
     fn value_of<'a>(y: &'a crate::syntax::yaml::Yaml, key: &str) -> &'a Node {
