@@ -3,12 +3,21 @@
 use super::super::{RuleCx, a_or_an, suggest};
 use crate::diagnostic::{Code, Fix, Severity, TextEdit};
 use crate::syntax::yaml::Yaml;
+use std::collections::HashMap;
 
 pub fn check(cx: &mut RuleCx) {
     let Some(yaml) = cx.yaml() else { return };
     if yaml.not_a_mapping.is_some() {
         return;
     }
+    // How often each key is set, counted once: asked per entry, a scan of the entries made
+    // 20,000 duplicate keys quadratic.
+    let mut counts: HashMap<&str, usize> = HashMap::new();
+    for e in &yaml.entries {
+        *counts.entry(e.key.as_str()).or_default() += 1;
+    }
+    // Whether a rename is clean, once per (from, to): it scans every entry.
+    let mut clean: HashMap<(String, String), bool> = HashMap::new();
     let open = super::fence_range(cx);
     for key in cx.dialect.keys.iter().filter(|k| k.required) {
         if yaml.entry(&key.key).is_none()
@@ -44,11 +53,14 @@ pub fn check(cx: &mut RuleCx) {
                 let rename = cx
                     .dialect
                     .key(instead)
-                    .filter(|new| new.ty == k.ty && target_free(yaml, &e.key, instead))
+                    .filter(|new| new.ty == k.ty && target_free(&counts, &e.key, instead))
                     .map(|_| {
                         let title = format!("Rename to `{instead}`");
                         let edit = vec![TextEdit::replace(e.key_range.clone(), instead.clone())];
-                        if rename_is_clean(cx, yaml, &e.key, instead) {
+                        let is_clean = *clean
+                            .entry((e.key.clone(), instead.clone()))
+                            .or_insert_with(|| rename_is_clean(cx, yaml, &counts, &e.key, instead));
+                        if is_clean {
                             Fix::safe(title, edit)
                         } else {
                             Fix::manual(title, edit)
@@ -65,26 +77,31 @@ pub fn check(cx: &mut RuleCx) {
             }
             continue;
         }
-        unknown(cx, yaml, &e.key, e.key_range.clone());
+        unknown(cx, yaml, &counts, &mut clean, &e.key, e.key_range.clone());
     }
 }
 
 /// Whether `from` can be renamed to `to` without setting a key twice: `from` is set once and
 /// `to` is not set yet.
-fn target_free(yaml: &Yaml, from: &str, to: &str) -> bool {
-    yaml.entries.iter().filter(|e| e.key == from).count() == 1
-        && yaml.entries.iter().all(|e| e.key != to)
+fn target_free(counts: &HashMap<&str, usize>, from: &str, to: &str) -> bool {
+    counts.get(from) == Some(&1) && !counts.contains_key(to)
 }
 
 /// Whether `--fix` may apply the rename: the target is free, and no other entry would be
 /// renamed to `to` in the same round (a deprecated key with that replacement, or another
 /// spelling of it). Two renames to one key would each be fine alone and make a duplicate key
 /// together.
-fn rename_is_clean(cx: &RuleCx, yaml: &Yaml, from: &str, to: &str) -> bool {
+fn rename_is_clean(
+    cx: &RuleCx,
+    yaml: &Yaml,
+    counts: &HashMap<&str, usize>,
+    from: &str,
+    to: &str,
+) -> bool {
     let new_ty = cx.dialect.key(to).map(|k| k.ty);
     let renamed_to =
         |k: &crate::schema::Key| k.deprecated.as_deref() == Some(to) && new_ty == Some(k.ty);
-    target_free(yaml, from, to)
+    target_free(counts, from, to)
         && yaml.entries.iter().all(|e| {
             e.key == from
                 || !(suggest::same_word(&e.key, to, [to])
@@ -113,7 +130,14 @@ fn code_words(s: &str) -> String {
         .join(" ")
 }
 
-fn unknown(cx: &mut RuleCx, yaml: &Yaml, key: &str, range: std::ops::Range<usize>) {
+fn unknown<'y>(
+    cx: &mut RuleCx,
+    yaml: &'y Yaml,
+    counts: &HashMap<&'y str, usize>,
+    clean: &mut HashMap<(String, String), bool>,
+    key: &str,
+    range: std::ops::Range<usize>,
+) {
     // A sibling dialect's key that means something specific here. Claude Code ignores
     // `allowed-tools` in an agent, which then inherits every tool (anthropics/claude-code#27099):
     // the schema makes that one an error, with a rename fix.
@@ -129,7 +153,7 @@ fn unknown(cx: &mut RuleCx, yaml: &Yaml, key: &str, range: std::ops::Range<usize
                 .unwrap_or_default()
         );
         let severity = wrong.severity.severity();
-        let free = target_free(yaml, key, &to);
+        let free = target_free(counts, key, &to);
         if let Some(d) = cx.report(Code::UnknownKey, severity, range.clone(), msg)
             && free
         {
@@ -176,8 +200,10 @@ fn unknown(cx: &mut RuleCx, yaml: &Yaml, key: &str, range: std::ops::Range<usize
         );
         let certain =
             suggest::same_word(key, close, cx.dialect.keys.iter().map(|k| k.key.as_str()));
-        let free = target_free(yaml, key, close);
-        let clean = rename_is_clean(cx, yaml, key, close);
+        let free = target_free(counts, key, close);
+        let clean = *clean
+            .entry((key.to_string(), close.to_string()))
+            .or_insert_with(|| rename_is_clean(cx, yaml, counts, key, close));
         let close = close.to_string();
         if let Some(d) = cx.report(Code::UnknownKey, Severity::Warning, range.clone(), msg)
             && free
