@@ -179,7 +179,10 @@ fn preview(text: &str, v: &Node) -> Option<String> {
             if names.len() == items.len() {
                 names.join(", ")
             } else {
-                format!("{} items", items.len())
+                match items.len() {
+                    1 => "1 item".to_string(),
+                    n => format!("{n} items"),
+                }
             }
         }
         NodeKind::Map { .. } => return None,

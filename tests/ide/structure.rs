@@ -218,8 +218,8 @@ Body$0"#,
     );
 }
 
-/// Values are previewed on one line, cut at 60 characters; a mapping's keys are its children.
-/// BUG (wording): a one-item list is previewed as `1 items`.
+/// Values are previewed on one line, cut at 60 characters; a mapping's keys are its children;
+/// a list of non-text items is counted (`1 item`, `2 items`).
 #[test]
 fn symbols_of_nested_and_long_values() {
     check_symbols(
@@ -260,7 +260,7 @@ hooks:
               hooks · Key
                 range 8:1-11:11 "hooks:" +3 lines
                 selection 8:1-8:6 "hooks"
-                PreToolUse · Key ("1 items")
+                PreToolUse · Key ("1 item")
                   range 9:3-10:20 "PreToolUse:" +1 line
                   selection 9:3-9:13 "PreToolUse"
                 Stop · Key
@@ -316,9 +316,8 @@ description: d
     );
 }
 
-/// Setext headings, an empty heading, skipped levels, a closing sequence.
-/// BUG: `### Deep ###` should be named `Deep` with its selection at 12:5-12:9: the closing `###`
-/// is not part of a heading's text (CommonMark), but the title keeps it.
+/// Setext headings, an empty heading, skipped levels, a closing sequence (`### Deep ###` is
+/// `Deep`: the closing `###` is not part of the text, CommonMark §4.2).
 #[test]
 fn symbols_of_every_kind_of_heading() {
     check_symbols(
@@ -355,9 +354,9 @@ Sub
             # · Heading
               range 10:1-12:13 "#" +2 lines
               selection 10:1-10:2 "#"
-              Deep ### · Heading
+              Deep · Heading
                 range 12:1-12:13 "### Deep ###"
-                selection 12:5-12:13 "Deep ###"
+                selection 12:5-12:9 "Deep"
             Second · Heading
               range 14:1-14:9 "# Second"
               selection 14:3-14:9 "Second"
