@@ -488,7 +488,9 @@ fn run_yaml(case: &Case, p: &mut Probe) -> Check {
         bucket(y.errors.len()),
         y.entries.iter().filter(|e| !e.valid).count() as u64,
     );
-    p.time("libyaml as an oracle", || agrees_with_libyaml(text, &y))?;
+    p.time("libyaml as an oracle", || {
+        agrees_with_libyaml(text, content.end, &y)
+    })?;
     if fast {
         let full = p.time("yaml::parse_full", || {
             yaml::parse_full(text, content.clone())
@@ -696,18 +698,29 @@ fn value_difference(
 }
 
 /// Every valid top-level entry reads as libyaml reads it alone.
-fn agrees_with_libyaml(text: &str, y: &yaml::Yaml) -> Check {
+fn agrees_with_libyaml(text: &str, block_end: usize, y: &yaml::Yaml) -> Check {
+    let line_start = |at: usize| text[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    // Where each top-level piece starts: an entry ends where the next one's line does.
+    let mut starts: Vec<usize> = y
+        .entries
+        .iter()
+        .map(|e| line_start(e.key_range.start))
+        .chain(y.stray.iter().map(|r| line_start(r.start)))
+        .collect();
+    starts.sort_unstable();
     for e in y.entries.iter().filter(|e| e.valid) {
         // The entry's whole lines, from the start of its key's line (indentation included) to
-        // its last line's break (trailing blanks included: in a block scalar they are text),
-        // as the engine's own strict parse sees them.
-        let line_start = text[..e.key_range.start]
-            .rfind(['\n', '\r'])
-            .map_or(0, |i| i + 1);
-        let end = match text[e.range.end..].find(['\n', '\r']) {
-            Some(i) => front_matter::next_line_start(text, e.range.end + i),
-            None => text.len(),
-        };
+        // the line where the next entry (or stray line) starts, as the engine's own strict
+        // parse sees them: the blank lines after it belong to it (in a block scalar a line of
+        // spaces is text), which its range, ending at its last character, leaves out.
+        let start = line_start(e.key_range.start);
+        let next = starts.partition_point(|&s| s <= e.range.end.max(start));
+        let end = starts
+            .get(next)
+            .copied()
+            .unwrap_or(block_end)
+            .min(text.len());
+        let line_start = start;
         let Ok(serde_yaml_ng::Value::Mapping(m)) =
             serde_yaml_ng::from_str::<serde_yaml_ng::Value>(&text[line_start..end])
         else {

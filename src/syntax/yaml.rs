@@ -243,6 +243,7 @@ fn parse_entry(yaml: &mut Yaml, text: &str, seg: Range<usize>, anchors: &Anchors
         Some(mut e) => {
             e.valid = error.is_none();
             e.range = e.key_range.start..trim_end(text, seg.clone());
+            e.keep_value_inside();
             if let Some(read) = &read {
                 repair(text, std::slice::from_mut(&mut e), read, &[seg.start]);
             }
@@ -451,6 +452,7 @@ fn parse_whole(text: &str, segments: &[Range<usize>]) -> Option<Vec<Entry>> {
                 let mut e = entry_from_pair(pair, text, all.start, 0)?;
                 (e.key_range.start == seg.start).then(|| {
                     e.range = e.key_range.start..trim_end(text, seg.clone());
+                    e.keep_value_inside();
                     e
                 })
             })
@@ -534,14 +536,44 @@ fn entry_from_pair(pair: TsNode, text: &str, base: usize, depth: usize) -> Optio
     // tree-sitter ends a pair after the line break that follows it; the entry ends with its
     // last character, as every node does (so nested entries stay inside their parents).
     let range = base + pair.start_byte()..base + pair.end_byte();
-    Some(Entry {
+    let mut entry = Entry {
         key: key_str,
         key_range: key_node.range,
         value,
         range: range.start..trim_end(text, range),
         after_colon,
         valid: true,
-    })
+    };
+    entry.keep_value_inside();
+    Some(entry)
+}
+
+impl Entry {
+    /// A value of nothing but blanks YAML breaks lines at (`key: \u{2028}`, a null to
+    /// libyaml) starts after the entry, which ends at its last character: it is placed, empty,
+    /// at the entry's end, so that every node stays inside its parent.
+    fn keep_value_inside(&mut self) {
+        if let Some(v) = &mut self.value
+            && v.range.start > self.range.end
+        {
+            v.range = self.range.end..self.range.end;
+        }
+    }
+}
+
+/// The levels from a mapping to its keys' text: the pair, the key's node, its scalar.
+const KEY_DEPTH: usize = 3;
+
+/// The null that `-` alone stands for, just after the dash.
+fn null_item(at: usize) -> Node {
+    Node {
+        range: at..at,
+        kind: NodeKind::Scalar(Scalar {
+            style: Style::Plain,
+            value: String::new(),
+            resolved: Resolved::Null,
+        }),
+    }
 }
 
 /// How deep [`convert`] descends (each YAML level is two tree-sitter nodes). Deeper nodes
@@ -602,13 +634,24 @@ fn convert(node: TsNode, text: &str, base: usize, depth: usize) -> Node {
             let items = node
                 .children(&mut cursor)
                 .filter_map(|c| match c.kind() {
-                    "block_sequence_item" => c.named_child(0).filter(|n| n.kind() != "comment"),
-                    "flow_node" | "flow_pair" => Some(c),
+                    "block_sequence_item" => {
+                        Some(match c.named_child(0).filter(|n| n.kind() != "comment") {
+                            Some(v) => convert(v, text, base, depth + 1),
+                            // `-` with nothing after it is an item too: a null, as libyaml
+                            // reads it (dropping it shortened the list).
+                            None => null_item(base + c.end_byte().min(c.start_byte() + 1)),
+                        })
+                    }
+                    "flow_node" | "flow_pair" => Some(convert(c, text, base, depth + 1)),
                     _ => None,
                 })
-                .map(|c| convert(c, text, base, depth + 1))
                 .collect();
             NodeKind::Seq { flow, items }
+        }
+        // A mapping so deep that its keys would be `Deep` is `Deep` itself: its pairs, without
+        // a key to read, were dropped, and it read as an empty mapping.
+        "block_mapping" | "flow_mapping" | "flow_pair" if depth + KEY_DEPTH > MAX_DEPTH => {
+            NodeKind::Deep
         }
         "block_mapping" | "flow_mapping" => {
             let flow = node.kind() == "flow_mapping";
@@ -654,6 +697,60 @@ mod tests {
 
     fn parse_all(text: &str) -> Yaml {
         parse(text, 0..text.len())
+    }
+
+    /// The innermost value of `levels` nested one-item lists, or the deepest mapping value.
+    fn innermost(node: &Node) -> &Node {
+        match &node.kind {
+            NodeKind::Seq { items, .. } if items.len() == 1 => innermost(&items[0]),
+            NodeKind::Map { entries, .. } if entries.len() == 1 => {
+                entries[0].value.as_ref().map_or(node, innermost)
+            }
+            _ => node,
+        }
+    }
+
+    /// `-` alone is a null item at every depth (it was dropped from the list, which the
+    /// libyaml check hid down to 32 levels).
+    #[test]
+    fn a_lone_dash_is_a_null_item_at_any_depth() {
+        for levels in [1, 33, 40] {
+            let t = format!("x:\n {}-\n", "- ".repeat(levels));
+            let y = parse_all(&t);
+            let inner = innermost(y.entries[0].value.as_ref().unwrap());
+            assert!(
+                matches!(&inner.kind, NodeKind::Scalar(s) if s.resolved == Resolved::Null),
+                "{levels}: {inner:?}"
+            );
+            let dash = t.rfind('-').unwrap();
+            assert_eq!(inner.range, dash + 1..dash + 1, "{levels}");
+        }
+    }
+
+    /// Mappings nested past the depth limit are one `Deep` value, never an empty mapping.
+    #[test]
+    fn a_mapping_past_the_depth_limit_is_deep_not_empty() {
+        let t: String = (0..60)
+            .map(|i| format!("{}k{i}:\n", " ".repeat(i)))
+            .chain(["v\n".to_string()])
+            .collect();
+        let y = parse_all(&t);
+        assert!(y.errors.is_empty(), "{:?}", y.errors);
+        let inner = innermost(y.entries[0].value.as_ref().unwrap());
+        assert_eq!(inner.kind, NodeKind::Deep);
+    }
+
+    /// `key: ` then U+2028 (a line break to libyaml): a null, inside its entry.
+    #[test]
+    fn a_value_of_a_line_separator_stays_inside_its_entry() {
+        for t in ["a: \u{2028}\nb: c\n", "a: \u{2028}\n"] {
+            let y = parse_all(t);
+            let e = &y.entries[0];
+            assert_eq!((e.key.as_str(), e.range.clone()), ("a", 0..2), "{t:?}");
+            if let Some(v) = &e.value {
+                assert_eq!(v.range, 2..2, "{t:?}");
+            }
+        }
     }
 
     #[test]
