@@ -430,18 +430,6 @@ impl Project {
         })
     }
 
-    /// Every Markdown file under `root` (absolute, canonical), honouring `.gitignore` as
-    /// [`Project::walk`] does, one at a time in path order (names compared at each level, as
-    /// `Path` orders them): for `check`, which lists its results sorted without holding them.
-    pub fn walk_sorted(&self, root: &Path) -> impl Iterator<Item = PathBuf> + Send + use<> {
-        walker(root)
-            .sort_by_file_name(|a, b| a.cmp(b))
-            .build()
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_some_and(|t| t.is_file()) && is_markdown(e.path()))
-            .map(ignore::DirEntry::into_path)
-    }
-
     /// Calls `visit` with every Markdown file under `root` (absolute, canonical), on every
     /// core, honouring `.gitignore` (see [`walker`]).
     pub fn walk(&self, root: &Path, visit: &(dyn Fn(&Path) + Sync)) {

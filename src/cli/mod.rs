@@ -1,14 +1,15 @@
 //! `persona-ls check`: walk, analyse (on every core), print, fix, and set the exit status.
 //!
-//! The output streams: files are walked in the order they are listed ([`order`]), checked on
-//! every core, and each file's findings are printed as soon as every file before it is done,
-//! then dropped ([`ordered`]); what is kept across files is counts. So memory does not grow
-//! with the number of files, and the output is sorted by path as if it had all been held.
+//! The output streams: the walk keeps only the paths of the files to check, sorted as the
+//! output lists them ([`plan`]); the files are checked on every core, and each file's findings
+//! are rendered where it was checked, printed as soon as every file before it is done, and
+//! dropped ([`ordered`]). Across files only counts are kept, so memory does not grow with what
+//! is found, and the output is sorted by path as when every result was held.
 
 mod files;
-mod order;
 mod ordered;
 mod output;
+mod plan;
 mod write_fix;
 
 pub use output::Format;
@@ -16,11 +17,10 @@ pub use output::Format;
 use crate::analysis::{self, Location, fix_all};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::project::{self, ConfigProblem, Configs, Project};
-use order::{Job, Root};
+use plan::{Job, Root};
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
 #[derive(Default)]
 pub struct Options {
@@ -94,15 +94,17 @@ pub fn run(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             explicit_file,
         });
     }
-    let problems = config_problems(&project, &roots);
-    if !problems.is_empty() {
-        // A configuration that does not load is a usage error, as a bad option is: nothing is
-        // reported with defaults in its place.
-        for p in problems.values() {
-            let _ = writeln!(err, "{}", p.render());
+    let jobs = match plan::plan(&project, &roots) {
+        Ok(jobs) => jobs,
+        Err(problems) => {
+            // A configuration that does not load is a usage error, as a bad option is: nothing
+            // is reported with defaults in its place.
+            for p in problems.values() {
+                let _ = writeln!(err, "{}", p.render());
+            }
+            return EXIT_USAGE;
         }
-        return EXIT_USAGE;
-    }
+    };
     let renderer = output::Renderer::new(opts.format);
     let mut sink = renderer.sink(out);
     let mut checked = 0usize;
@@ -113,8 +115,8 @@ pub fn run(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         let root = &roots[job.root];
         let walk = (!root.explicit_file).then_some(root.abs.as_path());
         let outcome = check_file(
-            &job.shown,
-            &job.path,
+            &job.shown(&roots),
+            &job.path(&roots),
             walk,
             &project,
             forced,
@@ -124,7 +126,7 @@ pub fn run(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Done::of(outcome, &renderer)
     };
     ordered::map_in_order(
-        order::jobs(&project, &roots),
+        jobs.into_iter(),
         threads,
         threads * AHEAD_PER_THREAD,
         work,
@@ -214,32 +216,6 @@ pub fn run(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
 /// Files a worker may have checked ahead of the one the output is waiting for, per core: room
 /// for a slow file, and a bound on what is held (each one's findings, already rendered).
 const AHEAD_PER_THREAD: usize = 4;
-
-/// The configuration problems of every file the run would check, found before anything is
-/// checked: a configuration that does not load makes the run a usage error with no findings
-/// printed, and a streamed output cannot take back what it printed. Locating a file is cheap
-/// (its folder's facts and its registry are cached, and stay cached for the checks).
-fn config_problems(project: &Project, roots: &[Root]) -> BTreeMap<PathBuf, ConfigProblem> {
-    let problems = Mutex::new(BTreeMap::new());
-    for root in roots {
-        let walk = (!root.explicit_file).then_some(root.abs.as_path());
-        let visit = |path: &Path| {
-            if let Err(p) = project.locate(path, walk) {
-                lock(&problems).entry(p.path.clone()).or_insert(p);
-            }
-        };
-        if root.explicit_file {
-            visit(&root.abs);
-        } else {
-            project.walk(&root.abs, &visit);
-        }
-    }
-    problems.into_inner().unwrap_or_else(|e| e.into_inner())
-}
-
-fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    m.lock().unwrap_or_else(|e| e.into_inner())
-}
 
 /// A file's outcome as the output needs it: its findings rendered, its text dropped.
 enum Done {

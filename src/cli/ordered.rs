@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use std::sync::{Condvar, Mutex, MutexGuard};
 
 struct State<I, R> {
-    /// `None` once the items ran out (or a worker died: nothing more is taken).
+    /// `None` once the items ran out (or a thread died: nothing more is taken).
     items: Option<I>,
     /// Items taken so far; the next one taken gets this number.
     taken: usize,
@@ -16,8 +16,11 @@ struct State<I, R> {
     emitted: usize,
     /// Results finished out of order, by number.
     done: BTreeMap<usize, R>,
-    /// A worker panicked: its item's result never comes, so the emitter must not wait for it.
+    /// A thread panicked: its item's result never comes, so the emitter must not wait for it.
     broken: bool,
+    /// Who is asleep: a wake-up is a system call, made only when someone waits for it.
+    workers_waiting: usize,
+    emitter_waiting: bool,
 }
 
 struct Shared<I, R> {
@@ -52,8 +55,49 @@ impl<I, R> Drop for PanicGuard<'_, I, R> {
     }
 }
 
-/// Calls `work` on every item of `items` on `threads` threads and `emit` on each result, on
-/// the calling thread, in the items' order. `items` is advanced by the workers, one at a time.
+/// What a thread may do next.
+enum Next<T> {
+    Work(usize, T),
+    /// The window is full: wait for results to be handed on.
+    Full,
+    /// No items are left.
+    End,
+}
+
+impl<I: Iterator<Item = T>, T, R> State<I, R> {
+    /// Takes the next item if it is within the window.
+    fn next(&mut self, window: usize) -> Next<T> {
+        let Some(items) = self.items.as_mut() else {
+            return Next::End;
+        };
+        if self.taken >= self.emitted + window {
+            return Next::Full;
+        }
+        match items.next() {
+            Some(item) => {
+                self.taken += 1;
+                Next::Work(self.taken - 1, item)
+            }
+            None => {
+                self.items = None;
+                Next::End
+            }
+        }
+    }
+
+    /// Files the result of item `n`; whether the emitter must be woken for it (it waits for
+    /// the next result in order, no other).
+    fn finish(&mut self, n: usize, result: R) -> bool {
+        self.done.insert(n, result);
+        self.emitter_waiting && n == self.emitted
+    }
+}
+
+/// Calls `work` on every item of `items` on `threads` threads (the calling one among them)
+/// and `emit` on each result, on the calling thread, in the items' order. `items` is advanced
+/// by the threads, one at a time. The calling thread hands results on whenever it can and
+/// works on items meanwhile, so that no thread waits for another while there is work: a
+/// wake-up per item would cost more than many an item does.
 pub fn map_in_order<I, T, R>(
     items: I,
     threads: usize,
@@ -72,62 +116,87 @@ pub fn map_in_order<I, T, R>(
             emitted: 0,
             done: BTreeMap::new(),
             broken: false,
+            workers_waiting: 0,
+            emitter_waiting: false,
         }),
         room: Condvar::new(),
         arrived: Condvar::new(),
     };
     std::thread::scope(|scope| {
-        for _ in 0..threads.max(1) {
+        for _ in 1..threads.max(1) {
             scope.spawn(|| {
                 let _guard = PanicGuard(&shared);
-                while let Some((n, item)) = take(&shared, window) {
-                    let result = work(item);
-                    shared.lock().done.insert(n, result);
-                    shared.arrived.notify_one();
+                let mut s = shared.lock();
+                loop {
+                    match s.next(window) {
+                        Next::Work(n, item) => {
+                            drop(s);
+                            let result = work(item);
+                            s = shared.lock();
+                            if s.finish(n, result) {
+                                shared.arrived.notify_one();
+                            }
+                        }
+                        Next::Full => {
+                            s.workers_waiting += 1;
+                            s = shared.room.wait(s).unwrap_or_else(|e| e.into_inner());
+                            s.workers_waiting -= 1;
+                        }
+                        Next::End => break,
+                    }
                 }
+                drop(s);
+                // The emitter may be waiting for the end.
+                shared.arrived.notify_one();
             });
         }
-        // The emitter unwinding (a write that panics) must free the workers waiting for room.
+        // The calling thread unwinding (a write that panics) must free the workers.
         let _guard = PanicGuard(&shared);
         let mut s = shared.lock();
+        let mut ready = Vec::with_capacity(window);
         loop {
-            let next = s.emitted;
-            if let Some(result) = s.done.remove(&next) {
-                s.emitted += 1;
+            // Results leave the window once handed on, not before: those being handed on are
+            // still held.
+            let mut next = s.emitted;
+            while let Some(result) = s.done.remove(&next) {
+                next += 1;
+                ready.push(result);
+            }
+            if !ready.is_empty() {
                 drop(s);
-                shared.room.notify_all();
-                emit(result);
+                ready.drain(..).for_each(&mut emit);
                 s = shared.lock();
-            } else if s.broken || (s.items.is_none() && s.emitted == s.taken) {
+                s.emitted = next;
+                if s.workers_waiting > 0 {
+                    shared.room.notify_all();
+                }
+                continue;
+            }
+            if s.broken {
                 break;
-            } else {
-                s = shared.arrived.wait(s).unwrap_or_else(|e| e.into_inner());
+            }
+            match s.next(window) {
+                Next::Work(n, item) => {
+                    drop(s);
+                    let result = work(item);
+                    s = shared.lock();
+                    s.finish(n, result);
+                }
+                Next::End if s.emitted == s.taken => break,
+                Next::Full | Next::End => {
+                    s.emitter_waiting = true;
+                    s = shared.arrived.wait(s).unwrap_or_else(|e| e.into_inner());
+                    s.emitter_waiting = false;
+                }
             }
         }
-    });
-}
-
-/// The next item and its number, once it is within the window; `None` when there are no more.
-fn take<I: Iterator<Item = T>, T, R>(shared: &Shared<I, R>, window: usize) -> Option<(usize, T)> {
-    let mut s = shared.lock();
-    while s.items.is_some() && s.taken >= s.emitted + window {
-        s = shared.room.wait(s).unwrap_or_else(|e| e.into_inner());
-    }
-    match s.items.as_mut()?.next() {
-        Some(item) => {
-            let n = s.taken;
-            s.taken += 1;
-            Some((n, item))
-        }
-        None => {
-            s.items = None;
-            drop(s);
-            // Workers waiting for room and the emitter waiting for the end both learn it.
+        let end = s.items.is_none();
+        drop(s);
+        if end {
+            // Workers waiting for room learn that no items are left.
             shared.room.notify_all();
-            shared.arrived.notify_all();
-            None
         }
-    }
+    });
 }
 
 #[cfg(test)]
@@ -137,26 +206,36 @@ mod tests {
     use std::time::Duration;
 
     #[test]
-    fn results_come_in_order_and_no_more_than_the_window_is_ahead() {
-        let in_flight = AtomicUsize::new(0);
-        let most = AtomicUsize::new(0);
+    fn results_come_in_order_and_no_item_is_taken_beyond_the_window() {
+        let handed_on = AtomicUsize::new(0);
+        let beyond = AtomicUsize::new(0);
         let mut seen = Vec::new();
         map_in_order(
             0..200u64,
             4,
             3,
             |i| {
-                let now = in_flight.fetch_add(1, Ordering::SeqCst) + 1;
-                most.fetch_max(now, Ordering::SeqCst);
+                if i as usize >= handed_on.load(Ordering::SeqCst) + 3 {
+                    beyond.fetch_add(1, Ordering::SeqCst);
+                }
                 // Early items are the slow ones: later ones must wait for them.
                 std::thread::sleep(Duration::from_micros((200 - i) * 5));
-                in_flight.fetch_sub(1, Ordering::SeqCst);
                 i * 2
             },
-            |r| seen.push(r),
+            |r| {
+                seen.push(r);
+                handed_on.fetch_add(1, Ordering::SeqCst);
+            },
         );
         assert_eq!(seen, (0..200).map(|i| i * 2).collect::<Vec<_>>());
-        assert!(most.load(Ordering::SeqCst) <= 3);
+        assert_eq!(beyond.load(Ordering::SeqCst), 0);
+    }
+
+    #[test]
+    fn one_thread_works_alone() {
+        let mut seen = Vec::new();
+        map_in_order(0..50, 1, 2, |i| i + 1, |r| seen.push(r));
+        assert_eq!(seen, (1..51).collect::<Vec<_>>());
     }
 
     #[test]
