@@ -619,3 +619,34 @@ fn output_streams_in_path_order_and_a_file_is_read_near_its_turn() {
     let at = |p: &str| shown.iter().position(|s| s == Path::new(p)).unwrap();
     assert!(at("./p0/.claude/agents/a9.md") < at("./p0/.claude/agents/a94.md"));
 }
+
+/// A configuration that does not load stops the run before any file is checked: `--fix`
+/// writes nothing, not even to a file that another configuration governs.
+#[test]
+fn a_broken_configuration_stops_fix_before_any_file_is_written() {
+    let unfixed = "---\nname: a\ndescription: d\ncolor: Purple\n---\nBody\n";
+    let dir = project(&[
+        ("sub/.persona-ls.toml", b"[rules]\nunknown-key = \"loud\"\n"),
+        ("sub/.claude/agents/a.md", unfixed.as_bytes()),
+        (".claude/agents/b.md", unfixed.as_bytes()),
+    ]);
+    let o = run(dir.path(), &["check", "--fix", "--format", "json", "."]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stdout(&o), "");
+    let config = std::fs::canonicalize(dir.path())
+        .unwrap()
+        .join("sub/.persona-ls.toml");
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "{}:2:1: rule `unknown-key`: `loud` is not one of off, error, warning, information, hint\n",
+            config.display()
+        )
+    );
+    for file in ["sub/.claude/agents/a.md", ".claude/agents/b.md"] {
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(file)).unwrap(),
+            unfixed
+        );
+    }
+}
