@@ -80,6 +80,13 @@ impl Renderer {
     }
 
     pub fn file(&self, r: &FileResult) -> Chunk {
+        if r.diagnostics.is_empty() {
+            // Most files: nothing to index or print.
+            return Chunk {
+                bytes: Vec::new(),
+                summary: Summary::default(),
+            };
+        }
         let located = locate(r);
         let mut summary = Summary::default();
         for l in &located {
