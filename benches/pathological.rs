@@ -11,7 +11,17 @@
 //! server runs once per input. Peak RSS is the kernel's (`ru_maxrss`, `VmHWM`), so it includes
 //! the process's fixed cost (about 6 MB): the "growth" column subtracts the same binary's RSS
 //! on an empty persona. A run is stopped after 60 s.
+//!
+//! A second table is `check` over many files, whose memory must not grow with their number:
+//! generated trees of 3,000 and 30,000 agents with one finding each, and any folder given with
+//! `--tree DIR` (e.g. a corpus and ten copies of it). `--trees-only` skips the first table.
+//!
+//! ```sh
+//! cargo bench --bench pathological -- --trees-only --tree /tmp/corpus --bin OLD/persona-ls --bin target/release/persona-ls
+//! ```
 
+#[path = "fixtures.rs"]
+mod fixtures;
 #[path = "frames.rs"]
 mod frames;
 
@@ -104,11 +114,12 @@ fn inputs() -> Vec<Input> {
 /// Linux keeps a process's peak RSS across `exec`, so a child of this (large) process would
 /// report this process's peak: GNU time, a small process, starts the measured one.
 fn run_measured(dir: &Path, bin: &str, args: &[&str]) -> (Duration, u64, String) {
-    let report = dir.join(".rss");
+    // Beside the tree, not in it: a corpus may be read-only.
+    let report = tempfile::NamedTempFile::new().expect("a temporary file");
     let mut cmd = Command::new("/usr/bin/time");
     cmd.current_dir(dir)
         .args(["-f", "%M", "-o"])
-        .arg(&report)
+        .arg(report.path())
         .arg(bin)
         .args(args);
     // Its own process group: killing GNU time alone would leave the measured process running
@@ -133,7 +144,7 @@ fn run_measured(dir: &Path, bin: &str, args: &[&str]) -> (Duration, u64, String)
         std::thread::sleep(Duration::from_millis(2));
     };
     let elapsed = start.elapsed();
-    let text = std::fs::read_to_string(&report).unwrap_or_default();
+    let text = std::fs::read_to_string(report.path()).unwrap_or_default();
     let rss = text
         .lines()
         .last()
@@ -153,8 +164,8 @@ fn run_measured(dir: &Path, bin: &str, args: &[&str]) -> (Duration, u64, String)
     (elapsed, rss, outcome)
 }
 
-fn check(bin: &str, dir: &Path, path: &str) -> (Duration, u64, String) {
-    let args = ["check", "--format", "json", path];
+fn check(bin: &str, dir: &Path, format: &str, path: &str) -> (Duration, u64, String) {
+    let args = ["check", "--format", format, path];
     let first = run_measured(dir, bin, &args);
     // A run killed at the limit says all there is to say; two more would cost two minutes.
     if first.0 > LIMIT {
@@ -258,10 +269,14 @@ fn ms(d: Option<Duration>) -> String {
 
 fn main() {
     let mut bins: Vec<String> = Vec::new();
+    let mut trees: Vec<PathBuf> = Vec::new();
+    let mut inputs_too = true;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
             "--bin" => bins.push(args.next().expect("--bin PATH")),
+            "--tree" => trees.push(args.next().expect("--tree DIR").into()),
+            "--trees-only" => inputs_too = false,
             "--bench" => {}
             other => eprintln!("pathological: ignoring `{other}`"),
         }
@@ -271,6 +286,50 @@ fn main() {
         bins.push(own.display().to_string());
     }
     let work = tempfile::tempdir().unwrap();
+    if inputs_too {
+        single_inputs(&bins, work.path());
+    }
+    many_files(&bins, work.path(), &trees);
+}
+
+/// A project of `n` typical agents (4 KB, one finding each), in 100 folders.
+fn tree(parent: &Path, n: usize) -> PathBuf {
+    let dir = std::fs::canonicalize(parent)
+        .unwrap()
+        .join(format!("tree-{n}"));
+    std::fs::create_dir_all(dir.join(".git")).unwrap();
+    let text = fixtures::persona(4096).replace("model: sonnet", "model: gpt-4o");
+    for i in 0..n {
+        let file = dir.join(format!("p{}/.claude/agents/a{i}.md", i % 100));
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(file, &text).unwrap();
+    }
+    dir
+}
+
+/// `check` over whole trees, in the two formats that differ most in how they are written.
+fn many_files(bins: &[String], work: &Path, trees: &[PathBuf]) {
+    println!();
+    println!("| tree | binary | format | check | peak RSS |");
+    println!("|---|---|---|---|---|");
+    let generated = [3_000, 30_000].map(|n| (format!("{n} generated agents"), tree(work, n)));
+    let given = trees.iter().map(|t| (t.display().to_string(), t.clone()));
+    for (name, dir) in generated.into_iter().chain(given) {
+        for format in ["json", "text"] {
+            for bin in bins {
+                let (t, rss, outcome) = check(bin, &dir, format, ".");
+                println!(
+                    "| {name} | `{bin}` | {format} | {:.0} ms ({outcome}) | {:.1} MB |",
+                    t.as_secs_f64() * 1000.0,
+                    rss as f64 / 1024.0
+                );
+            }
+        }
+    }
+}
+
+/// The first table: each pathological input, `check` and the server.
+fn single_inputs(bins: &[String], work: &Path) {
     println!(
         "| input | size | binary | check | check peak RSS (growth) | server: diagnostics | server: symbols | server peak RSS (growth) |"
     );
@@ -278,14 +337,14 @@ fn main() {
     let mut base: Vec<(u64, u64)> = vec![(0, 0); bins.len()];
     for input in inputs() {
         // A project of its own: the server's workspace scan reads only this input.
-        let project = tempfile::tempdir_in(work.path()).unwrap();
+        let project = tempfile::tempdir_in(work).unwrap();
         let dir: PathBuf = std::fs::canonicalize(project.path()).unwrap();
         std::fs::create_dir(dir.join(".git")).unwrap();
         let file = dir.join(input.path);
         std::fs::create_dir_all(file.parent().unwrap()).unwrap();
         std::fs::write(&file, &input.text).unwrap();
         for (b, bin) in bins.iter().enumerate() {
-            let (t, rss, outcome) = check(bin, &dir, input.path);
+            let (t, rss, outcome) = check(bin, &dir, "json", input.path);
             let (diag, sym, srss) = serve(bin, &dir, input.path, &input.text);
             if input.name == "empty persona" {
                 base[b] = (rss, srss);

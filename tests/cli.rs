@@ -547,3 +547,106 @@ fn nested_configuration_applies_below_its_folder_in_the_editor_and_in_check() {
     let o = run(&dir.path().join("sub"), &["check", "--format", "json", "."]);
     assert_eq!(codes_of(&o), []);
 }
+
+/// The JSON item `check` gives for `model: gpt-4o` in the agent at `path`.
+fn gpt4o_item(path: &str) -> serde_json::Value {
+    serde_json::json!({
+        "path": path,
+        "range": {"start": {"line": 3, "character": 7}, "end": {"line": 3, "character": 13}},
+        "severity": "error",
+        "code": "invalid-value",
+        "message": "`gpt-4o` is not a Claude model: Claude Code sends it to the Anthropic API, which rejects it. Use `sonnet`, `opus`, `haiku`, `fable`, `inherit` or a `claude-…` id."
+    })
+}
+
+/// `check` streams: a file's findings are printed once the files before it are done, and a
+/// file is read only shortly before its turn. Thousands of files each give one finding, more
+/// output than a pipe and the output buffer hold; the test reads the first line and then,
+/// while `check` waits for the pipe, rewrites the last file in output order so that it has no
+/// finding. A `check` that checked every file before printing read the old text; a streaming
+/// one reads the new one. The whole output is then one array in path order, byte for byte.
+#[test]
+fn output_streams_in_path_order_and_a_file_is_read_near_its_turn() {
+    let folders = ["p2", "p1-x", "p1", "p1.x", "p0"];
+    let files: Vec<String> = (0..3000)
+        .map(|i| format!("{}/.claude/agents/a{i}.md", folders[i % folders.len()]))
+        .collect();
+    let text = |i: usize| format!("---\nname: a{i}\ndescription: d\nmodel: gpt-4o\n---\nBody\n");
+    let texts: Vec<String> = (0..files.len()).map(text).collect();
+    let entries: Vec<(&str, &[u8])> = files
+        .iter()
+        .zip(&texts)
+        .map(|(f, t)| (f.as_str(), t.as_bytes()))
+        .collect();
+    let dir = project(&entries);
+    let mut shown: Vec<PathBuf> = files.iter().map(|f| Path::new(".").join(f)).collect();
+    shown.sort();
+    let last = shown.pop().unwrap();
+
+    let mut child = bin()
+        .current_dir(dir.path())
+        .args(["check", "--format", "json", "."])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    std::io::BufRead::read_line(&mut out, &mut first).unwrap();
+    assert_eq!(first, "[\n");
+    std::fs::write(
+        dir.path().join(&last),
+        "---\nname: last\ndescription: d\n---\nBody\n",
+    )
+    .unwrap();
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut out, &mut rest).unwrap();
+    assert_eq!(child.wait().unwrap().code(), Some(1));
+
+    let items: Vec<serde_json::Value> = shown
+        .iter()
+        .map(|p| gpt4o_item(&p.display().to_string()))
+        .collect();
+    let expected = serde_json::to_string_pretty(&items).unwrap() + "\n";
+    assert_eq!(first + &rest, expected);
+    // Folders compare by whole names (`p1` < `p1-x` < `p1.x`, though `-` sorts before `/`),
+    // and a name before its longer forms (`a9.md` < `a94.md`, though `.` sorts before `4`).
+    let mut folders: Vec<String> = shown
+        .iter()
+        .map(|p| p.iter().nth(1).unwrap().to_string_lossy().into_owned())
+        .collect();
+    folders.dedup();
+    assert_eq!(folders, ["p0", "p1", "p1-x", "p1.x", "p2"]);
+    let at = |p: &str| shown.iter().position(|s| s == Path::new(p)).unwrap();
+    assert!(at("./p0/.claude/agents/a9.md") < at("./p0/.claude/agents/a94.md"));
+}
+
+/// A configuration that does not load stops the run before any file is checked: `--fix`
+/// writes nothing, not even to a file that another configuration governs.
+#[test]
+fn a_broken_configuration_stops_fix_before_any_file_is_written() {
+    let unfixed = "---\nname: a\ndescription: d\ncolor: Purple\n---\nBody\n";
+    let dir = project(&[
+        ("sub/.persona-ls.toml", b"[rules]\nunknown-key = \"loud\"\n"),
+        ("sub/.claude/agents/a.md", unfixed.as_bytes()),
+        (".claude/agents/b.md", unfixed.as_bytes()),
+    ]);
+    let o = run(dir.path(), &["check", "--fix", "--format", "json", "."]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(stdout(&o), "");
+    let config = std::fs::canonicalize(dir.path())
+        .unwrap()
+        .join("sub/.persona-ls.toml");
+    assert_eq!(
+        stderr(&o),
+        format!(
+            "{}:2:1: rule `unknown-key`: `loud` is not one of off, error, warning, information, hint\n",
+            config.display()
+        )
+    );
+    for file in ["sub/.claude/agents/a.md", ".claude/agents/b.md"] {
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join(file)).unwrap(),
+            unfixed
+        );
+    }
+}

@@ -1,7 +1,15 @@
 //! `persona-ls check`: walk, analyse (on every core), print, fix, and set the exit status.
+//!
+//! The output streams: the walk keeps only the paths of the files to check, sorted as the
+//! output lists them ([`plan`]); the files are checked on every core, and each file's findings
+//! are rendered where it was checked, printed as soon as every file before it is done, and
+//! dropped ([`ordered`]). Across files only counts are kept, so memory does not grow with what
+//! is found, and the output is sorted by path as when every result was held.
 
 mod files;
+mod ordered;
 mod output;
+mod plan;
 mod write_fix;
 
 pub use output::Format;
@@ -9,10 +17,10 @@ pub use output::Format;
 use crate::analysis::{self, Location, fix_all};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::project::{self, ConfigProblem, Configs, Project};
+use plan::{Job, Root};
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
 
 #[derive(Default)]
 pub struct Options {
@@ -63,98 +71,103 @@ pub fn run(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         None => None,
     };
     let mut io_errors = 0usize;
-    let mut results: Vec<FileResult> = Vec::new();
-    let mut checked = 0usize;
-    let mut fixed = 0usize;
-    let mut problems: BTreeMap<PathBuf, ConfigProblem> = BTreeMap::new();
-    let mut governed: BTreeMap<Vec<PathBuf>, usize> = BTreeMap::new();
-    for root in &opts.paths {
-        if !root.exists() {
+    let mut roots = Vec::new();
+    for given in &opts.paths {
+        if !given.exists() {
             let _ = writeln!(
                 err,
                 "persona-ls: {}: no such file or directory",
-                root.display()
+                given.display()
             );
             io_errors += 1;
             continue;
         }
-        let explicit_file = root.is_file();
+        let explicit_file = given.is_file();
         let abs = if explicit_file {
-            project::canonical_folder(root)
+            project::canonical_folder(given)
         } else {
-            project::canonical(root)
+            project::canonical(given)
         };
-        let outcomes = Mutex::new(Vec::new());
-        let visit = |path: &Path| {
-            // Shown as the user wrote the root, followed by the walked part.
-            let shown = match path.strip_prefix(&abs) {
-                Ok(rest) if !rest.as_os_str().is_empty() => root.join(rest),
-                _ => root.clone(),
-            };
-            let walk = (!explicit_file).then_some(abs.as_path());
-            let o = check_file(
-                &shown,
-                path,
-                walk,
-                &project,
-                forced,
-                opts.fix,
-                explicit_file,
-            );
-            outcomes.lock().unwrap_or_else(|e| e.into_inner()).push(o);
-        };
-        if explicit_file {
-            visit(&abs);
-        } else {
-            project.walk(&abs, &visit);
+        roots.push(Root {
+            given: given.clone(),
+            abs,
+            explicit_file,
+        });
+    }
+    let jobs = match plan::plan(&project, &roots) {
+        Ok(jobs) => jobs,
+        Err(problems) => {
+            // A configuration that does not load is a usage error, as a bad option is: nothing
+            // is reported with defaults in its place.
+            for p in problems.values() {
+                let _ = writeln!(err, "{}", p.render());
+            }
+            return EXIT_USAGE;
         }
-        for o in outcomes.into_inner().unwrap_or_else(|e| e.into_inner()) {
-            match o {
-                Outcome::Checked {
-                    result,
-                    fixed: f,
-                    fix_error,
-                    configs,
-                } => {
-                    if let Some(why) = fix_error {
-                        let _ = writeln!(err, "persona-ls: {}: {why}", result.path.display());
-                        io_errors += 1;
-                    }
-                    checked += 1;
-                    fixed += usize::from(f);
-                    *governed
-                        .entry(configs.iter().map(|(p, _)| p.clone()).collect())
-                        .or_default() += 1;
-                    if !result.diagnostics.is_empty() {
-                        results.push(result);
-                    }
-                }
-                Outcome::NotPersona(path) => {
-                    let _ = writeln!(
-                        err,
-                        "persona-ls: {}: not recognised as a persona file (pass --dialect to check it anyway)",
-                        path.display()
-                    );
-                }
-                Outcome::Skipped => {}
-                Outcome::Unreadable(path, why) => {
-                    let _ = writeln!(err, "persona-ls: {}: {why}", path.display());
+    };
+    let renderer = output::Renderer::new(opts.format);
+    let mut sink = renderer.sink(out);
+    let mut checked = 0usize;
+    let mut fixed = 0usize;
+    let mut governed: BTreeMap<Vec<PathBuf>, usize> = BTreeMap::new();
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let work = |job: Job| {
+        let root = &roots[job.root];
+        let walk = (!root.explicit_file).then_some(root.abs.as_path());
+        let outcome = check_file(
+            &job.shown(&roots),
+            &job.path(&roots),
+            walk,
+            &project,
+            forced,
+            opts.fix,
+            root.explicit_file,
+        );
+        Done::of(outcome, &renderer)
+    };
+    ordered::map_in_order(
+        jobs.into_iter(),
+        threads,
+        threads * AHEAD_PER_THREAD,
+        work,
+        |done| match done {
+            Done::Checked {
+                chunk,
+                fixed: f,
+                fix_error,
+                configs,
+            } => {
+                if let Some(message) = fix_error {
+                    let _ = writeln!(err, "{message}");
                     io_errors += 1;
                 }
-                Outcome::BadConfig(p) => {
-                    problems.entry(p.path.clone()).or_insert(p);
-                }
+                checked += 1;
+                fixed += usize::from(f);
+                *governed
+                    .entry(configs.iter().map(|(p, _)| p.clone()).collect())
+                    .or_default() += 1;
+                sink.push(&chunk);
             }
-        }
-    }
-    if !problems.is_empty() {
-        // A configuration that does not load is a usage error, as a bad option is: nothing is
-        // reported with defaults in its place.
-        for p in problems.values() {
-            let _ = writeln!(err, "{}", p.render());
-        }
-        return EXIT_USAGE;
-    }
+            Done::Other(Outcome::NotPersona(path)) => {
+                let _ = writeln!(
+                    err,
+                    "persona-ls: {}: not recognised as a persona file (pass --dialect to check it anyway)",
+                    path.display()
+                );
+            }
+            Done::Other(Outcome::Skipped | Outcome::Checked { .. }) => {}
+            Done::Other(Outcome::Unreadable(path, why)) => {
+                let _ = writeln!(err, "persona-ls: {}: {why}", path.display());
+                io_errors += 1;
+            }
+            // Only when a configuration file broke after the first pass read it.
+            Done::Other(Outcome::BadConfig(p)) => {
+                let _ = writeln!(err, "{}", p.render());
+                io_errors += 1;
+            }
+        },
+    );
+    let summary = sink.finish();
     if opts.verbose {
         for (configs, n) in &governed {
             let files = if *n == 1 { "file" } else { "files" };
@@ -173,8 +186,6 @@ pub fn run(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             }
         }
     }
-    results.sort_by(|a, b| a.path.cmp(&b.path));
-    let summary = output::write(opts.format, &results, out);
     if opts.fix && fixed > 0 {
         let _ = writeln!(
             err,
@@ -199,6 +210,42 @@ pub fn run(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         EXIT_ERRORS
     } else {
         EXIT_OK
+    }
+}
+
+/// Files a worker may have checked ahead of the one the output is waiting for, per core: room
+/// for a slow file, and a bound on what is held (each one's findings, already rendered).
+const AHEAD_PER_THREAD: usize = 4;
+
+/// A file's outcome as the output needs it: its findings rendered, its text dropped.
+enum Done {
+    Checked {
+        chunk: output::Chunk,
+        fixed: bool,
+        /// The message saying why `--fix` wrote nothing.
+        fix_error: Option<String>,
+        configs: Configs,
+    },
+    Other(Outcome),
+}
+
+impl Done {
+    fn of(outcome: Outcome, renderer: &output::Renderer) -> Done {
+        match outcome {
+            Outcome::Checked {
+                result,
+                fixed,
+                fix_error,
+                configs,
+            } => Done::Checked {
+                chunk: renderer.file(&result),
+                fixed,
+                fix_error: fix_error
+                    .map(|why| format!("persona-ls: {}: {why}", result.path.display())),
+                configs,
+            },
+            other => Done::Other(other),
+        }
     }
 }
 

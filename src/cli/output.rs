@@ -30,48 +30,171 @@ impl Format {
 
 /// A diagnostic with its positions resolved.
 struct Located<'a> {
-    path: String,
     d: &'a Diagnostic,
     start: Position,
     end: Position,
 }
 
-fn locate(results: &[FileResult]) -> Vec<Located<'_>> {
-    let mut out = Vec::new();
-    for r in results {
-        // Diagnostics sit mostly in the front matter: index the lines only as far as needed.
-        let last = r.diagnostics.iter().map(|d| d.range.end).max().unwrap_or(0);
-        let end = r.text[last.min(r.text.len())..]
-            .find('\n')
-            .map_or(r.text.len(), |i| last + i + 1);
-        let text = &r.text[..end];
-        let index = LineIndex::new(text);
-        let path = r.path.to_string_lossy().replace('\\', "/");
-        for d in &r.diagnostics {
-            out.push(Located {
-                path: path.clone(),
-                d,
-                start: index.position(text, d.range.start, Encoding::Utf16),
-                end: index.position(text, d.range.end, Encoding::Utf16),
-            });
-        }
-    }
-    out
+/// The diagnostics of one file with their positions.
+fn locate(r: &FileResult) -> Vec<Located<'_>> {
+    // Diagnostics sit mostly in the front matter: index the lines only as far as needed.
+    let last = r.diagnostics.iter().map(|d| d.range.end).max().unwrap_or(0);
+    let end = r.text[last.min(r.text.len())..]
+        .find('\n')
+        .map_or(r.text.len(), |i| last + i + 1);
+    let text = &r.text[..end];
+    let index = LineIndex::new(text);
+    r.diagnostics
+        .iter()
+        .map(|d| Located {
+            d,
+            start: index.position(text, d.range.start, Encoding::Utf16),
+            end: index.position(text, d.range.end, Encoding::Utf16),
+        })
+        .collect()
 }
 
-pub fn write(format: Format, results: &[FileResult], out: &mut dyn Write) -> Summary {
-    let located = locate(results);
-    let mut summary = Summary::default();
-    for l in &located {
-        summary.add(l.d.severity);
+/// What one file adds to the output, rendered where it was checked, so that the file's text
+/// can be dropped there.
+pub struct Chunk {
+    /// For json and sarif: the file's array items, indented and joined by `,\n`.
+    bytes: Vec<u8>,
+    summary: Summary,
+}
+
+/// Renders files in one format. JSON and SARIF put every finding in one array: its items are
+/// rendered per file, and the [`Sink`] writes what goes around and between them.
+pub struct Renderer {
+    format: Format,
+    frame: Option<Frame>,
+}
+
+impl Renderer {
+    pub fn new(format: Format) -> Renderer {
+        let frame = match format {
+            Format::Json => Some(Frame::around(|items| items)),
+            Format::Sarif => Some(Frame::around(sarif_document)),
+            Format::Text | Format::Github => None,
+        };
+        Renderer { format, frame }
     }
-    let _ = match format {
-        Format::Text => text(results, out),
-        Format::Json => json_out(&located, out),
-        Format::Sarif => sarif(&located, out),
-        Format::Github => github(&located, out),
-    };
-    summary
+
+    pub fn file(&self, r: &FileResult) -> Chunk {
+        if r.diagnostics.is_empty() {
+            // Most files: nothing to index or print.
+            return Chunk {
+                bytes: Vec::new(),
+                summary: Summary::default(),
+            };
+        }
+        let located = locate(r);
+        let mut summary = Summary::default();
+        for l in &located {
+            summary.add(l.d.severity);
+        }
+        let path = r.path.to_string_lossy().replace('\\', "/");
+        let mut bytes = Vec::new();
+        let indent = self.frame.as_ref().map_or("", |f| f.indent.as_str());
+        // Writes to a `Vec` do not fail.
+        let _ = match self.format {
+            Format::Text => text(r, &mut bytes),
+            Format::Json => items(
+                located.iter().map(|l| json_item(&path, l)),
+                indent,
+                &mut bytes,
+            ),
+            Format::Sarif => items(
+                located.iter().map(|l| sarif_item(&path, l)),
+                indent,
+                &mut bytes,
+            ),
+            Format::Github => github(&path, &located, &mut bytes),
+        };
+        Chunk { bytes, summary }
+    }
+
+    /// Where the chunks go, in order.
+    pub fn sink<'a>(&'a self, out: &'a mut dyn Write) -> Sink<'a> {
+        Sink {
+            frame: self.frame.as_ref(),
+            out,
+            started: false,
+            summary: Summary::default(),
+        }
+    }
+}
+
+/// The bytes around an array of items that sits somewhere in a pretty-printed document,
+/// cut from the document itself printed around a marker item: the same bytes
+/// `to_writer_pretty` gives for the whole document, without holding its items.
+struct Frame {
+    /// Up to the first item.
+    open: String,
+    /// Before every line of an item.
+    indent: String,
+    /// After the last item.
+    close: String,
+    /// The whole document with no items.
+    empty: String,
+}
+
+impl Frame {
+    fn around(doc: impl Fn(serde_json::Value) -> serde_json::Value) -> Frame {
+        const MARKER: &str = "persona-ls: the items go here";
+        let print = |v| serde_json::to_string_pretty(&doc(v)).unwrap_or_default() + "\n";
+        let full = print(json!([MARKER]));
+        let quoted = format!("\"{MARKER}\"");
+        let at = full.find(&quoted).unwrap_or(full.len());
+        let line = full[..at].rfind('\n').map_or(0, |i| i + 1);
+        Frame {
+            open: full[..line].to_string(),
+            indent: full[line..at].to_string(),
+            close: full[(at + quoted.len()).min(full.len())..].to_string(),
+            empty: print(json!([])),
+        }
+    }
+}
+
+/// Writes chunks in order, with their frame, and counts what was written.
+pub struct Sink<'a> {
+    frame: Option<&'a Frame>,
+    out: &'a mut dyn Write,
+    /// An item was written (json, sarif).
+    started: bool,
+    summary: Summary,
+}
+
+impl Sink<'_> {
+    pub fn push(&mut self, chunk: &Chunk) {
+        self.summary.errors += chunk.summary.errors;
+        self.summary.warnings += chunk.summary.warnings;
+        if chunk.bytes.is_empty() {
+            return;
+        }
+        // Output errors are not the run's (a closed pipe): the checks and fixes go on.
+        if let Some(frame) = self.frame {
+            let _ = if self.started {
+                self.out.write_all(b",\n")
+            } else {
+                self.out.write_all(frame.open.as_bytes())
+            };
+            self.started = true;
+        }
+        let _ = self.out.write_all(&chunk.bytes);
+    }
+
+    /// Closes the document; what was written, counted.
+    pub fn finish(self) -> Summary {
+        if let Some(frame) = self.frame {
+            let end = if self.started {
+                &frame.close
+            } else {
+                &frame.empty
+            };
+            let _ = self.out.write_all(end.as_bytes());
+        }
+        self.summary
+    }
 }
 
 /// Excerpts show at most this many characters of a line: a long line is cut around the span
@@ -80,78 +203,76 @@ const EXCERPT: usize = 120;
 /// Characters kept before the span when a line is cut.
 const LEAD: usize = 40;
 
-fn text(results: &[FileResult], out: &mut dyn Write) -> std::io::Result<()> {
-    for r in results {
-        let index = LineIndex::new(&r.text);
-        let path = r.path.display();
-        // Character columns, counted on from the previous diagnostic on the same line (they
-        // come sorted), not from the line start each time.
-        let mut cursor: Option<(usize, usize, usize)> = None;
-        for d in &r.diagnostics {
-            let text = r.text.as_str();
-            let at = crate::text::floor_char_boundary(text, d.range.start);
-            let line_no = index.line_of(at);
-            let line_start = index.line_start(line_no);
-            let line_end = index.line_start(line_no + 1).max(line_start);
-            let line = crate::text::trim_line_break(&text[line_start..line_end.min(text.len())]);
-            let line_content_end = line_start + line.len();
-            let at = at.min(line_content_end);
-            let col = match cursor {
-                Some((l, off, chars)) if l == line_no && off <= at => {
-                    chars + text[off..at].chars().count()
-                }
-                _ => text[line_start..at].chars().count(),
-            };
-            cursor = Some((line_no, at, col));
-            writeln!(
-                out,
-                "{path}:{}:{}: {}[{}]: {}",
-                line_no + 1,
-                col + 1,
-                d.severity.as_str(),
-                d.code,
-                d.message
-            )?;
-            let end_in_line =
-                crate::text::floor_char_boundary(text, d.range.end).clamp(at, line_content_end);
-            let (shown_start, shown_end) = excerpt_bounds(text, line_start, line_content_end, at);
-            let cut_left = shown_start > line_start;
-            let cut_right = shown_end < line_content_end;
-            // The caret goes under the text as a terminal draws it: wide emoji and CJK take
-            // two columns, variation selectors and joiners none.
-            let pad = usize::from(cut_left) + display_width(&text[shown_start..at]);
-            let width = display_width(&text[at..end_in_line.min(shown_end)]).max(1);
-            let gutter = (line_no + 1).to_string().len();
-            let shown: String = text[shown_start..shown_end]
-                .chars()
-                .map(|c| if c == '\t' { ' ' } else { c })
-                .collect();
-            writeln!(out, "{:gutter$} |", "")?;
-            writeln!(
-                out,
-                "{} | {}{shown}{}",
-                line_no + 1,
-                if cut_left { "…" } else { "" },
-                if cut_right { "…" } else { "" }
-            )?;
-            writeln!(
-                out,
-                "{:gutter$} | {}{}",
-                "",
-                " ".repeat(pad),
-                "^".repeat(width)
-            )?;
-            if let Some(f) = d.fixes.first() {
-                writeln!(
-                    out,
-                    "{:gutter$} = fix{}: {}",
-                    "",
-                    if f.safe { "" } else { " (manual)" },
-                    f.title
-                )?;
+fn text(r: &FileResult, out: &mut dyn Write) -> std::io::Result<()> {
+    let index = LineIndex::new(&r.text);
+    let path = r.path.display();
+    // Character columns, counted on from the previous diagnostic on the same line (they
+    // come sorted), not from the line start each time.
+    let mut cursor: Option<(usize, usize, usize)> = None;
+    for d in &r.diagnostics {
+        let text = r.text.as_str();
+        let at = crate::text::floor_char_boundary(text, d.range.start);
+        let line_no = index.line_of(at);
+        let line_start = index.line_start(line_no);
+        let line_end = index.line_start(line_no + 1).max(line_start);
+        let line = crate::text::trim_line_break(&text[line_start..line_end.min(text.len())]);
+        let line_content_end = line_start + line.len();
+        let at = at.min(line_content_end);
+        let col = match cursor {
+            Some((l, off, chars)) if l == line_no && off <= at => {
+                chars + text[off..at].chars().count()
             }
-            writeln!(out)?;
+            _ => text[line_start..at].chars().count(),
+        };
+        cursor = Some((line_no, at, col));
+        writeln!(
+            out,
+            "{path}:{}:{}: {}[{}]: {}",
+            line_no + 1,
+            col + 1,
+            d.severity.as_str(),
+            d.code,
+            d.message
+        )?;
+        let end_in_line =
+            crate::text::floor_char_boundary(text, d.range.end).clamp(at, line_content_end);
+        let (shown_start, shown_end) = excerpt_bounds(text, line_start, line_content_end, at);
+        let cut_left = shown_start > line_start;
+        let cut_right = shown_end < line_content_end;
+        // The caret goes under the text as a terminal draws it: wide emoji and CJK take
+        // two columns, variation selectors and joiners none.
+        let pad = usize::from(cut_left) + display_width(&text[shown_start..at]);
+        let width = display_width(&text[at..end_in_line.min(shown_end)]).max(1);
+        let gutter = (line_no + 1).to_string().len();
+        let shown: String = text[shown_start..shown_end]
+            .chars()
+            .map(|c| if c == '\t' { ' ' } else { c })
+            .collect();
+        writeln!(out, "{:gutter$} |", "")?;
+        writeln!(
+            out,
+            "{} | {}{shown}{}",
+            line_no + 1,
+            if cut_left { "…" } else { "" },
+            if cut_right { "…" } else { "" }
+        )?;
+        writeln!(
+            out,
+            "{:gutter$} | {}{}",
+            "",
+            " ".repeat(pad),
+            "^".repeat(width)
+        )?;
+        if let Some(f) = d.fixes.first() {
+            writeln!(
+                out,
+                "{:gutter$} = fix{}: {}",
+                "",
+                if f.safe { "" } else { " (manual)" },
+                f.title
+            )?;
         }
+        writeln!(out)?;
     }
     Ok(())
 }
@@ -209,40 +330,41 @@ fn char_width(c: char) -> usize {
     }
 }
 
-/// One JSON array, written item by item (the same bytes `to_writer_pretty` gives for the whole
-/// array, without holding it).
-fn json_out(located: &[Located], out: &mut dyn Write) -> std::io::Result<()> {
-    if located.is_empty() {
-        return writeln!(out, "[]");
-    }
-    out.write_all(b"[\n")?;
+fn json_item(path: &str, l: &Located) -> serde_json::Value {
+    json!({
+        "path": path,
+        "range": {
+            "start": {"line": l.start.line, "character": l.start.character},
+            "end": {"line": l.end.line, "character": l.end.character},
+        },
+        "severity": l.d.severity.as_str(),
+        "code": l.d.code.as_str(),
+        "message": l.d.message,
+    })
+}
+
+/// Array items, each pretty-printed and indented as it sits in its array, joined by `,\n`.
+fn items(
+    values: impl Iterator<Item = serde_json::Value>,
+    indent: &str,
+    out: &mut Vec<u8>,
+) -> std::io::Result<()> {
     let mut buf = Vec::new();
-    for (i, l) in located.iter().enumerate() {
-        let item = json!({
-            "path": l.path,
-            "range": {
-                "start": {"line": l.start.line, "character": l.start.character},
-                "end": {"line": l.end.line, "character": l.end.character},
-            },
-            "severity": l.d.severity.as_str(),
-            "code": l.d.code.as_str(),
-            "message": l.d.message,
-        });
+    for (i, item) in values.enumerate() {
         buf.clear();
         serde_json::to_writer_pretty(&mut buf, &item)?;
         if i > 0 {
-            out.write_all(b",\n")?;
+            out.extend_from_slice(b",\n");
         }
-        // Indent the item one level, as it sits inside the array.
         for (n, line) in buf.split(|&b| b == b'\n').enumerate() {
             if n > 0 {
-                out.write_all(b"\n")?;
+                out.push(b'\n');
             }
-            out.write_all(b"  ")?;
-            out.write_all(line)?;
+            out.extend_from_slice(indent.as_bytes());
+            out.extend_from_slice(line);
         }
     }
-    out.write_all(b"\n]\n")
+    Ok(())
 }
 
 fn sarif_level(s: Severity) -> &'static str {
@@ -253,35 +375,34 @@ fn sarif_level(s: Severity) -> &'static str {
     }
 }
 
-fn sarif(located: &[Located], out: &mut dyn Write) -> std::io::Result<()> {
+fn sarif_item(path: &str, l: &Located) -> serde_json::Value {
+    let rule_index = Code::ALL.iter().position(|c| *c == l.d.code).unwrap_or(0);
+    json!({
+        "ruleId": l.d.code.as_str(),
+        "ruleIndex": rule_index,
+        "level": sarif_level(l.d.severity),
+        "message": {"text": l.d.message},
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": {"uri": uri_of(path)},
+                "region": {
+                    "startLine": l.start.line + 1,
+                    "startColumn": l.start.character + 1,
+                    "endLine": l.end.line + 1,
+                    "endColumn": l.end.character + 1,
+                }
+            }
+        }]
+    })
+}
+
+/// The SARIF log around its results.
+fn sarif_document(results: serde_json::Value) -> serde_json::Value {
     let rules: Vec<serde_json::Value> = Code::ALL
         .iter()
         .map(|c| json!({"id": c.as_str(), "name": c.as_str(), "shortDescription": {"text": c.explanation()}}))
         .collect();
-    let results: Vec<serde_json::Value> = located
-        .iter()
-        .map(|l| {
-            let rule_index = Code::ALL.iter().position(|c| *c == l.d.code).unwrap_or(0);
-            json!({
-                "ruleId": l.d.code.as_str(),
-                "ruleIndex": rule_index,
-                "level": sarif_level(l.d.severity),
-                "message": {"text": l.d.message},
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": {"uri": uri_of(&l.path)},
-                        "region": {
-                            "startLine": l.start.line + 1,
-                            "startColumn": l.start.character + 1,
-                            "endLine": l.end.line + 1,
-                            "endColumn": l.end.character + 1,
-                        }
-                    }
-                }]
-            })
-        })
-        .collect();
-    let doc = json!({
+    json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
@@ -293,9 +414,7 @@ fn sarif(located: &[Located], out: &mut dyn Write) -> std::io::Result<()> {
             "columnKind": "utf16CodeUnits",
             "results": results,
         }]
-    });
-    serde_json::to_writer_pretty(&mut *out, &doc)?;
-    writeln!(out)
+    })
 }
 
 /// A relative path as a URI reference: percent-encode what a URI cannot hold.
@@ -312,7 +431,7 @@ fn uri_of(path: &str) -> String {
 }
 
 /// GitHub Actions workflow commands: `::error file=…,line=…,col=…::message`.
-fn github(located: &[Located], out: &mut dyn Write) -> std::io::Result<()> {
+fn github(path: &str, located: &[Located], out: &mut dyn Write) -> std::io::Result<()> {
     for l in located {
         let cmd = match l.d.severity {
             Severity::Error => "error",
@@ -322,7 +441,7 @@ fn github(located: &[Located], out: &mut dyn Write) -> std::io::Result<()> {
         writeln!(
             out,
             "::{cmd} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-            escape_property(&l.path),
+            escape_property(path),
             l.start.line + 1,
             l.start.character + 1,
             l.end.line + 1,
