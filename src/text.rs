@@ -564,7 +564,14 @@ mod tests {
             idx.replace(&mut text, 6..6, "é");
         }
         assert_same(&idx, &text, 0);
-        idx.replace(&mut text, Range { start: usize::MAX, end: 3 }, "\r");
+        idx.replace(
+            &mut text,
+            Range {
+                start: usize::MAX,
+                end: 3,
+            },
+            "\r",
+        );
         assert_eq!(&text[..4], "名\r");
         assert_same(&idx, &text, 1);
     }

@@ -1,5 +1,5 @@
 //! The server: what the handlers share ([`Shared`]), and the `LanguageServer` implementation,
-//! which only dispatches each message to its handler in [`super::handlers`] (where the
+//! which only dispatches each message to its handler in `handlers` (where the
 //! concurrency rules are).
 
 use super::capabilities::ClientFlags;
