@@ -47,6 +47,11 @@ impl Snapshot {
     }
 }
 
+/// The `file:` URI of a path (absolute).
+pub fn uri(path: &std::path::Path) -> Option<lsp::Uri> {
+    lsp::Uri::from_file_path(path)
+}
+
 pub fn severity(s: Severity) -> lsp::DiagnosticSeverity {
     match s {
         Severity::Error => lsp::DiagnosticSeverity::ERROR,

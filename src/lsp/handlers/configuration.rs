@@ -38,7 +38,7 @@ impl Shared {
             self.client
                 .show_message(lsp::MessageType::ERROR, format!("persona-ls: {text}"))
                 .await;
-            let Some(uri) = lsp::Uri::from_file_path(&p.path) else {
+            let Some(uri) = to_proto::uri(&p.path) else {
                 continue;
             };
             let open = self.lock().docs.contains_key(&uri);
