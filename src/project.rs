@@ -117,7 +117,7 @@ pub struct Project {
     home: Option<PathBuf>,
     facts: Mutex<HashMap<PathBuf, Arc<Facts>>>,
     registries: Mutex<HashMap<Vec<(PathBuf, String)>, RegistryResult>>,
-    /// Configuration files that failed to load for [`document`](Self::document) since the
+    /// Configuration files that failed to load for [`locate_document`](Self::locate_document) since the
     /// last [`take_problems`](Self::take_problems), and every file ever told: each is told
     /// once per model.
     problems: Mutex<(Vec<ConfigProblem>, HashSet<PathBuf>)>,
@@ -472,7 +472,7 @@ impl Project {
     /// no file, named `name`). Never an error: under a configuration file that does not load,
     /// the document is judged with the settings alone, and the problem is kept for
     /// [`take_problems`](Self::take_problems).
-    pub fn document(&self, path: Option<&Path>, name: &str) -> DocLocation {
+    pub fn locate_document(&self, path: Option<&Path>, name: &str) -> DocLocation {
         let Some(path) = path else {
             return DocLocation {
                 id: next_location_id(),
@@ -507,7 +507,7 @@ impl Project {
         }
     }
 
-    /// The configuration problems met by [`document`](Self::document) since the last call.
+    /// The configuration problems met by [`locate_document`](Self::locate_document) since the last call.
     pub fn take_problems(&self) -> Vec<ConfigProblem> {
         std::mem::take(&mut lock(&self.problems).0)
     }
@@ -516,7 +516,7 @@ impl Project {
     pub fn warm(&self) {
         self.default_registry();
         for f in self.folders() {
-            self.document(Some(&f.join("_.md")), "");
+            self.locate_document(Some(&f.join("_.md")), "");
         }
     }
 

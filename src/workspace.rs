@@ -171,7 +171,7 @@ pub fn index_file(path: &Path, project: &Project) -> Option<Pairs> {
     let text = std::fs::read_to_string(path).ok()?;
     let split = crate::syntax::front_matter::split(&text);
     split.closed_block()?;
-    let loc = project.document(Some(path), "");
+    let loc = project.locate_document(Some(path), "");
     if loc.excluded {
         return None;
     }

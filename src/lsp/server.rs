@@ -16,7 +16,7 @@ use tower_lsp_server::{Client, LanguageServer};
 
 /// Documents above this size are analysed on the blocking pool rather than inline (so are
 /// documents whose last analysis was slow; see `Snapshot::weight`).
-pub(super) const LARGE: usize = 64 * 1024;
+const LARGE: usize = 64 * 1024;
 
 /// What the handlers share.
 pub struct Shared {

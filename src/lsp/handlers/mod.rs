@@ -47,7 +47,7 @@ use tower_lsp_server::ls_types as lsp;
 /// Where the document at `uri` lives.
 fn locate(project: &Project, uri: &lsp::Uri) -> DocLocation {
     let path = from_proto::file_path(uri);
-    project.document(path.as_deref(), &from_proto::document_name(uri))
+    project.locate_document(path.as_deref(), &from_proto::document_name(uri))
 }
 
 /// The Markdown outline of a snapshot, computed lazily, each unchanged piece of the body taken
@@ -64,13 +64,13 @@ async fn outline(shared: &Arc<Shared>, snap: &Snapshot, body_start: usize) -> Re
             _ => std::mem::take(&mut open.doc.body.cache),
         }
     };
-    let shared2 = shared.clone();
+    let sh = shared.clone();
     let snap = snap.clone();
     shared
         .cpu(snap.weight(), move || {
             let mut cache = cache;
             let outline = Arc::new(markdown::outline(snap.doc.text(), body_start, &mut cache));
-            let mut st = shared2.lock();
+            let mut st = sh.lock();
             if let Some(open) = st
                 .docs
                 .get_mut(&snap.uri)
