@@ -4,7 +4,7 @@
 
 use super::capabilities::ClientFlags;
 use super::handlers::{self, Lane};
-use super::state::{Computed, Snapshot, State, compute};
+use super::state::{Computed, Snapshot, State};
 use crate::workspace::Index;
 use std::collections::{HashMap, HashSet};
 use std::panic::AssertUnwindSafe;
@@ -55,13 +55,13 @@ impl Shared {
         self.lock().snapshot(uri)
     }
 
-    /// The analysis of a snapshot, cached per revision.
+    /// The analysis of a snapshot, computed once per revision (see `Open::computed`).
     pub(super) fn computed(&self, snap: &Snapshot) -> Arc<Computed> {
-        if let Some(c) = &snap.computed {
-            return c.clone();
+        let fresh = snap.computed.get().is_none();
+        let c = snap.computed();
+        if fresh {
+            self.lock().store(snap, &c);
         }
-        let c = Arc::new(compute(snap));
-        self.lock().store(snap, &c);
         c
     }
 

@@ -13,13 +13,11 @@ use crate::text::Encoding;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use tower_lsp_server::ls_types as lsp;
 
 /// What the analysis made of one revision of a document.
 pub struct Computed {
-    /// The document revision it was computed from.
-    pub revision: u64,
     /// How long the analysis took.
     pub elapsed: std::time::Duration,
     pub parsed: Parsed,
@@ -33,7 +31,11 @@ pub struct Computed {
 pub struct Open {
     pub doc: Document,
     pub location: Arc<DocLocation>,
-    pub computed: Option<Arc<Computed>>,
+    /// The analysis of this revision and configuration, computed once by whoever asks first.
+    /// A fresh cell on every change: the diagnostics lane and a request that arrive together
+    /// share one computation (two ran side by side before, and a 2 MB front matter held twice
+    /// its memory).
+    pub computed: Arc<OnceLock<Arc<Computed>>>,
     /// Whether a change too late to put in order was logged already.
     pub late_reported: bool,
     /// Its last analysis was slow: later ones run on the blocking pool.
@@ -45,7 +47,7 @@ impl Open {
         Open {
             doc,
             location,
-            computed: None,
+            computed: Arc::default(),
             late_reported: false,
             slow: false,
         }
@@ -59,7 +61,8 @@ pub struct Snapshot {
     /// The text, its line index and its version, shared with the document.
     pub doc: Arc<Revision>,
     pub location: Arc<DocLocation>,
-    pub computed: Option<Arc<Computed>>,
+    /// The document's cell for this revision's analysis (see [`Open::computed`]).
+    pub computed: Arc<OnceLock<Arc<Computed>>>,
     pub encoding: Encoding,
     /// The document's last analysis was slow (see [`SLOW`]).
     pub slow: bool,
@@ -69,6 +72,14 @@ pub struct Snapshot {
 pub const SLOW: std::time::Duration = std::time::Duration::from_millis(2);
 
 impl Snapshot {
+    /// The analysis of this snapshot: computed here, or by another thread that is computing it
+    /// now (this one then waits for it rather than computing it a second time).
+    pub fn computed(&self) -> Arc<Computed> {
+        self.computed
+            .get_or_init(|| Arc::new(compute(self)))
+            .clone()
+    }
+
     /// What decides where its analysis runs: its size, or "heavy" once it proved slow.
     pub fn weight(&self) -> usize {
         if self.slow {
@@ -100,7 +111,6 @@ fn compute_untimed(snap: &Snapshot) -> Computed {
             (range, e.message)
         });
         return Computed {
-            revision: snap.doc.number(),
             elapsed: Default::default(),
             parsed: Parsed::new(""),
             analysis: nothing(),
@@ -122,7 +132,6 @@ fn compute_untimed(snap: &Snapshot) -> Computed {
         )
     };
     Computed {
-        revision: snap.doc.number(),
         elapsed: Default::default(),
         parsed,
         analysis,
@@ -167,10 +176,7 @@ impl State {
             uri: uri.clone(),
             doc: open.doc.current().clone(),
             location: open.location.clone(),
-            computed: open
-                .computed
-                .clone()
-                .filter(|c| c.revision == open.doc.revision()),
+            computed: open.computed.clone(),
             encoding: self.flags.encoding,
             slow: open.slow,
         })
@@ -183,12 +189,11 @@ impl State {
         })
     }
 
-    /// Keeps a result if the document is still what it was computed from.
+    /// Notes how long the analysis of the document's current revision took.
     pub fn store(&mut self, snap: &Snapshot, computed: &Arc<Computed>) {
         if self.is_current(snap)
             && let Some(doc) = self.docs.get_mut(&snap.uri)
         {
-            doc.computed = Some(computed.clone());
             doc.slow = computed.elapsed > SLOW;
         }
     }
@@ -197,5 +202,41 @@ impl State {
 impl Default for State {
     fn default() -> Self {
         State::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The diagnostics lane and a request that ask for one revision's analysis at once share
+    /// one computation: the second waits for the first instead of computing it again.
+    #[test]
+    fn one_revision_is_analysed_once_however_many_ask() {
+        let mut state = State::new();
+        let uri: lsp::Uri = "file:///w/.claude/agents/a.md".parse().unwrap();
+        let text = format!(
+            "---\nname: a\ndescription: d\n{}---\nbody\n",
+            (0..20_000)
+                .map(|i| format!("k{i}: v\n"))
+                .collect::<String>()
+        );
+        let path = super::super::from_proto::file_path(&uri);
+        let loc = Arc::new(state.project.locate_document(path.as_deref(), ""));
+        let open = Open::new(Document::new(text, 1), loc);
+        state.docs.insert(uri.clone(), open);
+        let snap = state.snapshot(&uri).unwrap();
+        let results: Vec<Arc<Computed>> = std::thread::scope(|s| {
+            let runs: Vec<_> = (0..4)
+                .map(|_| s.spawn(|| snap.clone().computed()))
+                .collect();
+            runs.into_iter().map(|r| r.join().unwrap()).collect()
+        });
+        assert!(results.iter().all(|c| Arc::ptr_eq(c, &results[0])));
+        // A change starts a new cell: the next revision is analysed afresh.
+        let open = state.docs.get_mut(&uri).unwrap();
+        open.computed = Arc::default();
+        let again = state.snapshot(&uri).unwrap().computed();
+        assert!(!Arc::ptr_eq(&again, &results[0]));
     }
 }

@@ -19,10 +19,9 @@ pub async fn completion(
     let sh = shared.clone();
     shared
         .cpu(snap.weight(), move || {
-            // Completion answers while typing: it parses the text itself rather than wait for
-            // the whole analysis.
+            // Completion does not wait for an analysis under way: parsing is enough.
             let parsed_owned;
-            let parsed: &Parsed = match &snap.computed {
+            let parsed: &Parsed = match snap.computed.get() {
                 Some(c) => &c.parsed,
                 None => {
                     parsed_owned = Parsed::new(snap.doc.text());

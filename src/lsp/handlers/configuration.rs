@@ -105,7 +105,7 @@ impl Shared {
                 for (uri, loc) in located {
                     if let Some(open) = st.docs.get_mut(&uri) {
                         open.location = loc;
-                        open.computed = None;
+                        open.computed = Arc::default();
                     }
                 }
             }

@@ -11,7 +11,6 @@
 //! (configuration) it was computed with, so an unchanged document answers "unchanged".
 
 use crate::lsp::server::{Shared, lock, run_cpu};
-use crate::lsp::state::compute;
 use crate::lsp::to_proto;
 use crate::workspace;
 use std::sync::Arc;
@@ -109,11 +108,11 @@ async fn check(shared: &Arc<Shared>, uri: &lsp::Uri) {
     let Some(snap) = shared.snapshot(uri) else {
         return;
     };
-    let computed = match snap.computed.clone() {
-        Some(c) => c,
+    let computed = match snap.computed.get() {
+        Some(c) => c.clone(),
         None => {
             let s = snap.clone();
-            match run_cpu(snap.weight(), move || Arc::new(compute(&s))).await {
+            match run_cpu(snap.weight(), move || s.computed()).await {
                 Some(c) => c,
                 None => return,
             }

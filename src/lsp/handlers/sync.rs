@@ -37,7 +37,7 @@ pub fn did_change(shared: &Arc<Shared>, params: lsp::DidChangeTextDocumentParams
         };
         let version = params.text_document.version;
         let changes = from_proto::changes(params.content_changes);
-        open.computed = None;
+        open.computed = Arc::default();
         match open.doc.change(version, changes, enc) {
             Applied::InOrder => {}
             Applied::Reordered { redone } => tracing::info!(
