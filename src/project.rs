@@ -24,7 +24,7 @@
 use crate::config::{Config, ConfigError, FILE_NAME};
 use crate::dialect::Registry;
 use crate::schema::{Schema, UserFolder};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
 
@@ -57,6 +57,28 @@ pub struct Located {
     pub registry: Arc<Registry>,
     /// Excluded by an `exclude` glob: not checked.
     pub excluded: bool,
+}
+
+/// Where a document open in an editor lives: resolved when it opens, and again when the
+/// configuration changes.
+pub struct DocLocation {
+    /// Unique per resolution: a pull-diagnostics result id names the version and the location
+    /// (configuration) it was computed with.
+    pub id: u64,
+    /// The file, canonicalised when it exists (`None` for a document with no file).
+    pub path: Option<PathBuf>,
+    /// `/`-separated path relative to the project root: what dialect globs match.
+    pub rel_path: String,
+    pub registry: Arc<Registry>,
+    /// Excluded by the configuration's `exclude` globs: no diagnostics, as `check` skips it.
+    pub excluded: bool,
+    /// The document is a `.persona-ls.toml`: it is validated as configuration.
+    pub is_config: bool,
+}
+
+fn next_location_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
 }
 
 /// A configuration file that failed to load, with its text for rendering the error.
@@ -95,6 +117,10 @@ pub struct Project {
     home: Option<PathBuf>,
     facts: Mutex<HashMap<PathBuf, Arc<Facts>>>,
     registries: Mutex<HashMap<Vec<(PathBuf, String)>, RegistryResult>>,
+    /// Configuration files that failed to load for [`locate_document`](Self::locate_document) since the
+    /// last [`take_problems`](Self::take_problems), and every file ever told: each is told
+    /// once per model.
+    problems: Mutex<(Vec<ConfigProblem>, HashSet<PathBuf>)>,
 }
 
 fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -204,7 +230,19 @@ impl Project {
             home,
             facts: Mutex::default(),
             registries: Mutex::default(),
+            problems: Mutex::default(),
         }
+    }
+
+    /// The same folders and settings with every cache dropped (after a configuration file
+    /// changed).
+    pub fn renewed(&self) -> Project {
+        Project::new(
+            self.settings.clone(),
+            self.readable.clone(),
+            self.anchor.clone(),
+            self.home.clone(),
+        )
     }
 
     pub fn settings(&self) -> &Config {
@@ -428,6 +466,58 @@ impl Project {
             registry,
             excluded,
         })
+    }
+
+    /// Where a document open in an editor lives (`path` canonical or not; `None` for one with
+    /// no file, named `name`). Never an error: under a configuration file that does not load,
+    /// the document is judged with the settings alone, and the problem is kept for
+    /// [`take_problems`](Self::take_problems).
+    pub fn locate_document(&self, path: Option<&Path>, name: &str) -> DocLocation {
+        let Some(path) = path else {
+            return DocLocation {
+                id: next_location_id(),
+                path: None,
+                rel_path: name.to_string(),
+                registry: self.default_registry(),
+                excluded: false,
+                is_config: false,
+            };
+        };
+        let path = canonical(path);
+        let is_config = path.file_name().is_some_and(|n| n == FILE_NAME);
+        let (place, registry) = match self.locate(&path, None) {
+            Ok(l) => (l.place, l.registry),
+            Err(problem) => {
+                tracing::warn!("{}", problem.render());
+                let mut p = lock(&self.problems);
+                if p.1.insert(problem.path.clone()) {
+                    p.0.push(problem);
+                }
+                (self.place(&path, None), self.default_registry())
+            }
+        };
+        let excluded = registry.is_excluded(&place.rel_path);
+        DocLocation {
+            id: next_location_id(),
+            path: Some(path),
+            rel_path: place.rel_path,
+            registry,
+            excluded,
+            is_config,
+        }
+    }
+
+    /// The configuration problems met by [`locate_document`](Self::locate_document) since the last call.
+    pub fn take_problems(&self) -> Vec<ConfigProblem> {
+        std::mem::take(&mut lock(&self.problems).0)
+    }
+
+    /// Builds the registries the workspace folders will need, ahead of the first document.
+    pub fn warm(&self) {
+        self.default_registry();
+        for f in self.folders() {
+            self.locate_document(Some(&f.join("_.md")), "");
+        }
     }
 
     /// Calls `visit` with every Markdown file under `root` (absolute, canonical), on every

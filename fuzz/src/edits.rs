@@ -3,7 +3,7 @@
 //!
 //! The model follows the rules `Document` documents: a position is clamped to the end of its
 //! line (before the break), a line past the end to the end of the text, a column inside a
-//! character snaps to its start (`LineIndex::offset`, which `lsp::convert::offset` mirrors), a
+//! character snaps to its start (`LineIndex::offset`, which the document's own index mirrors), a
 //! reversed range is read forwards, a change without a range replaces the whole text. Changes
 //! count in version order: a late one goes before the changes with higher versions, unless
 //! it is older than the undo log (or repeats a version), when it is applied last and the log
@@ -15,13 +15,11 @@ use crate::mutate::TOKENS;
 use crate::props::{self, Check};
 use crate::rng::Rng;
 use crate::targets::{Case, Ctx, F_APPLIED_TAG, F_EDIT_TAG, Probe, bucket, location};
-use persona_ls::lsp::convert;
-use persona_ls::lsp::document::{Applied, Body, Document};
-use persona_ls::lsp::state::DocLocation;
+use persona_ls::document::{Applied, Body, Document};
+use persona_ls::lsp::from_proto;
 use persona_ls::syntax::front_matter;
 use persona_ls::syntax::markdown::{self, OutlineCache};
 use persona_ls::text::{Encoding, LineIndex, Position};
-use std::sync::Arc;
 use tower_lsp_server::ls_types as lsp;
 
 type Change = lsp::TextDocumentContentChangeEvent;
@@ -338,22 +336,6 @@ fn changes(rng: &mut Rng, text: &mut String, enc: Encoding, p: &mut Probe) -> Ve
     out
 }
 
-/// Compares the rope with the string without building a second string.
-fn rope_matches(doc: &Document) -> bool {
-    let bytes = doc.text.as_bytes();
-    if doc.rope.len_bytes() != bytes.len() {
-        return false;
-    }
-    let mut at = 0;
-    for chunk in doc.rope.chunks() {
-        if bytes[at..at + chunk.len()] != *chunk.as_bytes() {
-            return false;
-        }
-        at += chunk.len();
-    }
-    true
-}
-
 /// The outline as the server computes it after edits (unchanged pieces from the cache of the
 /// last computation) against a fresh computation.
 fn outline_check(text: &str, body: &mut Body) -> Check {
@@ -387,9 +369,10 @@ fn outline_check(text: &str, body: &mut Body) -> Check {
 
 /// Computes the outline as the server does when a feature asks for it, keeping the pieces.
 fn reparse(doc: &mut Document) {
-    let body_start = front_matter::split(&doc.text).body_start;
-    let outline = markdown::outline(&doc.text, body_start, &mut doc.body.cache);
-    doc.body.outline = Some((doc.revision, std::sync::Arc::new(outline)));
+    let current = doc.current().clone();
+    let body_start = front_matter::split(current.text()).body_start;
+    let outline = markdown::outline(current.text(), body_start, &mut doc.body.cache);
+    doc.body.outline = Some((doc.revision(), std::sync::Arc::new(outline)));
 }
 
 /// One `didChange`, and whether a feature then asks for the outline (`outline` below 10 of 60
@@ -561,15 +544,7 @@ pub fn run(ctx: &Ctx, case: &Case, p: &mut Probe) -> Check {
         None => generate(&mut rng, start_text, case.steps.max(1) as usize, p),
     };
     let enc = plan.enc;
-    let loc = Arc::new(DocLocation {
-        id: 0,
-        path: None,
-        rel_path: case.rel_path.clone(),
-        registry: ctx.registry.clone(),
-        excluded: false,
-        is_config: false,
-    });
-    let mut doc = Document::new(start_text.to_string(), plan.open, loc);
+    let mut doc = Document::new(start_text.to_string(), plan.open);
     let mut model = Model::new(start_text, plan.open, enc);
     if plan.body {
         reparse(&mut doc);
@@ -599,26 +574,27 @@ pub fn run(ctx: &Ctx, case: &Case, p: &mut Probe) -> Check {
         },
     ) in plan.steps.into_iter().enumerate()
     {
-        // A change in order is made against the current text: the rope and the line index
-        // must place its positions alike.
-        if version > doc.version
+        // A change in order is made against the current text: the document's line index
+        // (edited in place) and a fresh one must place its positions alike.
+        if version > doc.version()
             && let Some(r) = changes.first().and_then(|c| c.range)
         {
-            let idx = LineIndex::new(&doc.text);
+            let idx = LineIndex::new(doc.text());
             for q in [r.start, r.end] {
                 let (a, b) = (
-                    convert::offset(&doc.rope, q, enc),
-                    idx.offset(&doc.text, pos(q), enc),
+                    from_proto::offset(doc.current(), q, enc),
+                    idx.offset(doc.text(), pos(q), enc),
                 );
                 if a != b {
                     return Err(format!(
-                        "step {step}: {q:?} ({enc:?}) is offset {a} in the rope, {b} in the line index"
+                        "step {step}: {q:?} ({enc:?}) is offset {a} in the document, {b} in a fresh line index"
                     ));
                 }
             }
         }
+        let engine_changes = from_proto::changes(changes.clone());
         let got = p.time("Document::change", || {
-            doc.change(version, changes.clone(), enc)
+            doc.change(version, engine_changes, enc)
         });
         p.feature(
             F_APPLIED_TAG,
@@ -634,46 +610,40 @@ pub fn run(ctx: &Ctx, case: &Case, p: &mut Probe) -> Check {
             eprintln!(
                 "step {step}: version {version} {got:?}: {}\n  -> {:?}",
                 short_changes(&changes),
-                doc.text
+                doc.text()
             );
         }
         model
             .deliver(version, &changes, got)
             .map_err(|e| format!("step {step}: {e}"))?;
-        if *doc.text != model.text {
+        if doc.text() != model.text {
             return Err(format!(
                 "step {step}: version {version} ({got:?}, {enc:?}, changes {}): the document's text differs from the model: {}",
                 short_changes(&changes),
-                props::first_difference(&doc.text, &model.text)
+                props::first_difference(doc.text(), &model.text)
             ));
         }
-        if !rope_matches(&doc) {
+        let idx = LineIndex::new(doc.text());
+        if doc.current().line_count() != idx.line_count() {
             return Err(format!(
-                "step {step}: the rope and the string differ: {}",
-                props::first_difference(&doc.rope.to_string(), &doc.text)
-            ));
-        }
-        let idx = LineIndex::new(&doc.text);
-        if doc.rope.len_lines() != idx.line_count() {
-            return Err(format!(
-                "step {step}: the rope has {} lines, the line index {}",
-                doc.rope.len_lines(),
+                "step {step}: the document's line index has {} lines, a fresh one {}",
+                doc.current().line_count(),
                 idx.line_count()
             ));
         }
         for _ in 0..2 {
-            let at = spot.below(doc.text.len() + 1);
-            let a = convert::position(&doc.rope, at, enc);
-            let b = idx.position(&doc.text, at, enc);
-            if (a.line, a.character) != (b.line, b.character) {
+            let at = spot.below(doc.text().len() + 1);
+            let a = doc.current().position(at, enc);
+            let b = idx.position(doc.text(), at, enc);
+            if a != b {
                 return Err(format!(
-                    "step {step}: offset {at} is {a:?} in the rope, {b:?} in the line index ({enc:?})"
+                    "step {step}: offset {at} is {a:?} in the document's line index, {b:?} in a fresh one ({enc:?})"
                 ));
             }
         }
         if doc.body.outline.is_some() && outline < 10 {
-            let text = doc.text.clone();
-            outline_check(&text, &mut doc.body).map_err(|e| format!("step {step}: {e}"))?;
+            let text = doc.current().clone();
+            outline_check(text.text(), &mut doc.body).map_err(|e| format!("step {step}: {e}"))?;
             reparse(&mut doc);
         } else if doc.body.outline.is_none() && outline < 6 {
             reparse(&mut doc);
@@ -681,18 +651,18 @@ pub fn run(ctx: &Ctx, case: &Case, p: &mut Probe) -> Check {
     }
     if let Some(client) = client
         && late == 0
-        && *doc.text != client
+        && doc.text() != client
     {
         return Err(format!(
             "every change was put in order, yet the text is not the client's: {}",
-            props::first_difference(&doc.text, &client)
+            props::first_difference(doc.text(), &client)
         ));
     }
     if doc.body.outline.is_some() {
-        let text = doc.text.clone();
-        outline_check(&text, &mut doc.body).map_err(|e| format!("at the end: {e}"))?;
+        let text = doc.current().clone();
+        outline_check(text.text(), &mut doc.body).map_err(|e| format!("at the end: {e}"))?;
     }
-    let text = doc.text.clone();
+    let text = doc.text().to_string();
     let a = p.time("analyze the edited text", || {
         persona_ls::analysis::analyze(&text, location(ctx, case), &ctx.registry)
     });

@@ -1,4 +1,5 @@
-//! Applying every safe fix at once (`check --fix`, `source.fixAll`).
+//! Applying every safe fix at once: [`fix_text`] for `check --fix`, [`fix_edits`] for the
+//! editor's `source.fixAll`, one loop for both.
 //!
 //! Only [`Fix::safe`](crate::diagnostic::Fix::safe) fixes are applied, the first of each
 //! diagnostic, and in one round only fixes whose edits overlap no other's: every edit's range
@@ -123,6 +124,53 @@ pub fn fix_text(text: &str, location: Location, registry: &Registry) -> Option<S
     (current != text).then_some(current)
 }
 
+/// What the editor's "fix all" sends: the edits that turn `text` into what [`fix_text`] makes
+/// of it. When that is exactly the safe edits of `diagnostics` (those the editor shows), they
+/// are sent as they are, each at its problem; otherwise (a fix made another one possible, or
+/// one was dropped because it would break the file) the whole change goes as one edit. Empty
+/// when `diagnostics` hold no safe fix, or fixing changes nothing.
+pub fn fix_edits(
+    text: &str,
+    diagnostics: &[Diagnostic],
+    location: Location,
+    registry: &Registry,
+) -> Vec<TextEdit> {
+    let first = safe_edits(diagnostics);
+    if first.is_empty() {
+        return first;
+    }
+    match fix_text(text, location, registry) {
+        Some(fixed) if fixed == apply_edits(text, &first) => first,
+        Some(fixed) => vec![diff_edit(text, &fixed)],
+        None => Vec::new(),
+    }
+}
+
+/// The smallest single edit that turns `old` into `new`: the common prefix and suffix kept,
+/// both on char boundaries.
+pub fn diff_edit(old: &str, new: &str) -> TextEdit {
+    let mut prefix = old
+        .bytes()
+        .zip(new.bytes())
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !old.is_char_boundary(prefix) || !new.is_char_boundary(prefix) {
+        prefix -= 1;
+    }
+    let max_suffix = old.len().min(new.len()) - prefix;
+    let mut suffix = old
+        .bytes()
+        .rev()
+        .zip(new.bytes().rev())
+        .take(max_suffix)
+        .take_while(|(a, b)| a == b)
+        .count();
+    while !old.is_char_boundary(old.len() - suffix) || !new.is_char_boundary(new.len() - suffix) {
+        suffix -= 1;
+    }
+    TextEdit::replace(prefix..old.len() - suffix, &new[prefix..new.len() - suffix])
+}
+
 /// Adds to `kept` the fixes of `group` that leave no more structural problems than `before`;
 /// `last` is the text and analysis with every fix kept so far.
 fn keep_harmless<'a>(
@@ -150,5 +198,61 @@ fn keep_harmless<'a>(
         let (left, right) = group.split_at(group.len() / 2);
         keep_harmless(current, left, kept, last, before, location, registry);
         keep_harmless(current, right, kept, last, before, location, registry);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::Fix;
+
+    #[test]
+    fn diff_edit_is_minimal_and_char_safe() {
+        let e = diff_edit("color: purpel\n", "color: purple\n");
+        assert_eq!((e.range, e.new_text.as_str()), (11..13, "le"));
+        let e = diff_edit("a🏗️b", "a🏛️b");
+        assert_eq!(apply_edits("a🏗️b", &[e]), "a🏛️b");
+        let e = diff_edit("same", "same");
+        assert_eq!((e.range, e.new_text.as_str()), (4..4, ""));
+    }
+
+    fn location(rel_path: &str) -> Location<'_> {
+        Location {
+            rel_path,
+            forced: None,
+        }
+    }
+
+    /// The safe edits themselves when one round fixes everything; one edit when fixing needs
+    /// more than the first round; nothing without a safe fix.
+    #[test]
+    fn fix_edits_are_the_first_round_or_one_diff() {
+        let registry = Registry::builtin();
+        let at = location(".claude/agents/a.md");
+        let text = "---\nname: a\ndescription: a: b\ncolor: Purple\n---\nbody\n";
+        let a = analyze_all(text, at, &registry);
+        let edits = fix_edits(text, &a.diagnostics, at, &registry);
+        assert_eq!(edits, safe_edits(&a.diagnostics));
+        assert_eq!(
+            apply_edits(text, &edits),
+            fix_text(text, at, &registry).unwrap()
+        );
+        // The editor's diagnostics are not the whole fix (here: only the first of them, as
+        // when it shows fewer than fixing finds): the whole change goes as one edit.
+        let fixed = fix_text(text, at, &registry).unwrap();
+        let mut shown = a.diagnostics.clone();
+        let d = shown
+            .iter_mut()
+            .find(|d| d.fixes.iter().any(|f| f.safe))
+            .unwrap();
+        d.fixes = vec![Fix::safe("other", vec![TextEdit::insert(0, "x")])];
+        assert_eq!(
+            fix_edits(text, &shown, at, &registry),
+            [diff_edit(text, &fixed)]
+        );
+        assert!(fix_edits(text, &a.diagnostics[..0], at, &registry).is_empty());
+        let clean = fix_text(text, at, &registry).unwrap();
+        let a = analyze_all(&clean, at, &registry);
+        assert!(fix_edits(&clean, &a.diagnostics, at, &registry).is_empty());
     }
 }

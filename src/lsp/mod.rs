@@ -1,22 +1,23 @@
-//! The language server: the only place that knows tower-lsp-server.
+//! The language server: the only place that knows tower-lsp-server. A thin layer: LSP comes
+//! in through `from_proto`, the engine answers, and the answer goes out through `to_proto`.
 //!
-//! - `server`: the handlers (concurrency rules in its docs), the diagnostics worker, settings;
-//! - `document`: one open document (rope + text + version + cached analysis + lazy Markdown
-//!   tree), with its changes applied in version order;
-//! - `state`: the open documents and where they live (project root, registry with the configuration merged in);
+//! - `server`: what the handlers share, and the `LanguageServer` implementation, which only
+//!   dispatches;
+//! - `handlers`: one module per feature (document sync, diagnostics, completion, hover, code
+//!   actions, symbols, folding, selection, configuration, workspace), with the concurrency
+//!   rules in its docs;
+//! - `state`: the open documents (engine documents, where they live, their cached analysis);
 //! - `capabilities`: client flags and the advertised server capabilities;
-//! - `convert`: byte offsets ⇄ LSP positions in the negotiated encoding, engine ⇄ LSP types;
-//! - `workspace`: the index of values used across the workspace, for completion and hover;
+//! - `from_proto` / `to_proto`: every conversion between LSP types and engine types;
 //! - `transport`: the JSON-RPC framing in front of tower-lsp-server, which survives bad input.
 
 pub mod capabilities;
-pub mod convert;
-pub mod document;
-mod items;
+pub mod from_proto;
+mod handlers;
 pub mod server;
 pub mod state;
+pub mod to_proto;
 pub mod transport;
-pub mod workspace;
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};

@@ -1,64 +1,38 @@
-//! Diagnostics: each open document has a lane, a task that runs its jobs (check, close) one at
-//! a time and in order, and ends when it has none left. A check analyses the document at its
-//! latest version (older queued versions are skipped, not debounced), and a result is dropped
+//! Diagnostics, pushed and pulled.
+//!
+//! Pushed: each open document has a lane, a task that runs its jobs (check, close) one at a
+//! time and in order, and ends when it has none left. A check analyses the document at its
+//! latest revision (older queued ones are skipped, not debounced), and a result is dropped
 //! when the document moved on while it was computed. Lanes run side by side, so a slow
 //! document (megabytes of pathological front matter, analysed on the blocking pool) never
 //! holds back another document's diagnostics.
+//!
+//! Pulled (`textDocument/diagnostic`): the result id names the revision and the location
+//! (configuration) it was computed with, so an unchanged document answers "unchanged".
 
-use super::{Job, Shared, lock, run_cpu};
-use crate::lsp::state::{Computed, Snapshot};
-use crate::lsp::{convert, workspace};
-use ropey::Rope;
+use crate::lsp::server::{Shared, lock, run_cpu};
+use crate::lsp::to_proto;
+use crate::workspace;
 use std::sync::Arc;
-use tower_lsp_server::Client;
+use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types as lsp;
 
-pub(super) fn config_diagnostic(
-    rope: &Rope,
-    range: std::ops::Range<usize>,
-    message: &str,
-    enc: crate::text::Encoding,
-) -> lsp::Diagnostic {
-    lsp::Diagnostic {
-        range: convert::range(rope, &range, enc),
-        severity: Some(lsp::DiagnosticSeverity::ERROR),
-        code: Some(lsp::NumberOrString::String(
-            "invalid-configuration".to_string(),
-        )),
-        source: Some(convert::SOURCE.to_string()),
-        message: message.to_string(),
-        ..Default::default()
-    }
-}
-
-pub(super) fn lsp_diagnostics(snap: &Snapshot, c: &Computed) -> Vec<lsp::Diagnostic> {
-    let mut out: Vec<lsp::Diagnostic> = c
-        .analysis
-        .diagnostics
-        .iter()
-        .map(|d| convert::diagnostic(&snap.rope, d, snap.encoding))
-        .collect();
-    if let Some((range, message)) = &c.config_error {
-        out.push(config_diagnostic(
-            &snap.rope,
-            range.clone(),
-            message,
-            snap.encoding,
-        ));
-    }
-    out
+pub enum Job {
+    Check(lsp::Uri),
+    CheckAll,
+    Close(lsp::Uri),
 }
 
 /// What a document's lane still has to do (see the module docs).
 #[derive(Debug, Default)]
-pub(super) struct Lane {
+pub struct Lane {
     check: bool,
     close: bool,
 }
 
 impl Shared {
     /// Queues a job on its document's lane, starting the lane if it is idle.
-    pub(super) fn queue(self: &Arc<Self>, job: Job) {
+    pub(in crate::lsp) fn queue(self: &Arc<Self>, job: Job) {
         match job {
             Job::Check(uri) => self.enqueue(uri, false),
             Job::Close(uri) => self.enqueue(uri, true),
@@ -89,10 +63,10 @@ impl Shared {
 }
 
 /// One document's lane: its jobs one at a time, in order, coalesced (a check queued while one
-/// runs is done once, at the latest version). Documents do not wait for each other.
+/// runs is done once, at the latest revision). Documents do not wait for each other.
 async fn run_lane(shared: Arc<Shared>, uri: lsp::Uri) {
     loop {
-        let next = {
+        let close_next = {
             let mut lanes = lock(&shared.lanes);
             let Some(lane) = lanes.get_mut(&uri) else {
                 return;
@@ -106,10 +80,10 @@ async fn run_lane(shared: Arc<Shared>, uri: lsp::Uri) {
                 return;
             }
         };
-        if next {
+        if close_next {
             close(&shared, &uri).await;
         } else {
-            check(&shared, &shared.client, &uri).await;
+            check(&shared, &uri).await;
         }
     }
 }
@@ -128,8 +102,9 @@ async fn close(shared: &Shared, uri: &lsp::Uri) {
     }
 }
 
-/// Analyses the current version of a document, keeps the result and publishes it.
-pub(super) async fn check(shared: &Arc<Shared>, client: &Client, uri: &lsp::Uri) {
+/// Analyses the current revision of a document, keeps the result, updates the workspace
+/// index and publishes the diagnostics (push mode).
+async fn check(shared: &Arc<Shared>, uri: &lsp::Uri) {
     let Some(snap) = shared.snapshot(uri) else {
         return;
     };
@@ -146,7 +121,7 @@ pub(super) async fn check(shared: &Arc<Shared>, client: &Client, uri: &lsp::Uri)
     let pull = {
         let mut st = shared.lock();
         if !st.is_current(&snap) {
-            // A newer version (or configuration) is queued: its job publishes.
+            // A newer revision (or configuration) is queued: its job publishes.
             return;
         }
         st.store(&snap, &computed);
@@ -164,13 +139,35 @@ pub(super) async fn check(shared: &Arc<Shared>, client: &Client, uri: &lsp::Uri)
         }
     }
     if !pull {
-        let diagnostics = lsp_diagnostics(&snap, &computed);
-        let version = snap.version;
+        let diagnostics = to_proto::diagnostics(&snap, &computed);
+        let version = snap.doc.version();
         // Let go of the text before waiting on the client: a `didChange` arriving meanwhile
         // then edits it in place instead of copying it.
         drop(snap);
-        client
+        shared
+            .client
             .publish_diagnostics(uri.clone(), diagnostics, Some(version))
             .await;
     }
+}
+
+/// `textDocument/diagnostic`.
+pub async fn pull(
+    shared: &Arc<Shared>,
+    params: lsp::DocumentDiagnosticParams,
+) -> Result<lsp::DocumentDiagnosticReportResult> {
+    let Some(snap) = shared.snapshot(&params.text_document.uri) else {
+        return Ok(to_proto::full_report(None, Vec::new()));
+    };
+    let result_id = format!("{}:{}", snap.location.id, snap.doc.number());
+    if params.previous_result_id.as_deref() == Some(result_id.as_str()) {
+        return Ok(to_proto::unchanged_report(result_id));
+    }
+    let sh = shared.clone();
+    let items = shared
+        .cpu(snap.weight(), move || {
+            to_proto::diagnostics(&snap, &sh.computed(&snap))
+        })
+        .await?;
+    Ok(to_proto::full_report(Some(result_id), items))
 }

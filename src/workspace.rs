@@ -1,13 +1,13 @@
 //! The workspace index for completion and hover: which values the persona files of the
 //! workspace use for each key (`tier: worker/senior` in twelve files, `lead` in two).
 //!
-//! Built once in the background after `initialized` (a walk of the workspace folders that
-//! honours `.gitignore`), then kept current from the open documents' analyses and from
-//! file-watch events. Completion never reads the disk.
+//! The language server builds it once in the background when it starts (a walk of the
+//! workspace folders that honours `.gitignore`), then keeps it current from the open
+//! documents' analyses and from file-watch events. Completion never reads the disk.
 
-use super::state::Locator;
 use crate::analysis::Parsed;
 use crate::analysis::completion::{base_name, split_tokens};
+use crate::project::Project;
 use crate::schema::{Dialect, ValueType};
 use crate::syntax::yaml::NodeKind;
 use std::collections::HashMap;
@@ -166,10 +166,10 @@ pub fn extract(parsed: &Parsed, dialect: Option<&Dialect>) -> Pairs {
 }
 
 /// Reads and indexes one file; `None` when it is not a persona file (or cannot be read).
-pub fn index_file(path: &Path, locator: &Locator) -> Option<Pairs> {
+pub fn index_file(path: &Path, project: &Project) -> Option<Pairs> {
     // Only files inside the workspace folders, whatever a client's file event names; `path`
     // is canonical, so a link that leads out of the folders is outside them too.
-    if !locator.project.is_readable(path) {
+    if !project.is_readable(path) {
         return None;
     }
     let meta = std::fs::metadata(path).ok()?;
@@ -179,7 +179,7 @@ pub fn index_file(path: &Path, locator: &Locator) -> Option<Pairs> {
     let text = std::fs::read_to_string(path).ok()?;
     let split = crate::syntax::front_matter::split(&text);
     split.closed_block()?;
-    let loc = locator.locate(Some(path), "");
+    let loc = project.locate_document(Some(path), "");
     if loc.excluded {
         return None;
     }
@@ -197,7 +197,7 @@ pub use crate::project::is_markdown;
 
 /// Walks `folders` (honouring `.gitignore`; `.git` and `node_modules` skipped) and indexes
 /// every persona file.
-pub fn scan(folders: &[PathBuf], locator: &Locator) -> Vec<(PathBuf, Pairs)> {
+pub fn scan(folders: &[PathBuf], project: &Project) -> Vec<(PathBuf, Pairs)> {
     let mut out = Vec::new();
     let mut seen = 0usize;
     for folder in folders {
@@ -210,8 +210,8 @@ pub fn scan(folders: &[PathBuf], locator: &Locator) -> Vec<(PathBuf, Pairs)> {
                     tracing::warn!("workspace index: stopped after {MAX_FILES} Markdown files");
                     return out;
                 }
-                let path = super::state::canonical(path);
-                if let Some(pairs) = index_file(&path, locator) {
+                let path = crate::project::canonical(path);
+                if let Some(pairs) = index_file(&path, project) {
                     out.push((path, pairs));
                 }
             }

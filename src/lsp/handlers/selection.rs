@@ -1,0 +1,30 @@
+//! `textDocument/selectionRange`: from the word under the cursor out to the whole section.
+
+use crate::analysis::symbols;
+use crate::lsp::server::Shared;
+use crate::lsp::{from_proto, to_proto};
+use std::sync::Arc;
+use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::ls_types as lsp;
+
+pub async fn selection_range(
+    shared: &Arc<Shared>,
+    params: lsp::SelectionRangeParams,
+) -> Result<Option<Vec<lsp::SelectionRange>>> {
+    let Some((snap, computed, outline)) =
+        super::structure(shared, &params.text_document.uri).await?
+    else {
+        return Ok(None);
+    };
+    let out = params
+        .positions
+        .iter()
+        .map(|&p| {
+            let offset = from_proto::offset(&snap.doc, p, snap.encoding);
+            let chain =
+                symbols::selection_ranges(snap.doc.text(), &computed.parsed, &outline, offset);
+            to_proto::selection_range(&snap, &chain, p)
+        })
+        .collect();
+    Ok(Some(out))
+}

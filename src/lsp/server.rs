@@ -1,0 +1,243 @@
+//! The server: what the handlers share ([`Shared`]), and the `LanguageServer` implementation,
+//! which only dispatches each message to its handler in `handlers` (where the
+//! concurrency rules are).
+
+use super::capabilities::ClientFlags;
+use super::handlers::{self, Lane};
+use super::state::{Computed, Snapshot, State};
+use crate::workspace::Index;
+use std::collections::{HashMap, HashSet};
+use std::panic::AssertUnwindSafe;
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, Mutex, MutexGuard};
+use tower_lsp_server::jsonrpc::{self, Result};
+use tower_lsp_server::ls_types as lsp;
+use tower_lsp_server::{Client, LanguageServer};
+
+/// Documents above this size are analysed on the blocking pool rather than inline (so are
+/// documents whose last analysis was slow; see `Snapshot::weight`).
+const LARGE: usize = 64 * 1024;
+
+/// What the handlers share.
+pub struct Shared {
+    pub(super) client: Client,
+    state: Mutex<State>,
+    index: Mutex<Index>,
+    /// Configuration files with a published error diagnostic (push mode).
+    pub(super) config_errors: Mutex<HashSet<lsp::Uri>>,
+    /// A problem found during `initialize`, told to the user once the client is initialised.
+    pub(super) startup_error: Mutex<Option<String>>,
+    /// Each open document's diagnostics lane (see `handlers::diagnostics`).
+    pub(super) lanes: Mutex<HashMap<lsp::Uri, Lane>>,
+    /// Set by `shutdown`: the exit code says whether it came before the end.
+    pub(super) shutdown: Arc<AtomicBool>,
+}
+
+/// A panic while a lock was held must not take every later request down with it.
+pub(super) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+impl Shared {
+    pub(super) fn flags(&self) -> ClientFlags {
+        self.lock().flags
+    }
+
+    pub(super) fn lock(&self) -> MutexGuard<'_, State> {
+        lock(&self.state)
+    }
+
+    pub(super) fn index(&self) -> MutexGuard<'_, Index> {
+        lock(&self.index)
+    }
+
+    pub(super) fn snapshot(&self, uri: &lsp::Uri) -> Option<Snapshot> {
+        self.lock().snapshot(uri)
+    }
+
+    /// The analysis of a snapshot, computed once per revision (see `Open::computed`).
+    pub(super) fn computed(&self, snap: &Snapshot) -> Arc<Computed> {
+        let fresh = snap.computed.get().is_none();
+        let c = snap.computed();
+        if fresh {
+            self.lock().store(snap, &c);
+        }
+        c
+    }
+
+    /// Values of `key` used in the other files of the workspace.
+    pub(super) fn used_values(
+        &self,
+        key: &str,
+        path: Option<&std::path::Path>,
+    ) -> Vec<(String, usize)> {
+        self.index().values(key, path)
+    }
+
+    /// Runs CPU work without letting a panic escape (see [`run_cpu`]); a failure is an error
+    /// answer.
+    pub(super) async fn cpu<T: Send + 'static>(
+        &self,
+        size: usize,
+        f: impl FnOnce() -> T + Send + 'static,
+    ) -> Result<T> {
+        run_cpu(size, f).await.ok_or_else(|| jsonrpc::Error {
+            code: jsonrpc::ErrorCode::InternalError,
+            message: "persona-ls: the analysis failed (see the server log)".into(),
+            data: None,
+        })
+    }
+}
+
+/// Runs CPU work without letting a panic escape: inline for ordinary documents (the analysis
+/// takes microseconds), on the blocking pool for large ones. `None` when it panicked.
+pub(super) async fn run_cpu<T: Send + 'static>(
+    size: usize,
+    f: impl FnOnce() -> T + Send + 'static,
+) -> Option<T> {
+    if size > LARGE {
+        match tokio::task::spawn_blocking(f).await {
+            Ok(v) => Some(v),
+            Err(e) => {
+                tracing::error!("analysis failed: {e}");
+                None
+            }
+        }
+    } else {
+        match std::panic::catch_unwind(AssertUnwindSafe(f)) {
+            Ok(v) => Some(v),
+            Err(p) => {
+                let what = p
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| p.downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                tracing::error!("analysis panicked: {what}");
+                None
+            }
+        }
+    }
+}
+
+pub struct Backend {
+    shared: Arc<Shared>,
+}
+
+impl Backend {
+    pub fn new(client: Client, shutdown: Arc<AtomicBool>) -> Backend {
+        let shared = Arc::new(Shared {
+            client,
+            state: Mutex::new(State::new()),
+            index: Mutex::new(Index::default()),
+            config_errors: Mutex::default(),
+            startup_error: Mutex::default(),
+            lanes: Mutex::default(),
+            shutdown,
+        });
+        Backend { shared }
+    }
+}
+
+impl LanguageServer for Backend {
+    async fn initialize(&self, params: lsp::InitializeParams) -> Result<lsp::InitializeResult> {
+        handlers::lifecycle::initialize(&self.shared, params)
+    }
+
+    async fn initialized(&self, _: lsp::InitializedParams) {
+        handlers::lifecycle::initialized(&self.shared).await
+    }
+
+    async fn shutdown(&self) -> Result<()> {
+        handlers::lifecycle::shutdown(&self.shared)
+    }
+
+    async fn did_open(&self, params: lsp::DidOpenTextDocumentParams) {
+        handlers::sync::did_open(&self.shared, params)
+    }
+
+    async fn did_change(&self, params: lsp::DidChangeTextDocumentParams) {
+        handlers::sync::did_change(&self.shared, params)
+    }
+
+    async fn did_save(&self, params: lsp::DidSaveTextDocumentParams) {
+        handlers::sync::did_save(&self.shared, params)
+    }
+
+    async fn did_close(&self, params: lsp::DidCloseTextDocumentParams) {
+        handlers::sync::did_close(&self.shared, params)
+    }
+
+    async fn did_change_configuration(&self, params: lsp::DidChangeConfigurationParams) {
+        handlers::configuration::did_change_configuration(&self.shared, params)
+    }
+
+    async fn did_change_watched_files(&self, params: lsp::DidChangeWatchedFilesParams) {
+        handlers::workspace::did_change_watched_files(&self.shared, params)
+    }
+
+    async fn did_change_workspace_folders(&self, params: lsp::DidChangeWorkspaceFoldersParams) {
+        handlers::workspace::did_change_workspace_folders(&self.shared, params)
+    }
+
+    async fn diagnostic(
+        &self,
+        params: lsp::DocumentDiagnosticParams,
+    ) -> Result<lsp::DocumentDiagnosticReportResult> {
+        handlers::diagnostics::pull(&self.shared, params).await
+    }
+
+    async fn completion(
+        &self,
+        params: lsp::CompletionParams,
+    ) -> Result<Option<lsp::CompletionResponse>> {
+        handlers::completion::completion(&self.shared, params).await
+    }
+
+    async fn completion_resolve(&self, item: lsp::CompletionItem) -> Result<lsp::CompletionItem> {
+        handlers::completion::resolve(&self.shared, item).await
+    }
+
+    async fn hover(&self, params: lsp::HoverParams) -> Result<Option<lsp::Hover>> {
+        handlers::hover::hover(&self.shared, params).await
+    }
+
+    async fn code_action(
+        &self,
+        params: lsp::CodeActionParams,
+    ) -> Result<Option<lsp::CodeActionResponse>> {
+        handlers::code_action::code_action(&self.shared, params).await
+    }
+
+    async fn document_symbol(
+        &self,
+        params: lsp::DocumentSymbolParams,
+    ) -> Result<Option<lsp::DocumentSymbolResponse>> {
+        handlers::symbols::document_symbol(&self.shared, params).await
+    }
+
+    async fn folding_range(
+        &self,
+        params: lsp::FoldingRangeParams,
+    ) -> Result<Option<Vec<lsp::FoldingRange>>> {
+        handlers::folding::folding_range(&self.shared, params).await
+    }
+
+    async fn selection_range(
+        &self,
+        params: lsp::SelectionRangeParams,
+    ) -> Result<Option<Vec<lsp::SelectionRange>>> {
+        handlers::selection::selection_range(&self.shared, params).await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_panicking_analysis_is_an_error_not_a_crash() {
+        assert_eq!(run_cpu(10, || -> u8 { panic!("boom") }).await, None);
+        assert_eq!(run_cpu(LARGE + 1, || -> u8 { panic!("boom") }).await, None);
+        assert_eq!(run_cpu(10, || 7).await, Some(7));
+    }
+}
