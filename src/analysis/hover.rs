@@ -150,11 +150,7 @@ pub fn hover(req: &Request) -> Option<Hover> {
             continue;
         }
         seen.push(d.code);
-        parts.push(format!(
-            "**persona-ls `{}`**: {}",
-            d.code,
-            d.code.explanation()
-        ));
+        parts.push(format!("**persona-ls `{}`**: {}", d.code, d.code.summary()));
         range.get_or_insert(d.range.clone());
     }
     let range = range?;

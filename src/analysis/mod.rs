@@ -8,12 +8,14 @@ pub mod quote;
 pub mod rules;
 pub mod suggest;
 pub mod symbols;
+pub mod tool_list;
 
-use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::dialect::{Detected, Registry};
 use crate::schema::Dialect;
 use crate::syntax::front_matter::{self, Split};
 use crate::syntax::yaml::{self, Yaml};
+use rules::Case;
 use std::ops::Range;
 
 /// The syntax of one document: where its front matter is and its YAML.
@@ -102,15 +104,30 @@ pub struct RuleCx<'a> {
 pub const MAX_PER_CODE: usize = 1000;
 
 impl<'a> RuleCx<'a> {
-    /// Reports a diagnostic unless the configuration switched the rule off. Returns it so that
-    /// the caller can attach fixes.
+    /// Reports a diagnostic at its rule's default severity, unless the configuration switched
+    /// the rule off. Returns it so that the caller can attach fixes.
     pub fn report(
         &mut self,
         code: Code,
-        default: Severity,
         range: Range<usize>,
         message: impl Into<String>,
     ) -> Option<&mut Diagnostic> {
+        self.report_as(code, None, range, message)
+    }
+
+    /// [`RuleCx::report`] in one of the cases of the rule's registry line (`None`: the
+    /// default). A case of another code is not this rule's, and leaves the default.
+    pub fn report_as(
+        &mut self,
+        code: Code,
+        case: Option<&'static Case>,
+        range: Range<usize>,
+        message: impl Into<String>,
+    ) -> Option<&mut Diagnostic> {
+        let rule = code.rule();
+        let default = case
+            .filter(|c| c.code == code)
+            .map_or(rule.severity, |c| c.severity);
         let severity = self.registry.config.severity(code, default)?;
         let (count, first_left_out) = &mut self.tally[code as usize];
         *count += 1;

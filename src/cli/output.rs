@@ -256,7 +256,7 @@ fn sarif_level(s: Severity) -> &'static str {
 fn sarif(located: &[Located], out: &mut dyn Write) -> std::io::Result<()> {
     let rules: Vec<serde_json::Value> = Code::ALL
         .iter()
-        .map(|c| json!({"id": c.as_str(), "name": c.as_str(), "shortDescription": {"text": c.explanation()}}))
+        .map(|c| json!({"id": c.as_str(), "name": c.as_str(), "shortDescription": {"text": c.summary()}}))
         .collect();
     let results: Vec<serde_json::Value> = located
         .iter()

@@ -1,0 +1,87 @@
+//! `ineffective-key`: a key the tool ignores because of another key.
+
+use super::support::noun::noun;
+use super::{Explanation, RuleCx};
+use crate::analysis::tool_list;
+use crate::diagnostic::{Code, Fix, TextEdit};
+
+pub const EXPLANATION: Explanation = Explanation {
+    text: "The key is valid, but another key makes the tool ignore it. A skill's or command's `agent` picks the subagent that runs it only with `context: fork`; without it the skill runs inline and `agent` does nothing. A tool listed both in an agent's `tools` and in its `disallowedTools` is removed, so listing it in `tools` does nothing. Remove the ineffective key, or add what it needs.",
+    path: ".claude/skills/review/SKILL.md",
+    example: "---\nname: review\ndescription: Reviews the change.\nagent: reviewer\n---\n\nReview the change.\n",
+    fixed: "---\nname: review\ndescription: Reviews the change.\ncontext: fork\nagent: reviewer\n---\n\nReview the change.\n",
+};
+
+pub fn check(cx: &mut RuleCx) {
+    allowed_and_denied(cx);
+    agent_without_fork(cx);
+}
+
+/// `agent` picks the subagent that runs a forked skill or command (a Claude Code feature);
+/// without `context: fork` the skill runs inline and `agent` is ignored (persona-spec §2, "agent: subagent type when
+/// `context: fork`").
+fn agent_without_fork(cx: &mut RuleCx) {
+    if cx.dialect.key("context").is_none() || cx.dialect.key("agent").is_none() {
+        return;
+    }
+    let Some(yaml) = cx.yaml() else { return };
+    let Some(agent) = yaml.entry("agent").filter(|e| e.valid) else {
+        return;
+    };
+    let context = yaml.entry("context").and_then(|e| e.value.as_ref());
+    if context.and_then(|v| v.as_str()) == Some("fork") {
+        return;
+    }
+    let range = agent.key_range.clone();
+    let msg = format!(
+        "`agent` only applies with `context: fork`: without it Claude Code runs the {} inline and ignores `agent`. Add `context: fork`, or remove `agent`.",
+        noun(cx)
+    );
+    cx.report(Code::IneffectiveKey, range, msg);
+}
+
+/// A tool both in `tools` and in `disallowedTools` is removed: the allowlist entry is dead.
+fn allowed_and_denied(cx: &mut RuleCx) {
+    let Some(yaml) = cx.yaml() else { return };
+    let (Some(allow), Some(deny)) = (yaml.entry("tools"), yaml.entry("disallowedTools")) else {
+        return;
+    };
+    let (Some(av), Some(dv)) = (&allow.value, &deny.value) else {
+        return;
+    };
+    if !(allow.valid && deny.valid) {
+        return;
+    }
+    let denied: Vec<String> = tool_list::tokens(cx.text, dv, false)
+        .into_iter()
+        .map(|t| t.name)
+        .collect();
+    for t in tool_list::tokens(cx.text, av, false) {
+        if denied.contains(&t.name) {
+            let msg = format!(
+                "`{}` is in both `tools` and `disallowedTools`: {} removes it, so listing it in `tools` does nothing.",
+                t.name, cx.dialect.tool
+            );
+            let removal = list_item_removal(cx.text, t.range.clone());
+            if let Some(d) = cx.report(Code::IneffectiveKey, t.range, msg) {
+                d.fixes.extend(
+                    removal
+                        .map(|r| Fix::manual("Remove it from `tools`", vec![TextEdit::delete(r)])),
+                );
+            }
+        }
+    }
+}
+
+/// The item and one neighbouring `, ` separator of a comma-separated list, when it has one.
+fn list_item_removal(text: &str, item: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+    let after = &text[item.end..];
+    if let Some(rest) = after.strip_prefix(',') {
+        let spaces = rest.len() - rest.trim_start_matches(' ').len();
+        return Some(item.start..item.end + 1 + spaces);
+    }
+    let before = &text[..item.start];
+    let trimmed = before.trim_end_matches(' ');
+    trimmed.ends_with(',').then(|| trimmed.len() - 1..item.end)
+}
+

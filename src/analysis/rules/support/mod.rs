@@ -1,0 +1,9 @@
+//! What several rules need, one module per question.
+
+pub mod entries;
+pub mod model_ids;
+pub mod noun;
+pub mod renames;
+pub mod rendered_page;
+pub mod slug;
+pub mod value_text;
