@@ -774,6 +774,65 @@ fn configuration_adds_values_and_switches_rules_off() {
     "#]].assert_eq(&render("engineering/a.md", text, &reg));
 }
 
+/// Configured tool names and model ids count as known wherever tools and models are checked
+/// (the rules read them through the registry, not the built-in tables).
+#[test]
+fn configured_tool_names_and_model_ids_are_known() {
+    let text =
+        "---\nname: a\ndescription: d\ntools: Read, MyTool\nmodel: my-gateway-model\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        4:14-4:20 warning[unknown-tool] Unknown tool `MyTool` for Claude Code: it is dropped. MCP tools are written `mcp__server__tool`.
+          text: "MyTool"
+        5:8-5:24 error[invalid-value] `my-gateway-model` is not a Claude model: Claude Code sends it to the Anthropic API, which rejects it. Use `sonnet`, `opus`, `haiku`, `fable`, `inherit` or a `claude-…` id.
+          text: "my-gateway-model"
+    "#]].assert_eq(&check(AGENT, text));
+    let reg = registry(
+        "[dialects.claude-agent.keys.tools]\nvalues = [\"MyTool\"]\n\n[dialects.claude-agent.keys.model]\nvalues = [\"my-gateway-model\"]\n",
+    );
+    expect![[r#"
+        dialect: claude-agent
+    "#]]
+    .assert_eq(&render(AGENT, text, &reg));
+    // The vocabulary is still there, and the configured name is checked like the others.
+    let text = "---\nname: a\ndescription: d\ntools: Read, mytool, Grepp\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        4:14-4:20 warning[unknown-tool] Tool names are case-sensitive: `mytool` does not resolve; the tool is `MyTool`.
+          text: "mytool"
+          fix: Change to `MyTool` -> fixed
+        4:22-4:27 warning[unknown-tool] Unknown tool `Grepp` for Claude Code: did you mean `Grep`?
+          text: "Grepp"
+          fix (manual): Change to `Grep` -> fixed
+    "#]].assert_eq(&render(AGENT, text, &reg));
+}
+
+/// A dialect's facts are the table's fields, and configuration replaces them by the same names.
+#[test]
+fn configuration_changes_dialect_facts() {
+    let text = "---\nname: a\ndescription: d\nbackground: yes\ncategory: x\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        5:1-5:9 information[unknown-key] `category` is not a Claude Code subagent key; Claude Code ignores it.
+          text: "category"
+    "#]].assert_eq(&check(AGENT, text));
+    let reg = registry(
+        "[dialects.claude-agent]\nunknown-keys = \"forwarded-to-provider\"\n\n[dialects.claude-agent.booleans]\nspellings = \"yaml-1.2\"\nquoted = \"text\"\nsource = \"our gateway\"\n",
+    );
+    expect![[r#"
+        dialect: claude-agent
+        4:13-4:16 error[invalid-type] `background` must be `true` or `false`, not `yes`.
+          text: "yes"
+          fix: Use `true` -> fixed
+        5:1-5:9 information[unknown-key] `category` is not a Claude Code subagent key; Claude Code passes unknown keys to the model provider as request options.
+          text: "category"
+    "#]].assert_eq(&render(AGENT, text, &reg));
+    // Facts that do not hold together are refused, with their position.
+    let text = "[dialects.claude-agent.roles]\ntools = \"toolz\"\n";
+    let e = persona_ls::config::Config::from_toml(text, None).unwrap_err();
+    expect!["Some(10..22) dialect `claude-agent`: `toolz` is not a key of the dialect (a role, requirement or conflict names it)"].assert_eq(&format!("{:?} {}", e.range, e.message));
+}
+
 #[test]
 fn dialect_detection_by_path_content_and_fallback() {
     let agency_in_claude =

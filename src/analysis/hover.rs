@@ -5,7 +5,7 @@ use super::Parsed;
 use super::completion::{WorkspaceValues, base_name, split_tokens, strip_quotes};
 use crate::diagnostic::Diagnostic;
 use crate::dialect::{Detected, How, Registry};
-use crate::schema::{Dialect, Key, Schema, Status, Value, ValueType};
+use crate::schema::{Dialect, Key, Status, Value, ValueType};
 use crate::syntax::yaml::{Entry, Node, NodeKind};
 use std::fmt::Write;
 use std::ops::Range;
@@ -85,12 +85,7 @@ pub fn key_markdown(registry: &Registry, dialect: &Dialect, k: &Key) -> String {
         let _ = write!(s, "\n\n*Deprecated*: {instead}");
     }
     let values = match k.ty {
-        ValueType::Tools => dialect
-            .tools
-            .vocabulary
-            .as_deref()
-            .map(|v| Schema::builtin().set(v))
-            .unwrap_or(&[]),
+        ValueType::Tools => registry.tool_names(dialect, k),
         _ => registry.values(k),
     };
     let active: Vec<&Value> = values
@@ -229,24 +224,24 @@ fn value_hover(
     if k.ty == ValueType::Tools {
         let (range, name) = tool_at(req.text, v, offset)?;
         let name = base_name(strip_quotes(&name)).to_string();
-        let vocab = dialect
+        let vocab = req.registry.tool_names(dialect, k);
+        let mcp = dialect
             .tools
-            .vocabulary
+            .mcp_prefix
             .as_deref()
-            .map(|v| Schema::builtin().set(v))
-            .unwrap_or(&[]);
-        let md = match vocab.iter().find(|t| t.value == name) {
-            Some(t) => format!(
+            .and_then(|p| name.strip_prefix(p));
+        let md = match (vocab.iter().find(|t| t.value == name), mcp) {
+            (Some(t), _) => format!(
                 "**`{}`** · tool of {}\n\n{}",
                 t.value,
                 dialect.tool,
                 value_markdown(t).unwrap_or_default()
             ),
-            None if name.starts_with("mcp__") => {
-                let server = name["mcp__".len()..].split("__").next().unwrap_or("");
+            (None, Some(rest)) => {
+                let server = rest.split("__").next().unwrap_or("");
                 format!("**`{name}`** · MCP tool from the server `{server}`.")
             }
-            None => return None,
+            (None, None) => return None,
         };
         return Some((range, md));
     }
@@ -262,8 +257,7 @@ fn value_hover(
     let values = req.registry.values(k);
     if let Some(known) = values.iter().find(|x| x.value == value) {
         let what = match k.ty {
-            ValueType::Model => "model",
-            ValueType::Color => "color",
+            ValueType::Model | ValueType::Color => type_label(k.ty),
             _ => "value",
         };
         let mut md = format!("**`{}`** · {what}", known.value);
@@ -274,7 +268,7 @@ fn value_hover(
     }
     if values.is_empty()
         && !matches!(k.ty, ValueType::Bool | ValueType::Map)
-        && !matches!(k.key.as_str(), "name" | "description")
+        && !dialect.roles.is_identity(&k.key)
     {
         let used = (req.workspace)(&k.key);
         let n = used.iter().find(|(u, _)| u == value).map_or(0, |(_, n)| *n);

@@ -12,7 +12,7 @@ pub mod tool_list;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::dialect::{Detected, Registry};
-use crate::schema::Dialect;
+use crate::schema::{Dialect, FileNames};
 use crate::syntax::front_matter::{self, Split};
 use crate::syntax::yaml::{self, Yaml};
 use rules::Case;
@@ -56,19 +56,10 @@ impl Location<'_> {
     pub fn file_name(&self) -> &str {
         self.rel_path.rsplit('/').next().unwrap_or(self.rel_path)
     }
-    /// The file name without `.md`, `.mdc`, `.agent.md`, `.prompt.md`, ...
-    pub fn stem(&self) -> &str {
-        let name = self.file_name();
-        let name = name
-            .strip_suffix(".mdc")
-            .or_else(|| name.strip_suffix(".md"))
-            .unwrap_or(name);
-        for suffix in [".agent", ".chatmode", ".prompt", ".instructions"] {
-            if let Some(s) = name.strip_suffix(suffix) {
-                return s;
-            }
-        }
-        name
+    /// The file name without its extension and kind (`.md`, `.agent.md`, `.prompt.md`, …:
+    /// `locations.yaml`'s `names`).
+    pub fn stem(&self, names: &FileNames) -> &str {
+        names.stem(self.file_name())
     }
     /// The name of the folder holding the file.
     pub fn folder(&self) -> &str {

@@ -11,7 +11,7 @@
 
 use super::{Parsed, quote};
 use crate::dialect::Registry;
-use crate::schema::{Dialect, Schema, ValueType};
+use crate::schema::{Dialect, ValueType};
 use std::ops::Range;
 
 mod candidates;
@@ -67,8 +67,8 @@ pub fn documentation(registry: &Registry, dialect: &Dialect, r: &DocRef) -> Opti
     let Some(value) = &r.value else {
         return Some(crate::analysis::hover::key_markdown(registry, dialect, k));
     };
-    let values = match (&k.ty, &dialect.tools.vocabulary) {
-        (ValueType::Tools, Some(vocab)) => Schema::builtin().set(vocab),
+    let values = match k.ty {
+        ValueType::Tools => registry.tool_names(dialect, k),
         _ => registry.values(k),
     };
     values

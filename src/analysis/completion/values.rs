@@ -4,7 +4,7 @@
 use super::candidates::{Candidate, candidates};
 use super::tokens::{base_name, split_tokens, strip_quotes};
 use super::{Item, Request, quote};
-use crate::schema::ValueType;
+use crate::schema::{ListStyle, ValueType};
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -101,7 +101,7 @@ pub(super) fn list_tokens(
     mut others: Vec<String>,
 ) -> Vec<Item> {
     let text = req.text;
-    let split_ws = req.dialect.tools.space_separated;
+    let split_ws = req.dialect.tools.list_style == ListStyle::SpacesOrCommas;
     let region = &text[after_colon..line_end];
     let tokens = split_tokens(region, split_ws && !region.contains(','));
     let cursor = offset - after_colon;

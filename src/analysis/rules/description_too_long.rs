@@ -24,15 +24,16 @@ const DESCRIPTION_EXAMPLE: &str = concat!(
 );
 
 
-/// The Agent Skills spec caps `description` at 1,024 characters; claude.ai and the Skills API
-/// refuse longer ones, and Claude Code truncates the listing at 1,536 with `when_to_use`.
-const SKILL_DESCRIPTION_MAX: usize = 1024;
-
+/// The dialect's `description-limit`: the Agent Skills spec caps a skill's description at
+/// 1,024 characters.
 pub fn check(cx: &mut RuleCx) {
-    if cx.dialect.id != "claude-skill" {
+    let Some(limit) = &cx.dialect.description_limit else {
         return;
-    }
-    let Some(e) = cx.yaml().and_then(|y| y.entry("description")) else {
+    };
+    let Some(key) = &cx.dialect.roles.description else {
+        return;
+    };
+    let Some(e) = cx.yaml().and_then(|y| y.entry(key)) else {
         return;
     };
     let Some(v) = e.value.as_ref().filter(|_| e.valid) else {
@@ -40,9 +41,10 @@ pub fn check(cx: &mut RuleCx) {
     };
     let Some(s) = v.as_str() else { return };
     let n = s.chars().count();
-    if n > SKILL_DESCRIPTION_MAX {
+    if n > limit.max {
         let msg = format!(
-            "The description is {n} characters; the Agent Skills spec allows {SKILL_DESCRIPTION_MAX}. claude.ai and the Skills API refuse the skill, and Claude Code cuts the listing short. Move detail into the body."
+            "The description is {n} characters; {} allows {}. {}. Move detail into the body.",
+            limit.set_by, limit.max, limit.beyond
         );
         cx.report(Code::DescriptionTooLong, e.key_range.clone(), msg);
     }

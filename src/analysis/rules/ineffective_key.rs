@@ -1,6 +1,5 @@
 //! `ineffective-key`: a key the tool ignores because of another key.
 
-use super::support::noun::noun;
 use super::{Explanation, RuleCx};
 use crate::analysis::tool_list;
 use crate::diagnostic::{Code, Fix, TextEdit};
@@ -14,36 +13,38 @@ pub const EXPLANATION: Explanation = Explanation {
 
 pub fn check(cx: &mut RuleCx) {
     allowed_and_denied(cx);
-    agent_without_fork(cx);
+    unmet_requirements(cx);
 }
 
-/// `agent` picks the subagent that runs a forked skill or command (a Claude Code feature);
-/// without `context: fork` the skill runs inline and `agent` is ignored (persona-spec §2, "agent: subagent type when
-/// `context: fork`").
-fn agent_without_fork(cx: &mut RuleCx) {
-    if cx.dialect.key("context").is_none() || cx.dialect.key("agent").is_none() {
-        return;
-    }
+/// The dialect's `requires`: `agent` picks the subagent that runs a forked skill or command;
+/// without `context: fork` the skill runs inline and `agent` is ignored.
+fn unmet_requirements(cx: &mut RuleCx) {
     let Some(yaml) = cx.yaml() else { return };
-    let Some(agent) = yaml.entry("agent").filter(|e| e.valid) else {
-        return;
-    };
-    let context = yaml.entry("context").and_then(|e| e.value.as_ref());
-    if context.and_then(|v| v.as_str()) == Some("fork") {
-        return;
+    for req in &cx.dialect.requires {
+        let Some(e) = yaml.entry(&req.key).filter(|e| e.valid) else {
+            continue;
+        };
+        let needed = yaml.entry(&req.needs.key).and_then(|e| e.value.as_ref());
+        if needed.and_then(|v| v.as_str()) == Some(req.needs.value.as_str()) {
+            continue;
+        }
+        let (key, need) = (&req.key, format!("{}: {}", req.needs.key, req.needs.value));
+        let msg = format!(
+            "`{key}` only applies with `{need}`: without it {} and ignores `{key}`. Add `{need}`, or remove `{key}`.",
+            req.without
+        );
+        cx.report(Code::IneffectiveKey, e.key_range.clone(), msg);
     }
-    let range = agent.key_range.clone();
-    let msg = format!(
-        "`agent` only applies with `context: fork`: without it Claude Code runs the {} inline and ignores `agent`. Add `context: fork`, or remove `agent`.",
-        noun(cx)
-    );
-    cx.report(Code::IneffectiveKey, range, msg);
 }
 
-/// A tool both in `tools` and in `disallowedTools` is removed: the allowlist entry is dead.
+/// A tool both in the allow-list and in the deny-list is removed: the allow-list entry is dead.
 fn allowed_and_denied(cx: &mut RuleCx) {
     let Some(yaml) = cx.yaml() else { return };
-    let (Some(allow), Some(deny)) = (yaml.entry("tools"), yaml.entry("disallowedTools")) else {
+    let (Some(allow_key), Some(deny_key)) = (&cx.dialect.roles.tools, &cx.dialect.roles.denied_tools)
+    else {
+        return;
+    };
+    let (Some(allow), Some(deny)) = (yaml.entry(allow_key), yaml.entry(deny_key)) else {
         return;
     };
     let (Some(av), Some(dv)) = (&allow.value, &deny.value) else {
@@ -59,15 +60,17 @@ fn allowed_and_denied(cx: &mut RuleCx) {
     for t in tool_list::tokens(cx.text, av, false) {
         if denied.contains(&t.name) {
             let msg = format!(
-                "`{}` is in both `tools` and `disallowedTools`: {} removes it, so listing it in `tools` does nothing.",
+                "`{}` is in both `{allow_key}` and `{deny_key}`: {} removes it, so listing it in `{allow_key}` does nothing.",
                 t.name, cx.dialect.tool
             );
             let removal = list_item_removal(cx.text, t.range.clone());
             if let Some(d) = cx.report(Code::IneffectiveKey, t.range, msg) {
-                d.fixes.extend(
-                    removal
-                        .map(|r| Fix::manual("Remove it from `tools`", vec![TextEdit::delete(r)])),
-                );
+                d.fixes.extend(removal.map(|r| {
+                    Fix::manual(
+                        format!("Remove it from `{allow_key}`"),
+                        vec![TextEdit::delete(r)],
+                    )
+                }));
             }
         }
     }

@@ -7,7 +7,7 @@ use super::support::{entries, model_ids};
 use super::{Case, Explanation, RuleCx};
 use crate::analysis::quote;
 use crate::diagnostic::{Code, Fix, TextEdit};
-use crate::schema::{Key, LenientYaml, ValueType};
+use crate::schema::{BoolSpellings, Key, LenientYaml, QuotedBool, ValueType};
 use crate::syntax::scalar::{Resolved, Style};
 use crate::syntax::yaml::{Entry, Node, NodeKind};
 
@@ -113,7 +113,7 @@ fn string(cx: &mut RuleCx, key: &Key, v: &Node) {
                 s.value
             )
         }
-        NodeKind::Seq { .. } if key.key == "name" || key.key == "description" => {
+        NodeKind::Seq { .. } if cx.dialect.roles.is_identity(&key.key) => {
             let hint = if cx.text[v.range.clone()].starts_with('[') {
                 " (`[...]` is a YAML list; quote it if you meant the brackets)"
             } else {
@@ -125,11 +125,10 @@ fn string(cx: &mut RuleCx, key: &Key, v: &Node) {
             "{} reads `{}` as text{}, not {}: it may not see every item. Write the items as one string, or quote the value if you meant the brackets.",
             cx.dialect.tool,
             key.key,
-            if key.key == "globs" {
-                " (a comma-separated list of globs)"
-            } else {
-                ""
-            },
+            key.text_form
+                .as_ref()
+                .map(|f| format!(" ({f})"))
+                .unwrap_or_default(),
             v.type_name()
         ),
         NodeKind::Map { .. } => format!(
@@ -150,7 +149,7 @@ fn string(cx: &mut RuleCx, key: &Key, v: &Node) {
     // A list where text belongs breaks `name` and `description` (Claude Code 2.1.51 crashed on
     // an array description); elsewhere tools read the list or ignore the key (Cursor `globs`).
     let case = match (&v.kind, key.key.as_str()) {
-        (NodeKind::Seq { .. }, k) if k != "name" && k != "description" => Some(&LIST_READ_AS_TEXT),
+        (NodeKind::Seq { .. }, k) if !cx.dialect.roles.is_identity(k) => Some(&LIST_READ_AS_TEXT),
         _ => None,
     };
     // Safe because the quoted text is exactly what was written, and a reader that turned the
@@ -229,17 +228,15 @@ fn boolean(cx: &mut RuleCx, key: &Key, v: &Node) {
     let is_bool_word = matches!(lower.as_str(), "true" | "false");
     match (s.style.is_quoted(), s.resolved) {
         (false, Resolved::Bool) => {}
-        // Claude Code accepts yes/no/on/off for skill and plugin booleans (since 2.1.218).
-        (false, Resolved::Bool11) if cx.dialect.id.starts_with("claude-") => {}
+        (false, Resolved::Bool11) if cx.dialect.booleans.spellings == BoolSpellings::Yaml11 => {}
         (true, _) if is_bool_word => {
             let msg = format!(
                 "`{}` is the text \"{}\", not a boolean: {} Remove the quotes.",
                 key.key,
                 s.value,
-                if cx.dialect.id == "cursor-rule" {
-                    "Cursor treats a quoted \"true\" as false."
-                } else {
-                    "strict loaders treat it as a string."
+                match cx.dialect.booleans.quoted {
+                    QuotedBool::False => format!("{} treats a quoted \"true\" as false.", cx.dialect.tool),
+                    QuotedBool::Text => "strict loaders treat it as a string.".to_string(),
                 }
             );
             if let Some(d) = cx.report_as(Code::InvalidType, Some(&QUOTED_BOOLEAN), v.range.clone(), msg) {

@@ -6,7 +6,7 @@ use super::support::model_ids::{self, Verdict};
 use super::{Explanation, RuleCx};
 use crate::analysis::suggest;
 use crate::diagnostic::{Code, Fix, TextEdit};
-use crate::schema::{Key, Status, ValueType};
+use crate::schema::{Colors, HexColors, Key, Status, UnknownColors, ValueType};
 use crate::syntax::yaml::Node;
 
 pub const EXPLANATION: Explanation = Explanation {
@@ -22,9 +22,10 @@ pub fn check(cx: &mut RuleCx) {
         match key.ty {
             ValueType::Color | ValueType::Enum => enumerated(cx, key, v),
             ValueType::Model => {
+                let ids = cx.registry.model_ids(cx.dialect, key);
                 for n in model_ids::nodes(v, kind).0 {
                     if let Some(model) = n.as_str() {
-                        model_value(cx, n, model, model_ids::judge(kind, model));
+                        model_value(cx, n, model, model_ids::judge(kind, ids, model));
                     }
                 }
             }
@@ -102,8 +103,10 @@ fn enumerated(cx: &mut RuleCx, key: &Key, v: &Node) {
         }
         return;
     }
-    if key.ty == ValueType::Color && is_hex_color(value) {
-        if key.open || cx.dialect.id == "opencode-agent" {
+    // The schema requires `colors` of a dialect with a color key (`Dialect::validate_facts`).
+    let colors = cx.dialect.colors.as_ref().filter(|_| key.ty == ValueType::Color);
+    if colors.is_some() && is_hex_color(value) {
+        if key.open || colors.is_some_and(|c| c.hex == HexColors::Accepted) {
             return;
         }
         let msg = format!(
@@ -124,7 +127,7 @@ fn enumerated(cx: &mut RuleCx, key: &Key, v: &Node) {
     }
     let case = if key.open {
         Some(&OPEN_SET)
-    } else if key.ty == ValueType::Color && cx.dialect.id != "opencode-agent" {
+    } else if colors.is_some_and(|c| c.unknown == UnknownColors::Ignored) {
         Some(&COLOR_NOT_SHOWN)
     } else {
         None
@@ -135,8 +138,8 @@ fn enumerated(cx: &mut RuleCx, key: &Key, v: &Node) {
         None => msg.push('.'),
     }
     msg.push_str(&format!(" Allowed: {}.", names(values)));
-    if cx.dialect.id == "opencode-agent" && key.ty == ValueType::Color {
-        msg.push_str(" OpenCode also accepts a `#RRGGBB` hex color; anything else stops its configuration from loading.");
+    if let Some(c) = colors {
+        msg.push_str(&other_colors(&cx.dialect.tool, c));
     }
     if let Some(d) = cx.report_as(Code::InvalidValue, case, v.range.clone(), msg)
         && let Some(c) = close
@@ -151,6 +154,27 @@ fn enumerated(cx: &mut RuleCx, key: &Key, v: &Node) {
         } else {
             Fix::manual(title, edit)
         });
+    }
+}
+
+/// What else the tool takes for a color, and what happens to the rest: " OpenCode also
+/// accepts a `#RRGGBB` hex color; anything else stops its configuration from loading."
+fn other_colors(tool: &str, c: &Colors) -> String {
+    let mut parts = Vec::new();
+    if c.hex == HexColors::Accepted {
+        parts.push(format!("{tool} also accepts a `#RRGGBB` hex color"));
+    }
+    if c.unknown == UnknownColors::Rejected {
+        parts.push(if parts.is_empty() {
+            format!("Any other color stops {tool}'s configuration from loading")
+        } else {
+            "anything else stops its configuration from loading".to_string()
+        });
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" {}.", parts.join("; "))
     }
 }
 

@@ -25,7 +25,10 @@ pub fn check(cx: &mut RuleCx) {
     let start = cx.parsed.split.bom;
     let line_end = start + lines(&cx.text[start..]).next().map_or(0, |(_, l)| l.len());
     let range = start..line_end;
-    let is_doc = crate::dialect::is_documentation_file(std::path::Path::new(cx.location.rel_path));
+    let is_doc = cx
+        .registry
+        .file_names()
+        .is_documentation(cx.location.file_name());
     let policy = cx.dialect.front_matter;
     if is_doc || policy == FrontMatterPolicy::NotAPersonaWithout {
         let why = if is_doc {
@@ -82,24 +85,25 @@ fn insertion(cx: &RuleCx) -> String {
     let eol = cx.line_ending();
     let body = &cx.text[cx.parsed.split.bom..];
     let (heading, paragraph) = first_heading_and_paragraph(body);
+    let names = cx.registry.file_names();
     let name = match cx.dialect.name.format {
         NameFormat::Skill => slug(cx.location.folder()),
-        NameFormat::ClaudeAgent => slug(cx.location.stem()),
+        NameFormat::ClaudeAgent => slug(cx.location.stem(names)),
         NameFormat::Free => heading
             .clone()
-            .unwrap_or_else(|| cx.location.stem().to_string()),
+            .unwrap_or_else(|| cx.location.stem(names).to_string()),
     };
     let description = paragraph
         .or(heading)
         .unwrap_or_else(|| format!("TODO: when to use {name}"));
     let mut out = format!("---{eol}");
-    if cx.dialect.key("name").is_some() {
-        out.push_str(&format!("name: {}{eol}", quote::scalar(&name)));
+    if let Some(k) = cx.dialect.role(|r| &r.name) {
+        out.push_str(&format!("{}: {}{eol}", k.key, quote::scalar(&name)));
     }
-    out.push_str(&format!(
-        "description: {}{eol}---{eol}{eol}",
-        quote::scalar(&description)
-    ));
+    if let Some(k) = cx.dialect.role(|r| &r.description) {
+        out.push_str(&format!("{}: {}{eol}", k.key, quote::scalar(&description)));
+    }
+    out.push_str(&format!("---{eol}{eol}"));
     out
 }
 

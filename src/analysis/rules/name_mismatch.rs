@@ -18,7 +18,7 @@ pub fn check(cx: &mut RuleCx) {
     for (v, name) in entries::names(cx) {
         let expected = match cx.dialect.name.must_match {
             NameMatch::None => return,
-            NameMatch::File => cx.location.stem(),
+            NameMatch::File => cx.location.stem(cx.registry.file_names()),
             NameMatch::Folder => cx.location.folder(),
         };
         if expected.is_empty() || expected == name {

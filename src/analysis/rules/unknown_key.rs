@@ -6,7 +6,7 @@ use super::support::entries;
 use super::{Explanation, RuleCx};
 use crate::analysis::{a_or_an, suggest};
 use crate::diagnostic::{Code, Fix, TextEdit};
-use crate::schema::Level;
+use crate::schema::{Level, UnknownKeys};
 use std::ops::Range;
 
 pub const EXPLANATION: Explanation = Explanation {
@@ -112,11 +112,12 @@ fn unknown(cx: &mut RuleCx, renames: &mut Renames, key: &str, range: Range<usize
         [one] => format!(" (it is a key of {})", a_or_an(one)),
         [one, two, ..] => format!(" (it is a key of {} and {})", a_or_an(one), a_or_an(two)),
     };
-    // OpenCode does not ignore unknown keys: it forwards them to the provider as options.
-    let effect = if cx.dialect.id == "opencode-agent" {
-        "OpenCode passes unknown keys to the model provider as request options".to_string()
-    } else {
-        format!("{} ignores it", cx.dialect.tool)
+    let effect = match cx.dialect.unknown_keys {
+        UnknownKeys::Ignored => format!("{} ignores it", cx.dialect.tool),
+        UnknownKeys::ForwardedToProvider => format!(
+            "{} passes unknown keys to the model provider as request options",
+            cx.dialect.tool
+        ),
     };
     let msg = format!(
         "`{key}` is not {} key{also}; {effect}.",

@@ -6,7 +6,7 @@ use super::{Explanation, RuleCx};
 use crate::analysis::suggest;
 use crate::analysis::tool_list::{Token, base_name, tokens};
 use crate::diagnostic::{Code, Fix, TextEdit};
-use crate::schema::{Schema, Status, Value, ValueType};
+use crate::schema::{Key, ListStyle, Status, Value, ValueType};
 use crate::syntax::yaml::{Entry, Node};
 
 pub const EXPLANATION: Explanation = Explanation {
@@ -20,24 +20,23 @@ pub fn check(cx: &mut RuleCx) {
     for (e, k, v) in entries::with_values(cx) {
         // `tools: ~` names no tool: it is null (`invalid-type`).
         if k.ty == ValueType::Tools && !entries::is_null(v) {
-            list(cx, e, v);
+            list(cx, e, k, v);
         }
     }
 }
 
-fn list(cx: &mut RuleCx, e: &Entry, v: &Node) {
-    let tokens = tokens(cx.text, v, cx.dialect.tools.space_separated);
-    let Some(vocab) = cx.dialect.tools.vocabulary.as_deref() else {
-        return;
-    };
-    if !cx.dialect.tools.strict {
+fn list(cx: &mut RuleCx, e: &Entry, k: &Key, v: &Node) {
+    let rules = &cx.dialect.tools;
+    let tokens = tokens(cx.text, v, rules.list_style == ListStyle::SpacesOrCommas);
+    if rules.vocabulary.is_none() || !rules.strict {
         return;
     }
-    let known = Schema::builtin().set(vocab);
+    let known = cx.registry.tool_names(cx.dialect, k);
+    let mcp = rules.mcp_prefix.as_deref();
     let verdicts: Vec<(Token, Verdict)> = tokens
         .into_iter()
         .map(|t| {
-            let v = judge(&t.name, known);
+            let v = judge(&t.name, known, mcp);
             (t, v)
         })
         .collect();
@@ -51,7 +50,11 @@ fn list(cx: &mut RuleCx, e: &Entry, v: &Node) {
         .iter()
         .filter(|(_, v)| matches!(v, Verdict::Unknown(..) | Verdict::WrongCase(_)))
         .count();
-    let all_unresolved = unresolved > 0 && unresolved == verdicts.len() && e.key == "tools";
+    // Only the allow-list: a skill's `allowed-tools` pre-approves tools and restricts none.
+    let all_unresolved = unresolved > 0
+        && unresolved == verdicts.len()
+        && rules.refuses_zero_tools
+        && cx.dialect.roles.tools.as_deref() == Some(e.key.as_str());
     for (t, mut verdict) in verdicts {
         // The "did you mean" search, only for findings that will be listed.
         if let Verdict::Unknown(close, certain) = &mut verdict
@@ -76,9 +79,9 @@ enum Verdict {
 }
 
 /// What a tool name is; an unknown one gets its suggestion later (see `check`).
-fn judge(name: &str, known: &[Value]) -> Verdict {
+fn judge(name: &str, known: &[Value], mcp_prefix: Option<&str>) -> Verdict {
     let base = base_name(name);
-    if base.starts_with("mcp__") || base == "*" {
+    if mcp_prefix.is_some_and(|p| base.starts_with(p)) || base == "*" {
         return Verdict::Ok;
     }
     if let Some(v) = known.iter().find(|v| v.value == base) {
@@ -162,7 +165,12 @@ fn report(cx: &mut RuleCx, t: &Token, verdict: Verdict, all_unresolved: bool) {
             );
             match &close {
                 Some(c) => msg.push_str(&format!(": did you mean `{c}`?")),
-                None => msg.push_str(": it is dropped. MCP tools are written `mcp__server__tool`."),
+                None => {
+                    msg.push_str(": it is dropped.");
+                    if let Some(p) = &cx.dialect.tools.mcp_prefix {
+                        msg.push_str(&format!(" MCP tools are written `{p}server__tool`."));
+                    }
+                }
             }
             msg.push_str(&zero);
             if let Some(d) = cx.report_as(Code::UnknownTool, case, base_range.clone(), msg)

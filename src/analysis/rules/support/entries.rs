@@ -29,11 +29,12 @@ pub fn with_values<'a>(
     known(cx).filter_map(|(e, k)| e.value.as_ref().map(|v| (e, k, v)))
 }
 
-/// The values of the name entries that are text (a bare number or boolean is `invalid-type`),
-/// with their nodes.
+/// The values of the entries of the name's key that are text (a bare number or boolean is
+/// `invalid-type`), with their nodes.
 pub fn names<'a>(cx: &RuleCx<'a>) -> impl Iterator<Item = (&'a Node, &'a str)> + use<'a> {
+    let role = cx.dialect.roles.name.as_deref();
     with_values(cx)
-        .filter(|(e, _, _)| e.key == "name")
+        .filter(move |(e, _, _)| Some(e.key.as_str()) == role)
         .filter_map(|(_, _, v)| {
             let plain_non_text = v
                 .as_scalar()

@@ -2,7 +2,6 @@
 
 pub mod entries;
 pub mod model_ids;
-pub mod noun;
 pub mod renames;
 pub mod rendered_page;
 pub mod slug;

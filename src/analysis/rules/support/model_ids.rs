@@ -4,7 +4,7 @@
 
 use crate::analysis::suggest;
 use crate::diagnostic::{Fix, TextEdit};
-use crate::schema::{ModelKind, Schema, Status, Value};
+use crate::schema::{ModelKind, Status, Value, ValueType};
 use crate::syntax::yaml::{Node, NodeKind};
 
 pub enum Verdict {
@@ -47,17 +47,15 @@ fn walk<'n>(v: &'n Node, kind: ModelKind, models: &mut Vec<&'n Node>, odd: &mut 
     }
 }
 
-fn claude_models() -> &'static [Value] {
-    Schema::builtin().set("claude-models")
-}
-
-pub fn judge(kind: ModelKind, model: &str) -> Verdict {
+/// What `model` is, among the ids the dialect knows (`Registry::model_ids`: the key's values
+/// with the configured ones, or the dialect's `models.ids`).
+pub fn judge(kind: ModelKind, ids: &[Value], model: &str) -> Verdict {
     match kind {
-        ModelKind::Claude => claude(model),
-        ModelKind::Opencode => opencode(model),
+        ModelKind::Claude => claude(ids, model),
+        ModelKind::Opencode => opencode(ids, model),
         // Display names (`Claude Sonnet 4.5 (copilot)`, `GPT-4.1`) and provider ids are all
         // valid; only a retired Claude id is worth a word.
-        ModelKind::Copilot | ModelKind::Cursor | ModelKind::Any => retired_only(model),
+        ModelKind::Copilot | ModelKind::Cursor | ModelKind::Any => retired_only(ids, model),
     }
 }
 
@@ -71,8 +69,7 @@ fn status(m: &Value) -> Verdict {
     }
 }
 
-fn claude(model: &str) -> Verdict {
-    let models = claude_models();
+fn claude(models: &[Value], model: &str) -> Verdict {
     if let Some(m) = models.iter().find(|m| m.value == model) {
         return status(m);
     }
@@ -108,9 +105,9 @@ fn claude(model: &str) -> Verdict {
     Verdict::NotClaude { suggestion: close }
 }
 
-fn retired_only(model: &str) -> Verdict {
+fn retired_only(ids: &[Value], model: &str) -> Verdict {
     let bare = model.rsplit_once('/').map_or(model, |(_, b)| b);
-    match claude_models()
+    match ids
         .iter()
         .find(|m| m.value == bare && m.status == Status::Retired)
     {
@@ -120,13 +117,13 @@ fn retired_only(model: &str) -> Verdict {
 }
 
 /// OpenCode: `provider/model`; `inherit` crashed OpenCode before sst/opencode#17888.
-fn opencode(model: &str) -> Verdict {
+fn opencode(ids: &[Value], model: &str) -> Verdict {
     if model == "inherit" {
         Verdict::Inherit
     } else if !model.contains('/') {
         Verdict::NoProvider
     } else {
-        retired_only(model)
+        retired_only(ids, model)
     }
 }
 
@@ -150,8 +147,14 @@ pub fn values<'a>(
     cx: &crate::analysis::RuleCx<'a>,
 ) -> impl Iterator<Item = (&'a Node, &'a str, Verdict)> + use<'a> {
     let kind = cx.dialect.models.kind;
+    let (registry, dialect) = (cx.registry, cx.dialect);
     super::entries::with_values(cx)
-        .filter(|(_, k, _)| k.ty == crate::schema::ValueType::Model)
-        .flat_map(move |(_, _, v)| nodes(v, kind).0)
-        .filter_map(move |n| n.as_str().map(|m| (n, m, judge(kind, m))))
+        .filter(|(_, k, _)| k.ty == ValueType::Model)
+        .flat_map(move |(_, k, v)| {
+            let ids = registry.model_ids(dialect, k);
+            nodes(v, kind)
+                .0
+                .into_iter()
+                .filter_map(move |n| n.as_str().map(|m| (n, m, judge(kind, ids, m))))
+        })
 }

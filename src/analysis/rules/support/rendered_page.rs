@@ -41,10 +41,17 @@ pub struct Found {
 
 /// The table of a rendered page's front matter, if the file looks like one.
 pub fn find(cx: &RuleCx) -> Option<Found> {
-    scan(cx.text, cx.parsed.split.bom, &known_keys(cx))
+    // A table that names the persona: a key that is some dialect's name or description.
+    let identity = |k: &str| cx.registry.dialects.iter().any(|d| d.roles.is_identity(k));
+    scan(cx.text, cx.parsed.split.bom, &known_keys(cx), identity)
 }
 
-fn scan(text: &str, start: usize, keys: &[String]) -> Option<Found> {
+fn scan(
+    text: &str,
+    start: usize,
+    keys: &[String],
+    identity: impl Fn(&str) -> bool,
+) -> Option<Found> {
     let known = |k: &str| keys.iter().any(|x| x == k);
     let mut debris_seen = false;
     let mut run: Vec<(usize, usize, String, String)> = Vec::new();
@@ -106,9 +113,7 @@ fn scan(text: &str, start: usize, keys: &[String]) -> Option<Found> {
         best = Some(run);
     }
     let best = best?;
-    let has_identity = best
-        .iter()
-        .any(|(_, _, k, _)| k == "name" || k == "description");
+    let has_identity = best.iter().any(|(_, _, k, _)| identity(k));
     if best.len() < 2 || !has_identity {
         return None;
     }
