@@ -2,10 +2,11 @@
 //! Markdown built from the same schema rows that drive diagnostics and completion.
 
 use super::Parsed;
-use super::completion::{WorkspaceValues, base_name, split_tokens, strip_quotes};
+use super::completion::WorkspaceValues;
+use super::tool_list::{self, base_name, strip_quotes};
 use crate::diagnostic::Diagnostic;
 use crate::dialect::{Detected, How, Registry};
-use crate::schema::{Dialect, Key, Status, Value, ValueType};
+use crate::schema::{Dialect, Key, ListStyle, Status, Value, ValueType};
 use crate::syntax::yaml::{Entry, Node, NodeKind};
 use std::fmt::Write;
 use std::ops::Range;
@@ -222,7 +223,7 @@ fn value_hover(
     offset: usize,
 ) -> Option<(Range<usize>, String)> {
     if k.ty == ValueType::Tools {
-        let (range, name) = tool_at(req.text, v, offset)?;
+        let (range, name) = tool_at(req.text, v, dialect.tools.list_style, offset)?;
         let name = base_name(strip_quotes(&name)).to_string();
         let vocab = req.registry.tool_names(dialect, k);
         let mcp = dialect
@@ -284,25 +285,18 @@ fn value_hover(
     None
 }
 
-/// The tool name under the cursor in a tools value, with its range.
-fn tool_at(text: &str, v: &Node, offset: usize) -> Option<(Range<usize>, String)> {
-    match &v.kind {
-        NodeKind::Seq { items, .. } => {
-            let item = items.iter().find(|i| covers(&i.range, offset))?;
-            Some((item.range.clone(), item.as_str()?.to_string()))
-        }
-        NodeKind::Scalar(_) => {
-            let raw = text.get(v.range.clone())?;
-            let t = split_tokens(raw, false)
-                .into_iter()
-                .find(|t| covers(&(v.range.start + t.start..v.range.start + t.end), offset))?;
-            Some((
-                v.range.start + t.start..v.range.start + t.end,
-                raw[t].to_string(),
-            ))
-        }
-        _ => None,
-    }
+/// The tool name under the cursor in a tools value, with its range: an item of the list as
+/// the dialect's tool reads it.
+fn tool_at(
+    text: &str,
+    v: &Node,
+    style: ListStyle,
+    offset: usize,
+) -> Option<(Range<usize>, String)> {
+    tool_list::tokens(text, v, style)
+        .into_iter()
+        .find(|t| covers(&t.range, offset))
+        .map(|t| (t.range, t.name))
 }
 
 #[cfg(test)]

@@ -1,5 +1,13 @@
-//! The tool names of a tool list, with their spans.
+//! The one reading of a tool list, for rules, completion, hover and the workspace index: where
+//! its items are, as the dialect's tool splits it (its `tools.list-style`).
+//!
+//! A list is a YAML list, or text: a comma-separated string (agents), or a space- or
+//! comma-separated one (skills and commands, where commas win when there is one). Inside
+//! parentheses nothing splits (`Agent(a, b)`, `Bash(gh pr:*)` are one item each), and a quoted
+//! item is one item. While a line is being typed it is rarely valid YAML, so the text may also
+//! be a flow list (`['read', 'ed`) or run over lines: brackets and line breaks separate too.
 
+use crate::schema::ListStyle;
 use crate::syntax::yaml::{Node, NodeKind};
 use std::ops::Range;
 
@@ -15,9 +23,90 @@ pub fn base_name(name: &str) -> &str {
     name.split('(').next().unwrap_or(name).trim()
 }
 
-/// The tool names of a value, with their spans: list items, or the parts of a comma (or, for
-/// skills, space) separated string. Commas inside parentheses (`Agent(a, b)`) do not split.
-pub fn tokens(text: &str, v: &Node, split_spaces: bool) -> Vec<Token> {
+/// `'Read'` → `Read`: an item as typed, without its quotes (the closing one may be missing).
+pub fn strip_quotes(s: &str) -> &str {
+    let s = s.trim();
+    for q in ['"', '\''] {
+        if let Some(inner) = s.strip_prefix(q) {
+            return inner.strip_suffix(q).unwrap_or(inner);
+        }
+    }
+    s
+}
+
+/// The spans of the items of a tool list written as text, trimmed.
+pub fn split(s: &str, style: ListStyle) -> Vec<Range<usize>> {
+    let split_ws = style == ListStyle::SpacesOrCommas && !has_comma(s);
+    let mut out = Vec::new();
+    let mut depth = 0u32;
+    let mut quote: Option<char> = None;
+    let mut start: Option<usize> = None;
+    for (i, c) in s.char_indices() {
+        let sep = match (quote, c) {
+            (Some(q), c) if c == q => {
+                quote = None;
+                false
+            }
+            (Some(_), _) => false,
+            (None, '"' | '\'') if start.is_none() => {
+                quote = Some(c);
+                false
+            }
+            (None, '(') => {
+                depth += 1;
+                false
+            }
+            (None, ')') => {
+                depth = depth.saturating_sub(1);
+                false
+            }
+            (None, '\n' | '\r') => true,
+            (None, ',' | '[' | ']') => depth == 0,
+            // Spaces inside a name are kept (`Read Grep` is one unknown name in an agent);
+            // leading ones are skipped.
+            (None, c) if c.is_whitespace() && depth == 0 => split_ws || start.is_none(),
+            _ => false,
+        };
+        if sep {
+            if let Some(st) = start.take() {
+                out.push(st..st + s[st..i].trim_end().len());
+            }
+        } else if start.is_none() {
+            start = Some(i);
+        }
+    }
+    if let Some(st) = start {
+        out.push(st..st + s[st..].trim_end().len());
+    }
+    out
+}
+
+/// Whether `s` has a comma outside parentheses and quotes: then a space- or comma-separated
+/// list is comma-separated, and its spaces belong to the names.
+fn has_comma(s: &str) -> bool {
+    let mut depth = 0u32;
+    let mut quote: Option<char> = None;
+    // A quote opens an item only where an item starts (`it's` holds none).
+    let mut at_start = true;
+    for c in s.chars() {
+        let starts = at_start;
+        at_start = c.is_whitespace() || matches!(c, ',' | '[' | ']');
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') if starts => quote = Some(c),
+            (None, '(') => depth += 1,
+            (None, ')') => depth = depth.saturating_sub(1),
+            (None, ',') if depth == 0 => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// The tool names of a parsed value, with their spans: list items, or the items of a string
+/// (see [`split`]). A block scalar is not a tool list any tool reads.
+pub fn tokens(text: &str, v: &Node, style: ListStyle) -> Vec<Token> {
     match &v.kind {
         NodeKind::Seq { items, .. } => items
             .iter()
@@ -31,7 +120,9 @@ pub fn tokens(text: &str, v: &Node, split_spaces: bool) -> Vec<Token> {
             .filter(|t| !t.name.is_empty())
             .collect(),
         NodeKind::Scalar(s) => {
-            let raw = &text[v.range.clone()];
+            let Some(raw) = text.get(v.range.clone()) else {
+                return Vec::new();
+            };
             // Offsets map 1:1 for plain and (escape-free) quoted single-line values.
             let (inner, base) = if s.style.is_quoted() && raw.len() >= 2 {
                 (&raw[1..raw.len() - 1], v.range.start + 1)
@@ -40,7 +131,7 @@ pub fn tokens(text: &str, v: &Node, split_spaces: bool) -> Vec<Token> {
             } else {
                 (raw, v.range.start)
             };
-            split_names(inner, split_spaces)
+            split(inner, style)
                 .into_iter()
                 .map(|r| Token {
                     name: inner[r.clone()].to_string(),
@@ -63,61 +154,58 @@ fn name_span(text: &str, range: &Range<usize>, name: &str) -> Range<usize> {
     }
 }
 
-pub fn split_names(s: &str, split_spaces: bool) -> Vec<Range<usize>> {
-    let has_comma = {
-        let mut depth = 0i32;
-        s.chars().any(|c| {
-            match c {
-                '(' => depth += 1,
-                ')' => depth -= 1,
-                ',' if depth == 0 => return true,
-                _ => {}
-            }
-            false
-        })
-    };
-    let split_ws = split_spaces && !has_comma;
-    let mut out = Vec::new();
-    let mut depth = 0i32;
-    let mut start = 0;
-    let push = |a: usize, b: usize, out: &mut Vec<Range<usize>>| {
-        let part = &s[a..b];
-        let lead = part.len() - part.trim_start().len();
-        let t = part.trim();
-        if !t.is_empty() {
-            out.push(a + lead..a + lead + t.len());
-        }
-    };
-    for (i, c) in s.char_indices() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth -= 1,
-            ',' if depth == 0 => {
-                push(start, i, &mut out);
-                start = i + 1;
-            }
-            c if split_ws && depth == 0 && c.is_whitespace() => {
-                push(start, i, &mut out);
-                start = i + c.len_utf8();
-            }
-            _ => {}
-        }
-    }
-    push(start, s.len(), &mut out);
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn parts(s: &str, style: ListStyle) -> Vec<&str> {
+        split(s, style).into_iter().map(|r| &s[r]).collect()
+    }
+
     #[test]
-    fn splits_on_commas_outside_parentheses() {
-        let s = "Read, Agent(a, b),Bash(git add:*)";
-        let parts: Vec<&str> = split_names(s, false).into_iter().map(|r| &s[r]).collect();
-        assert_eq!(parts, ["Read", "Agent(a, b)", "Bash(git add:*)"]);
-        let s = "Read Bash(gh pr view:*)";
-        let parts: Vec<&str> = split_names(s, true).into_iter().map(|r| &s[r]).collect();
-        assert_eq!(parts, ["Read", "Bash(gh pr view:*)"]);
+    fn commas_outside_parentheses_and_quotes_separate() {
+        let s = " Read, Agent(a, b), 'x, y' ,Bash(git add:*)";
+        assert_eq!(
+            parts(s, ListStyle::Comma),
+            ["Read", "Agent(a, b)", "'x, y'", "Bash(git add:*)"]
+        );
+        // Spaces belong to the name in a comma-separated list.
+        assert_eq!(
+            parts("Read Grep, Glob", ListStyle::Comma),
+            ["Read Grep", "Glob"]
+        );
+        assert_eq!(parts("Read, Grep", ListStyle::YamlList), ["Read", "Grep"]);
+    }
+
+    #[test]
+    fn spaces_separate_where_the_style_says_unless_there_is_a_comma() {
+        let s = "Read Grepp Bash(gh pr:*)";
+        assert_eq!(
+            parts(s, ListStyle::SpacesOrCommas),
+            ["Read", "Grepp", "Bash(gh pr:*)"]
+        );
+        assert_eq!(parts(s, ListStyle::Comma), [s]);
+        // A comma inside parentheses is not one.
+        assert_eq!(
+            parts("Read Agent(a, b)", ListStyle::SpacesOrCommas),
+            ["Read", "Agent(a, b)"]
+        );
+        assert_eq!(
+            parts("Read Grep, Bash(gh pr view:*)", ListStyle::SpacesOrCommas),
+            ["Read Grep", "Bash(gh pr view:*)"]
+        );
+    }
+
+    #[test]
+    fn flow_lists_and_lines_as_typed() {
+        assert_eq!(
+            parts("['search', 'edit", ListStyle::YamlList),
+            ["'search'", "'edit"]
+        );
+        assert_eq!(parts("[Read,\n  Grep]", ListStyle::Comma), ["Read", "Grep"]);
+        // An unbalanced `)` does not stop commas from separating.
+        assert_eq!(parts("a), b(c, d)", ListStyle::Comma), ["a)", "b(c, d)"]);
+        assert_eq!(strip_quotes(" 'edit"), "edit");
+        assert_eq!(base_name("Bash(gh pr:*)"), "Bash");
     }
 }

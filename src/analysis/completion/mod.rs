@@ -16,11 +16,9 @@ use std::ops::Range;
 
 mod candidates;
 mod keys;
-mod tokens;
 mod values;
 
 use keys::{keys, skeleton};
-pub(crate) use tokens::{base_name, split_tokens, strip_quotes};
 use values::{block_item, list_tokens, values};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -218,6 +216,8 @@ fn owner<'t>(parsed: &Parsed, text: &'t str, line_start: usize) -> Option<(&'t s
 mod tests {
     use super::*;
     use crate::analysis::Location;
+    use crate::analysis::tool_list::split;
+    use crate::schema::ListStyle;
 
     /// Completes at `$0` in `fixture` (as the file `path`); returns (label, inserted text,
     /// replaced text) of every item, sorted by relevance.
@@ -427,10 +427,16 @@ mod tests {
     #[test]
     fn splits_tokens_outside_parentheses_and_quotes() {
         let s = " Read, Agent(a, b), 'x, y' ,Bash(git add:*)";
-        let parts: Vec<&str> = split_tokens(s, false).into_iter().map(|r| &s[r]).collect();
+        let parts: Vec<&str> = split(s, ListStyle::Comma)
+            .into_iter()
+            .map(|r| &s[r])
+            .collect();
         assert_eq!(parts, ["Read", "Agent(a, b)", "'x, y'", "Bash(git add:*)"]);
         let s = "Read Bash(gh pr:*)";
-        let parts: Vec<&str> = split_tokens(s, true).into_iter().map(|r| &s[r]).collect();
+        let parts: Vec<&str> = split(s, ListStyle::SpacesOrCommas)
+            .into_iter()
+            .map(|r| &s[r])
+            .collect();
         assert_eq!(parts, ["Read", "Bash(gh pr:*)"]);
     }
 }

@@ -53,11 +53,12 @@ fn allowed_and_denied(cx: &mut RuleCx) {
     if !(allow.valid && deny.valid) {
         return;
     }
-    let denied: Vec<String> = tool_list::tokens(cx.text, dv, false)
+    let style = cx.dialect.tools.list_style;
+    let denied: Vec<String> = tool_list::tokens(cx.text, dv, style)
         .into_iter()
         .map(|t| t.name)
         .collect();
-    for t in tool_list::tokens(cx.text, av, false) {
+    for t in tool_list::tokens(cx.text, av, style) {
         if denied.contains(&t.name) {
             let msg = format!(
                 "`{}` is in both `{allow_key}` and `{deny_key}`: {} removes it, so listing it in `{allow_key}` does nothing.",

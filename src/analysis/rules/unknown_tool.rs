@@ -6,7 +6,7 @@ use super::{Explanation, RuleCx};
 use crate::analysis::suggest;
 use crate::analysis::tool_list::{Token, base_name, tokens};
 use crate::diagnostic::{Code, Fix, TextEdit};
-use crate::schema::{Key, ListStyle, Status, Value, ValueType};
+use crate::schema::{Key, Status, Value, ValueType};
 use crate::syntax::yaml::{Entry, Node};
 
 pub const EXPLANATION: Explanation = Explanation {
@@ -27,7 +27,7 @@ pub fn check(cx: &mut RuleCx) {
 
 fn list(cx: &mut RuleCx, e: &Entry, k: &Key, v: &Node) {
     let rules = &cx.dialect.tools;
-    let tokens = tokens(cx.text, v, rules.list_style == ListStyle::SpacesOrCommas);
+    let tokens = tokens(cx.text, v, rules.list_style);
     if rules.vocabulary.is_none() || !rules.strict {
         return;
     }
