@@ -179,7 +179,10 @@ fn preview(text: &str, v: &Node) -> Option<String> {
             if names.len() == items.len() {
                 names.join(", ")
             } else {
-                format!("{} items", items.len())
+                match items.len() {
+                    1 => "1 item".to_string(),
+                    n => format!("{n} items"),
+                }
             }
         }
         NodeKind::Map { .. } => return None,
@@ -346,98 +349,4 @@ fn line_at(text: &str, offset: usize) -> Range<usize> {
         .find(['\n', '\r'])
         .map_or(text.len(), |i| offset + i);
     start..end
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::syntax::markdown::{self, OutlineCache};
-
-    fn setup(text: &str) -> (Parsed, Outline) {
-        let parsed = Parsed::new(text);
-        let outline =
-            markdown::outline(text, parsed.split.body_start, &mut OutlineCache::default());
-        (parsed, outline)
-    }
-
-    const DOC: &str = "---\nname: reviewer\ntools: Read, Grep\nskills:\n  - a\n  - b\n---\n# Reviewer\n\nIntro\n\n## Steps\n\n```sh\nls\n```\n\n## Notes\nx\n";
-
-    #[test]
-    fn symbols_are_the_keys_and_the_nested_headings() {
-        let (parsed, outline) = setup(DOC);
-        let syms = document_symbols(DOC, &parsed, &outline);
-        assert_eq!(syms.len(), 2);
-        let fm = &syms[0];
-        assert_eq!(fm.kind, SymbolKind::FrontMatter);
-        let keys: Vec<(&str, Option<&str>)> = fm
-            .children
-            .iter()
-            .map(|s| (s.name.as_str(), s.detail.as_deref()))
-            .collect();
-        assert_eq!(
-            keys,
-            [
-                ("name", Some("reviewer")),
-                ("tools", Some("Read, Grep")),
-                ("skills", Some("a, b"))
-            ]
-        );
-        assert_eq!(&DOC[fm.children[2].range.clone()], "skills:\n  - a\n  - b");
-        let h = &syms[1];
-        assert_eq!((h.name.as_str(), h.kind), ("Reviewer", SymbolKind::Heading));
-        let subs: Vec<&str> = h.children.iter().map(|s| s.name.as_str()).collect();
-        assert_eq!(subs, ["Steps", "Notes"]);
-        assert_eq!(
-            &DOC[h.children[0].range.clone()],
-            "## Steps\n\n```sh\nls\n```"
-        );
-        assert_eq!(&DOC[h.children[0].selection.clone()], "Steps");
-    }
-
-    #[test]
-    fn folds_front_matter_entries_sections_and_code() {
-        let (parsed, outline) = setup(DOC);
-        let folds: Vec<(FoldKind, &str)> = folding_ranges(&parsed, &outline)
-            .into_iter()
-            .map(|f| (f.kind, &DOC[f.range]))
-            .collect();
-        assert_eq!(
-            folds[0],
-            (
-                FoldKind::FrontMatter,
-                "---\nname: reviewer\ntools: Read, Grep\nskills:\n  - a\n  - b\n---"
-            )
-        );
-        assert!(folds.contains(&(FoldKind::Entry, "skills:\n  - a\n  - b")));
-        assert!(folds.contains(&(FoldKind::Code, "```sh\nls\n```")));
-        assert!(folds.contains(&(FoldKind::Section, "## Notes\nx")));
-    }
-
-    #[test]
-    fn selection_grows_from_the_word_to_the_document() {
-        let (parsed, outline) = setup(DOC);
-        let at = DOC.find("Grep").unwrap() + 1;
-        let sel: Vec<&str> = selection_ranges(DOC, &parsed, &outline, at)
-            .into_iter()
-            .map(|r| &DOC[r])
-            .collect();
-        assert_eq!(sel[0], "Grep");
-        assert_eq!(sel[1], "Read, Grep");
-        assert_eq!(sel[2], "tools: Read, Grep");
-        assert!(
-            sel[3].starts_with("name: reviewer\n") && sel[3].ends_with("- b"),
-            "{:?}",
-            sel[3]
-        );
-        assert_eq!(*sel.last().unwrap(), DOC);
-        let at = DOC.find("ls\n").unwrap();
-        let sel: Vec<&str> = selection_ranges(DOC, &parsed, &outline, at)
-            .into_iter()
-            .map(|r| &DOC[r])
-            .collect();
-        assert_eq!(
-            &sel[..3],
-            ["ls", "```sh\nls\n```", "## Steps\n\n```sh\nls\n```"]
-        );
-    }
 }

@@ -18,7 +18,7 @@ use crate::syntax::markdown::{Outline, OutlineCache};
 use crate::text::Encoding;
 use ropey::Rope;
 use std::collections::VecDeque;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use tower_lsp_server::ls_types as lsp;
 
 /// The Markdown outline of a document's body, computed once a feature asks for it.
@@ -43,7 +43,11 @@ pub struct Document {
     /// The same text as a rope, for O(log n) position conversions and edits.
     pub rope: Rope,
     pub location: Arc<DocLocation>,
-    pub computed: Option<Arc<Computed>>,
+    /// The analysis of this revision and configuration, computed once by whoever asks first.
+    /// A fresh cell on every change: the diagnostics lane and a request that arrive together
+    /// share one computation (two ran side by side before, and a 2 MB front matter held twice
+    /// its memory).
+    pub computed: Arc<OnceLock<Arc<Computed>>>,
     pub body: Body,
     /// Whether a change too late to put in order was logged already.
     pub late_reported: bool,
@@ -73,7 +77,7 @@ impl Document {
             text: Arc::new(text),
             rope,
             location,
-            computed: None,
+            computed: Arc::default(),
             body: Body::default(),
             late_reported: false,
             slow: false,
@@ -90,7 +94,7 @@ impl Document {
         enc: Encoding,
     ) -> Applied {
         self.revision += 1;
-        self.computed = None;
+        self.computed = Arc::default();
         if version > self.version {
             self.version = version;
             self.record(version, changes, enc);

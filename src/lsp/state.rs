@@ -17,7 +17,7 @@ use ropey::Rope;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 use tower_lsp_server::ls_types as lsp;
 
 /// Where a document lives, resolved when it is opened and again when the configuration changes.
@@ -57,7 +57,8 @@ pub struct Snapshot {
     pub text: Arc<String>,
     pub rope: Rope,
     pub location: Arc<DocLocation>,
-    pub computed: Option<Arc<Computed>>,
+    /// The document's cell for this revision's analysis (see `Document::computed`).
+    pub computed: Arc<OnceLock<Arc<Computed>>>,
     pub encoding: Encoding,
     /// The document's last analysis was slow (see [`SLOW`]).
     pub slow: bool,
@@ -67,6 +68,14 @@ pub struct Snapshot {
 pub const SLOW: std::time::Duration = std::time::Duration::from_millis(2);
 
 impl Snapshot {
+    /// The analysis of this snapshot: computed here, or by another thread that is computing it
+    /// now (this one then waits for it rather than computing it a second time).
+    pub fn computed(&self) -> Arc<Computed> {
+        self.computed
+            .get_or_init(|| Arc::new(compute(self)))
+            .clone()
+    }
+
     /// What decides where its analysis runs: its size, or "heavy" once it proved slow.
     pub fn weight(&self) -> usize {
         if self.slow {
@@ -299,7 +308,7 @@ impl State {
             text: doc.text.clone(),
             rope: doc.rope.clone(),
             location: doc.location.clone(),
-            computed: doc.computed.clone().filter(|c| c.revision == doc.revision),
+            computed: doc.computed.clone(),
             encoding: self.flags.encoding,
             slow: doc.slow,
         })
@@ -312,12 +321,11 @@ impl State {
         })
     }
 
-    /// Keeps a result if the document is still what it was computed from.
+    /// Notes how long the analysis of the document's current revision took.
     pub fn store(&mut self, snap: &Snapshot, computed: &Arc<Computed>) {
         if self.is_current(snap)
             && let Some(doc) = self.docs.get_mut(&snap.uri)
         {
-            doc.computed = Some(computed.clone());
             doc.slow = computed.elapsed > SLOW;
         }
     }
@@ -382,5 +390,34 @@ mod tests {
                 .unwrap()
                 .is_err()
         );
+    }
+
+    /// The diagnostics lane and a request that ask for one revision's analysis at once share
+    /// one computation: the second waits for the first instead of computing it again.
+    #[test]
+    fn one_revision_is_analysed_once_however_many_ask() {
+        let mut state = State::new();
+        let uri: lsp::Uri = "file:///w/.claude/agents/a.md".parse().unwrap();
+        let text = format!(
+            "---\nname: a\ndescription: d\n{}---\nbody\n",
+            (0..20_000)
+                .map(|i| format!("k{i}: v\n"))
+                .collect::<String>()
+        );
+        let loc = Arc::new(state.locate_uri(&uri));
+        state.docs.insert(uri.clone(), Document::new(text, 1, loc));
+        let snap = state.snapshot(&uri).unwrap();
+        let results: Vec<Arc<Computed>> = std::thread::scope(|s| {
+            let runs: Vec<_> = (0..4)
+                .map(|_| s.spawn(|| snap.clone().computed()))
+                .collect();
+            runs.into_iter().map(|r| r.join().unwrap()).collect()
+        });
+        assert!(results.iter().all(|c| Arc::ptr_eq(c, &results[0])));
+        // A change starts a new cell: the next revision is analysed afresh.
+        let doc = state.docs.get_mut(&uri).unwrap();
+        doc.computed = Arc::default();
+        let again = state.snapshot(&uri).unwrap().computed();
+        assert!(!Arc::ptr_eq(&again, &results[0]));
     }
 }

@@ -15,6 +15,10 @@ use std::path::{Path, PathBuf};
 
 /// Values longer than this are prose (descriptions, prompts), not something to offer again.
 const MAX_VALUE_LEN: usize = 100;
+/// Pairs taken from one file. Completion offers values that several files share; a file with
+/// 200,000 tool names or 100,000 keys adds nothing past the first few hundred, and indexing
+/// them all cost the server 24 MB of hash tables for a 2 MB file.
+const MAX_PAIRS: usize = 256;
 /// Files larger than this are not read by the scan.
 const MAX_FILE_SIZE: u64 = 1024 * 1024;
 /// The scan stops after this many Markdown files (a workspace folder opened on a home
@@ -121,9 +125,10 @@ pub fn extract(parsed: &Parsed, dialect: Option<&Dialect>) -> Pairs {
     // Each pair once, found with a set: a search of the list per value was quadratic (100k
     // keys kept the server busy for seconds).
     let mut seen: std::collections::HashSet<(String, String)> = std::collections::HashSet::new();
-    let mut push = |k: &str, v: &str| {
+    let mut push = |out: &mut Pairs, k: &str, v: &str| {
         let v = v.trim();
-        if !v.is_empty()
+        if out.len() < MAX_PAIRS
+            && !v.is_empty()
             && v.len() <= MAX_VALUE_LEN
             && !v.contains(['\n', '\r'])
             && seen.insert((k.to_string(), v.to_string()))
@@ -132,6 +137,9 @@ pub fn extract(parsed: &Parsed, dialect: Option<&Dialect>) -> Pairs {
         }
     };
     for e in &yaml.entries {
+        if out.len() >= MAX_PAIRS {
+            break;
+        }
         if matches!(e.key.as_str(), "name" | "description") {
             continue;
         }
@@ -143,13 +151,13 @@ pub fn extract(parsed: &Parsed, dialect: Option<&Dialect>) -> Pairs {
             NodeKind::Scalar(s) if tools => {
                 let style = dialect.map_or(Default::default(), |d| d.tools.list_style);
                 for t in split(&s.value, style) {
-                    push(&e.key, base_name(&s.value[t]));
+                    push(&mut out, &e.key, base_name(&s.value[t]));
                 }
             }
-            NodeKind::Scalar(s) if !s.style.is_block() => push(&e.key, &s.value),
+            NodeKind::Scalar(s) if !s.style.is_block() => push(&mut out, &e.key, &s.value),
             NodeKind::Seq { items, .. } => {
                 for i in items.iter().filter_map(|i| i.as_str()) {
-                    push(&e.key, if tools { base_name(i) } else { i });
+                    push(&mut out, &e.key, if tools { base_name(i) } else { i });
                 }
             }
             _ => {}
@@ -261,5 +269,19 @@ mod tests {
                 ("skills", "a")
             ]
         );
+    }
+
+    #[test]
+    fn one_file_gives_at_most_max_pairs() {
+        let tools: Vec<String> = (0..1000).map(|i| format!("Tool{i}")).collect();
+        let text = format!(
+            "---\nname: x\ndescription: d\ntools: {}\n---\n",
+            tools.join(", ")
+        );
+        let registry = crate::dialect::Registry::builtin();
+        let d = &registry.dialects[registry.by_id("claude-agent").unwrap()];
+        let pairs = extract(&Parsed::new(&text), Some(d));
+        assert_eq!(pairs.len(), MAX_PAIRS);
+        assert_eq!(pairs[MAX_PAIRS - 1], ("tools".into(), "Tool255".into()));
     }
 }

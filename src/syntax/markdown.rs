@@ -380,7 +380,29 @@ fn atx(node: Node, text: &str) -> Heading {
                 .and_then(|d| d.parse().ok())
         })
         .unwrap_or(1);
-    heading(node, text, range, level)
+    let mut h = heading(node, text, range, level);
+    h.text_range.end =
+        h.text_range.start + without_closing_hashes(&text[h.text_range.clone()]).len();
+    h
+}
+
+/// An ATX heading's text without its optional closing sequence (`## Title ##` is `Title`): a
+/// run of `#` that ends the line and follows a space, or is all there is (CommonMark §4.2).
+/// `# C#` keeps its `#`.
+fn without_closing_hashes(s: &str) -> &str {
+    let trimmed = s.trim_end();
+    let before = trimmed.trim_end_matches('#');
+    if before.len() == trimmed.len() {
+        return trimmed;
+    }
+    if before.is_empty() {
+        return before;
+    }
+    if before.ends_with([' ', '\t']) {
+        before.trim_end()
+    } else {
+        trimmed
+    }
 }
 
 fn setext(node: Node, text: &str) -> Heading {
@@ -413,6 +435,21 @@ fn code_block(node: Node, text: &str) -> CodeBlock {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn closing_hashes_are_not_text() {
+        for (written, title) in [
+            ("Deep ###", "Deep"),
+            ("Deep #", "Deep"),
+            ("C#", "C#"),
+            ("a \\#", "a \\#"),
+            ("###", ""),
+            ("Tabs\t##  ", "Tabs"),
+            ("no", "no"),
+        ] {
+            assert_eq!(super::without_closing_hashes(written), title, "{written:?}");
+        }
+    }
+
     use super::*;
 
     fn outline(text: &str) -> Outline {

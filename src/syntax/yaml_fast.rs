@@ -21,8 +21,13 @@ pub fn parse(text: &str, segments: &[Range<usize>]) -> Option<Vec<Entry>> {
     // Sized up front (collecting through `Option` loses the length, and doubling a vector of
     // 100,000 entries held half again as much memory as the entries), but not for a block
     // that may turn out not to be plain at its first entry.
-    let mut entries = Vec::with_capacity(segments.len().min(4096));
-    for seg in segments {
+    const FIRST: usize = 4096;
+    let mut entries = Vec::with_capacity(segments.len().min(FIRST));
+    for (i, seg) in segments.iter().enumerate() {
+        if i == FIRST {
+            // Past the first few thousand the block is plain enough to size for all of it.
+            entries.reserve_exact(segments.len() - FIRST);
+        }
         entries.push(entry(text, seg.clone())?);
     }
     Some(entries)

@@ -2,6 +2,9 @@
 //! end of an in-memory duplex stream, real JSON-RPC with `Content-Length` framing on the other.
 #![allow(dead_code)]
 
+mod snapshot;
+pub use snapshot::{Snap, without_id};
+
 use serde_json::{Value, json};
 use std::collections::VecDeque;
 use std::path::Path;
@@ -215,12 +218,16 @@ impl TestClient {
 
     /// The diagnostics published for `uri` at `version`.
     pub async fn diagnostics(&mut self, uri: &str, version: i64) -> Vec<Value> {
-        let p = self
-            .notification("textDocument/publishDiagnostics", |p| {
-                p["uri"] == uri && p["version"] == json!(version)
-            })
-            .await;
+        let p = self.publish(uri, version).await;
         p["diagnostics"].as_array().cloned().unwrap_or_default()
+    }
+
+    /// The whole `publishDiagnostics` notification for `uri` at `version` (its params).
+    pub async fn publish(&mut self, uri: &str, version: i64) -> Value {
+        self.notification("textDocument/publishDiagnostics", |p| {
+            p["uri"] == uri && p["version"] == json!(version)
+        })
+        .await
     }
 
     pub async fn open(&mut self, uri: &str, text: &str) {

@@ -6,7 +6,7 @@
 //! holds back another document's diagnostics.
 
 use super::{Job, Shared, lock, run_cpu};
-use crate::lsp::state::{Computed, Snapshot, compute};
+use crate::lsp::state::{Computed, Snapshot};
 use crate::lsp::{convert, workspace};
 use ropey::Rope;
 use std::sync::Arc;
@@ -133,11 +133,11 @@ pub(super) async fn check(shared: &Arc<Shared>, client: &Client, uri: &lsp::Uri)
     let Some(snap) = shared.snapshot(uri) else {
         return;
     };
-    let computed = match snap.computed.clone() {
-        Some(c) => c,
+    let computed = match snap.computed.get() {
+        Some(c) => c.clone(),
         None => {
             let s = snap.clone();
-            match run_cpu(snap.weight(), move || Arc::new(compute(&s))).await {
+            match run_cpu(snap.weight(), move || s.computed()).await {
                 Some(c) => c,
                 None => return,
             }

@@ -22,9 +22,7 @@
 use super::capabilities::{ClientFlags, FIX_ALL_KIND, client_flags, server_capabilities};
 use super::convert;
 use super::items::{ResolveData, completion_item, document_symbol, flatten};
-use super::state::{
-    self, Applied, Body, Computed, Document, Locator, Snapshot, State, compute, file_path,
-};
+use super::state::{self, Applied, Body, Computed, Document, Locator, Snapshot, State, file_path};
 use super::workspace::{self, Index};
 use crate::analysis::{Location, Parsed, completion, fix_all, hover, symbols};
 use crate::config::{Config, FILE_NAME};
@@ -90,11 +88,11 @@ impl Shared {
 
     /// The analysis of a snapshot, cached per version.
     fn computed(&self, snap: &Snapshot) -> Arc<Computed> {
-        if let Some(c) = &snap.computed {
-            return c.clone();
+        let fresh = snap.computed.get().is_none();
+        let c = snap.computed();
+        if fresh {
+            self.lock().store(snap, &c);
         }
-        let c = Arc::new(compute(snap));
-        self.lock().store(snap, &c);
         c
     }
 
@@ -571,7 +569,8 @@ impl LanguageServer for Backend {
         let items = self
             .cpu(snap.weight(), move || {
                 let parsed_owned;
-                let parsed: &Parsed = match &snap.computed {
+                // Completion does not wait for an analysis under way: parsing is enough.
+                let parsed: &Parsed = match snap.computed.get() {
                     Some(c) => &c.parsed,
                     None => {
                         parsed_owned = Parsed::new(&snap.text);

@@ -97,7 +97,7 @@ impl Shared {
                 for (uri, loc) in located {
                     if let Some(doc) = st.docs.get_mut(&uri) {
                         doc.location = loc;
-                        doc.computed = None;
+                        doc.computed = Arc::default();
                     }
                 }
             }
