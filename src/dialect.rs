@@ -10,6 +10,8 @@ use crate::schema::{self, Dialect, FileNames, Key, Schema, ValueType, Values};
 
 pub struct Registry {
     pub dialects: Vec<Dialect>,
+    /// Every dialect's keys, sorted, once.
+    all_keys: Vec<String>,
     /// Every dialect's globs, built-in and configured.
     globs: PathGlobs,
     exclude: GlobSet,
@@ -45,10 +47,17 @@ impl Registry {
                 None => d.clone(),
             })
             .collect();
+        let mut all_keys: Vec<String> = dialects
+            .iter()
+            .flat_map(|d| d.keys.iter().map(|k| k.key.clone()))
+            .collect();
+        all_keys.sort();
+        all_keys.dedup();
         let globs = PathGlobs::compile(&dialects);
         let exclude = GlobSet::new(&config.exclude);
         Registry {
             dialects,
+            all_keys,
             globs,
             exclude,
             config,
@@ -145,6 +154,11 @@ impl Registry {
                         .any(|(i, p)| *p == r.folder && i + 2 <= folders.len())
             })
         })
+    }
+
+    /// The keys of every dialect (with the configured ones), sorted.
+    pub fn all_keys(&self) -> &[String] {
+        &self.all_keys
     }
 
     /// How file names read (not configurable).

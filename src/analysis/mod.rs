@@ -12,11 +12,12 @@ pub mod tool_list;
 
 use crate::diagnostic::{Code, Diagnostic};
 use crate::dialect::{Detected, Registry};
-use crate::schema::{Dialect, FileNames};
+use crate::schema::{Dialect, FileNames, Key};
 use crate::syntax::front_matter::{self, Split};
-use crate::syntax::yaml::{self, Yaml};
+use crate::syntax::yaml::{self, Entry, Yaml};
 use rules::Case;
 use std::ops::Range;
+use std::rc::Rc;
 
 /// The syntax of one document: where its front matter is and its YAML.
 #[derive(Debug, Clone)]
@@ -82,6 +83,9 @@ pub struct RuleCx<'a> {
     pub registry: &'a Registry,
     pub dialect: &'a Dialect,
     pub location: Location<'a>,
+    /// The parsed entries whose key the dialect defines, with their rows: found once, read by
+    /// every schema rule (`rules::support::entries`).
+    known: Rc<[(&'a Entry, &'a Key)]>,
     out: Vec<Diagnostic>,
     /// Per code: how many were reported, and the first one left out past `cap`.
     tally: Vec<(usize, Option<Diagnostic>)>,
@@ -155,6 +159,11 @@ impl<'a> RuleCx<'a> {
         out
     }
 
+    /// See [`RuleCx::known`]: a shared handle, so that a rule can report while it reads them.
+    pub fn known_entries(&self) -> Rc<[(&'a Entry, &'a Key)]> {
+        Rc::clone(&self.known)
+    }
+
     pub fn yaml(&self) -> Option<&'a Yaml> {
         self.parsed.yaml.as_ref()
     }
@@ -202,19 +211,29 @@ fn analyze_capped(
     registry: &Registry,
     cap: usize,
 ) -> Analysis {
-    let dialect = registry.detect(location.rel_path, &parsed.keys(), location.forced);
-    let Some(detected) = dialect else {
+    let detected = registry.detect(location.rel_path, &parsed.keys(), location.forced);
+    let Some(found) = detected else {
         return Analysis {
             dialect: None,
             diagnostics: Vec::new(),
         };
     };
+    let dialect = &registry.dialects[found.index];
+    let known = parsed
+        .yaml
+        .iter()
+        .filter(|y| y.not_a_mapping.is_none())
+        .flat_map(|y| y.entries.iter())
+        .filter(|e| e.valid)
+        .filter_map(|e| dialect.key(&e.key).map(|k| (e, k)))
+        .collect();
     let mut cx = RuleCx {
         text,
         parsed,
         registry,
-        dialect: &registry.dialects[detected.index],
+        dialect,
         location,
+        known,
         out: Vec::new(),
         tally: vec![(0, None); Code::ALL.len()],
         cap,
@@ -225,7 +244,7 @@ fn analyze_capped(
         (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
     });
     Analysis {
-        dialect,
+        dialect: detected,
         diagnostics,
     }
 }

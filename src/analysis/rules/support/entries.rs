@@ -14,12 +14,8 @@ pub fn mapping<'a>(cx: &RuleCx<'a>) -> Option<&'a Yaml> {
 
 /// The parsed entries whose key the dialect defines, in file order.
 pub fn known<'a>(cx: &RuleCx<'a>) -> impl Iterator<Item = (&'a Entry, &'a Key)> + use<'a> {
-    let dialect = cx.dialect;
-    mapping(cx)
-        .into_iter()
-        .flat_map(|y| y.entries.iter())
-        .filter(|e| e.valid)
-        .filter_map(move |e| dialect.key(&e.key).map(|k| (e, k)))
+    let known = cx.known_entries();
+    (0..known.len()).map(move |i| known[i])
 }
 
 /// [`known`] entries that have a value.

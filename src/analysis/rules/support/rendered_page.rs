@@ -20,16 +20,6 @@ const DEBRIS: &[&str] = &[
 /// How far into the file to look: the page header plus the table.
 const SCAN_LINES: usize = 80;
 
-fn known_keys(cx: &RuleCx) -> Vec<String> {
-    let mut keys: Vec<String> = cx.dialect.keys.iter().map(|k| k.key.clone()).collect();
-    for d in &cx.registry.dialects {
-        keys.extend(d.keys.iter().map(|k| k.key.clone()));
-    }
-    keys.sort();
-    keys.dedup();
-    keys
-}
-
 pub struct Found {
     pub pairs: Vec<(String, String)>,
     /// The `key value` lines.
@@ -43,16 +33,22 @@ pub struct Found {
 pub fn find(cx: &RuleCx) -> Option<Found> {
     // A table that names the persona: a key that is some dialect's name or description.
     let identity = |k: &str| cx.registry.dialects.iter().any(|d| d.roles.is_identity(k));
-    scan(cx.text, cx.parsed.split.bom, &known_keys(cx), identity)
+    scan(
+        cx.text,
+        cx.parsed.split.bom,
+        cx.registry.all_keys(),
+        identity,
+    )
 }
 
 fn scan(
     text: &str,
     start: usize,
+    // Sorted.
     keys: &[String],
     identity: impl Fn(&str) -> bool,
 ) -> Option<Found> {
-    let known = |k: &str| keys.iter().any(|x| x == k);
+    let known = |k: &str| keys.binary_search_by(|x| x.as_str().cmp(k)).is_ok();
     let mut debris_seen = false;
     let mut run: Vec<(usize, usize, String, String)> = Vec::new();
     let mut best: Option<Vec<(usize, usize, String, String)>> = None;
