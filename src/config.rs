@@ -35,8 +35,10 @@ pub struct Config {
     pub source: Option<PathBuf>,
 }
 
-/// A dialect's configuration: extra paths and keys, and any of the dialect's facts, written as
-/// in its schema table (`src/schema/*.yaml`), each replacing the table's.
+/// A dialect's configuration: extra paths and keys, and the dialect's facts, written as in its
+/// schema table (`src/schema/*.yaml`), each replacing the table's whole field. (`name`, `tools`
+/// and `models` are not among them: their fields have defaults, so a partial table would
+/// silently reset the others.)
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct DialectConfig {
@@ -44,12 +46,6 @@ pub struct DialectConfig {
     pub paths: Vec<String>,
     #[serde(default)]
     pub keys: BTreeMap<String, KeyConfig>,
-    #[serde(default)]
-    pub name: Option<schema::NameRules>,
-    #[serde(default)]
-    pub tools: Option<schema::ToolRules>,
-    #[serde(default)]
-    pub models: Option<schema::ModelRules>,
     #[serde(default)]
     pub roles: Option<schema::Roles>,
     #[serde(default)]
@@ -115,9 +111,6 @@ macro_rules! facts {
     (@wrap $field:ident, $v:expr) => { $v };
 }
 facts!(
-    name,
-    tools,
-    models,
     roles,
     booleans,
     colors,
