@@ -16,6 +16,7 @@
 //! An invalid file is an error that points at its position; it is never replaced by defaults.
 
 use crate::diagnostic::{Code, Severity};
+use crate::schema;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -34,13 +35,31 @@ pub struct Config {
     pub source: Option<PathBuf>,
 }
 
+/// A dialect's configuration: extra paths and keys, and the dialect's facts, written as in its
+/// schema table (`src/schema/*.yaml`), each replacing the table's whole field. (`name`, `tools`
+/// and `models` are not among them: their fields have defaults, so a partial table would
+/// silently reset the others.)
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct DialectConfig {
     #[serde(default)]
     pub paths: Vec<String>,
     #[serde(default)]
     pub keys: BTreeMap<String, KeyConfig>,
+    #[serde(default)]
+    pub roles: Option<schema::Roles>,
+    #[serde(default)]
+    pub booleans: Option<schema::Booleans>,
+    #[serde(default)]
+    pub colors: Option<schema::Colors>,
+    #[serde(default)]
+    pub unknown_keys: Option<schema::UnknownKeys>,
+    #[serde(default)]
+    pub description_limit: Option<schema::DescriptionLimit>,
+    #[serde(default)]
+    pub requires: Option<Vec<schema::Requirement>>,
+    #[serde(default)]
+    pub conflicts: Option<Vec<schema::Conflict>>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -66,6 +85,40 @@ pub enum ValueConfig {
         doc: String,
     },
 }
+
+/// Each of `$field` that `over` sets replaces `self`'s: the dialect facts a configuration
+/// may change, listed once.
+macro_rules! facts {
+    ($($field:ident),*) => {
+        impl DialectConfig {
+            /// The facts `over` sets, over this configuration's (a nearer file over a farther).
+            fn facts_over(&mut self, over: &DialectConfig) {
+                $(if over.$field.is_some() {
+                    self.$field = over.$field.clone();
+                })*
+            }
+
+            /// The facts this configuration sets, over the dialect's table.
+            pub fn apply_facts(&self, d: &mut schema::Dialect) {
+                $(if let Some(v) = &self.$field {
+                    d.$field = facts!(@wrap $field, v.clone());
+                })*
+            }
+        }
+    };
+    (@wrap colors, $v:expr) => { Some($v) };
+    (@wrap description_limit, $v:expr) => { Some($v) };
+    (@wrap $field:ident, $v:expr) => { $v };
+}
+facts!(
+    roles,
+    booleans,
+    colors,
+    unknown_keys,
+    description_limit,
+    requires,
+    conflicts
+);
 
 impl ValueConfig {
     pub fn value(&self) -> &str {
@@ -175,13 +228,13 @@ impl Config {
         }
         let schema = crate::schema::Schema::builtin();
         for (id, d) in &raw.dialects {
-            if schema.dialect(id).is_none() {
+            let Some(builtin) = schema.dialect(id) else {
                 let ids: Vec<&str> = schema.dialects.iter().map(|d| d.id.as_str()).collect();
                 return Err((
                     id.clone(),
                     format!("unknown dialect `{id}`; dialects are: {}", ids.join(", ")),
                 ));
-            }
+            };
             for g in d.paths.iter() {
                 crate::glob::Glob::new(g)
                     .map_err(|e| (g.clone(), format!("dialect `{id}`: {e}")))?;
@@ -193,6 +246,13 @@ impl Config {
                     })?;
                 }
             }
+            // The facts it changes must hold together as the table's do (a role names a key).
+            schema
+                .check_facts(&crate::dialect::configured(builtin, d))
+                .map_err(|e| {
+                    let why = e.strip_prefix(&format!("{id}: ")).unwrap_or(&e).to_string();
+                    (id.clone(), format!("dialect `{id}`: {why}"))
+                })?;
         }
         for g in &raw.exclude {
             crate::glob::Glob::new(g).map_err(|e| (g.clone(), format!("exclude: {e}")))?;
@@ -224,6 +284,7 @@ impl Config {
             for (k, kc) in &d.keys {
                 entry.keys.insert(k.clone(), kc.clone());
             }
+            entry.facts_over(d);
         }
         self.exclude.extend(over.exclude.iter().cloned());
         self.source = over.source.clone().or(self.source);

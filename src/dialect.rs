@@ -4,13 +4,14 @@
 //! The registry is the built-in schema with the user's configuration merged in (extra globs,
 //! keys and values), compiled once per configuration.
 
-use crate::config::{Config, KeyConfig};
+use crate::config::{Config, DialectConfig, KeyConfig};
 use crate::glob::GlobSet;
-use crate::schema::{self, Dialect, Key, Schema, ValueType, Values};
-use std::path::Path;
+use crate::schema::{self, Dialect, FileNames, Key, Schema, ValueType, Values};
 
 pub struct Registry {
     pub dialects: Vec<Dialect>,
+    /// Every dialect's keys, sorted, once.
+    all_keys: Vec<String>,
     /// Every dialect's globs, built-in and configured.
     globs: PathGlobs,
     exclude: GlobSet,
@@ -35,57 +36,28 @@ pub fn parse_type(t: &str) -> Option<ValueType> {
     serde_yaml_ng::from_str(t).ok()
 }
 
-/// File stems that are documentation wherever they live (README.md in an agents folder).
-const DOC_STEMS: &[&str] = &[
-    "readme",
-    "changelog",
-    "contributing",
-    "license",
-    "code_of_conduct",
-    "security",
-    "agents",
-    "claude",
-    "index",
-    "template",
-    "_template",
-];
-
-/// A file below a skill's folder (`…/skills/<name>/…/file.md`) other than its `SKILL.md`.
-fn is_skill_resource(rel_path: &str) -> bool {
-    let parts: Vec<&str> = rel_path.split('/').collect();
-    let last = parts.len() - 1;
-    parts[last] != "SKILL.md"
-        && parts[..last]
-            .iter()
-            .enumerate()
-            .any(|(i, p)| *p == "skills" && i + 2 <= last)
-}
-
-pub fn is_documentation_file(path: &Path) -> bool {
-    let stem = path
-        .file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    DOC_STEMS.contains(&stem.as_str())
-}
-
 impl Registry {
     pub fn new(config: Config) -> Registry {
         let schema = Schema::builtin();
-        let mut dialects = schema.dialects.clone();
-        for d in &mut dialects {
-            if let Some(dc) = config.dialects.get(&d.id) {
-                d.paths.extend(dc.paths.iter().cloned());
-                for (name, kc) in &dc.keys {
-                    merge_key(d, name, kc);
-                }
-            }
-        }
+        let dialects: Vec<Dialect> = schema
+            .dialects
+            .iter()
+            .map(|d| match config.dialects.get(&d.id) {
+                Some(dc) => configured(d, dc),
+                None => d.clone(),
+            })
+            .collect();
+        let mut all_keys: Vec<String> = dialects
+            .iter()
+            .flat_map(|d| d.keys.iter().map(|k| k.key.clone()))
+            .collect();
+        all_keys.sort();
+        all_keys.dedup();
         let globs = PathGlobs::compile(&dialects);
         let exclude = GlobSet::new(&config.exclude);
         Registry {
             dialects,
+            all_keys,
             globs,
             exclude,
             config,
@@ -128,9 +100,10 @@ impl Registry {
         let by_content = self.by_content(keys);
         // Files inside a skill's folder other than its SKILL.md are the skill's resources
         // (`skills/skill-creator/agents/grader.md` is a prompt the skill reads), not personas.
+        let owner = self.resource_owner(rel_path);
         let by_path = self
             .by_path(rel_path)
-            .filter(|&i| self.dialects[i].id == "claude-skill" || !is_skill_resource(rel_path));
+            .filter(|&i| owner.is_none_or(|o| o == i));
         match by_path {
             // A dialect that refines the one the path names, recognised by its keys (an agency
             // persona installed into `.claude/agents`, with its `emoji`/`vibe`), wins.
@@ -156,14 +129,41 @@ impl Registry {
         }
     }
 
-    /// Front matter with `name`, `description` and a tool or model key, in no known folder
-    /// (collections such as `categories/01-core/*.md`): the most common persona format, a
-    /// Claude Code subagent.
+    /// Front matter in no known folder (collections such as `categories/01-core/*.md`) with
+    /// the keys of the dialect that sets `fallback`: the most common persona format.
     fn fallback(&self, keys: &[&str]) -> Option<usize> {
-        let has = |k: &str| keys.contains(&k);
-        (has("name") && has("description") && (has("tools") || has("model") || has("color")))
-            .then(|| self.by_id("claude-agent"))
-            .flatten()
+        let has = |k: &String| keys.contains(&k.as_str());
+        self.dialects.iter().position(|d| {
+            d.fallback
+                .as_ref()
+                .is_some_and(|f| f.all.iter().all(has) && f.any.iter().any(has))
+        })
+    }
+
+    /// The dialect whose persona owns the folder `rel_path` lies in, when the file is not
+    /// that persona (`skills/skill-creator/agents/grader.md` is a prompt its skill reads).
+    fn resource_owner(&self, rel_path: &str) -> Option<usize> {
+        let parts: Vec<&str> = rel_path.split('/').collect();
+        let (file, folders) = parts.split_last()?;
+        self.dialects.iter().position(|d| {
+            d.resources.as_ref().is_some_and(|r| {
+                *file != r.entry
+                    && folders
+                        .iter()
+                        .enumerate()
+                        .any(|(i, p)| *p == r.folder && i + 2 <= folders.len())
+            })
+        })
+    }
+
+    /// The keys of every dialect (with the configured ones), sorted.
+    pub fn all_keys(&self) -> &[String] {
+        &self.all_keys
+    }
+
+    /// How file names read (not configurable).
+    pub fn file_names(&self) -> &'static FileNames {
+        &Schema::builtin().locations.names
     }
 
     fn by_content(&self, keys: &[&str]) -> Option<usize> {
@@ -181,10 +181,41 @@ impl Registry {
         best.map(|(i, _)| i)
     }
 
-    /// The allowed values of a key, resolving `@set` references.
+    /// The allowed values of a key, with the configured ones: configured values are merged
+    /// into the key's row; `@set` references name the built-in sets.
     pub fn values<'a>(&'a self, key: &'a Key) -> &'a [schema::Value] {
         Schema::builtin().values(key)
     }
+
+    /// The tool names a tool-list key takes: the dialect's vocabulary, and the values
+    /// configured for the key (merged into its row with the vocabulary, see `merge_key`).
+    pub fn tool_names<'a>(&'a self, dialect: &'a Dialect, key: &'a Key) -> &'a [schema::Value] {
+        match (&key.values, &dialect.tools.vocabulary) {
+            (None, Some(vocab)) => Schema::builtin().set(vocab),
+            _ => self.values(key),
+        }
+    }
+
+    /// The model ids a `model` key is checked against: its values (with the configured ones),
+    /// or the dialect's `models.ids` set for a key that lists none.
+    pub fn model_ids<'a>(&'a self, dialect: &'a Dialect, key: &'a Key) -> &'a [schema::Value] {
+        match (&key.values, &dialect.models.ids) {
+            (None, Some(ids)) => Schema::builtin().set(ids),
+            _ => self.values(key),
+        }
+    }
+}
+
+/// A dialect with its configuration: extra paths, keys and values, and the facts the
+/// configuration replaces.
+pub fn configured(d: &Dialect, dc: &DialectConfig) -> Dialect {
+    let mut d = d.clone();
+    d.paths.extend(dc.paths.iter().cloned());
+    for (name, kc) in &dc.keys {
+        merge_key(&mut d, name, kc);
+    }
+    dc.apply_facts(&mut d);
+    d
 }
 
 type Score = (i32, usize, usize);
@@ -226,7 +257,17 @@ fn literal_len(glob: &str) -> usize {
         .count()
 }
 
+/// What a key takes before configuration: its own values, or for a tool list the dialect's
+/// vocabulary (configured tool names add to it).
+fn known_values<'a>(vocabulary: &Option<String>, k: &'a Key) -> &'a [schema::Value] {
+    match (&k.values, k.ty, vocabulary) {
+        (None, ValueType::Tools, Some(v)) => Schema::builtin().set(v),
+        _ => Schema::builtin().values(k),
+    }
+}
+
 fn merge_key(d: &mut Dialect, name: &str, kc: &KeyConfig) {
+    let vocabulary = d.tools.vocabulary.clone();
     let extra: Vec<schema::Value> = kc
         .values
         .iter()
@@ -250,7 +291,7 @@ fn merge_key(d: &mut Dialect, name: &str, kc: &KeyConfig) {
                 k.ty = t;
             }
             if !extra.is_empty() {
-                let mut values = Schema::builtin().values(k).to_vec();
+                let mut values = known_values(&vocabulary, k).to_vec();
                 values.extend(extra);
                 k.values = Some(Values::Inline(values));
             }
@@ -266,16 +307,21 @@ fn merge_key(d: &mut Dialect, name: &str, kc: &KeyConfig) {
                 .clone()
                 .unwrap_or_else(|| "Defined in the project's `.persona-ls.toml`.".into()),
             default: None,
-            values: if extra.is_empty() {
-                None
-            } else {
-                Some(Values::Inline(extra))
+            values: match (extra.is_empty(), ty, &vocabulary) {
+                (true, _, _) => None,
+                (false, Some(ValueType::Tools), Some(v)) => {
+                    let mut values = Schema::builtin().set(v).to_vec();
+                    values.extend(extra);
+                    Some(Values::Inline(values))
+                }
+                (false, _, _) => Some(Values::Inline(extra)),
             },
             // Values a team lists in its configuration are suggestions unless it types the key
             // as an enum.
             open: ty != Some(ValueType::Enum),
             deprecated: None,
             source: None,
+            text_form: None,
             if_null: None,
         }),
     }

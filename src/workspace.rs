@@ -6,7 +6,7 @@
 //! documents' analyses and from file-watch events. Completion never reads the disk.
 
 use crate::analysis::Parsed;
-use crate::analysis::completion::{base_name, split_tokens};
+use crate::analysis::tool_list::{base_name, split};
 use crate::project::Project;
 use crate::schema::{Dialect, ValueType};
 use crate::syntax::yaml::NodeKind;
@@ -149,7 +149,8 @@ pub fn extract(parsed: &Parsed, dialect: Option<&Dialect>) -> Pairs {
         let Some(v) = &e.value else { continue };
         match &v.kind {
             NodeKind::Scalar(s) if tools => {
-                for t in split_tokens(&s.value, false) {
+                let style = dialect.map_or(Default::default(), |d| d.tools.list_style);
+                for t in split(&s.value, style) {
                     push(&mut out, &e.key, base_name(&s.value[t]));
                 }
             }

@@ -2,8 +2,35 @@
 //! codes, messages, and whether the fix clears the diagnostic when the result is re-checked.
 
 mod common;
-use common::{check, first_fixes, fixed, offered, registry, render};
+use common::{first_fixes, fixed, offered, registry};
 use expect_test::expect;
+use persona_ls::analysis::{Location, analyze};
+use persona_ls::dialect::Registry;
+
+/// [`common::check`], which also checks every finding's severity (see [`render`]).
+fn check(rel_path: &str, text: &str) -> String {
+    render(rel_path, text, &Registry::builtin())
+}
+
+/// [`common::render`], after checking that every severity found is one its rule's registry
+/// line declares (the default or one of its cases): no rule picks a severity of its own. A
+/// severity set by configuration is the configuration's.
+fn render(rel_path: &str, text: &str, registry: &Registry) -> String {
+    let location = Location {
+        rel_path,
+        forced: None,
+    };
+    for d in analyze(text, location, registry).diagnostics {
+        assert!(
+            registry.config.rules.contains_key(&d.code) || d.code.rule().declares(d.severity),
+            "{}: `{}` is not declared in its registry line ({:?})",
+            d.code,
+            d.severity.as_str(),
+            d.message
+        );
+    }
+    common::render(rel_path, text, registry)
+}
 
 const AGENT: &str = ".claude/agents/reviewer.md";
 
@@ -747,6 +774,65 @@ fn configuration_adds_values_and_switches_rules_off() {
     "#]].assert_eq(&render("engineering/a.md", text, &reg));
 }
 
+/// Configured tool names and model ids count as known wherever tools and models are checked
+/// (the rules read them through the registry, not the built-in tables).
+#[test]
+fn configured_tool_names_and_model_ids_are_known() {
+    let text =
+        "---\nname: a\ndescription: d\ntools: Read, MyTool\nmodel: my-gateway-model\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        4:14-4:20 warning[unknown-tool] Unknown tool `MyTool` for Claude Code: it is dropped. MCP tools are written `mcp__server__tool`.
+          text: "MyTool"
+        5:8-5:24 error[invalid-value] `my-gateway-model` is not a Claude model: Claude Code sends it to the Anthropic API, which rejects it. Use `sonnet`, `opus`, `haiku`, `fable`, `inherit` or a `claude-…` id.
+          text: "my-gateway-model"
+    "#]].assert_eq(&check(AGENT, text));
+    let reg = registry(
+        "[dialects.claude-agent.keys.tools]\nvalues = [\"MyTool\"]\n\n[dialects.claude-agent.keys.model]\nvalues = [\"my-gateway-model\"]\n",
+    );
+    expect![[r#"
+        dialect: claude-agent
+    "#]]
+    .assert_eq(&render(AGENT, text, &reg));
+    // The vocabulary is still there, and the configured name is checked like the others.
+    let text = "---\nname: a\ndescription: d\ntools: Read, mytool, Grepp\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        4:14-4:20 warning[unknown-tool] Tool names are case-sensitive: `mytool` does not resolve; the tool is `MyTool`.
+          text: "mytool"
+          fix: Change to `MyTool` -> fixed
+        4:22-4:27 warning[unknown-tool] Unknown tool `Grepp` for Claude Code: did you mean `Grep`?
+          text: "Grepp"
+          fix (manual): Change to `Grep` -> fixed
+    "#]].assert_eq(&render(AGENT, text, &reg));
+}
+
+/// A dialect's facts are the table's fields, and configuration replaces them by the same names.
+#[test]
+fn configuration_changes_dialect_facts() {
+    let text = "---\nname: a\ndescription: d\nbackground: yes\ncategory: x\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        5:1-5:9 information[unknown-key] `category` is not a Claude Code subagent key; Claude Code ignores it.
+          text: "category"
+    "#]].assert_eq(&check(AGENT, text));
+    let reg = registry(
+        "[dialects.claude-agent]\nunknown-keys = \"forwarded-to-provider\"\n\n[dialects.claude-agent.booleans]\nspellings = \"yaml-1.2\"\nquoted = \"text\"\nsource = \"our gateway\"\n",
+    );
+    expect![[r#"
+        dialect: claude-agent
+        4:13-4:16 error[invalid-type] `background` must be `true` or `false`, not `yes`.
+          text: "yes"
+          fix: Use `true` -> fixed
+        5:1-5:9 information[unknown-key] `category` is not a Claude Code subagent key; Claude Code passes unknown keys to the model provider as request options.
+          text: "category"
+    "#]].assert_eq(&render(AGENT, text, &reg));
+    // Facts that do not hold together are refused, with their position.
+    let text = "[dialects.claude-agent.roles]\ntools = \"toolz\"\n";
+    let e = persona_ls::config::Config::from_toml(text, None).unwrap_err();
+    expect!["Some(10..22) dialect `claude-agent`: `toolz` is not a key of the dialect (a role, requirement or conflict names it)"].assert_eq(&format!("{:?} {}", e.range, e.message));
+}
+
 #[test]
 fn dialect_detection_by_path_content_and_fallback() {
     let agency_in_claude =
@@ -827,7 +913,7 @@ fn a_tool_both_allowed_and_denied() {
         "---\nname: x\ndescription: d\ntools: Read, Bash, Grep\ndisallowedTools: Bash\n---\nBody\n";
     expect![[r#"
         dialect: claude-agent
-        4:14-4:18 warning[invalid-value] `Bash` is in both `tools` and `disallowedTools`: Claude Code removes it, so listing it in `tools` does nothing.
+        4:14-4:18 warning[ineffective-key] `Bash` is in both `tools` and `disallowedTools`: Claude Code removes it, so listing it in `tools` does nothing.
           text: "Bash"
           fix (manual): Remove it from `tools` -> fixed
     "#]].assert_eq(&check(AGENT, text));
@@ -841,7 +927,7 @@ fn skill_description_over_the_spec_limit() {
     );
     expect![[r#"
         dialect: claude-skill
-        3:1-3:12 warning[invalid-value] The description is 1049 characters; the Agent Skills spec allows 1024. claude.ai and the Skills API refuse the skill, and Claude Code cuts the listing short. Move detail into the body.
+        3:1-3:12 warning[description-too-long] The description is 1049 characters; the Agent Skills spec allows 1024. claude.ai and the Skills API refuse the skill, and Claude Code cuts the listing short. Move detail into the body.
           text: "description"
     "#]].assert_eq(&check(".claude/skills/pdf/SKILL.md", &text));
 }
@@ -852,7 +938,7 @@ fn agent_without_context_fork() {
     let text = "---\nname: review\ndescription: d\nagent: Explore\n---\nBody\n";
     expect![[r#"
         dialect: claude-skill
-        4:1-4:6 warning[invalid-value] `agent` only applies with `context: fork`: without it Claude Code runs the skill inline and ignores `agent`. Add `context: fork`, or remove `agent`.
+        4:1-4:6 warning[ineffective-key] `agent` only applies with `context: fork`: without it Claude Code runs the skill inline and ignores `agent`. Add `context: fork`, or remove `agent`.
           text: "agent"
     "#]]
     .assert_eq(&check(skill, text));
@@ -860,11 +946,13 @@ fn agent_without_context_fork() {
     assert_eq!(check(skill, forked), "dialect: claude-skill\n");
     // A command, and a context that is not `fork`.
     let command = "---\ndescription: d\ncontext: inline\nagent: Explore\n---\nBody\n";
-    let out = check(".claude/commands/review.md", command);
-    assert!(
-        out.contains("4:1-4:6 warning[invalid-value] `agent` only applies with `context: fork`: without it Claude Code runs the command inline"),
-        "{out}"
-    );
+    expect![[r#"
+        dialect: claude-command
+        3:10-3:16 error[invalid-value] `inline` is not a valid `context`. Allowed: `fork`.
+          text: "inline"
+        4:1-4:6 warning[ineffective-key] `agent` only applies with `context: fork`: without it Claude Code runs the command inline and ignores `agent`. Add `context: fork`, or remove `agent`.
+          text: "agent"
+    "#]].assert_eq(&check(".claude/commands/review.md", command));
     // Prompt files have an `agent` key of their own, and no `context`.
     let prompt = "---\nagent: ask\n---\nBody\n";
     assert!(!check(".github/prompts/a.prompt.md", prompt).contains("context: fork"));
@@ -875,7 +963,7 @@ fn invoked_by_nobody() {
     let text = "---\nname: review\ndescription: d\nuser-invocable: false\ndisable-model-invocation: true\n---\nBody\n";
     expect![[r#"
         dialect: claude-skill
-        5:1-5:25 warning[invalid-value] Nothing can invoke this skill: `user-invocable: false` hides it from the user and `disable-model-invocation: true` keeps the model from using it. Remove one of the two.
+        5:1-5:25 warning[conflicting-keys] Nothing can invoke this skill: `user-invocable: false` hides it from the user and `disable-model-invocation: true` keeps the model from using it. Remove one of the two.
           text: "disable-model-invocation"
     "#]]
     .assert_eq(&check(".claude/skills/review/SKILL.md", text));

@@ -2,10 +2,11 @@
 //! Markdown built from the same schema rows that drive diagnostics and completion.
 
 use super::Parsed;
-use super::completion::{WorkspaceValues, base_name, split_tokens, strip_quotes};
+use super::completion::WorkspaceValues;
+use super::tool_list::{self, base_name, strip_quotes};
 use crate::diagnostic::Diagnostic;
 use crate::dialect::{Detected, How, Registry};
-use crate::schema::{Dialect, Key, Schema, Status, Value, ValueType};
+use crate::schema::{Dialect, Key, ListStyle, Status, Value, ValueType};
 use crate::syntax::yaml::{Entry, Node, NodeKind};
 use std::fmt::Write;
 use std::ops::Range;
@@ -85,12 +86,7 @@ pub fn key_markdown(registry: &Registry, dialect: &Dialect, k: &Key) -> String {
         let _ = write!(s, "\n\n*Deprecated*: {instead}");
     }
     let values = match k.ty {
-        ValueType::Tools => dialect
-            .tools
-            .vocabulary
-            .as_deref()
-            .map(|v| Schema::builtin().set(v))
-            .unwrap_or(&[]),
+        ValueType::Tools => registry.tool_names(dialect, k),
         _ => registry.values(k),
     };
     let active: Vec<&Value> = values
@@ -150,11 +146,7 @@ pub fn hover(req: &Request) -> Option<Hover> {
             continue;
         }
         seen.push(d.code);
-        parts.push(format!(
-            "**persona-ls `{}`**: {}",
-            d.code,
-            d.code.explanation()
-        ));
+        parts.push(format!("**persona-ls `{}`**: {}", d.code, d.code.summary()));
         range.get_or_insert(d.range.clone());
     }
     let range = range?;
@@ -231,26 +223,26 @@ fn value_hover(
     offset: usize,
 ) -> Option<(Range<usize>, String)> {
     if k.ty == ValueType::Tools {
-        let (range, name) = tool_at(req.text, v, offset)?;
+        let (range, name) = tool_at(req.text, v, dialect.tools.list_style, offset)?;
         let name = base_name(strip_quotes(&name)).to_string();
-        let vocab = dialect
+        let vocab = req.registry.tool_names(dialect, k);
+        let mcp = dialect
             .tools
-            .vocabulary
+            .mcp_prefix
             .as_deref()
-            .map(|v| Schema::builtin().set(v))
-            .unwrap_or(&[]);
-        let md = match vocab.iter().find(|t| t.value == name) {
-            Some(t) => format!(
+            .and_then(|p| name.strip_prefix(p));
+        let md = match (vocab.iter().find(|t| t.value == name), mcp) {
+            (Some(t), _) => format!(
                 "**`{}`** · tool of {}\n\n{}",
                 t.value,
                 dialect.tool,
                 value_markdown(t).unwrap_or_default()
             ),
-            None if name.starts_with("mcp__") => {
-                let server = name["mcp__".len()..].split("__").next().unwrap_or("");
+            (None, Some(rest)) => {
+                let server = rest.split("__").next().unwrap_or("");
                 format!("**`{name}`** · MCP tool from the server `{server}`.")
             }
-            None => return None,
+            (None, None) => return None,
         };
         return Some((range, md));
     }
@@ -266,8 +258,7 @@ fn value_hover(
     let values = req.registry.values(k);
     if let Some(known) = values.iter().find(|x| x.value == value) {
         let what = match k.ty {
-            ValueType::Model => "model",
-            ValueType::Color => "color",
+            ValueType::Model | ValueType::Color => type_label(k.ty),
             _ => "value",
         };
         let mut md = format!("**`{}`** · {what}", known.value);
@@ -278,7 +269,7 @@ fn value_hover(
     }
     if values.is_empty()
         && !matches!(k.ty, ValueType::Bool | ValueType::Map)
-        && !matches!(k.key.as_str(), "name" | "description")
+        && !dialect.roles.is_identity(&k.key)
     {
         let used = (req.workspace)(&k.key);
         let n = used.iter().find(|(u, _)| u == value).map_or(0, |(_, n)| *n);
@@ -294,23 +285,16 @@ fn value_hover(
     None
 }
 
-/// The tool name under the cursor in a tools value, with its range.
-fn tool_at(text: &str, v: &Node, offset: usize) -> Option<(Range<usize>, String)> {
-    match &v.kind {
-        NodeKind::Seq { items, .. } => {
-            let item = items.iter().find(|i| covers(&i.range, offset))?;
-            Some((item.range.clone(), item.as_str()?.to_string()))
-        }
-        NodeKind::Scalar(_) => {
-            let raw = text.get(v.range.clone())?;
-            let t = split_tokens(raw, false)
-                .into_iter()
-                .find(|t| covers(&(v.range.start + t.start..v.range.start + t.end), offset))?;
-            Some((
-                v.range.start + t.start..v.range.start + t.end,
-                raw[t].to_string(),
-            ))
-        }
-        _ => None,
-    }
+/// The tool name under the cursor in a tools value, with its range: an item of the list as
+/// the dialect's tool reads it.
+fn tool_at(
+    text: &str,
+    v: &Node,
+    style: ListStyle,
+    offset: usize,
+) -> Option<(Range<usize>, String)> {
+    tool_list::tokens(text, v, style)
+        .into_iter()
+        .find(|t| covers(&t.range, offset))
+        .map(|t| (t.range, t.name))
 }

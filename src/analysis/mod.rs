@@ -8,13 +8,16 @@ pub mod quote;
 pub mod rules;
 pub mod suggest;
 pub mod symbols;
+pub mod tool_list;
 
-use crate::diagnostic::{Code, Diagnostic, Severity};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::dialect::{Detected, Registry};
-use crate::schema::Dialect;
+use crate::schema::{Dialect, FileNames, Key};
 use crate::syntax::front_matter::{self, Split};
-use crate::syntax::yaml::{self, Yaml};
+use crate::syntax::yaml::{self, Entry, Yaml};
+use rules::Case;
 use std::ops::Range;
+use std::rc::Rc;
 
 /// The syntax of one document: where its front matter is and its YAML.
 #[derive(Debug, Clone)]
@@ -54,19 +57,10 @@ impl Location<'_> {
     pub fn file_name(&self) -> &str {
         self.rel_path.rsplit('/').next().unwrap_or(self.rel_path)
     }
-    /// The file name without `.md`, `.mdc`, `.agent.md`, `.prompt.md`, ...
-    pub fn stem(&self) -> &str {
-        let name = self.file_name();
-        let name = name
-            .strip_suffix(".mdc")
-            .or_else(|| name.strip_suffix(".md"))
-            .unwrap_or(name);
-        for suffix in [".agent", ".chatmode", ".prompt", ".instructions"] {
-            if let Some(s) = name.strip_suffix(suffix) {
-                return s;
-            }
-        }
-        name
+    /// The file name without its extension and kind (`.md`, `.agent.md`, `.prompt.md`, …:
+    /// `locations.yaml`'s `names`).
+    pub fn stem(&self, names: &FileNames) -> &str {
+        names.stem(self.file_name())
     }
     /// The name of the folder holding the file.
     pub fn folder(&self) -> &str {
@@ -89,6 +83,9 @@ pub struct RuleCx<'a> {
     pub registry: &'a Registry,
     pub dialect: &'a Dialect,
     pub location: Location<'a>,
+    /// The parsed entries whose key the dialect defines, with their rows: found once, read by
+    /// every schema rule (`rules::support::entries`).
+    known: Rc<[(&'a Entry, &'a Key)]>,
     out: Vec<Diagnostic>,
     /// Per code: how many were reported, and the first one left out past `cap`.
     tally: Vec<(usize, Option<Diagnostic>)>,
@@ -102,15 +99,30 @@ pub struct RuleCx<'a> {
 pub const MAX_PER_CODE: usize = 1000;
 
 impl<'a> RuleCx<'a> {
-    /// Reports a diagnostic unless the configuration switched the rule off. Returns it so that
-    /// the caller can attach fixes.
+    /// Reports a diagnostic at its rule's default severity, unless the configuration switched
+    /// the rule off. Returns it so that the caller can attach fixes.
     pub fn report(
         &mut self,
         code: Code,
-        default: Severity,
         range: Range<usize>,
         message: impl Into<String>,
     ) -> Option<&mut Diagnostic> {
+        self.report_as(code, None, range, message)
+    }
+
+    /// [`RuleCx::report`] in one of the cases of the rule's registry line (`None`: the
+    /// default). A case of another code is not this rule's, and leaves the default.
+    pub fn report_as(
+        &mut self,
+        code: Code,
+        case: Option<&'static Case>,
+        range: Range<usize>,
+        message: impl Into<String>,
+    ) -> Option<&mut Diagnostic> {
+        let rule = code.rule();
+        let default = case
+            .filter(|c| c.code == code)
+            .map_or(rule.severity, |c| c.severity);
         let severity = self.registry.config.severity(code, default)?;
         let (count, first_left_out) = &mut self.tally[code as usize];
         *count += 1;
@@ -145,6 +157,11 @@ impl<'a> RuleCx<'a> {
             }
         }
         out
+    }
+
+    /// See [`RuleCx::known`]: a shared handle, so that a rule can report while it reads them.
+    pub fn known_entries(&self) -> Rc<[(&'a Entry, &'a Key)]> {
+        Rc::clone(&self.known)
     }
 
     pub fn yaml(&self) -> Option<&'a Yaml> {
@@ -194,19 +211,29 @@ fn analyze_capped(
     registry: &Registry,
     cap: usize,
 ) -> Analysis {
-    let dialect = registry.detect(location.rel_path, &parsed.keys(), location.forced);
-    let Some(detected) = dialect else {
+    let detected = registry.detect(location.rel_path, &parsed.keys(), location.forced);
+    let Some(found) = detected else {
         return Analysis {
             dialect: None,
             diagnostics: Vec::new(),
         };
     };
+    let dialect = &registry.dialects[found.index];
+    let known = parsed
+        .yaml
+        .iter()
+        .filter(|y| y.not_a_mapping.is_none())
+        .flat_map(|y| y.entries.iter())
+        .filter(|e| e.valid)
+        .filter_map(|e| dialect.key(&e.key).map(|k| (e, k)))
+        .collect();
     let mut cx = RuleCx {
         text,
         parsed,
         registry,
-        dialect: &registry.dialects[detected.index],
+        dialect,
         location,
+        known,
         out: Vec::new(),
         tally: vec![(0, None); Code::ALL.len()],
         cap,
@@ -217,7 +244,7 @@ fn analyze_capped(
         (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
     });
     Analysis {
-        dialect,
+        dialect: detected,
         diagnostics,
     }
 }

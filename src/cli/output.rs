@@ -400,7 +400,7 @@ fn sarif_item(path: &str, l: &Located) -> serde_json::Value {
 fn sarif_document(results: serde_json::Value) -> serde_json::Value {
     let rules: Vec<serde_json::Value> = Code::ALL
         .iter()
-        .map(|c| json!({"id": c.as_str(), "name": c.as_str(), "shortDescription": {"text": c.explanation()}}))
+        .map(|c| json!({"id": c.as_str(), "name": c.as_str(), "shortDescription": {"text": c.summary()}}))
         .collect();
     json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",

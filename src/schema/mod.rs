@@ -54,6 +54,190 @@ pub struct Dialect {
     /// sniff as this dialect is this dialect (an agency persona in `.claude/agents`).
     #[serde(default)]
     pub refines: Vec<String>,
+    /// Which key plays which part: rules read keys by role, never by name.
+    pub roles: Roles,
+    /// How the tool reads booleans.
+    pub booleans: Booleans,
+    /// How the tool reads colors; set where the dialect has a color key.
+    #[serde(default)]
+    pub colors: Option<Colors>,
+    /// What the tool does with a key it does not define.
+    #[serde(rename = "unknown-keys")]
+    pub unknown_keys: UnknownKeys,
+    /// The longest description the dialect's readers take, where they set one.
+    #[serde(default, rename = "description-limit")]
+    pub description_limit: Option<DescriptionLimit>,
+    /// Keys that only take effect with another key set to a value.
+    #[serde(default)]
+    pub requires: Vec<Requirement>,
+    /// Settings that together leave the file with no use.
+    #[serde(default)]
+    pub conflicts: Vec<Conflict>,
+    /// A persona that owns its folder (a skill): the other Markdown files below it are its
+    /// resources, not personas of any dialect.
+    #[serde(default)]
+    pub resources: Option<Resources>,
+    /// The keys that make front matter in no known folder this dialect's (at most one dialect
+    /// sets it: the most common persona format).
+    #[serde(default)]
+    pub fallback: Option<Fallback>,
+}
+
+/// The keys that play a part that rules need to know, by role.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Roles {
+    /// The persona's name (checked against the name rules; a list there breaks the tool).
+    #[serde(default)]
+    pub name: Option<String>,
+    /// What it does and when to use it (a list there breaks the tool; length limits).
+    #[serde(default)]
+    pub description: Option<String>,
+    /// The tool allow-list: the only tools the persona has.
+    #[serde(default)]
+    pub tools: Option<String>,
+    /// The tool deny-list, applied before the allow-list.
+    #[serde(default)]
+    pub denied_tools: Option<String>,
+}
+
+impl Roles {
+    /// Whether `key` is the name or the description: the text that lists the persona.
+    pub fn is_identity(&self, key: &str) -> bool {
+        self.name.as_deref() == Some(key) || self.description.as_deref() == Some(key)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Booleans {
+    /// Which words are booleans.
+    pub spellings: BoolSpellings,
+    /// What the tool makes of a quoted `"true"`.
+    pub quoted: QuotedBool,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BoolSpellings {
+    /// `true` and `false` only; `yes` is text.
+    #[serde(rename = "yaml-1.2")]
+    Yaml12,
+    /// `yes`/`no`/`on`/`off` too.
+    #[serde(rename = "yaml-1.1")]
+    Yaml11,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum QuotedBool {
+    /// Text, as strict loaders read it.
+    Text,
+    /// False, whatever it says (Cursor).
+    False,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Colors {
+    /// What the tool does with a `#RRGGBB` color.
+    pub hex: HexColors,
+    /// What it does with a color that is neither named nor hex.
+    pub unknown: UnknownColors,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum HexColors {
+    Accepted,
+    /// Only named colors show; a hex one is ignored or converted.
+    ShownAsNamed,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum UnknownColors {
+    /// The file still loads, without its color.
+    Ignored,
+    /// The tool's configuration stops loading.
+    Rejected,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum UnknownKeys {
+    Ignored,
+    /// Passed on to the model provider as request options (OpenCode).
+    ForwardedToProvider,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct DescriptionLimit {
+    /// In characters.
+    pub max: usize,
+    /// Who sets it, after "the description is N characters; ": "the Agent Skills spec".
+    pub set_by: String,
+    /// What happens to a longer one.
+    pub beyond: String,
+    pub source: String,
+}
+
+/// `key` only takes effect when `needs.key` is `needs.value`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Requirement {
+    pub key: String,
+    pub needs: Setting<String>,
+    /// Who does what without it, after "without it ": "Claude Code runs the skill inline".
+    pub without: String,
+    pub source: String,
+}
+
+/// A key set to a value.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Setting<T> {
+    pub key: String,
+    pub value: T,
+}
+
+/// Boolean settings that together leave the file with no use.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Conflict {
+    pub settings: Vec<ConflictingSetting>,
+    /// The sentence that says it: "Nothing can invoke this skill".
+    pub effect: String,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConflictingSetting {
+    pub key: String,
+    pub value: bool,
+    /// What the setting does: "hides it from the user".
+    pub means: String,
+}
+
+/// `<folder>/<name>/…/file.md` below a persona `<folder>/<name>/<entry>` is its resource.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Resources {
+    pub folder: String,
+    pub entry: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fallback {
+    /// Every one of these keys,
+    pub all: Vec<String>,
+    /// and at least one of these.
+    pub any: Vec<String>,
 }
 
 /// A key from another dialect, written where this dialect reads a different one.
@@ -112,13 +296,28 @@ pub enum FrontMatterPolicy {
     NotAPersonaWithout,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct NameRules {
     #[serde(default)]
     pub format: NameFormat,
     #[serde(default, rename = "match")]
     pub must_match: NameMatch,
+    /// The longest name the format allows, in characters.
+    #[serde(default)]
+    pub max_length: Option<usize>,
+    /// Words a name may not hold (between hyphens), and who refuses such a name.
+    #[serde(default)]
+    pub reserved_words: Option<ReservedWords>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ReservedWords {
+    pub words: Vec<String>,
+    /// "claude.ai and the Skills API".
+    pub refused_by: String,
+    pub source: String,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -144,7 +343,7 @@ pub enum NameMatch {
     Folder,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ToolRules {
     /// Value set (in `values.yaml`) of the tool names this dialect knows: completion and
@@ -158,19 +357,41 @@ pub struct ToolRules {
     /// Whether a flow list (`[Read, Write]`) is misread by the tool.
     #[serde(default)]
     pub flow_list_misread: bool,
-    /// Whether a tool string is "space- or comma-separated" (skills and commands) rather than
-    /// comma-separated only (agents).
+    /// How the tool documents a tool list; a string is split by it.
     #[serde(default)]
-    pub space_separated: bool,
+    pub list_style: ListStyle,
+    /// Whether the tool refuses to start a persona none of whose allow-listed tools resolve.
+    #[serde(default)]
+    pub refuses_zero_tools: bool,
+    /// How a tool name starts to name an MCP tool (`mcp__`), which no vocabulary lists.
+    #[serde(default)]
+    pub mcp_prefix: Option<String>,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ListStyle {
+    /// A comma-separated string (`Read, Grep`): agents.
+    #[default]
+    Comma,
+    /// A space- or comma-separated string (`Read Grep`): skills and commands. Commas win when
+    /// the string has one.
+    SpacesOrCommas,
+    /// A YAML list; a string is split on commas (VS Code).
+    YamlList,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ModelRules {
     /// `claude` (aliases + claude-* ids), `copilot` (display names), `opencode`
     /// (`provider/model`), `cursor`, or `any`.
     #[serde(default)]
     pub kind: ModelKind,
+    /// The value set of the model ids whose retirement is reported, for a `model` key that
+    /// lists no values of its own.
+    #[serde(default)]
+    pub ids: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -216,6 +437,10 @@ pub struct Key {
     /// Link to the source of this row when it differs from the dialect's.
     #[serde(default)]
     pub source: Option<String>,
+    /// For a text key: how the tool reads the text, where that is more than text ("a
+    /// comma-separated list of globs").
+    #[serde(default)]
+    pub text_form: Option<String>,
     /// For a key whose empty value (`tools:`, which YAML reads as null) its readers take for
     /// something other than what the author likely meant: what they do with it.
     #[serde(default)]
@@ -310,6 +535,43 @@ pub struct Schema {
 pub struct Locations {
     pub user: Vec<UserFolder>,
     pub markers: Vec<String>,
+    pub names: FileNames,
+}
+
+/// How a file's name reads: what is not part of a persona's name, and which names are
+/// documentation wherever they live.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileNames {
+    /// Extensions, longest first: `.mdc`, `.md`.
+    pub extensions: Vec<String>,
+    /// What comes before the extension to say the kind of file: `.agent`, `.prompt`.
+    pub kinds: Vec<String>,
+    /// File stems (lowercase) that are documentation: `readme`, `changelog`.
+    pub documentation: Vec<String>,
+}
+
+impl FileNames {
+    /// The file name without its extension and kind: `review.prompt.md` → `review`.
+    pub fn stem<'a>(&self, file_name: &'a str) -> &'a str {
+        let name = self
+            .extensions
+            .iter()
+            .find_map(|e| file_name.strip_suffix(e.as_str()))
+            .unwrap_or(file_name);
+        self.kinds
+            .iter()
+            .find_map(|k| name.strip_suffix(k.as_str()))
+            .unwrap_or(name)
+    }
+
+    /// Whether the file is documentation (`README.md` in an agents folder), by its stem.
+    pub fn is_documentation(&self, file_name: &str) -> bool {
+        let stem = file_name.rsplit_once('.').map_or(file_name, |(s, _)| s);
+        self.documentation
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(stem))
+    }
 }
 
 /// A folder under the home directory where a tool keeps user-level personas.
@@ -396,6 +658,7 @@ impl Schema {
             {
                 return Err(format!("{}: tools vocabulary `{v}` is not a set", d.id));
             }
+            d.validate_facts(&self.sets)?;
             let mut keys = std::collections::HashSet::new();
             for k in &d.keys {
                 if !keys.insert(k.key.as_str()) {
@@ -411,7 +674,21 @@ impl Schema {
                 }
             }
         }
+        if self
+            .dialects
+            .iter()
+            .filter(|d| d.fallback.is_some())
+            .count()
+            > 1
+        {
+            return Err("more than one dialect sets `fallback`".into());
+        }
         Ok(())
+    }
+
+    /// [`Dialect::validate_facts`] against this schema's value sets.
+    pub fn check_facts(&self, d: &Dialect) -> Result<(), String> {
+        d.validate_facts(&self.sets)
     }
 
     pub fn dialect(&self, id: &str) -> Option<&Dialect> {
@@ -438,6 +715,45 @@ impl Schema {
 impl Dialect {
     pub fn key(&self, name: &str) -> Option<&Key> {
         self.keys.iter().find(|k| k.key == name)
+    }
+
+    /// The row of the key that plays `role` (`|r| &r.name`), if the dialect has one.
+    pub fn role(&self, role: impl Fn(&Roles) -> &Option<String>) -> Option<&Key> {
+        role(&self.roles).as_deref().and_then(|k| self.key(k))
+    }
+
+    /// Checks that every key a fact names is a key of the dialect, and that the facts a key
+    /// type needs are there: a table cannot name a key that rules then never find.
+    pub fn validate_facts(&self, sets: &HashMap<String, Vec<Value>>) -> Result<(), String> {
+        let id = &self.id;
+        let r = &self.roles;
+        let mut named: Vec<&str> = [&r.name, &r.description, &r.tools, &r.denied_tools]
+            .into_iter()
+            .filter_map(|k| k.as_deref())
+            .collect();
+        for req in &self.requires {
+            named.extend([req.key.as_str(), req.needs.key.as_str()]);
+        }
+        for c in &self.conflicts {
+            if c.settings.len() < 2 {
+                return Err(format!("{id}: a conflict needs two settings or more"));
+            }
+            named.extend(c.settings.iter().map(|s| s.key.as_str()));
+        }
+        if let Some(k) = named.iter().find(|k| self.key(k).is_none()) {
+            return Err(format!(
+                "{id}: `{k}` is not a key of the dialect (a role, requirement or conflict names it)"
+            ));
+        }
+        if self.keys.iter().any(|k| k.ty == ValueType::Color) && self.colors.is_none() {
+            return Err(format!("{id}: a color key needs `colors`"));
+        }
+        if let Some(set) = &self.models.ids
+            && !sets.contains_key(set)
+        {
+            return Err(format!("{id}: model ids `{set}` is not a set"));
+        }
+        Ok(())
     }
 }
 

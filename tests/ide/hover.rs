@@ -941,9 +941,8 @@ tools: Read, Wr$0it
     );
 }
 
-/// BUG: should be the `Read` tool's docs over 4:16-4:20, as in a comma list (`check` reads this
-/// list by spaces and flags only `Grepp`; hover splits it at commas only, finds one token
-/// `Read Grepp Bash(gh pr:*)` and no tool of that name). Issue 9, "two tool-list tokenizers".
+/// As in a comma list: hover reads a skill's list by spaces, as `check` does (issue 9, "two
+/// tool-list tokenizers": hover found one token `Read Grepp Bash(gh pr:*)`).
 #[test]
 fn tool_in_a_skill_space_separated_list() {
     check(
@@ -956,12 +955,16 @@ allowed-tools: Re$0ad Grepp Bash(gh pr:*)
 ---
 "#,
         expect![[r#"
-            no hover
+            4:16-4:20 "Read"
+
+            **`Read`** · tool of Claude Code / Agent Skills / VS Code
+
+            Reads the contents of files.
         "#]],
     );
 }
 
-/// BUG: should be the `Bash` tool's docs over 4:27-4:40, for the same reason.
+/// The whole item, parentheses and the spaces inside them included.
 #[test]
 fn tool_with_arguments_in_a_skill_space_separated_list() {
     check(
@@ -974,12 +977,16 @@ allowed-tools: Read Grepp Bash(gh p$0r:*)
 ---
 "#,
         expect![[r#"
-            no hover
+            4:27-4:40 "Bash(gh pr:*)"
+
+            **`Bash`** · tool of Claude Code / Agent Skills / VS Code
+
+            Executes shell commands in your environment.
         "#]],
     );
 }
 
-/// The diagnostic is found by `check`'s tokenizer, so its explanation shows (see the BUG above).
+/// The diagnostic's explanation shows over the misspelt tool.
 #[test]
 fn misspelt_tool_in_a_skill_space_separated_list() {
     check(
@@ -1010,7 +1017,7 @@ tools: ['search', 'fet$0ch']
 ---
 "#,
         expect![[r#"
-            3:19-3:26 "'fetch'"
+            3:20-3:25 "fetch"
 
             **`fetch`** · tool of VS Code (GitHub Copilot Chat), GitHub Copilot
 

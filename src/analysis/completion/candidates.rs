@@ -2,7 +2,7 @@
 //! used elsewhere in the workspace.
 
 use super::{DocRef, Item, ItemKind, Request};
-use crate::schema::{Schema, Status, Value, ValueType};
+use crate::schema::{Status, Value, ValueType};
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -87,16 +87,12 @@ pub(super) fn candidates(req: &Request, key: &str, exclude: &HashSet<&str>) -> V
         return used_values(&used, exclude);
     };
     match k.ty {
-        ValueType::Tools => {
-            if let Some(vocab) = &req.dialect.tools.vocabulary {
-                push_values(
-                    Schema::builtin().set(vocab),
-                    ItemKind::Tool,
-                    &mut out,
-                    &mut seen,
-                );
-            }
-        }
+        ValueType::Tools => push_values(
+            req.registry.tool_names(req.dialect, k),
+            ItemKind::Tool,
+            &mut out,
+            &mut seen,
+        ),
         ValueType::Bool => {
             for (i, b) in ["true", "false"].into_iter().enumerate() {
                 if seen.insert(b.to_string()) {
@@ -131,7 +127,7 @@ pub(super) fn candidates(req: &Request, key: &str, exclude: &HashSet<&str>) -> V
         ValueType::Model => !out.is_empty(),
         _ => false,
     };
-    if !fixed && !matches!(key, "name" | "description") {
+    if !fixed && !req.dialect.roles.is_identity(key) {
         let mut more = used_values(&used, exclude);
         more.retain(|c| seen.insert(c.label.clone()));
         out.extend(more);

@@ -11,16 +11,14 @@
 
 use super::{Parsed, quote};
 use crate::dialect::Registry;
-use crate::schema::{Dialect, Schema, ValueType};
+use crate::schema::{Dialect, ValueType};
 use std::ops::Range;
 
 mod candidates;
 mod keys;
-mod tokens;
 mod values;
 
 use keys::{keys, skeleton};
-pub(crate) use tokens::{base_name, split_tokens, strip_quotes};
 use values::{block_item, list_tokens, values};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -67,8 +65,8 @@ pub fn documentation(registry: &Registry, dialect: &Dialect, r: &DocRef) -> Opti
     let Some(value) = &r.value else {
         return Some(crate::analysis::hover::key_markdown(registry, dialect, k));
     };
-    let values = match (&k.ty, &dialect.tools.vocabulary) {
-        (ValueType::Tools, Some(vocab)) => Schema::builtin().set(vocab),
+    let values = match k.ty {
+        ValueType::Tools => registry.tool_names(dialect, k),
         _ => registry.values(k),
     };
     values

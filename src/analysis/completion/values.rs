@@ -2,8 +2,8 @@
 //! already listed is not offered again).
 
 use super::candidates::{Candidate, candidates};
-use super::tokens::{base_name, split_tokens, strip_quotes};
 use super::{Item, Request, quote};
+use crate::analysis::tool_list::{base_name, split, strip_quotes};
 use crate::schema::ValueType;
 use std::collections::HashSet;
 use std::ops::Range;
@@ -101,9 +101,8 @@ pub(super) fn list_tokens(
     mut others: Vec<String>,
 ) -> Vec<Item> {
     let text = req.text;
-    let split_ws = req.dialect.tools.space_separated;
     let region = &text[after_colon..line_end];
-    let tokens = split_tokens(region, split_ws && !region.contains(','));
+    let tokens = split(region, req.dialect.tools.list_style);
     let cursor = offset - after_colon;
     let current = tokens
         .iter()

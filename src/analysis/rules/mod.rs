@@ -1,43 +1,352 @@
-//! The rules, one small module each, run in stages (DESIGN.md §1): front-matter structure,
-//! YAML syntax, schema checks, then the body. A YAML error suppresses the schema checks of the
-//! entry it is in, never the others.
-
-mod body;
-mod cross_keys;
-mod front_matter;
-mod keys;
-mod model;
-mod name;
-mod rendered;
-mod tools;
-mod values;
-mod yaml_syntax;
+//! The rule registry: one line per rule, one file per code (named after it).
+//!
+//! A line gives the rule's stable code (DESIGN.md §3: these strings never change), the file
+//! that holds it, its stage, its default severity, every other severity it can take and when,
+//! and the one-line summary used for SARIF rule metadata and hover. The file holds the
+//! function that runs it (`check`) and its long explanation (`EXPLANATION`), with an example
+//! that triggers it and the fixed form (a test checks both).
+//!
+//! Rules run in stages (DESIGN.md §1): front-matter structure, YAML syntax, schema checks,
+//! then the body. A YAML error suppresses the schema checks of the entry it is in, never the
+//! others; an unclosed block suppresses the schema and body checks (nothing below its `---`
+//! is known to be the body).
+//!
+//! Severity: a rule reports its default with [`RuleCx::report`]. Where the file's own tool
+//! fails differently for some findings, or the schema data says so, the rule names one of the
+//! cases of its line ([`RuleCx::report_as`]); a rule file holds no severity of its own.
+//! Configuration then overrides the severity by code, whatever the case (`Config::severity`).
+//!
+//! Adding a rule touches three places: the rule's file (`rules/<code>.rs`, hyphens as
+//! underscores, with `EXPLANATION` and `check`), its line in the table below (appended at the
+//! end: SARIF numbers the rules in this order), and its test in `tests/rules.rs`.
 
 use super::RuleCx;
+use crate::diagnostic::Severity;
+use crate::syntax::front_matter::Split;
+use std::fmt;
 
-pub fn run(cx: &mut RuleCx) {
-    front_matter::check(cx);
-    let Some(block) = cx.parsed.split.block.as_ref() else {
-        if !rendered::check(cx) {
-            front_matter::missing(cx);
+mod support;
+
+/// The stage a rule belongs to: which part of the file it reads, and so what suppresses it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// The `---` fences, the BOM, a missing or pasted-over block. Always runs.
+    FrontMatter,
+    /// YAML syntax. Runs when there is a block.
+    Yaml,
+    /// Keys and values against the dialect's table. Runs when the block is closed.
+    Schema,
+    /// The Markdown below the front matter. Runs unless the block is unclosed.
+    Body,
+    /// Rules over the workspace index, not over one file: not run by [`run`].
+    Workspace,
+}
+
+impl Stage {
+    pub const ORDER: [Stage; 5] = [
+        Stage::FrontMatter,
+        Stage::Yaml,
+        Stage::Schema,
+        Stage::Body,
+        Stage::Workspace,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Stage::FrontMatter => "front matter",
+            Stage::Yaml => "YAML",
+            Stage::Schema => "schema",
+            Stage::Body => "body",
+            Stage::Workspace => "workspace",
         }
-        body::check(cx);
-        return;
-    };
-    yaml_syntax::check(cx);
-    if block.close.is_some() {
-        keys::check(cx);
-        values::check(cx);
-        cross_keys::check(cx);
-        body::check(cx);
+    }
+
+    /// Whether this stage's rules run on a file split so.
+    fn runs(self, split: &Split) -> bool {
+        let closed = split.block.as_ref().map(|b| b.close.is_some());
+        match self {
+            Stage::FrontMatter => true,
+            Stage::Yaml => closed.is_some(),
+            Stage::Schema => closed == Some(true),
+            Stage::Body => closed != Some(false),
+            Stage::Workspace => false,
+        }
     }
 }
 
-/// The fenced block's opening `---`: where file-level key diagnostics go.
-fn fence_range(cx: &RuleCx) -> std::ops::Range<usize> {
-    cx.parsed
-        .split
-        .block
-        .as_ref()
-        .map_or(0..0, |b| b.open.clone())
+/// A severity other than its rule's default, and when the rule takes it. Rules name these
+/// (`cases::NO_TOOL_RESOLVES`); only the registry line says which severity that is.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Case {
+    pub code: Code,
+    pub severity: Severity,
+    pub when: &'static str,
+}
+
+/// What `persona-ls explain CODE` and hover show: why the rule exists, and a file that
+/// triggers it next to its fixed form (tests check that the one does and the other does not).
+#[derive(Debug)]
+pub struct Explanation {
+    /// Several sentences of Markdown: what the tool does with such a file, and what to do.
+    pub text: &'static str,
+    /// Where the example lives (it decides the dialect).
+    pub path: &'static str,
+    pub example: &'static str,
+    pub fixed: &'static str,
+}
+
+impl Explanation {
+    /// The explanation with its example and fixed form as Markdown code blocks.
+    pub fn markdown(&self) -> String {
+        format!(
+            "{}\n\nFor example, in `{}`:\n\n```markdown\n{}```\n\nFixed:\n\n```markdown\n{}```\n",
+            self.text, self.path, self.example, self.fixed
+        )
+    }
+}
+
+/// One line of the registry.
+pub struct Rule {
+    pub code: Code,
+    pub stage: Stage,
+    /// The severity of every finding, unless a case below applies.
+    pub severity: Severity,
+    pub cases: &'static [Case],
+    /// One line on what the rule catches (SARIF rule metadata, hover).
+    pub summary: &'static str,
+    pub explanation: &'static Explanation,
+    pub run: fn(&mut RuleCx),
+}
+
+impl Rule {
+    /// Whether the rule can report `severity` without configuration.
+    pub fn declares(&self, severity: Severity) -> bool {
+        self.severity == severity || self.cases.iter().any(|c| c.severity == severity)
+    }
+}
+
+impl fmt::Debug for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Rule")
+            .field("code", &self.code)
+            .field("stage", &self.stage)
+            .field("severity", &self.severity)
+            .field("cases", &self.cases)
+            .finish_non_exhaustive()
+    }
+}
+
+macro_rules! registry {
+    ($(
+        $variant:ident = $name:literal in $module:ident, $stage:ident, $default:ident,
+        [$($case:ident => $severity:ident: $when:literal),* $(,)?],
+        $summary:literal;
+    )*) => {
+        $(mod $module;)*
+
+        /// The stable diagnostic codes of DESIGN.md §3. Scripts match on these strings.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum Code { $($variant,)* }
+
+        impl Code {
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $name,)* }
+            }
+
+            pub fn parse(s: &str) -> Option<Code> {
+                match s { $($name => Some(Code::$variant),)* _ => None }
+            }
+        }
+
+        /// The severities that rules take besides their defaults, each with its code.
+        pub mod cases {
+            use super::{Case, Code};
+            use crate::diagnostic::Severity;
+            $($(
+                pub const $case: Case = Case {
+                    code: Code::$variant,
+                    severity: Severity::$severity,
+                    when: $when,
+                };
+            )*)*
+        }
+
+        /// Every rule, in the order of [`Code::ALL`].
+        pub static RULES: &[Rule] = &[$(
+            Rule {
+                code: Code::$variant,
+                stage: Stage::$stage,
+                severity: Severity::$default,
+                cases: &[$(cases::$case),*],
+                summary: $summary,
+                explanation: &$module::EXPLANATION,
+                run: $module::check,
+            },
+        )*];
+    };
+}
+
+registry! {
+    MissingFrontMatter = "missing-front-matter" in missing_front_matter, FrontMatter, Error,
+        [NOT_A_PERSONA => Hint: "the file is documentation (`README.md`, …), or the dialect's files without front matter are not personas (agency playbooks): it is not checked"],
+        "The file should be a persona but has no `---` front matter, so its tool skips it or loads it without a name and description.";
+    UnclosedFrontMatter = "unclosed-front-matter" in unclosed_front_matter, FrontMatter, Error, [],
+        "An opening `---` without a closing `---` line: the whole file is read as front matter, or the front matter is ignored.";
+    YamlSyntax = "yaml-syntax" in yaml_syntax, Yaml, Error,
+        [TOLERATED => Warning: "the dialect's own loader reads past this error (the schema's `lenient_yaml`): only strict parsers drop the file"],
+        "The front matter is not valid YAML. Strict parsers (VS Code, GitHub, OpenCode, skill uploads, many Claude Code versions) drop the whole file.";
+    NotAMapping = "not-a-mapping" in not_a_mapping, Yaml, Error, [],
+        "The front matter is YAML but not `key: value` pairs, so no key can be read from it.";
+    DuplicateKey = "duplicate-key" in duplicate_key, Yaml, Error, [],
+        "A key appears twice; parsers disagree on which value wins, and strict ones reject the file.";
+    MissingRequiredKey = "missing-required-key" in missing_required_key, Schema, Error,
+        [SOME_READERS_NEED_IT => Warning: "the schema row says `missing-severity: warning`: the file's own tool still loads it, only other readers need the key"],
+        "A key the dialect requires is absent; the tool skips the file or cannot list it.";
+    UnknownKey = "unknown-key" in unknown_key, Schema, Warning,
+        [
+            METADATA => Information: "no known key is close and the key is no other dialect's typo: metadata the tool ignores (`category`, `author`)",
+            READ_AS_ANOTHER_KEY => Error: "the schema's `wrong_keys` row says `severity: error`: the tool then does something else (an agent with `allowed-tools` inherits every tool)",
+        ],
+        "The dialect does not define this key, so the tool ignores it. Often a typo or another dialect's key.";
+    InvalidValue = "invalid-value" in invalid_value, Schema, Error,
+        [
+            DEPRECATED_VALUE => Warning: "the value is deprecated or retired for the key: it still works for now",
+            OPEN_SET => Warning: "the key's set is open (`open: true`): the tool takes other values too",
+            COLOR_NOT_SHOWN => Warning: "a color the tool does not show: it ignores or converts it, and the file still loads",
+            INHERIT_IN_OPENCODE => Warning: "`inherit` in OpenCode: the current version ignores it, older ones crashed",
+        ],
+        "The value is not one the dialect allows.";
+    InvalidType = "invalid-type" in invalid_type, Schema, Error,
+        [
+            QUOTED_BOOLEAN => Warning: "a boolean written as quoted text: lenient readers take it, strict ones (and Cursor) do not",
+            LIST_READ_AS_TEXT => Warning: "a list in a text key other than the name and description: the tool reads it as text or ignores the key",
+            NULL_VALUE => Warning: "a key with no value where its readers disagree about null (the schema's `if-null`)",
+            NOT_A_TOOL_NAME => Warning: "an item of a tool list that is not text: it grants no tool, the others still work",
+            TEXT_FOR_A_LIST => Warning: "text where a YAML list is wanted: readers take it as one item",
+        ],
+        "The value has the wrong YAML type (a list where text is wanted, a quoted boolean, a bare number as a name).";
+    InvalidName = "invalid-name" in invalid_name, Schema, Error,
+        [
+            LOOSE_AGENT_NAME => Warning: "a Claude Code agent name that is not lowercase letters and hyphens: it loads, but is matched loosely",
+            RESERVED_WORD => Warning: "a skill name with a reserved word: Claude Code loads it, only claude.ai and the Skills API refuse the upload",
+        ],
+        "The name breaks the dialect's format rules, so the tool rejects or renames it.";
+    NameMismatch = "name-mismatch" in name_mismatch, Schema, Warning, [],
+        "The name differs from the file or folder name where the dialect requires them to match.";
+    UnknownTool = "unknown-tool" in unknown_tool, Schema, Warning,
+        [NO_TOOL_RESOLVES => Error: "no tool of a `tools` list resolves: Claude Code refuses to start the agent (\"would be spawned with zero tools\")"],
+        "A tool name the dialect does not know; an unresolvable tool is dropped, and an agent whose tools all fail to resolve refuses to start.";
+    ToolsFormat = "tools-format" in tools_format, Schema, Warning, [],
+        "The tools are written in a form the tool misreads (a flow list `[A, B]` in a Claude Code agent loses its first and last entries).";
+    UnknownModel = "unknown-model" in unknown_model, Schema, Warning, [],
+        "A model id that is not known; the request fails if the provider does not serve it.";
+    RetiredModel = "retired-model" in retired_model, Schema, Warning, [],
+        "A model id that is no longer served; requests with it fail.";
+    EscapedNewline = "escaped-newline" in escaped_newline, Schema, Warning, [],
+        "A literal `\\n` inside an unquoted value stays a backslash and an `n`: plain YAML scalars do not process escapes.";
+    DuplicateName = "duplicate-name" in duplicate_name, Workspace, Warning, [],
+        "Two personas in one scope share a name; only one of them loads.";
+    HiddenUnicode = "hidden-unicode" in hidden_unicode, Body, Warning, [],
+        "Invisible or bidirectional control characters hide text from a reviewer; they are a prompt-injection vector.";
+    EmptyBody = "empty-body" in empty_body, Body, Warning, [],
+        "The file has front matter but no instructions below it.";
+    RenderedFrontMatter = "rendered-front-matter" in rendered_front_matter, FrontMatter, Error, [],
+        "The front matter was lost when the file was copied from a rendered web page: the keys became a table of `key value` lines.";
+    ByteOrderMark = "byte-order-mark" in byte_order_mark, FrontMatter, Warning, [],
+        "A UTF-8 byte-order mark before the `---` hides the front matter from most tools (VS Code, many YAML loaders).";
+    DeprecatedKey = "deprecated-key" in deprecated_key, Schema, Warning, [],
+        "The key still works but is deprecated; its replacement is named in the message.";
+    IneffectiveKey = "ineffective-key" in ineffective_key, Schema, Warning, [],
+        "The tool ignores this key because of another one (`agent` without `context: fork`, a tool both allowed and denied).";
+    ConflictingKeys = "conflicting-keys" in conflicting_keys, Schema, Warning, [],
+        "Two keys that together make the file unusable (`user-invocable: false` with `disable-model-invocation: true`: nothing can invoke it).";
+    DescriptionTooLong = "description-too-long" in description_too_long, Schema, Warning, [],
+        "The description is longer than the dialect allows; uploads refuse it and listings cut it short.";
+}
+
+impl Code {
+    /// This code's line of the registry.
+    pub fn rule(self) -> &'static Rule {
+        &RULES[self as usize]
+    }
+
+    /// One line on what the rule catches, for hover and SARIF rule metadata.
+    pub fn summary(self) -> &'static str {
+        self.rule().summary
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Runs every rule of the file's stages, stage by stage.
+pub fn run(cx: &mut RuleCx) {
+    for stage in Stage::ORDER {
+        if !stage.runs(&cx.parsed.split) {
+            continue;
+        }
+        for rule in RULES.iter().filter(|r| r.stage == stage) {
+            (rule.run)(cx);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{Location, analyze};
+    use crate::dialect::Registry;
+
+    #[test]
+    fn the_table_is_in_code_order_and_cases_belong_to_their_rule() {
+        for (i, rule) in RULES.iter().enumerate() {
+            assert_eq!(rule.code as usize, i);
+            assert_eq!(Code::parse(rule.code.as_str()), Some(rule.code));
+            for case in rule.cases {
+                assert_eq!(case.code, rule.code, "{}", case.when);
+                assert_ne!(case.severity, rule.severity, "{}: {}", rule.code, case.when);
+            }
+        }
+    }
+
+    /// Every explanation's example triggers its rule, and its fixed form does not.
+    #[test]
+    fn explanations_show_what_they_explain() {
+        let registry = Registry::builtin();
+        for rule in RULES.iter().filter(|r| r.stage != Stage::Workspace) {
+            let e = rule.explanation;
+            let codes = |text: &str| -> Vec<Code> {
+                let location = Location {
+                    rel_path: e.path,
+                    forced: None,
+                };
+                analyze(text, location, &registry)
+                    .diagnostics
+                    .iter()
+                    .map(|d| d.code)
+                    .collect()
+            };
+            assert!(
+                codes(e.example).contains(&rule.code),
+                "{}: the example does not trigger it: {:?}",
+                rule.code,
+                codes(e.example)
+            );
+            assert!(
+                !codes(e.fixed).contains(&rule.code),
+                "{}: the fixed form still triggers it",
+                rule.code
+            );
+            assert!(
+                e.text.split(". ").count() >= 2,
+                "{}: one sentence",
+                rule.code
+            );
+        }
+    }
 }

@@ -1,22 +1,26 @@
-//! `yaml-syntax`, `not-a-mapping` and `duplicate-key`.
+//! `yaml-syntax`: the front matter is not valid YAML, at the exact position and in plain words.
 
-use super::super::{RuleCx, quote};
-use crate::diagnostic::{Code, Fix, Severity, TextEdit};
+use super::cases::TOLERATED;
+use super::support::value_text;
+use super::support::entries;
+use super::{Explanation, RuleCx};
+use crate::analysis::quote;
+use crate::diagnostic::{Code, Fix, TextEdit};
 use crate::schema::{LenientYaml, ValueType};
 use crate::syntax::yaml::{Entry, SyntaxError};
 use std::ops::Range;
 
+pub const EXPLANATION: Explanation = Explanation {
+    text: "The front matter is not valid YAML. Strict parsers (VS Code, GitHub, OpenCode, skill uploads, many Claude Code versions) drop the whole file; where the dialect's own loader reads past the error (Claude Code retries a value with `: ` as text, Cursor has its own reader), it is a warning. The most common cause is an unquoted value holding `: `, which YAML reads as a second key: quote the value or make it a block scalar.",
+    path: ".claude/agents/reviewer.md",
+    example: "---\nname: reviewer\ndescription: Reviews code\n  tools: Read\n---\n\nYou review code.\n",
+    fixed: "---\nname: reviewer\ndescription: Reviews code\ntools: Read\n---\n\nYou review code.\n",
+};
+
 pub fn check(cx: &mut RuleCx) {
-    let Some(yaml) = cx.yaml() else { return };
-    if let Some(r) = &yaml.not_a_mapping {
-        cx.report(
-            Code::NotAMapping,
-            Severity::Error,
-            r.clone(),
-            format!("The front matter is a list, not `key: value` pairs, so {} cannot read any key from it.", cx.dialect.tool),
-        );
+    let Some(yaml) = entries::mapping(cx) else {
         return;
-    }
+    };
     for err in &yaml.errors {
         syntax_error(cx, err);
     }
@@ -25,12 +29,10 @@ pub fn check(cx: &mut RuleCx) {
         let first = line.lines().next().unwrap_or("").trim();
         cx.report(
             Code::YamlSyntax,
-            Severity::Error,
             stray.start..stray.start + line.lines().next().unwrap_or("").len(),
             format!("`{}` is not a `key: value` pair. Every front-matter line must be `key: value` (or belong to the value above it).", first),
         );
     }
-    duplicates(cx);
 }
 
 /// Whether the dialect's own tool reads past this strict-YAML error (the schema's
@@ -46,16 +48,11 @@ fn tolerated(cx: &RuleCx, problem: &str) -> bool {
 fn syntax_error(cx: &mut RuleCx, err: &SyntaxError) {
     if !cx.listed(Code::YamlSyntax) {
         // Only counted: skip the explanation and the fixes.
-        cx.report(
-            Code::YamlSyntax,
-            Severity::Error,
-            err.range.clone(),
-            String::new(),
-        );
+        cx.report(Code::YamlSyntax, err.range.clone(), String::new());
         return;
     }
     let entry = err.entry.and_then(|i| cx.yaml().map(|y| &y.entries[i]));
-    let value = entry.and_then(|e| value_text_range(cx.text, e));
+    let value = entry.and_then(|e| value_text::range(cx.text, e));
     let at = &cx.text[err.range.start..];
     let (relative, what) = explain(&err.problem, at);
     let range = match &value {
@@ -96,11 +93,6 @@ fn syntax_error(cx: &mut RuleCx, err: &SyntaxError) {
     } else {
         format!("{} cannot read the front matter.", cx.dialect.tool)
     };
-    let severity = if lenient {
-        Severity::Warning
-    } else {
-        Severity::Error
-    };
     // Quoting repairs a value that YAML misreads; it cannot repair indentation or a tab.
     let quotable = err.problem.starts_with("mapping values are not allowed")
         || err.problem.contains("while scanning an alias")
@@ -118,7 +110,8 @@ fn syntax_error(cx: &mut RuleCx, err: &SyntaxError) {
     } else {
         Vec::new()
     };
-    if let Some(d) = cx.report(Code::YamlSyntax, severity, range, format!("{what} {who}")) {
+    let case = lenient.then_some(&TOLERATED);
+    if let Some(d) = cx.report_as(Code::YamlSyntax, case, range, format!("{what} {who}")) {
         d.fixes.extend(fixes);
     }
 }
@@ -181,23 +174,6 @@ fn explain(problem: &str, at: &str) -> (Range<usize>, String) {
         );
     }
     (0..0, format!("Invalid YAML: {problem}."))
-}
-
-/// The raw text of an entry's value: from after `: ` to the end of its last non-comment line.
-pub fn value_text_range(text: &str, e: &Entry) -> Option<Range<usize>> {
-    let seg = &text[e.after_colon..e.range.end];
-    let lead = seg.len() - seg.trim_start_matches([' ', '\t']).len();
-    let start = e.after_colon + lead;
-    let mut end = start;
-    for (off, line) in crate::text::lines(&text[start..e.range.end]) {
-        if off > 0 && line.trim_start().starts_with('#') {
-            break;
-        }
-        if !line.trim().is_empty() {
-            end = start + off + line.trim_end().len();
-        }
-    }
-    (end > start).then_some(start..end)
 }
 
 /// `key: value` with a plain key on one line, right before its `:`: the only shape where
@@ -265,39 +241,3 @@ fn value_fixes(cx: &RuleCx, e: &Entry, v: Range<usize>) -> Vec<Fix> {
     fixes
 }
 
-fn duplicates(cx: &mut RuleCx) {
-    let Some(yaml) = cx.yaml() else { return };
-
-    // The first entry of each key, found in one pass (a search per entry was quadratic: 100k
-    // keys took a minute). Lines are counted only once a duplicate turns up.
-    let mut first_of: std::collections::HashMap<&str, &Entry> = std::collections::HashMap::new();
-    let mut lines: Option<crate::text::LineIndex> = None;
-    for e in &yaml.entries {
-        let first = *first_of.entry(e.key.as_str()).or_insert(e);
-        if !std::ptr::eq(first, e) {
-            let index = lines.get_or_insert_with(|| crate::text::LineIndex::new(cx.text));
-            let line = index.line_of(first.key_range.start) + 1;
-            let removal = entry_removal(cx.text, e);
-            let msg = format!(
-                "`{}` is already set on line {line}. Strict YAML parsers reject the file; the others keep only one of the values. Remove one of them.",
-                e.key
-            );
-            if let Some(d) = cx.report(
-                Code::DuplicateKey,
-                Severity::Error,
-                e.key_range.clone(),
-                msg,
-            ) {
-                d.fixes.push(Fix::manual(
-                    format!("Remove this `{}`", e.key),
-                    vec![TextEdit::delete(removal)],
-                ));
-            }
-        }
-    }
-}
-
-/// The entry with its line break, for deleting it.
-pub fn entry_removal(text: &str, e: &Entry) -> Range<usize> {
-    e.key_range.start..crate::syntax::front_matter::next_line_start(text, e.range.end)
-}

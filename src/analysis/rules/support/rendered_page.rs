@@ -1,9 +1,7 @@
-//! `rendered-front-matter`: a persona copied from a rendered web page (GitHub shows front
-//! matter as a table), so the `---` block became lines like `name Backend Architect` under
-//! page debris ("Skip to content", "File metadata and controls").
+//! Whether a file without front matter is a copy of a rendered web page: both
+//! `rendered-front-matter` and `missing-front-matter` (which then stays silent) ask.
 
-use super::super::{RuleCx, quote};
-use crate::diagnostic::{Code, Fix, Severity, TextEdit};
+use crate::analysis::RuleCx;
 use crate::text::lines;
 
 /// Words that only appear in the chrome of a rendered repository page.
@@ -22,72 +20,35 @@ const DEBRIS: &[&str] = &[
 /// How far into the file to look: the page header plus the table.
 const SCAN_LINES: usize = 80;
 
-/// Reports and returns `true` when the file looks like a rendered page.
-pub fn check(cx: &mut RuleCx) -> bool {
-    let Some(found) = find(cx.text, cx.parsed.split.bom, &known_keys(cx)) else {
-        return false;
-    };
-    let eol = cx.line_ending();
-    let mut yaml = format!("---{eol}");
-    for (k, v) in &found.pairs {
-        yaml.push_str(&format!("{k}: {}{eol}", quote::scalar(v)));
-    }
-    yaml.push_str(&format!("---{eol}"));
-    // Replace through the table's last line break, and keep one blank line before the body.
-    let end = crate::syntax::front_matter::next_line_start(cx.text, found.replace.end);
-    if !cx.text[end..].starts_with(['\n', '\r']) && end < cx.text.len() {
-        yaml.push_str(eol);
-    }
-    let replace = found.replace.start..end;
-    let keys: Vec<String> = found.pairs.iter().map(|(k, _)| format!("`{k}`")).collect();
-    let msg = format!(
-        "The front matter was lost: this looks like a copy of a rendered web page, where {} became plain `key value` lines{}. {} reads no keys from it. Rebuild the `---` block.",
-        keys.join(", "),
-        if found.debris {
-            " under the page's navigation text"
-        } else {
-            ""
-        },
-        cx.dialect.tool
-    );
-    if let Some(d) = cx.report(
-        Code::RenderedFrontMatter,
-        Severity::Error,
-        found.table.clone(),
-        msg,
-    ) {
-        // Offered, not applied: the keys and values are read back from a rendered table
-        // (a long value may have been cut or wrapped there), the page text above it is
-        // deleted, and a file its tool skipped starts to load as a persona.
-        d.fixes.push(Fix::manual(
-            "Rebuild the front matter and remove the page debris",
-            vec![TextEdit::replace(replace, yaml)],
-        ));
-    }
-    true
-}
-
-fn known_keys(cx: &RuleCx) -> Vec<String> {
-    let mut keys: Vec<String> = cx.dialect.keys.iter().map(|k| k.key.clone()).collect();
-    for d in &cx.registry.dialects {
-        keys.extend(d.keys.iter().map(|k| k.key.clone()));
-    }
-    keys.sort();
-    keys.dedup();
-    keys
-}
-
-struct Found {
-    pairs: Vec<(String, String)>,
+pub struct Found {
+    pub pairs: Vec<(String, String)>,
     /// The `key value` lines.
-    table: std::ops::Range<usize>,
+    pub table: std::ops::Range<usize>,
     /// What the fix replaces: the debris above the table and the table.
-    replace: std::ops::Range<usize>,
-    debris: bool,
+    pub replace: std::ops::Range<usize>,
+    pub debris: bool,
 }
 
-fn find(text: &str, start: usize, keys: &[String]) -> Option<Found> {
-    let known = |k: &str| keys.iter().any(|x| x == k);
+/// The table of a rendered page's front matter, if the file looks like one.
+pub fn find(cx: &RuleCx) -> Option<Found> {
+    // A table that names the persona: a key that is some dialect's name or description.
+    let identity = |k: &str| cx.registry.dialects.iter().any(|d| d.roles.is_identity(k));
+    scan(
+        cx.text,
+        cx.parsed.split.bom,
+        cx.registry.all_keys(),
+        identity,
+    )
+}
+
+fn scan(
+    text: &str,
+    start: usize,
+    // Sorted.
+    keys: &[String],
+    identity: impl Fn(&str) -> bool,
+) -> Option<Found> {
+    let known = |k: &str| keys.binary_search_by(|x| x.as_str().cmp(k)).is_ok();
     let mut debris_seen = false;
     let mut run: Vec<(usize, usize, String, String)> = Vec::new();
     let mut best: Option<Vec<(usize, usize, String, String)>> = None;
@@ -148,9 +109,7 @@ fn find(text: &str, start: usize, keys: &[String]) -> Option<Found> {
         best = Some(run);
     }
     let best = best?;
-    let has_identity = best
-        .iter()
-        .any(|(_, _, k, _)| k == "name" || k == "description");
+    let has_identity = best.iter().any(|(_, _, k, _)| identity(k));
     if best.len() < 2 || !has_identity {
         return None;
     }

@@ -1,21 +1,19 @@
-//! Body rules: `empty-body` and `hidden-unicode`. Both are linear scans with no parse, so the
-//! language server can run them over a large body without a Markdown tree.
+//! `hidden-unicode`: invisible and bidirectional control characters. A linear scan with no
+//! parse, so the language server can run it over a large body without a Markdown tree.
 
-use super::super::RuleCx;
-use crate::diagnostic::{Code, Fix, Severity, TextEdit};
+use super::{Explanation, RuleCx};
+use crate::diagnostic::{Code, Fix, TextEdit};
 use std::ops::Range;
+
+pub const EXPLANATION: Explanation = Explanation {
+    text: "The file holds characters that show nothing: zero-width spaces, bidirectional overrides, tag characters. A reviewer does not see them, but the model reads them, so they can hide instructions (a prompt-injection vector). Remove them; the fix does, except for joiners and direction marks beside other scripts, where they may be spelling (offered only there). Emoji joiners and flag tags are not reported.",
+    path: ".claude/agents/reviewer.md",
+    example: "---\nname: reviewer\ndescription: Reviews code.\n---\n\nYou review\u{200B} code.\n",
+    fixed: "---\nname: reviewer\ndescription: Reviews code.\n---\n\nYou review code.\n",
+};
 
 pub fn check(cx: &mut RuleCx) {
     let split = &cx.parsed.split;
-    if let Some(close) = split.closed_block().and_then(|b| b.close.clone())
-        && cx.text[split.body_start..].trim().is_empty()
-    {
-        let msg = format!(
-            "The front matter is followed by no instructions: the body is the {}'s prompt. Write what it should do below the `---`.",
-            cx.dialect.title
-        );
-        cx.report(Code::EmptyBody, Severity::Warning, close, msg);
-    }
     for run in hidden_runs(cx.text, split.bom) {
         let chars: Vec<String> = cx.text[run.range.clone()]
             .chars()
@@ -28,12 +26,7 @@ pub fn check(cx: &mut RuleCx) {
             if chars.len() == 1 { "it" } else { "them" }
         );
         let orthographic = is_orthographic(cx.text, &run.range);
-        if let Some(d) = cx.report(
-            Code::HiddenUnicode,
-            Severity::Warning,
-            run.range.clone(),
-            msg,
-        ) {
+        if let Some(d) = cx.report(Code::HiddenUnicode, run.range.clone(), msg) {
             let title = "Remove the hidden characters";
             let edit = vec![TextEdit::delete(run.range)];
             // Safe because the characters show nothing: the text a reviewer sees stays the
@@ -49,8 +42,8 @@ pub fn check(cx: &mut RuleCx) {
     }
 }
 
-pub struct HiddenRun {
-    pub range: Range<usize>,
+struct HiddenRun {
+    range: Range<usize>,
 }
 
 fn is_hidden(c: char) -> bool {
@@ -135,7 +128,7 @@ fn next_lead_byte(bytes: &[u8]) -> Option<usize> {
 }
 
 /// Runs of adjacent hidden characters, after the leading BOM (reported by its own rule).
-pub fn hidden_runs(text: &str, skip: usize) -> Vec<HiddenRun> {
+fn hidden_runs(text: &str, skip: usize) -> Vec<HiddenRun> {
     let bytes = text.as_bytes();
     let mut out: Vec<HiddenRun> = Vec::new();
     let mut i = skip;

@@ -1,35 +1,41 @@
-//! Value checks by the key's type: `invalid-type`, `invalid-value`, `escaped-newline`, and
-//! dispatch to the model, tools and name rules.
+//! `invalid-type`: a value of the wrong YAML type for its key.
 
-use super::super::{RuleCx, quote, suggest};
-use crate::diagnostic::{Code, Fix, Severity, TextEdit};
-use crate::schema::{Key, LenientYaml, Status, ValueType};
+use super::cases::{
+    LIST_READ_AS_TEXT, NOT_A_TOOL_NAME, NULL_VALUE, QUOTED_BOOLEAN, TEXT_FOR_A_LIST,
+};
+use super::support::{entries, model_ids};
+use super::{Case, Explanation, RuleCx};
+use crate::analysis::quote;
+use crate::diagnostic::{Code, Fix, TextEdit};
+use crate::schema::{BoolSpellings, Key, LenientYaml, QuotedBool, ValueType};
 use crate::syntax::scalar::{Resolved, Style};
 use crate::syntax::yaml::{Entry, Node, NodeKind};
 
+pub const EXPLANATION: Explanation = Explanation {
+    text: "YAML reads the value as another type than the key takes: a bare number or boolean where text belongs (`name: 3000`), a list where one value belongs, a quoted `\"true\"` where a boolean belongs. Tools that expect text have crashed on such values, and a quoted boolean is text to strict loaders (Cursor reads it as false). The fix quotes or unquotes the value; `--fix` applies it when every reader then reads what was written.",
+    path: ".claude/agents/reviewer.md",
+    example: "---\nname: 3000\ndescription: Reviews code.\n---\n\nYou review code.\n",
+    fixed: "---\nname: '3000'\ndescription: Reviews code.\n---\n\nYou review code.\n",
+};
+
 pub fn check(cx: &mut RuleCx) {
-    let Some(yaml) = cx.yaml() else { return };
-    if yaml.not_a_mapping.is_some() {
-        return;
-    }
-    for e in &yaml.entries {
-        escaped_newline(cx, e);
-        if !e.valid {
-            continue;
-        }
-        let Some(key) = cx.dialect.key(&e.key) else {
-            continue;
-        };
+    let models = cx.dialect.models.kind;
+    for (e, key) in entries::known(cx) {
         null_value(cx, key, e);
-        let Some(value) = &e.value else { continue };
+        let Some(v) = &e.value else { continue };
         match key.ty {
-            ValueType::Model => super::model::check(cx, key, value),
-            ValueType::Tools => super::tools::check(cx, e, value),
-            ValueType::Color | ValueType::Enum => enumerated(cx, key, value),
-            _ => typed(cx, key, value),
-        }
-        if e.key == "name" {
-            super::name::check(cx, value);
+            ValueType::Model => {
+                for odd in model_ids::nodes(v, models).1 {
+                    wrong_type(cx, key, odd, "a single model name", None);
+                }
+            }
+            ValueType::Tools if !entries::is_null(v) => not_names(cx, e, v),
+            ValueType::Tools => {}
+            ValueType::Color | ValueType::Enum if v.as_scalar().is_none() => {
+                wrong_type(cx, key, v, "a single value", None);
+            }
+            ValueType::Color | ValueType::Enum => {}
+            _ => typed(cx, key, v),
         }
     }
 }
@@ -53,7 +59,7 @@ fn null_value(cx: &mut RuleCx, key: &Key, e: &Entry) {
         },
     };
     let msg = format!("{what}: {}", if_null.says);
-    cx.report(Code::InvalidType, Severity::Warning, range, msg);
+    cx.report_as(Code::InvalidType, Some(&NULL_VALUE), range, msg);
 }
 
 fn typed(cx: &mut RuleCx, key: &Key, v: &Node) {
@@ -68,7 +74,7 @@ fn typed(cx: &mut RuleCx, key: &Key, v: &Node) {
                     key,
                     v,
                     "a YAML list (`- item` lines)",
-                    Severity::Warning,
+                    Some(&TEXT_FOR_A_LIST),
                 );
             }
         }
@@ -78,7 +84,7 @@ fn typed(cx: &mut RuleCx, key: &Key, v: &Node) {
                 key,
                 v,
                 "a mapping (`key: value` lines indented under it)",
-                Severity::Error,
+                None,
             );
         }
         _ => {}
@@ -107,7 +113,7 @@ fn string(cx: &mut RuleCx, key: &Key, v: &Node) {
                 s.value
             )
         }
-        NodeKind::Seq { .. } if key.key == "name" || key.key == "description" => {
+        NodeKind::Seq { .. } if cx.dialect.roles.is_identity(&key.key) => {
             let hint = if cx.text[v.range.clone()].starts_with('[') {
                 " (`[...]` is a YAML list; quote it if you meant the brackets)"
             } else {
@@ -119,11 +125,10 @@ fn string(cx: &mut RuleCx, key: &Key, v: &Node) {
             "{} reads `{}` as text{}, not {}: it may not see every item. Write the items as one string, or quote the value if you meant the brackets.",
             cx.dialect.tool,
             key.key,
-            if key.key == "globs" {
-                " (a comma-separated list of globs)"
-            } else {
-                ""
-            },
+            key.text_form
+                .as_ref()
+                .map(|f| format!(" ({f})"))
+                .unwrap_or_default(),
             v.type_name()
         ),
         NodeKind::Map { .. } => format!(
@@ -143,9 +148,9 @@ fn string(cx: &mut RuleCx, key: &Key, v: &Node) {
         on_key_line && !raw.contains(['\n', '\r']) && !matches!(v.kind, NodeKind::Map { .. });
     // A list where text belongs breaks `name` and `description` (Claude Code 2.1.51 crashed on
     // an array description); elsewhere tools read the list or ignore the key (Cursor `globs`).
-    let severity = match (&v.kind, key.key.as_str()) {
-        (NodeKind::Seq { .. }, k) if k != "name" && k != "description" => Severity::Warning,
-        _ => Severity::Error,
+    let case = match (&v.kind, key.key.as_str()) {
+        (NodeKind::Seq { .. }, k) if !cx.dialect.roles.is_identity(k) => Some(&LIST_READ_AS_TEXT),
+        _ => None,
     };
     // Safe because the quoted text is exactly what was written, and a reader that turned the
     // number or boolean back into text would have shown that same text (`123`, `1.5`, `true`;
@@ -158,7 +163,7 @@ fn string(cx: &mut RuleCx, key: &Key, v: &Node) {
         }
         _ => false,
     };
-    if let Some(d) = cx.report(Code::InvalidType, severity, v.range.clone(), msg)
+    if let Some(d) = cx.report_as(Code::InvalidType, case, v.range.clone(), msg)
         && fixable
     {
         let edit = vec![TextEdit::replace(
@@ -202,45 +207,39 @@ fn reads_as_written(raw: &str, resolved: Resolved) -> bool {
     }
 }
 
-/// `invalid-type`: "`key` must be WANT, not a list" (or a mapping, a number…); "should" when
-/// it is only a warning.
-pub fn wrong_type(cx: &mut RuleCx, key: &Key, v: &Node, want: &str, severity: Severity) {
+/// "`key` must be WANT, not a list" (or a mapping, a number…); "should" in a case of the
+/// rule's line, each of which is milder than its default.
+fn wrong_type(cx: &mut RuleCx, key: &Key, v: &Node, want: &str, case: Option<&'static Case>) {
     // An alias or a tag stands for a value not known here.
     if matches!(v.kind, NodeKind::Other) {
         return;
     }
-    let verb = if severity == Severity::Error {
-        "must"
-    } else {
-        "should"
-    };
+    let verb = if case.is_some() { "should" } else { "must" };
     let msg = format!("`{}` {verb} be {want}, not {}.", key.key, v.type_name());
-    cx.report(Code::InvalidType, severity, v.range.clone(), msg);
+    cx.report_as(Code::InvalidType, case, v.range.clone(), msg);
 }
 
 fn boolean(cx: &mut RuleCx, key: &Key, v: &Node) {
     let Some(s) = v.as_scalar() else {
-        wrong_type(cx, key, v, "`true` or `false`", Severity::Error);
+        wrong_type(cx, key, v, "`true` or `false`", None);
         return;
     };
     let lower = s.value.to_ascii_lowercase();
     let is_bool_word = matches!(lower.as_str(), "true" | "false");
     match (s.style.is_quoted(), s.resolved) {
         (false, Resolved::Bool) => {}
-        // Claude Code accepts yes/no/on/off for skill and plugin booleans (since 2.1.218).
-        (false, Resolved::Bool11) if cx.dialect.id.starts_with("claude-") => {}
+        (false, Resolved::Bool11) if cx.dialect.booleans.spellings == BoolSpellings::Yaml11 => {}
         (true, _) if is_bool_word => {
             let msg = format!(
                 "`{}` is the text \"{}\", not a boolean: {} Remove the quotes.",
                 key.key,
                 s.value,
-                if cx.dialect.id == "cursor-rule" {
-                    "Cursor treats a quoted \"true\" as false."
-                } else {
-                    "strict loaders treat it as a string."
+                match cx.dialect.booleans.quoted {
+                    QuotedBool::False => format!("{} treats a quoted \"true\" as false.", cx.dialect.tool),
+                    QuotedBool::Text => "strict loaders treat it as a string.".to_string(),
                 }
             );
-            if let Some(d) = cx.report(Code::InvalidType, Severity::Warning, v.range.clone(), msg) {
+            if let Some(d) = cx.report_as(Code::InvalidType, Some(&QUOTED_BOOLEAN), v.range.clone(), msg) {
                 // Safe because the key is a boolean and the text spells that boolean: a reader
                 // that accepted the string already reads it; one that did not (Cursor reads a
                 // quoted "true" as false) is the problem this fixes.
@@ -260,7 +259,7 @@ fn boolean(cx: &mut RuleCx, key: &Key, v: &Node) {
                 "`{}` must be `true` or `false`, not `{}`.",
                 key.key, s.value
             );
-            if let Some(d) = cx.report(Code::InvalidType, Severity::Error, v.range.clone(), msg)
+            if let Some(d) = cx.report(Code::InvalidType, v.range.clone(), msg)
                 && let Some(f) = fix
             {
                 // Safe because the key is a boolean and `yes`/`no`/`on`/`off` are YAML 1.1's
@@ -296,172 +295,33 @@ fn number(cx: &mut RuleCx, key: &Key, v: &Node) {
             .map_or_else(|| v.type_name().to_string(), |s| format!("`{s}`"));
         cx.report(
             Code::InvalidType,
-            Severity::Error,
             v.range.clone(),
             format!("`{}` must be {want}, not {shown}.", key.key),
         );
     }
 }
 
-/// Enums and colors: the value must be one of the allowed set (open sets only suggest).
-fn enumerated(cx: &mut RuleCx, key: &Key, v: &Node) {
-    let Some(s) = v.as_scalar() else {
-        wrong_type(cx, key, v, "a single value", Severity::Error);
-        return;
+/// List items that are not text (a nested list, a mapping), and values too deeply nested to
+/// be a tool list: the tool reads no tool name from them. Aliases and tags are left alone:
+/// what they stand for is not known here.
+fn not_names(cx: &mut RuleCx, e: &Entry, v: &Node) {
+    let odd: Vec<(String, &Node)> = match &v.kind {
+        NodeKind::Seq { items, .. } => items
+            .iter()
+            .enumerate()
+            .filter(|(_, i)| !matches!(i.kind, NodeKind::Scalar(_) | NodeKind::Other))
+            .map(|(n, i)| (format!("Item {} of `{}`", n + 1, e.key), i))
+            .collect(),
+        NodeKind::Deep => vec![(format!("`{}`", e.key), v)],
+        _ => Vec::new(),
     };
-    let values = cx.registry.values(key);
-    if values.is_empty() {
-        return;
-    }
-    let value = s.value.as_str();
-    if let Some(known) = values.iter().find(|x| x.value == value) {
-        if matches!(known.status, Status::Deprecated | Status::Retired) {
-            let instead = known
-                .replacement
-                .as_deref()
-                .map(|r| format!(" Use `{r}`."))
-                .unwrap_or_default();
-            cx.report(
-                Code::InvalidValue,
-                Severity::Warning,
-                v.range.clone(),
-                format!("`{value}` is deprecated for `{}`.{instead}", key.key),
-            );
-        }
-        return;
-    }
-    if key.ty == ValueType::Color && is_hex_color(value) {
-        if key.open || cx.dialect.id == "opencode-agent" {
-            return;
-        }
+    for (what, node) in odd {
         let msg = format!(
-            "{} shows only named colors ({}); `{value}` is not one of them and is ignored or converted.",
-            cx.dialect.tool,
-            names(values)
+            "{what} is {}, not a tool name: {} reads tool names as text, so it grants no tool. Write each tool as a plain name.",
+            node.type_name(),
+            cx.dialect.tool
         );
-        cx.report(Code::InvalidValue, Severity::Warning, v.range.clone(), msg);
-        return;
-    }
-    let close = cx
-        .listed(Code::InvalidValue)
-        .then(|| suggest::closest(value, values.iter().map(|x| x.value.as_str())))
-        .flatten()
-        .map(str::to_string);
-    if key.open && close.is_none() {
-        return;
-    }
-    let severity = if key.open || key.ty == ValueType::Color && cx.dialect.id != "opencode-agent" {
-        Severity::Warning
-    } else {
-        Severity::Error
-    };
-    let mut msg = format!("`{value}` is not a valid `{}`", key.key);
-    match &close {
-        Some(c) => msg.push_str(&format!(": did you mean `{c}`?")),
-        None => msg.push('.'),
-    }
-    msg.push_str(&format!(" Allowed: {}.", names(values)));
-    if cx.dialect.id == "opencode-agent" && key.ty == ValueType::Color {
-        msg.push_str(" OpenCode also accepts a `#RRGGBB` hex color; anything else stops its configuration from loading.");
-    }
-    if let Some(d) = cx.report(Code::InvalidValue, severity, v.range.clone(), msg)
-        && let Some(c) = close
-    {
-        let title = format!("Change to `{c}`");
-        let certain = suggest::same_word(value, &c, values.iter().map(|x| x.value.as_str()));
-        let edit = vec![TextEdit::replace(v.range.clone(), c)];
-        // Safe only when the value is the allowed one spelled with other case or separators
-        // (`Purple`, `accept_edits`); any other "did you mean" is a guess at another value.
-        d.fixes.push(if certain {
-            Fix::safe(title, edit)
-        } else {
-            Fix::manual(title, edit)
-        });
+        cx.report_as(Code::InvalidType, Some(&NOT_A_TOOL_NAME), node.range.clone(), msg);
     }
 }
 
-pub fn is_hex_color(s: &str) -> bool {
-    let Some(h) = s.strip_prefix('#') else {
-        return false;
-    };
-    matches!(h.len(), 3 | 6 | 8) && h.bytes().all(|b| b.is_ascii_hexdigit())
-}
-
-fn names(values: &[crate::schema::Value]) -> String {
-    let shown: Vec<String> = values
-        .iter()
-        .filter(|v| v.status == Status::Active)
-        .take(12)
-        .map(|v| format!("`{}`", v.value))
-        .collect();
-    let more = values.len().saturating_sub(shown.len());
-    if more > 0 {
-        format!("{}, …", shown.join(", "))
-    } else {
-        shown.join(", ")
-    }
-}
-
-/// A literal `\n` inside a plain scalar stays a backslash and an `n`.
-fn escaped_newline(cx: &mut RuleCx, e: &Entry) {
-    // A broken entry (often the same description, with a `: ` in it) has no reliable tree:
-    // read its raw value text instead.
-    let range = if e.valid {
-        match e.value.as_ref() {
-            Some(v) if v.as_scalar().is_some_and(|s| s.style == Style::Plain) => v.range.clone(),
-            _ => return,
-        }
-    } else {
-        match super::yaml_syntax::value_text_range(cx.text, e) {
-            Some(r) if !cx.text[r.clone()].starts_with(['"', '\'', '|', '>', '[', '{']) => r,
-            _ => return,
-        }
-    };
-    let raw = &cx.text[range.clone()];
-    if !raw.contains("\\n") {
-        return;
-    }
-    let v = Node {
-        range,
-        kind: NodeKind::Other,
-    };
-    let v = &v;
-    let eol = cx.line_ending();
-    let parts: Vec<&str> = raw.split("\\n").collect();
-    // A plain scalar folds its line breaks into spaces; keep that meaning inside each part.
-    let folded: Vec<String> = parts
-        .iter()
-        .map(|p| crate::syntax::scalar::decode_plain(p))
-        .collect();
-    let block = quote::literal_block(folded.iter().map(String::as_str), 2, eol);
-    let dq = format!(
-        "\"{}\"",
-        raw.replace('\\', "\\\\")
-            .replace("\\\\n", "\\n")
-            .replace('"', "\\\"")
-    );
-    let n = parts.len() - 1;
-    let msg = format!(
-        "`{}` holds {n} literal `\\n` escape{}: in an unquoted value they stay a backslash and an `n`, not line breaks. Use a block scalar (`|`) for real line breaks.",
-        e.key,
-        if n == 1 { "" } else { "s" }
-    );
-    if let Some(d) = cx.report(
-        Code::EscapedNewline,
-        Severity::Warning,
-        v.range.clone(),
-        msg,
-    ) {
-        // Offered, not applied: that `\\n` was meant as a line break is a guess (a description
-        // may be about escapes), and readers differ (Claude Code itself turns `\\n` into line
-        // breaks in an agent's description; VS Code and strict parsers keep them).
-        d.fixes.push(Fix::manual(
-            "Turn the `\\n` escapes into a block scalar",
-            vec![TextEdit::replace(v.range.clone(), block)],
-        ));
-        d.fixes.push(Fix::manual(
-            "Double-quote the value (escapes become line breaks)",
-            vec![TextEdit::replace(v.range.clone(), dq)],
-        ));
-    }
-}

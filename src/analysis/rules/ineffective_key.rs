@@ -1,0 +1,91 @@
+//! `ineffective-key`: a key the tool ignores because of another key.
+
+use super::{Explanation, RuleCx};
+use crate::analysis::tool_list;
+use crate::diagnostic::{Code, Fix, TextEdit};
+
+pub const EXPLANATION: Explanation = Explanation {
+    text: "The key is valid, but another key makes the tool ignore it. A skill's or command's `agent` picks the subagent that runs it only with `context: fork`; without it the skill runs inline and `agent` does nothing. A tool listed both in an agent's `tools` and in its `disallowedTools` is removed, so listing it in `tools` does nothing. Remove the ineffective key, or add what it needs.",
+    path: ".claude/skills/review/SKILL.md",
+    example: "---\nname: review\ndescription: Reviews the change.\nagent: reviewer\n---\n\nReview the change.\n",
+    fixed: "---\nname: review\ndescription: Reviews the change.\ncontext: fork\nagent: reviewer\n---\n\nReview the change.\n",
+};
+
+pub fn check(cx: &mut RuleCx) {
+    allowed_and_denied(cx);
+    unmet_requirements(cx);
+}
+
+/// The dialect's `requires`: `agent` picks the subagent that runs a forked skill or command;
+/// without `context: fork` the skill runs inline and `agent` is ignored.
+fn unmet_requirements(cx: &mut RuleCx) {
+    let Some(yaml) = cx.yaml() else { return };
+    for req in &cx.dialect.requires {
+        let Some(e) = yaml.entry(&req.key).filter(|e| e.valid) else {
+            continue;
+        };
+        let needed = yaml.entry(&req.needs.key).and_then(|e| e.value.as_ref());
+        if needed.and_then(|v| v.as_str()) == Some(req.needs.value.as_str()) {
+            continue;
+        }
+        let (key, need) = (&req.key, format!("{}: {}", req.needs.key, req.needs.value));
+        let msg = format!(
+            "`{key}` only applies with `{need}`: without it {} and ignores `{key}`. Add `{need}`, or remove `{key}`.",
+            req.without
+        );
+        cx.report(Code::IneffectiveKey, e.key_range.clone(), msg);
+    }
+}
+
+/// A tool both in the allow-list and in the deny-list is removed: the allow-list entry is dead.
+fn allowed_and_denied(cx: &mut RuleCx) {
+    let Some(yaml) = cx.yaml() else { return };
+    let (Some(allow_key), Some(deny_key)) = (&cx.dialect.roles.tools, &cx.dialect.roles.denied_tools)
+    else {
+        return;
+    };
+    let (Some(allow), Some(deny)) = (yaml.entry(allow_key), yaml.entry(deny_key)) else {
+        return;
+    };
+    let (Some(av), Some(dv)) = (&allow.value, &deny.value) else {
+        return;
+    };
+    if !(allow.valid && deny.valid) {
+        return;
+    }
+    let style = cx.dialect.tools.list_style;
+    let denied: Vec<String> = tool_list::tokens(cx.text, dv, style)
+        .into_iter()
+        .map(|t| t.name)
+        .collect();
+    for t in tool_list::tokens(cx.text, av, style) {
+        if denied.contains(&t.name) {
+            let msg = format!(
+                "`{}` is in both `{allow_key}` and `{deny_key}`: {} removes it, so listing it in `{allow_key}` does nothing.",
+                t.name, cx.dialect.tool
+            );
+            let removal = list_item_removal(cx.text, t.range.clone());
+            if let Some(d) = cx.report(Code::IneffectiveKey, t.range, msg) {
+                d.fixes.extend(removal.map(|r| {
+                    Fix::manual(
+                        format!("Remove it from `{allow_key}`"),
+                        vec![TextEdit::delete(r)],
+                    )
+                }));
+            }
+        }
+    }
+}
+
+/// The item and one neighbouring `, ` separator of a comma-separated list, when it has one.
+fn list_item_removal(text: &str, item: std::ops::Range<usize>) -> Option<std::ops::Range<usize>> {
+    let after = &text[item.end..];
+    if let Some(rest) = after.strip_prefix(',') {
+        let spaces = rest.len() - rest.trim_start_matches(' ').len();
+        return Some(item.start..item.end + 1 + spaces);
+    }
+    let before = &text[..item.start];
+    let trimmed = before.trim_end_matches(' ');
+    trimmed.ends_with(',').then(|| trimmed.len() - 1..item.end)
+}
+

@@ -1,0 +1,8 @@
+//! What several rules need, one module per question.
+
+pub mod entries;
+pub mod model_ids;
+pub mod renames;
+pub mod rendered_page;
+pub mod slug;
+pub mod value_text;

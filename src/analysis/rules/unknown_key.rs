@@ -1,0 +1,127 @@
+//! `unknown-key`: a key the dialect does not define.
+
+use super::cases::{METADATA, READ_AS_ANOTHER_KEY};
+use super::support::renames::Renames;
+use super::support::entries;
+use super::{Explanation, RuleCx};
+use crate::analysis::{a_or_an, suggest};
+use crate::diagnostic::{Code, Fix, TextEdit};
+use crate::schema::{Level, UnknownKeys};
+use std::ops::Range;
+
+pub const EXPLANATION: Explanation = Explanation {
+    text: "The dialect's table does not define this key, so the tool ignores it. Close to a known key it is most likely a typo: the message says which key was meant, and the fix renames it (applied by `--fix` only when the two differ in case or separators). A key of another dialect is named as such; a key that no dialect defines is metadata (`category`, `author`), reported as information only.",
+    path: ".claude/agents/reviewer.md",
+    example: "---\nname: reviewer\ndescription: Reviews code.\nmodle: sonnet\n---\n\nYou review code.\n",
+    fixed: "---\nname: reviewer\ndescription: Reviews code.\nmodel: sonnet\n---\n\nYou review code.\n",
+};
+
+pub fn check(cx: &mut RuleCx) {
+    let Some(yaml) = entries::mapping(cx) else {
+        return;
+    };
+    let mut renames = Renames::new(yaml);
+    for e in &yaml.entries {
+        if cx.dialect.key(&e.key).is_none() {
+            unknown(cx, &mut renames, &e.key, e.key_range.clone());
+        }
+    }
+}
+
+fn unknown(cx: &mut RuleCx, renames: &mut Renames, key: &str, range: Range<usize>) {
+    // A sibling dialect's key that means something specific here. Claude Code ignores
+    // `allowed-tools` in an agent, which then inherits every tool (anthropics/claude-code#27099):
+    // the schema makes that one an error, with a rename fix.
+    if let Some(wrong) = cx.dialect.wrong_keys.iter().find(|w| w.key == key) {
+        let to = wrong.use_key.clone();
+        let msg = format!(
+            "{} does not read `{key}`; its key is `{to}`.{}",
+            cx.dialect.tool,
+            wrong
+                .consequence
+                .as_ref()
+                .map(|c| format!(" {c}"))
+                .unwrap_or_default()
+        );
+        let case = (wrong.severity == Level::Error).then_some(&READ_AS_ANOTHER_KEY);
+        let free = renames.target_free(key, &to);
+        if let Some(d) = cx.report_as(Code::UnknownKey, case, range.clone(), msg)
+            && free
+        {
+            // Offered, not applied: the tool starts reading a value written for another
+            // key. A skill's `allowed-tools` pre-approves tools and restricts none; as an
+            // agent's `tools` it becomes the only tools the agent has, in another syntax
+            // (space-separated there, comma-separated here).
+            d.fixes.push(Fix::manual(
+                format!("Rename to `{to}`"),
+                vec![TextEdit::replace(range, to)],
+            ));
+        }
+        return;
+    }
+    if !cx.listed(Code::UnknownKey) {
+        // Only counted: skip the searches below.
+        cx.report_as(Code::UnknownKey, Some(&METADATA), range, String::new());
+        return;
+    }
+    let elsewhere: Vec<&str> = cx
+        .registry
+        .dialects
+        .iter()
+        .filter(|d| d.id != cx.dialect.id && d.key(key).is_some())
+        .map(|d| d.title.as_str())
+        .collect();
+    let known = cx.dialect.keys.iter().map(|k| k.key.as_str());
+    // Another dialect's key is not a typo (`mode` in a Copilot agent is not `model`).
+    let close = if elsewhere.is_empty() {
+        suggest::closest(key, known)
+    } else {
+        None
+    };
+    if let Some(close) = close {
+        let msg = format!(
+            "Unknown key `{key}` in {}: did you mean `{close}`? {} ignores `{key}`.",
+            a_or_an(&cx.dialect.title),
+            cx.dialect.tool
+        );
+        let certain =
+            suggest::same_word(key, close, cx.dialect.keys.iter().map(|k| k.key.as_str()));
+        let free = renames.target_free(key, close);
+        let clean = renames.is_clean(cx.dialect, key, close);
+        let close = close.to_string();
+        if let Some(d) = cx.report(Code::UnknownKey, range.clone(), msg)
+            && free
+        {
+            let title = format!("Rename to `{close}`");
+            let edit = vec![TextEdit::replace(range, close)];
+            // Safe only for the same key in other case or separators (`Tools`,
+            // `permission_mode`), when no other rename in the round targets it; any other
+            // "did you mean" may be a different key.
+            d.fixes.push(if certain && clean {
+                Fix::safe(title, edit)
+            } else {
+                Fix::manual(title, edit)
+            });
+        }
+        return;
+    }
+    // Not a typo: metadata some collections add (`category`, `author`). The tool ignores it,
+    // which is worth knowing but not worth a warning on every file of a collection.
+    let also = match elsewhere.as_slice() {
+        [] => String::new(),
+        [one] => format!(" (it is a key of {})", a_or_an(one)),
+        [one, two, ..] => format!(" (it is a key of {} and {})", a_or_an(one), a_or_an(two)),
+    };
+    let effect = match cx.dialect.unknown_keys {
+        UnknownKeys::Ignored => format!("{} ignores it", cx.dialect.tool),
+        UnknownKeys::ForwardedToProvider => format!(
+            "{} passes unknown keys to the model provider as request options",
+            cx.dialect.tool
+        ),
+    };
+    let msg = format!(
+        "`{key}` is not {} key{also}; {effect}.",
+        a_or_an(&cx.dialect.title)
+    );
+    cx.report_as(Code::UnknownKey, Some(&METADATA), range, msg);
+}

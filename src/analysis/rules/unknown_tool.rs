@@ -1,0 +1,194 @@
+//! `unknown-tool`: a tool name the dialect's tool does not know.
+
+use super::cases::NO_TOOL_RESOLVES;
+use super::support::entries;
+use super::{Explanation, RuleCx};
+use crate::analysis::suggest;
+use crate::analysis::tool_list::{Token, base_name, tokens};
+use crate::diagnostic::{Code, Fix, TextEdit};
+use crate::schema::{Key, Status, Value, ValueType};
+use crate::syntax::yaml::{Entry, Node};
+
+pub const EXPLANATION: Explanation = Explanation {
+    text: "Tool names are case-sensitive, and a name the tool does not know is dropped: the agent runs without that tool. When no tool of an agent's `tools` list resolves, Claude Code refuses to start the agent (\"would be spawned with zero tools\"): then it is an error. Legacy names (`LS`, `MultiEdit`) are named with their replacement. MCP tools are written `mcp__server__tool`, and permission rules such as `Bash(git add:*)` are understood.",
+    path: ".claude/agents/reviewer.md",
+    example: "---\nname: reviewer\ndescription: Reviews code.\ntools: Read, Grepp\n---\n\nYou review code.\n",
+    fixed: "---\nname: reviewer\ndescription: Reviews code.\ntools: Read, Grep\n---\n\nYou review code.\n",
+};
+
+pub fn check(cx: &mut RuleCx) {
+    for (e, k, v) in entries::with_values(cx) {
+        // `tools: ~` names no tool: it is null (`invalid-type`).
+        if k.ty == ValueType::Tools && !entries::is_null(v) {
+            list(cx, e, k, v);
+        }
+    }
+}
+
+fn list(cx: &mut RuleCx, e: &Entry, k: &Key, v: &Node) {
+    let rules = &cx.dialect.tools;
+    let tokens = tokens(cx.text, v, rules.list_style);
+    if rules.vocabulary.is_none() || !rules.strict {
+        return;
+    }
+    let known = cx.registry.tool_names(cx.dialect, k);
+    let mcp = rules.mcp_prefix.as_deref();
+    let verdicts: Vec<(Token, Verdict)> = tokens
+        .into_iter()
+        .map(|t| {
+            let v = judge(&t.name, known, mcp);
+            (t, v)
+        })
+        .collect();
+    let active = || {
+        known
+            .iter()
+            .filter(|v| v.status == Status::Active)
+            .map(|v| v.value.as_str())
+    };
+    let unresolved = verdicts
+        .iter()
+        .filter(|(_, v)| matches!(v, Verdict::Unknown(..) | Verdict::WrongCase(_)))
+        .count();
+    // Only the allow-list: a skill's `allowed-tools` pre-approves tools and restricts none.
+    let all_unresolved = unresolved > 0
+        && unresolved == verdicts.len()
+        && rules.refuses_zero_tools
+        && cx.dialect.roles.tools.as_deref() == Some(e.key.as_str());
+    for (t, mut verdict) in verdicts {
+        // The "did you mean" search, only for findings that will be listed.
+        if let Verdict::Unknown(close, certain) = &mut verdict
+            && cx.listed(Code::UnknownTool)
+        {
+            *close = suggest::closest(base_name(&t.name), active()).map(str::to_string);
+            *certain = close
+                .as_deref()
+                .is_some_and(|c| suggest::same_word(base_name(&t.name), c, active()));
+        }
+        report(cx, &t, verdict, all_unresolved);
+    }
+}
+
+enum Verdict {
+    Ok,
+    Legacy(Option<String>, Status),
+    WrongCase(String),
+    /// The closest known name, if any, and whether it is the same name spelled with other
+    /// separators (`web_fetch` for `WebFetch`).
+    Unknown(Option<String>, bool),
+}
+
+/// What a tool name is; an unknown one gets its suggestion later (see `check`).
+fn judge(name: &str, known: &[Value], mcp_prefix: Option<&str>) -> Verdict {
+    let base = base_name(name);
+    if mcp_prefix.is_some_and(|p| base.starts_with(p)) || base == "*" {
+        return Verdict::Ok;
+    }
+    if let Some(v) = known.iter().find(|v| v.value == base) {
+        return match v.status {
+            Status::Active => Verdict::Ok,
+            s => Verdict::Legacy(v.replacement.clone(), s),
+        };
+    }
+    if let Some(v) = known.iter().find(|v| v.value.eq_ignore_ascii_case(base)) {
+        return Verdict::WrongCase(v.value.clone());
+    }
+    Verdict::Unknown(None, false)
+}
+
+fn report(cx: &mut RuleCx, t: &Token, verdict: Verdict, all_unresolved: bool) {
+    let zero = if all_unresolved {
+        format!(
+            " No tool in this list resolves, so {} refuses to start the agent (\"would be spawned with zero tools\").",
+            cx.dialect.tool
+        )
+    } else {
+        String::new()
+    };
+    let case = all_unresolved.then_some(&NO_TOOL_RESOLVES);
+    let base_len = t.name.split('(').next().unwrap_or(&t.name).trim_end().len();
+    // The name as written in the text (not behind escapes): only then can an edit replace it.
+    let exact = cx.text.get(t.range.clone()) == Some(t.name.as_str());
+    let base_range = if exact {
+        t.range.start..t.range.start + base_len
+    } else {
+        t.range.clone()
+    };
+    let edit = |to: String| {
+        if exact {
+            vec![TextEdit::replace(base_range.clone(), to)]
+        } else {
+            Vec::new()
+        }
+    };
+    match verdict {
+        Verdict::Ok => {}
+        Verdict::Legacy(instead, status) => {
+            let what = if status == Status::Deprecated {
+                "deprecated"
+            } else {
+                "a legacy name"
+            };
+            let msg = match &instead {
+                Some(r) => format!("`{}` is {what}; use `{r}`.", &t.name[..base_len]),
+                None => format!("`{}` is {what} and may not resolve.", &t.name[..base_len]),
+            };
+            if let Some(d) = cx.report(Code::UnknownTool, base_range.clone(), msg)
+                && let Some(r) = instead
+                && exact
+            {
+                d.fixes
+                    .push(Fix::manual(format!("Change to `{r}`"), edit(r)));
+            }
+        }
+        Verdict::WrongCase(right) => {
+            let msg = format!(
+                "Tool names are case-sensitive: `{}` does not resolve; the tool is `{right}`.{zero}",
+                &t.name[..base_len]
+            );
+            if let Some(d) = cx.report_as(Code::UnknownTool, case, base_range.clone(), msg)
+                && exact
+            {
+                // Safe because only the case changes, to the one known name that matches
+                // (tool names are case-sensitive, so the name as written resolves to nothing).
+                d.fixes.push(Fix::safe(
+                    format!("Change to `{right}`"),
+                    edit(right.clone()),
+                ));
+            }
+        }
+        Verdict::Unknown(close, certain) => {
+            let mut msg = format!(
+                "Unknown tool `{}` for {}",
+                &t.name[..base_len],
+                cx.dialect.tool
+            );
+            match &close {
+                Some(c) => msg.push_str(&format!(": did you mean `{c}`?")),
+                None => {
+                    msg.push_str(": it is dropped.");
+                    if let Some(p) = &cx.dialect.tools.mcp_prefix {
+                        msg.push_str(&format!(" MCP tools are written `{p}server__tool`."));
+                    }
+                }
+            }
+            msg.push_str(&zero);
+            if let Some(d) = cx.report_as(Code::UnknownTool, case, base_range.clone(), msg)
+                && let Some(c) = close
+                && exact
+            {
+                // A "did you mean" is a guess: the closest name may grant another tool
+                // (`grep_search` is near `WebSearch`). Safe only for the same name with other
+                // separators or case (`web_fetch` for `WebFetch`), the one known name so spelled.
+                let title = format!("Change to `{c}`");
+                let edit = edit(c);
+                d.fixes.push(if certain {
+                    Fix::safe(title, edit)
+                } else {
+                    Fix::manual(title, edit)
+                });
+            }
+        }
+    }
+}
+
