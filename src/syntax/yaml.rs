@@ -599,18 +599,17 @@ fn convert(node: TsNode, text: &str, base: usize, depth: usize) -> Node {
                 .children(&mut cursor)
                 .filter(|c| c.kind() != "comment")
                 .collect();
+            // Like every node, it ends at its last character, not after its line break.
+            let other = Node {
+                range: range.start..range.start + trim_yaml_end(raw).len(),
+                kind: NodeKind::Other,
+            };
             if children.iter().any(|c| c.kind() == "tag") {
-                return Node {
-                    range,
-                    kind: NodeKind::Other,
-                };
+                return other;
             }
             return match children.iter().rev().find(|c| c.kind() != "anchor") {
                 Some(inner) => convert(*inner, text, base, depth + 1),
-                None => Node {
-                    range,
-                    kind: NodeKind::Other,
-                },
+                None => other,
             };
         }
         "plain_scalar" => {
@@ -738,6 +737,17 @@ mod tests {
         assert!(y.errors.is_empty(), "{:?}", y.errors);
         let inner = innermost(y.entries[0].value.as_ref().unwrap());
         assert_eq!(inner.kind, NodeKind::Deep);
+    }
+
+    /// A tagged value ends at its last character, whatever the line breaks (CR here).
+    #[test]
+    fn a_tagged_value_ends_inside_its_entry() {
+        let t = "tools: !str-\r tagged: v\rnext: 1\r";
+        let y = parse_all(t);
+        let e = &y.entries[0];
+        let v = e.value.as_ref().unwrap();
+        assert_eq!((v.kind.clone(), v.range.clone()), (NodeKind::Other, 7..23));
+        assert_eq!(e.range, 0..23);
     }
 
     /// `key: ` then U+2028 (a line break to libyaml): a null, inside its entry.
