@@ -523,9 +523,24 @@ fn first_pair(node: TsNode) -> Option<TsNode> {
 }
 
 fn entry_from_pair(pair: TsNode, text: &str, base: usize, depth: usize) -> Option<Entry> {
-    let key = pair.child_by_field_name("key")?;
-    let key_node = convert(key, text, base, depth + 1);
-    let key_str = key_node.as_str()?.to_string();
+    let start = base + pair.start_byte();
+    // Inside a value, a key that is no text (`{!: }`, a tagged, null or missing key, a list as
+    // a key) is still an entry of its mapping, named by its source text: dropped, it made the
+    // mapping look shorter than it is. A top-level key must be text; the caller reads it
+    // otherwise.
+    let key_node = match pair.child_by_field_name("key") {
+        Some(key) => convert(key, text, base, depth + 1),
+        None if depth > 0 => Node {
+            range: start..start,
+            kind: NodeKind::Other,
+        },
+        None => return None,
+    };
+    let key_str = match key_node.as_str() {
+        Some(k) => k.to_string(),
+        None if depth > 0 => text[key_node.range.clone()].trim().to_string(),
+        None => return None,
+    };
     let colon = (0..pair.child_count())
         .filter_map(|i| pair.child(i))
         .find(|c| c.kind() == ":");
@@ -535,7 +550,7 @@ fn entry_from_pair(pair: TsNode, text: &str, base: usize, depth: usize) -> Optio
         .map(|v| convert(v, text, base, depth + 1));
     // tree-sitter ends a pair after the line break that follows it; the entry ends with its
     // last character, as every node does (so nested entries stay inside their parents).
-    let range = base + pair.start_byte()..base + pair.end_byte();
+    let range = start..base + pair.end_byte();
     let mut entry = Entry {
         key: key_str,
         key_range: key_node.range,
@@ -546,6 +561,23 @@ fn entry_from_pair(pair: TsNode, text: &str, base: usize, depth: usize) -> Optio
     };
     entry.keep_value_inside();
     Some(entry)
+}
+
+/// A flow mapping's key without `:` or value (`a` in `{a, b: c}`, a null to YAML).
+fn lone_key(node: TsNode, text: &str, base: usize, depth: usize) -> Entry {
+    let key = convert(node, text, base, depth);
+    let key_str = match key.as_str() {
+        Some(k) => k.to_string(),
+        None => text[key.range.clone()].trim().to_string(),
+    };
+    Entry {
+        key: key_str,
+        key_range: key.range.clone(),
+        value: None,
+        range: key.range.clone(),
+        after_colon: key.range.end,
+        valid: true,
+    }
 }
 
 impl Entry {
@@ -657,8 +689,12 @@ fn convert(node: TsNode, text: &str, base: usize, depth: usize) -> Node {
             let mut cursor = node.walk();
             let entries = node
                 .children(&mut cursor)
-                .filter(|c| matches!(c.kind(), "block_mapping_pair" | "flow_pair"))
-                .filter_map(|c| entry_from_pair(c, text, base, depth + 1))
+                .filter_map(|c| match c.kind() {
+                    "block_mapping_pair" | "flow_pair" => entry_from_pair(c, text, base, depth + 1),
+                    // `{a, b: c}`: a key alone in a flow mapping has a null value.
+                    "flow_node" if flow => Some(lone_key(c, text, base, depth + 1)),
+                    _ => None,
+                })
                 .collect();
             NodeKind::Map { flow, entries }
         }
@@ -737,6 +773,44 @@ mod tests {
         assert!(y.errors.is_empty(), "{:?}", y.errors);
         let inner = innermost(y.entries[0].value.as_ref().unwrap());
         assert_eq!(inner.kind, NodeKind::Deep);
+    }
+
+    /// `! t` is the text `t` (the non-specific tag): after a NEL, a line break to libyaml
+    /// and text to tree-sitter, libyaml's key wins, as it does for untagged keys.
+    #[test]
+    fn a_key_with_the_non_specific_tag_is_its_text() {
+        let t = "\u{85}! t:\nb: c\n";
+        let y = parse_all(t);
+        let keys: Vec<&str> = y.entries.iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["t", "b"]);
+    }
+
+    /// A nested mapping keeps an entry whose key is no text (`{!: }`).
+    #[test]
+    fn a_nested_key_that_is_no_text_is_still_an_entry() {
+        let y = parse_all("i:\n- {a: {!: }}\n");
+        let NodeKind::Seq { items, .. } = &y.entries[0].value.as_ref().unwrap().kind else {
+            panic!()
+        };
+        let NodeKind::Map { entries, .. } = &items[0].kind else {
+            panic!()
+        };
+        let NodeKind::Map { entries, .. } = &entries[0].value.as_ref().unwrap().kind else {
+            panic!()
+        };
+        assert_eq!(entries.len(), 1);
+        // tree-sitter reads `!:` as one tag; libyaml reads the tag `!` and a `:`. Either way
+        // one entry.
+        assert!(entries[0].key.starts_with('!'), "{:?}", entries[0].key);
+        let y = parse_all("x: {a, b: c}\n");
+        let NodeKind::Map { entries, .. } = &y.entries[0].value.as_ref().unwrap().kind else {
+            panic!()
+        };
+        let keys: Vec<(&str, bool)> = entries
+            .iter()
+            .map(|e| (e.key.as_str(), e.value.is_some()))
+            .collect();
+        assert_eq!(keys, [("a", false), ("b", true)]);
     }
 
     /// A tagged value ends at its last character, whatever the line breaks (CR here).

@@ -375,8 +375,15 @@ impl<'de> Visitor<'de> for LiteVisitor {
         }
         Ok(Lite::Map(pairs))
     }
-    fn visit_enum<A: de::EnumAccess<'de>>(self, _: A) -> Result<Lite, A::Error> {
-        // A tagged value: what it stands for is the tag's business.
+    fn visit_enum<A: de::EnumAccess<'de>>(self, data: A) -> Result<Lite, A::Error> {
+        use de::VariantAccess;
+        // A tagged value: what it stands for is the tag's business. Except the non-specific
+        // tag `!`, which only says "not resolved by content" (`! t` is the text `t`):
+        // the value it is on is read as it is.
+        let (tag, value): (String, A::Variant) = data.variant()?;
+        if tag == "!" {
+            return value.newtype_variant::<Lite>();
+        }
         Err(de::Error::custom("tagged"))
     }
 }

@@ -3008,3 +3008,26 @@ fn resolved_documentation_is_the_eager_documentation() {
         }
     }
 }
+
+/// The cursor among blanks after `key:` replaces from the cursor to the end of the blanks
+/// (the range once ran backwards, from the cursor to the colon).
+#[test]
+fn value_after_trailing_blanks() {
+    check(
+        "
+//- /.opencode/command/t.md
+---
+description: Test
+agent:  $0  
+---
+Run tests.
+",
+        expect![[r#"
+            opencode-command: 2 items
+            build · Value · 099990000 · 3:9-3:11 "  " → "build" · resolves agent=build
+                The default agent, which can read, write and run commands.
+            plan · Value · 099990001 · 3:9-3:11 "  " → "plan" · resolves agent=plan
+                The read-only agent, which analyses without changing files.
+        "#]],
+    );
+}

@@ -29,7 +29,8 @@ pub(super) fn values(
     if candidates.is_empty() {
         return Vec::new();
     }
-    let value_end = after_colon + region.trim_end().len();
+    // After only blanks (`agent:    `) there is no value: it would end before it starts.
+    let value_end = (after_colon + region.trim_end().len()).max(value_start);
     let needs_space = offset == after_colon;
     let quoted = (value_start < line_end && offset > value_start)
         .then(|| inside_quotes(text, value_start, value_end, offset))

@@ -8,6 +8,7 @@ use crate::analysis::tool_list::{Token, base_name, tokens};
 use crate::diagnostic::{Code, Fix, TextEdit};
 use crate::schema::{Key, Status, Value, ValueType};
 use crate::syntax::yaml::{Entry, Node};
+use std::collections::HashMap;
 
 pub const EXPLANATION: Explanation = Explanation {
     text: "Tool names are case-sensitive, and a name the tool does not know is dropped: the agent runs without that tool. When no tool of an agent's `tools` list resolves, Claude Code refuses to start the agent (\"would be spawned with zero tools\"): then it is an error. Legacy names (`LS`, `MultiEdit`) are named with their replacement. MCP tools are written `mcp__server__tool`, and permission rules such as `Bash(git add:*)` are understood.",
@@ -16,16 +17,21 @@ pub const EXPLANATION: Explanation = Explanation {
     fixed: "---\nname: reviewer\ndescription: Reviews code.\ntools: Read, Grep\n---\n\nYou review code.\n",
 };
 
+/// "Did you mean" answers already found, by key and tool name: a file that repeats its tool
+/// lists (a thousand `tools:` lines of the same names) searches once per name, not per use.
+type Suggestions = HashMap<(String, String), (Option<String>, bool)>;
+
 pub fn check(cx: &mut RuleCx) {
+    let mut suggestions = Suggestions::new();
     for (e, k, v) in entries::with_values(cx) {
         // `tools: ~` names no tool: it is null (`invalid-type`).
         if k.ty == ValueType::Tools && !entries::is_null(v) {
-            list(cx, e, k, v);
+            list(cx, e, k, v, &mut suggestions);
         }
     }
 }
 
-fn list(cx: &mut RuleCx, e: &Entry, k: &Key, v: &Node) {
+fn list(cx: &mut RuleCx, e: &Entry, k: &Key, v: &Node, suggestions: &mut Suggestions) {
     let rules = &cx.dialect.tools;
     let tokens = tokens(cx.text, v, rules.list_style);
     if rules.vocabulary.is_none() || !rules.strict {
@@ -60,10 +66,17 @@ fn list(cx: &mut RuleCx, e: &Entry, k: &Key, v: &Node) {
         if let Verdict::Unknown(close, certain) = &mut verdict
             && cx.listed(Code::UnknownTool)
         {
-            *close = suggest::closest(base_name(&t.name), active()).map(str::to_string);
-            *certain = close
-                .as_deref()
-                .is_some_and(|c| suggest::same_word(base_name(&t.name), c, active()));
+            let base = base_name(&t.name);
+            (*close, *certain) = suggestions
+                .entry((e.key.clone(), base.to_string()))
+                .or_insert_with(|| {
+                    let close = suggest::closest(base, active()).map(str::to_string);
+                    let certain = close
+                        .as_deref()
+                        .is_some_and(|c| suggest::same_word(base, c, active()));
+                    (close, certain)
+                })
+                .clone();
         }
         report(cx, &t, verdict, all_unresolved);
     }
