@@ -344,26 +344,26 @@ fn bench_server(cmd: &str, samples: usize) {
     // Completion after `model: ` and hover on `model`, on a 10 KB persona.
     let model_line = text.find("model: sonnet").unwrap();
     let (line, _) = position(&text, model_line);
-    let mut completion = Stats::new();
-    let mut hover = Stats::new();
-    for _ in 0..samples {
-        let t = Instant::now();
-        let r = s.request(
+    for (method, character, label) in [
+        (
             "textDocument/completion",
-            json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": 7}}),
-        );
-        completion.samples.push(t.elapsed());
-        assert!(r.get("error").is_none(), "completion failed: {r}");
-        let t = Instant::now();
-        let r = s.request(
-            "textDocument/hover",
-            json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": 2}}),
-        );
-        hover.samples.push(t.elapsed());
-        assert!(r.get("error").is_none(), "hover failed: {r}");
+            7,
+            "completion after `model: `, 10 KB",
+        ),
+        ("textDocument/hover", 2, "hover on `model`, 10 KB"),
+    ] {
+        let mut stats = Stats::new();
+        for _ in 0..samples {
+            let t = Instant::now();
+            let r = s.request(
+                method,
+                json!({"textDocument": {"uri": uri}, "position": {"line": line, "character": character}}),
+            );
+            stats.samples.push(t.elapsed());
+            assert!(r.get("error").is_none(), "{method} failed: {r}");
+        }
+        stats.row(&name, label);
     }
-    completion.row(&name, "completion after `model: `, 10 KB");
-    hover.row(&name, "hover on `model`, 10 KB");
 
     // A 5 MB persona: an edit in the front matter, then one in the body.
     let mut big = large.clone();

@@ -408,48 +408,20 @@ pub fn line_ending(text: &str) -> &'static str {
 mod tests {
     use super::*;
 
+    fn pos(line: u32, character: u32) -> Position {
+        Position { line, character }
+    }
+
     #[test]
     fn utf16_columns_count_surrogate_pairs() {
         let text = "emoji: 🏗️ x\nb";
         let idx = LineIndex::new(text);
         let x = text.find(" x").unwrap() + 1;
         // 🏗 is two UTF-16 units, the variation selector one.
-        assert_eq!(
-            idx.position(text, x, Encoding::Utf16),
-            Position {
-                line: 0,
-                character: 11
-            }
-        );
-        assert_eq!(
-            idx.position(text, x, Encoding::Utf8),
-            Position {
-                line: 0,
-                character: 15
-            }
-        );
-        assert_eq!(
-            idx.offset(
-                text,
-                Position {
-                    line: 0,
-                    character: 11
-                },
-                Encoding::Utf16
-            ),
-            x
-        );
-        assert_eq!(
-            idx.offset(
-                text,
-                Position {
-                    line: 0,
-                    character: 15
-                },
-                Encoding::Utf8
-            ),
-            x
-        );
+        assert_eq!(idx.position(text, x, Encoding::Utf16), pos(0, 11));
+        assert_eq!(idx.position(text, x, Encoding::Utf8), pos(0, 15));
+        assert_eq!(idx.offset(text, pos(0, 11), Encoding::Utf16), x);
+        assert_eq!(idx.offset(text, pos(0, 15), Encoding::Utf8), x);
     }
 
     #[test]
@@ -458,63 +430,19 @@ mod tests {
         let idx = LineIndex::new(text);
         assert_eq!(idx.line_count(), 4);
         let c = text.find('c').unwrap();
-        assert_eq!(
-            idx.position(text, c, Encoding::Utf16),
-            Position {
-                line: 2,
-                character: 0
-            }
-        );
+        assert_eq!(idx.position(text, c, Encoding::Utf16), pos(2, 0));
         let taro = text.find('太').unwrap();
-        assert_eq!(
-            idx.position(text, taro, Encoding::Utf16),
-            Position {
-                line: 0,
-                character: 4
-            }
-        );
-        assert_eq!(
-            idx.position(text, taro, Encoding::Utf8),
-            Position {
-                line: 0,
-                character: 8
-            }
-        );
+        assert_eq!(idx.position(text, taro, Encoding::Utf16), pos(0, 4));
+        assert_eq!(idx.position(text, taro, Encoding::Utf8), pos(0, 8));
     }
 
     #[test]
     fn positions_past_the_end_are_clamped() {
         let text = "ab\r\ncd";
         let idx = LineIndex::new(text);
-        assert_eq!(
-            idx.offset(
-                text,
-                Position {
-                    line: 0,
-                    character: 99
-                },
-                Encoding::Utf16
-            ),
-            2
-        );
-        assert_eq!(
-            idx.offset(
-                text,
-                Position {
-                    line: 9,
-                    character: 0
-                },
-                Encoding::Utf16
-            ),
-            6
-        );
-        assert_eq!(
-            idx.position(text, 99, Encoding::Utf16),
-            Position {
-                line: 1,
-                character: 2
-            }
-        );
+        assert_eq!(idx.offset(text, pos(0, 99), Encoding::Utf16), 2);
+        assert_eq!(idx.offset(text, pos(9, 0), Encoding::Utf16), 6);
+        assert_eq!(idx.position(text, 99, Encoding::Utf16), pos(1, 2));
         // Inside a multi-byte character: snap to its start.
         let t = "é";
         assert_eq!(

@@ -334,34 +334,39 @@ pub fn supervise(o: &RunOpts) -> Summary {
             let bytes: Vec<u8> = t.iter().copied().collect();
             String::from_utf8_lossy(&bytes).into_owned()
         };
+        // Every way a worker dies: its kind, signature and message (the stderr tail is the
+        // details of each).
         let failure = match end {
             End::Exited(status) if status.success() => None,
-            End::Exited(status) => Some(Failure {
-                kind: "crash",
-                signature: format!("crash: {}: {}", describe(&status), cause(&stderr_tail)),
-                message: format!("the worker died: {}", describe(&status)),
-                details: format!("stderr tail:\n{stderr_tail}"),
-            }),
-            End::Hang(quiet) => Some(Failure {
-                kind: "hang",
-                signature: "hang".into(),
-                message: format!(
+            End::Exited(status) => Some((
+                "crash",
+                format!("crash: {}: {}", describe(&status), cause(&stderr_tail)),
+                format!("the worker died: {}", describe(&status)),
+            )),
+            End::Hang(quiet) => Some((
+                "hang",
+                "hang".to_string(),
+                format!(
                     "no progress for {:.1} s (the limit is {:.1} s): the worker was killed",
                     quiet.as_secs_f64(),
                     o.hang.as_secs_f64()
                 ),
-                details: format!("stderr tail:\n{stderr_tail}"),
-            }),
-            End::Oom(rss) => Some(Failure {
-                kind: "oom",
-                signature: "oom".into(),
-                message: format!(
+            )),
+            End::Oom(rss) => Some((
+                "oom",
+                "oom".to_string(),
+                format!(
                     "the worker's memory reached {rss} MiB (the limit is {} MiB): it was killed",
                     o.rss_mib
                 ),
-                details: format!("stderr tail:\n{stderr_tail}"),
-            }),
-        };
+            )),
+        }
+        .map(|(kind, signature, message)| Failure {
+            kind,
+            signature,
+            message,
+            details: format!("stderr tail:\n{stderr_tail}"),
+        });
         let Some(f) = failure else {
             // A worker stops early only at its quota of new failures; signatures it did not
             // know may have made it reach that sooner than the target: go on while there is time.

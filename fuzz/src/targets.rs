@@ -618,6 +618,18 @@ fn yaml_difference(fast: &yaml::Yaml, full: &yaml::Yaml) -> String {
     )
 }
 
+/// How a list's or a mapping's length differs from libyaml's, if it does.
+fn count_difference(
+    path: &str,
+    what: &str,
+    parts: &str,
+    ours: usize,
+    libyaml: usize,
+) -> Option<String> {
+    (ours != libyaml)
+        .then(|| format!("{path}: {what} of {ours} {parts} where libyaml reads {libyaml}"))
+}
+
 /// How the engine's tree and libyaml differ on one value, if they do: structure (list, map,
 /// scalar, lengths, keys) and the text of string scalars. Numbers, booleans, nulls and tagged
 /// values are only checked to be scalars; aliases and over-deep values (`Other`) are skipped.
@@ -659,24 +671,17 @@ fn value_difference(
         }),
         (NodeKind::Scalar(_), V::Bool(_) | V::Number(_) | V::Null) => None,
         (NodeKind::Seq { items, .. }, V::Sequence(seq)) => {
-            if items.len() != seq.len() {
-                return Some(format!(
-                    "{path}: a list of {} items where libyaml reads {}",
-                    items.len(),
-                    seq.len()
-                ));
+            if let Some(d) = count_difference(path, "a list", "items", items.len(), seq.len()) {
+                return Some(d);
             }
             items.iter().zip(seq).enumerate().find_map(|(i, (n, v))| {
                 value_difference(Some(n), v, &format!("{path}[{i}]"), depth + 1)
             })
         }
         (NodeKind::Map { entries, .. }, V::Mapping(m)) => {
-            if entries.len() != m.len() {
-                return Some(format!(
-                    "{path}: a mapping of {} entries where libyaml reads {}",
-                    entries.len(),
-                    m.len()
-                ));
+            if let Some(d) = count_difference(path, "a mapping", "entries", entries.len(), m.len())
+            {
+                return Some(d);
             }
             entries.iter().find_map(|e| {
                 let v = m.get(V::String(e.key.clone()))?;

@@ -53,10 +53,7 @@ pub fn client_flags(caps: &lsp::ClientCapabilities) -> ClientFlags {
     // and pushes into separate collections (Neovim 0.11, VS Code) would show both, so it is one
     // or the other.
     let pull = td.is_some_and(|t| t.diagnostic.is_some())
-        && ws
-            .and_then(|w| w.diagnostics.as_ref())
-            .and_then(|d| d.refresh_support)
-            == Some(true);
+        && ws.and_then(|w| w.diagnostics.as_ref()?.refresh_support) == Some(true);
     ClientFlags {
         encoding,
         pull_diagnostics: pull,
@@ -73,21 +70,17 @@ pub fn client_flags(caps: &lsp::ClientCapabilities) -> ClientFlags {
             td.and_then(|t| t.hover.as_ref())
                 .and_then(|h| h.content_format.as_ref()),
         ),
-        hierarchical_symbols: td
-            .and_then(|t| t.document_symbol.as_ref())
-            .and_then(|s| s.hierarchical_document_symbol_support)
-            == Some(true),
+        hierarchical_symbols: td.and_then(|t| {
+            t.document_symbol
+                .as_ref()?
+                .hierarchical_document_symbol_support
+        }) == Some(true),
         code_action_literals: td
-            .and_then(|t| t.code_action.as_ref())
-            .and_then(|c| c.code_action_literal_support.as_ref())
+            .and_then(|t| t.code_action.as_ref()?.code_action_literal_support.as_ref())
             .is_some(),
-        document_changes: ws
-            .and_then(|w| w.workspace_edit.as_ref())
-            .and_then(|e| e.document_changes)
+        document_changes: ws.and_then(|w| w.workspace_edit.as_ref()?.document_changes)
             == Some(true),
-        watch_files: ws
-            .and_then(|w| w.did_change_watched_files.as_ref())
-            .and_then(|d| d.dynamic_registration)
+        watch_files: ws.and_then(|w| w.did_change_watched_files.as_ref()?.dynamic_registration)
             == Some(true),
         configuration: ws.and_then(|w| w.configuration) == Some(true),
     }

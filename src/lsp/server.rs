@@ -138,6 +138,17 @@ impl Backend {
     }
 }
 
+/// Notifications that hand their parameters to a synchronous handler: one line each.
+macro_rules! notifications {
+    ($($method:ident($params:ident) => $module:ident::$handler:ident;)*) => {
+        $(
+            async fn $method(&self, params: lsp::$params) {
+                handlers::$module::$handler(&self.shared, params)
+            }
+        )*
+    };
+}
+
 impl LanguageServer for Backend {
     async fn initialize(&self, params: lsp::InitializeParams) -> Result<lsp::InitializeResult> {
         handlers::lifecycle::initialize(&self.shared, params)
@@ -151,32 +162,14 @@ impl LanguageServer for Backend {
         handlers::lifecycle::shutdown(&self.shared)
     }
 
-    async fn did_open(&self, params: lsp::DidOpenTextDocumentParams) {
-        handlers::sync::did_open(&self.shared, params)
-    }
-
-    async fn did_change(&self, params: lsp::DidChangeTextDocumentParams) {
-        handlers::sync::did_change(&self.shared, params)
-    }
-
-    async fn did_save(&self, params: lsp::DidSaveTextDocumentParams) {
-        handlers::sync::did_save(&self.shared, params)
-    }
-
-    async fn did_close(&self, params: lsp::DidCloseTextDocumentParams) {
-        handlers::sync::did_close(&self.shared, params)
-    }
-
-    async fn did_change_configuration(&self, params: lsp::DidChangeConfigurationParams) {
-        handlers::configuration::did_change_configuration(&self.shared, params)
-    }
-
-    async fn did_change_watched_files(&self, params: lsp::DidChangeWatchedFilesParams) {
-        handlers::workspace::did_change_watched_files(&self.shared, params)
-    }
-
-    async fn did_change_workspace_folders(&self, params: lsp::DidChangeWorkspaceFoldersParams) {
-        handlers::workspace::did_change_workspace_folders(&self.shared, params)
+    notifications! {
+        did_open(DidOpenTextDocumentParams) => sync::did_open;
+        did_change(DidChangeTextDocumentParams) => sync::did_change;
+        did_save(DidSaveTextDocumentParams) => sync::did_save;
+        did_close(DidCloseTextDocumentParams) => sync::did_close;
+        did_change_configuration(DidChangeConfigurationParams) => configuration::did_change_configuration;
+        did_change_watched_files(DidChangeWatchedFilesParams) => workspace::did_change_watched_files;
+        did_change_workspace_folders(DidChangeWorkspaceFoldersParams) => workspace::did_change_workspace_folders;
     }
 
     async fn diagnostic(

@@ -157,31 +157,28 @@ mod tests {
     }
 
     #[test]
-    fn lf_crlf_and_lone_cr() {
-        assert_eq!(
-            parts("---\na: 1\n---\nbody"),
-            (0, Some(("a: 1\n", Some("---"))), "body")
-        );
-        assert_eq!(
-            parts("---\r\na: 1\r\n---\r\nbody"),
-            (0, Some(("a: 1\r\n", Some("---"))), "body")
-        );
-        assert_eq!(
-            parts("---\ra: 1\r---\rbody"),
-            (0, Some(("a: 1\r", Some("---"))), "body")
-        );
-    }
-
-    #[test]
-    fn bom_empty_block_and_trailing_spaces() {
-        assert_eq!(
-            parts("\u{feff}---\n---\n"),
-            (3, Some(("", Some("---"))), "")
-        );
-        assert_eq!(
-            parts("--- \na: 1\n---  \nx"),
-            (0, Some(("a: 1\n", Some("---"))), "x")
-        );
+    fn lf_crlf_and_lone_cr_bom_empty_block_and_trailing_spaces() {
+        for (text, want) in [
+            (
+                "---\na: 1\n---\nbody",
+                (0, Some(("a: 1\n", Some("---"))), "body"),
+            ),
+            (
+                "---\r\na: 1\r\n---\r\nbody",
+                (0, Some(("a: 1\r\n", Some("---"))), "body"),
+            ),
+            (
+                "---\ra: 1\r---\rbody",
+                (0, Some(("a: 1\r", Some("---"))), "body"),
+            ),
+            ("\u{feff}---\n---\n", (3, Some(("", Some("---"))), "")),
+            (
+                "--- \na: 1\n---  \nx",
+                (0, Some(("a: 1\n", Some("---"))), "x"),
+            ),
+        ] {
+            assert_eq!(parts(text), want, "{text:?}");
+        }
     }
 
     #[test]

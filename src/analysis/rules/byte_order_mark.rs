@@ -1,14 +1,7 @@
 //! `byte-order-mark`: a UTF-8 BOM before the front matter.
 
-use super::{Explanation, RuleCx};
+use super::RuleCx;
 use crate::diagnostic::{Code, Fix, TextEdit};
-
-pub const EXPLANATION: Explanation = Explanation {
-    text: "The file starts with a UTF-8 byte-order mark (U+FEFF), an invisible character some editors on Windows write. Before a `---` it hides the front matter from VS Code and many YAML loaders, which then see no front matter at all. Remove it; `check --fix` keeps a file's BOM, so the fix is offered in the editor only.",
-    path: ".claude/agents/reviewer.md",
-    example: "\u{FEFF}---\nname: reviewer\ndescription: Reviews code.\n---\n\nYou review code.\n",
-    fixed: "---\nname: reviewer\ndescription: Reviews code.\n---\n\nYou review code.\n",
-};
 
 pub fn check(cx: &mut RuleCx) {
     let split = &cx.parsed.split;

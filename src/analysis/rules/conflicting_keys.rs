@@ -1,16 +1,9 @@
 //! `conflicting-keys`: two keys that together make the file unusable.
 
-use super::{Explanation, RuleCx};
+use super::RuleCx;
 use crate::diagnostic::Code;
 use crate::schema::BoolSpellings;
 use crate::syntax::scalar::Resolved;
-
-pub const EXPLANATION: Explanation = Explanation {
-    text: "Each key is valid alone, but together they leave the file with no use. `user-invocable: false` hides a skill from the user's `/` menu, and `disable-model-invocation: true` keeps the model from invoking it: with both, nothing can invoke it (VS Code lists such a skill as disabled). Remove one of the two.",
-    path: ".claude/skills/review/SKILL.md",
-    example: "---\nname: review\ndescription: Reviews the change.\nuser-invocable: false\ndisable-model-invocation: true\n---\n\nReview the change.\n",
-    fixed: "---\nname: review\ndescription: Reviews the change.\ndisable-model-invocation: true\n---\n\nReview the change.\n",
-};
 
 /// The dialect's `conflicts`: `user-invocable: false` hides a skill (or Copilot agent) from
 /// the user, and `disable-model-invocation: true` keeps the model from invoking it; with both,

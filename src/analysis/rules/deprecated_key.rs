@@ -2,15 +2,8 @@
 
 use super::support::renames::Renames;
 use super::support::entries;
-use super::{Explanation, RuleCx};
+use super::RuleCx;
 use crate::diagnostic::{Code, Fix, TextEdit};
-
-pub const EXPLANATION: Explanation = Explanation {
-    text: "The tool still reads this key, but its documentation names a replacement and the old key may go away. The fix renames it; `--fix` applies the rename when the tool reads the new key with the same type and meaning and the file does not set it already.",
-    path: ".github/prompts/review.prompt.md",
-    example: "---\ndescription: Review the change\nmode: agent\n---\n\nReview the staged change.\n",
-    fixed: "---\ndescription: Review the change\nagent: agent\n---\n\nReview the staged change.\n",
-};
 
 pub fn check(cx: &mut RuleCx) {
     let Some(yaml) = entries::mapping(cx) else {

@@ -1,28 +1,7 @@
 //! `description-too-long`: a description over the dialect's limit.
 
-use super::{Explanation, RuleCx};
+use super::RuleCx;
 use crate::diagnostic::Code;
-
-pub const EXPLANATION: Explanation = Explanation {
-    text: "The description is what the tool shows in its listing and what the model reads to decide when to use the persona, and some tools cap its length. The Agent Skills spec allows 1,024 characters: claude.ai and the Skills API refuse a longer skill, and Claude Code cuts the listing short. Keep the description to when to use it, and move detail into the body.",
-    path: ".claude/skills/review/SKILL.md",
-    example: DESCRIPTION_EXAMPLE,
-    fixed: "---\nname: review\ndescription: Reviews the change.\n---\n\nReview the change.\n",
-};
-
-macro_rules! twenty {
-    ($s:literal) => {
-        concat!($s, $s, $s, $s, $s, $s, $s, $s, $s, $s, $s, $s, $s, $s, $s, $s, $s, $s, $s, $s)
-    };
-}
-
-/// A skill whose description repeats one sentence, 1,499 characters in all.
-const DESCRIPTION_EXAMPLE: &str = concat!(
-    "---\nname: review\ndescription: >-\n",
-    twenty!("  Reviews the change for bugs, missing tests, unclear names and risky edits.\n"),
-    "---\n\nReview the change.\n"
-);
-
 
 /// The dialect's `description-limit`: the Agent Skills spec caps a skill's description at
 /// 1,024 characters.

@@ -1,17 +1,10 @@
 //! `duplicate-key`: a key set twice.
 
 use super::support::entries;
-use super::{Explanation, RuleCx};
+use super::RuleCx;
 use crate::diagnostic::{Code, Fix, TextEdit};
 use crate::syntax::yaml::Entry;
 use std::ops::Range;
-
-pub const EXPLANATION: Explanation = Explanation {
-    text: "A key appears twice in the front matter. Strict YAML parsers reject the whole file; the others keep one of the two values, and they disagree on which. Remove the one you did not mean.",
-    path: ".claude/agents/reviewer.md",
-    example: "---\nname: reviewer\ndescription: Reviews code.\nmodel: sonnet\nmodel: opus\n---\n\nYou review code.\n",
-    fixed: "---\nname: reviewer\ndescription: Reviews code.\nmodel: opus\n---\n\nYou review code.\n",
-};
 
 pub fn check(cx: &mut RuleCx) {
     let Some(yaml) = entries::mapping(cx) else {

@@ -1,14 +1,7 @@
 //! `empty-body`: front matter with no instructions below it.
 
-use super::{Explanation, RuleCx};
+use super::RuleCx;
 use crate::diagnostic::Code;
-
-pub const EXPLANATION: Explanation = Explanation {
-    text: "The body below the front matter is the persona's prompt: what the agent should do, or what the command, skill or rule says. This file has front matter and nothing after it, so the tool gets a name and a description but no instructions. Write them below the closing `---`.",
-    path: ".claude/agents/reviewer.md",
-    example: "---\nname: reviewer\ndescription: Reviews code.\n---\n",
-    fixed: "---\nname: reviewer\ndescription: Reviews code.\n---\n\nYou review code.\n",
-};
 
 pub fn check(cx: &mut RuleCx) {
     let split = &cx.parsed.split;

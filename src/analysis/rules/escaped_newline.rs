@@ -2,18 +2,11 @@
 
 use super::support::value_text;
 use super::support::entries;
-use super::{Explanation, RuleCx};
+use super::RuleCx;
 use crate::analysis::quote;
 use crate::diagnostic::{Code, Fix, TextEdit};
 use crate::syntax::scalar::Style;
 use crate::syntax::yaml::{Entry, Node, NodeKind};
-
-pub const EXPLANATION: Explanation = Explanation {
-    text: "YAML processes escapes only in double-quoted values: in a plain (unquoted) value, `\\n` stays a backslash and an `n`, and the reader shows them as such. The usual cause is a description converted from JSON. Use a block scalar (`|`) for real line breaks, or double-quote the value; both fixes are offered only, since readers differ (Claude Code turns `\\n` into line breaks in an agent's description).",
-    path: ".claude/agents/reviewer.md",
-    example: "---\nname: reviewer\ndescription: Reviews code.\\nUse after every edit.\n---\n\nYou review code.\n",
-    fixed: "---\nname: reviewer\ndescription: |\n  Reviews code.\n  Use after every edit.\n---\n\nYou review code.\n",
-};
 
 pub fn check(cx: &mut RuleCx) {
     let Some(yaml) = entries::mapping(cx) else {

@@ -1,16 +1,9 @@
 //! `hidden-unicode`: invisible and bidirectional control characters. A linear scan with no
 //! parse, so the language server can run it over a large body without a Markdown tree.
 
-use super::{Explanation, RuleCx};
+use super::RuleCx;
 use crate::diagnostic::{Code, Fix, TextEdit};
 use std::ops::Range;
-
-pub const EXPLANATION: Explanation = Explanation {
-    text: "The file holds characters that show nothing: zero-width spaces, bidirectional overrides, tag characters. A reviewer does not see them, but the model reads them, so they can hide instructions (a prompt-injection vector). Remove them; the fix does, except for joiners and direction marks beside other scripts, where they may be spelling (offered only there). Emoji joiners and flag tags are not reported.",
-    path: ".claude/agents/reviewer.md",
-    example: "---\nname: reviewer\ndescription: Reviews code.\n---\n\nYou review\u{200B} code.\n",
-    fixed: "---\nname: reviewer\ndescription: Reviews code.\n---\n\nYou review code.\n",
-};
 
 pub fn check(cx: &mut RuleCx) {
     let split = &cx.parsed.split;

@@ -1,15 +1,8 @@
 //! `ineffective-key`: a key the tool ignores because of another key.
 
-use super::{Explanation, RuleCx};
+use super::RuleCx;
 use crate::analysis::tool_list;
 use crate::diagnostic::{Code, Fix, TextEdit};
-
-pub const EXPLANATION: Explanation = Explanation {
-    text: "The key is valid, but another key makes the tool ignore it. A skill's or command's `agent` picks the subagent that runs it only with `context: fork`; without it the skill runs inline and `agent` does nothing. A tool listed both in an agent's `tools` and in its `disallowedTools` is removed, so listing it in `tools` does nothing. Remove the ineffective key, or add what it needs.",
-    path: ".claude/skills/review/SKILL.md",
-    example: "---\nname: review\ndescription: Reviews the change.\nagent: reviewer\n---\n\nReview the change.\n",
-    fixed: "---\nname: review\ndescription: Reviews the change.\ncontext: fork\nagent: reviewer\n---\n\nReview the change.\n",
-};
 
 pub fn check(cx: &mut RuleCx) {
     allowed_and_denied(cx);

@@ -3,17 +3,10 @@
 use super::cases::{LOOSE_AGENT_NAME, RESERVED_WORD};
 use super::support::entries;
 use super::support::slug::{is_slug, slug};
-use super::{Case, Explanation, RuleCx};
+use super::{Case, RuleCx};
 use crate::diagnostic::{Code, Fix, TextEdit};
 use crate::schema::NameFormat;
 use crate::syntax::yaml::Node;
-
-pub const EXPLANATION: Explanation = Explanation {
-    text: "The dialect's tool has rules for names, and this one breaks them. A Claude Code agent whose name holds `:` (reserved for plugin agents) or starts with `-` does not load; one with capitals or spaces loads but is matched loosely. A skill name must be 1–64 lowercase letters, digits and single hyphens: otherwise the skill fails validation and VS Code silently skips it. The fix, offered only (renaming changes how others refer to it), uses the slug of the name.",
-    path: ".claude/agents/reviewer.md",
-    example: "---\nname: team:reviewer\ndescription: Reviews code.\n---\n\nYou review code.\n",
-    fixed: "---\nname: reviewer\ndescription: Reviews code.\n---\n\nYou review code.\n",
-};
 
 pub fn check(cx: &mut RuleCx) {
     for (v, name) in entries::names(cx) {

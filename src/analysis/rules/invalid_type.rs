@@ -4,19 +4,12 @@ use super::cases::{
     LIST_READ_AS_TEXT, NOT_A_TOOL_NAME, NULL_VALUE, QUOTED_BOOLEAN, TEXT_FOR_A_LIST,
 };
 use super::support::{entries, model_ids};
-use super::{Case, Explanation, RuleCx};
+use super::{Case, RuleCx};
 use crate::analysis::quote;
 use crate::diagnostic::{Code, Fix, TextEdit};
 use crate::schema::{BoolSpellings, Key, LenientYaml, QuotedBool, ValueType};
 use crate::syntax::scalar::{Resolved, Style};
 use crate::syntax::yaml::{Entry, Node, NodeKind};
-
-pub const EXPLANATION: Explanation = Explanation {
-    text: "YAML reads the value as another type than the key takes: a bare number or boolean where text belongs (`name: 3000`), a list where one value belongs, a quoted `\"true\"` where a boolean belongs. Tools that expect text have crashed on such values, and a quoted boolean is text to strict loaders (Cursor reads it as false). The fix quotes or unquotes the value; `--fix` applies it when every reader then reads what was written.",
-    path: ".claude/agents/reviewer.md",
-    example: "---\nname: 3000\ndescription: Reviews code.\n---\n\nYou review code.\n",
-    fixed: "---\nname: '3000'\ndescription: Reviews code.\n---\n\nYou review code.\n",
-};
 
 pub fn check(cx: &mut RuleCx) {
     let models = cx.dialect.models.kind;

@@ -3,18 +3,11 @@
 use super::cases::{COLOR_NOT_SHOWN, DEPRECATED_VALUE, INHERIT_IN_OPENCODE, OPEN_SET};
 use super::support::entries;
 use super::support::model_ids::{self, Verdict};
-use super::{Explanation, RuleCx};
+use super::RuleCx;
 use crate::analysis::suggest;
 use crate::diagnostic::{Code, Fix, TextEdit};
 use crate::schema::{Colors, HexColors, Key, Status, UnknownColors, ValueType};
 use crate::syntax::yaml::Node;
-
-pub const EXPLANATION: Explanation = Explanation {
-    text: "The key takes one of a fixed set of values (a permission mode, an effort level, a color, a model), and this value is not one of them. Depending on the tool, the value is ignored, the key falls back to its default, or the file fails to load; the message names the closest allowed value and lists them. The fix changes to the closest value, and `--fix` applies it when the two differ only in case or separators (`Purple`, `accept_edits`).",
-    path: ".claude/agents/reviewer.md",
-    example: "---\nname: reviewer\ndescription: Reviews code.\npermissionMode: acceptEdit\n---\n\nYou review code.\n",
-    fixed: "---\nname: reviewer\ndescription: Reviews code.\npermissionMode: acceptEdits\n---\n\nYou review code.\n",
-};
 
 pub fn check(cx: &mut RuleCx) {
     let kind = cx.dialect.models.kind;

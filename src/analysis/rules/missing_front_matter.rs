@@ -3,18 +3,11 @@
 use super::cases::NOT_A_PERSONA;
 use super::support::rendered_page;
 use super::support::slug::slug;
-use super::{Explanation, RuleCx};
+use super::RuleCx;
 use crate::analysis::quote;
 use crate::diagnostic::{Code, Fix, TextEdit};
 use crate::schema::{FrontMatterPolicy, NameFormat};
 use crate::text::lines;
-
-pub const EXPLANATION: Explanation = Explanation {
-    text: "The file lives where its tool looks for personas, but has no `---` front matter: the tool skips it without a word, or loads it with no name and description. The fix, offered only, inserts a block with the name from the file name and the description from the first paragraph. Documentation files (`README.md`) and files of dialects whose files without front matter are not personas get one hint instead.",
-    path: ".claude/agents/reviewer.md",
-    example: "# Reviewer\n\nReviews code for bugs.\n",
-    fixed: "---\nname: reviewer\ndescription: Reviews code for bugs.\n---\n\n# Reviewer\n\nReviews code for bugs.\n",
-};
 
 /// A file with no `---` block at all, unless it is a pasted page.
 pub fn check(cx: &mut RuleCx) {

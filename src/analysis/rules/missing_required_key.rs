@@ -2,17 +2,10 @@
 
 use super::cases::SOME_READERS_NEED_IT;
 use super::support::entries;
-use super::{Explanation, RuleCx};
+use super::RuleCx;
 use crate::analysis::a_or_an;
 use crate::diagnostic::Code;
 use crate::schema::Level;
-
-pub const EXPLANATION: Explanation = Explanation {
-    text: "The dialect's table marks this key as required: without it the tool skips the file, cannot list it, or cannot choose it automatically. The message says what the tool does without it. Where only some readers need the key (Claude Code falls back to a skill's folder name, the Agent Skills spec does not), it is a warning.",
-    path: ".claude/agents/reviewer.md",
-    example: "---\nname: reviewer\n---\n\nYou review code.\n",
-    fixed: "---\nname: reviewer\ndescription: Reviews code. Use after every edit.\n---\n\nYou review code.\n",
-};
 
 pub fn check(cx: &mut RuleCx) {
     let Some(yaml) = entries::mapping(cx) else {

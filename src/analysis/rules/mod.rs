@@ -3,8 +3,8 @@
 //! A line gives the rule's stable code (DESIGN.md §3: these strings never change), the file
 //! that holds it, its stage, its default severity, every other severity it can take and when,
 //! and the one-line summary used for SARIF rule metadata and hover. The file holds the
-//! function that runs it (`check`) and its long explanation (`EXPLANATION`), with an example
-//! that triggers it and the fixed form (a test checks both).
+//! function that runs it (`check`); its long explanation, with an example that triggers it and
+//! the fixed form (a test checks both), is the Markdown file `explain/<code>.md`.
 //!
 //! Rules run in stages (DESIGN.md §1): front-matter structure, YAML syntax, schema checks,
 //! then the body. A YAML error suppresses the schema checks of the entry it is in, never the
@@ -16,9 +16,10 @@
 //! cases of its line ([`RuleCx::report_as`]); a rule file holds no severity of its own.
 //! Configuration then overrides the severity by code, whatever the case (`Config::severity`).
 //!
-//! Adding a rule touches three places: the rule's file (`rules/<code>.rs`, hyphens as
-//! underscores, with `EXPLANATION` and `check`), its line in the table below (appended at the
-//! end: SARIF numbers the rules in this order), and its test in `tests/rules.rs`.
+//! Adding a rule touches four places: the rule's file (`rules/<code>.rs`, hyphens as
+//! underscores, with `check`), its explanation (`rules/explain/<code>.md`, the format of
+//! [`Explanation::parse`]), its line in the table below (appended at the end: SARIF numbers
+//! the rules in this order), and its test in `tests/rules.rs`.
 
 use super::RuleCx;
 use crate::diagnostic::Severity;
@@ -85,6 +86,9 @@ pub struct Case {
 
 /// What `persona-ls explain CODE` and hover show: why the rule exists, and a file that
 /// triggers it next to its fixed form (tests check that the one does and the other does not).
+///
+/// Explanations are prose and example files, so they live as Markdown beside the rules
+/// (`explain/<code>.md`), read at compile time by [`Explanation::parse`].
 #[derive(Debug)]
 pub struct Explanation {
     /// Several sentences of Markdown: what the tool does with such a file, and what to do.
@@ -95,7 +99,51 @@ pub struct Explanation {
     pub fixed: &'static str,
 }
 
+/// The skeleton of an explanation file, around its text, path, example and fixed form.
+const EXAMPLE_HEADING: &str = "\n\n## Example: `";
+const EXAMPLE_FENCE: &str = "`\n\n```markdown\n";
+const FIXED_HEADING: &str = "```\n\n## Fixed\n\n```markdown\n";
+const CLOSING_FENCE: &str = "```\n";
+
 impl Explanation {
+    /// Reads an explanation file: its text (one paragraph), then `## Example: `path``
+    /// with the example in a `markdown` block, then `## Fixed` with the fixed form in another.
+    /// The blocks hold whole lines and no fence of their own. A `const fn`, so that the
+    /// registry reads every file at compile time: a malformed one fails the build, never an
+    /// editor at run time.
+    pub const fn parse(file: &'static str) -> Result<Explanation, &'static str> {
+        let Some((text, rest)) = split_once(file, EXAMPLE_HEADING) else {
+            return Err("no `## Example: `path`` heading after the text");
+        };
+        let Some((path, rest)) = split_once(rest, EXAMPLE_FENCE) else {
+            return Err("no ```markdown block after the example heading");
+        };
+        let Some((example, rest)) = split_once(rest, FIXED_HEADING) else {
+            return Err("no `## Fixed` heading with a ```markdown block after the example");
+        };
+        let Some((fixed, after)) = split_once(rest, CLOSING_FENCE) else {
+            return Err("the fixed form's block is not closed");
+        };
+        if !after.is_empty() {
+            return Err("the fixed form's block does not end the file");
+        }
+        if text.is_empty() || contains(text, "\n") {
+            return Err("the text is not one paragraph of one line");
+        }
+        if path.is_empty() || contains(path, "`") || contains(path, "\n") {
+            return Err("the example's path is not one `path` on the heading line");
+        }
+        if !ends_a_line(example) || !ends_a_line(fixed) {
+            return Err("a block does not hold whole lines");
+        }
+        Ok(Explanation {
+            text,
+            path,
+            example,
+            fixed,
+        })
+    }
+
     /// The explanation with its example and fixed form as Markdown code blocks.
     pub fn markdown(&self) -> String {
         format!(
@@ -103,6 +151,34 @@ impl Explanation {
             self.text, self.path, self.example, self.fixed
         )
     }
+}
+
+/// `s` around the first `pattern`.
+const fn split_once(s: &'static str, pattern: &str) -> Option<(&'static str, &'static str)> {
+    let (bytes, p) = (s.as_bytes(), pattern.as_bytes());
+    let mut i = 0;
+    while i + p.len() <= bytes.len() {
+        let mut j = 0;
+        while j < p.len() && bytes[i + j] == p[j] {
+            j += 1;
+        }
+        if j == p.len() {
+            // `pattern` is ASCII in every use, so `i` and `i + p.len()` are char boundaries.
+            let (before, after) = s.split_at(i);
+            return Some((before, after.split_at(p.len()).1));
+        }
+        i += 1;
+    }
+    None
+}
+
+const fn contains(s: &'static str, pattern: &str) -> bool {
+    split_once(s, pattern).is_some()
+}
+
+/// Whether `s` is whole lines: empty is not, so a block holds at least one line.
+const fn ends_a_line(s: &str) -> bool {
+    matches!(s.as_bytes().last(), Some(b'\n'))
 }
 
 /// One line of the registry.
@@ -181,7 +257,12 @@ macro_rules! registry {
                 severity: Severity::$default,
                 cases: &[$(cases::$case),*],
                 summary: $summary,
-                explanation: &$module::EXPLANATION,
+                // Read at compile time: a malformed file fails the build with its reason (a
+                // const panic cannot also name the file; the registry line above does).
+                explanation: &match Explanation::parse(include_str!(concat!("explain/", $name, ".md"))) {
+                    Ok(explanation) => explanation,
+                    Err(why) => panic!("{}", why),
+                },
                 run: $module::check,
             },
         )*];
@@ -311,6 +392,90 @@ mod tests {
                 assert_eq!(case.code, rule.code, "{}", case.when);
                 assert_ne!(case.severity, rule.severity, "{}: {}", rule.code, case.when);
             }
+        }
+    }
+
+    /// Every file of `explain/` is a rule's, and every rule has one.
+    #[test]
+    fn every_explanation_file_is_a_rules() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/src/analysis/rules/explain");
+        let mut files: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        files.sort();
+        let mut codes: Vec<String> = Code::ALL.iter().map(|c| format!("{c}.md")).collect();
+        codes.sort();
+        assert_eq!(files, codes);
+    }
+
+    #[test]
+    fn an_explanation_file_is_text_example_and_fixed_form() {
+        let file = "Why. What to do.\n\n## Example: `a/b.md`\n\n```markdown\n---\nx: 1\n---\n```\n\n## Fixed\n\n```markdown\n---\n---\n```\n";
+        let e = Explanation::parse(file).unwrap();
+        assert_eq!(
+            (e.text, e.path, e.example, e.fixed),
+            (
+                "Why. What to do.",
+                "a/b.md",
+                "---\nx: 1\n---\n",
+                "---\n---\n"
+            )
+        );
+        assert_eq!(
+            e.markdown(),
+            "Why. What to do.\n\nFor example, in `a/b.md`:\n\n```markdown\n---\nx: 1\n---\n```\n\nFixed:\n\n```markdown\n---\n---\n```\n"
+        );
+    }
+
+    /// Each way of breaking the format is refused with its reason (at compile time, for the
+    /// registry's files).
+    #[test]
+    fn a_malformed_explanation_file_is_refused() {
+        let good = "Why.\n\n## Example: `a.md`\n\n```markdown\nx\n```\n\n## Fixed\n\n```markdown\ny\n```\n";
+        assert!(Explanation::parse(good).is_ok());
+        let cases = [
+            (
+                "Why.\n\n## Example `a.md`\n".to_string(),
+                "no `## Example: `path`` heading after the text",
+            ),
+            (
+                "Why.\n\n## Example: `a.md`\n\nx\n".to_string(),
+                "no ```markdown block after the example heading",
+            ),
+            (
+                good.replace("## Fixed", "## Fixed form"),
+                "no `## Fixed` heading with a ```markdown block after the example",
+            ),
+            (
+                good.trim_end_matches("```\n").to_string(),
+                "the fixed form's block is not closed",
+            ),
+            (
+                format!("{good}\nMore.\n"),
+                "the fixed form's block does not end the file",
+            ),
+            (
+                good.replace("Why.", "Why.\nAnd."),
+                "the text is not one paragraph of one line",
+            ),
+            (
+                good.replace("Why.", ""),
+                "the text is not one paragraph of one line",
+            ),
+            (
+                good.replace("`a.md`", "`a`b.md`"),
+                "the example's path is not one `path` on the heading line",
+            ),
+            (
+                good.replace("```markdown\ny\n", "```markdown\n"),
+                "a block does not hold whole lines",
+            ),
+        ];
+        for (file, why) in cases {
+            // The registry's files are `'static`; a test's are leaked to be so.
+            let file: &'static str = file.clone().leak();
+            assert_eq!(Explanation::parse(file).map(|_| ()), Err(why), "{file:?}");
         }
     }
 

@@ -3,16 +3,9 @@
 
 use super::support::entries;
 use super::support::slug::is_slug;
-use super::{Explanation, RuleCx};
+use super::RuleCx;
 use crate::diagnostic::{Code, Fix, TextEdit};
 use crate::schema::NameMatch;
-
-pub const EXPLANATION: Explanation = Explanation {
-    text: "The Agent Skills spec requires a skill's `name` to equal the name of its folder, and its readers use the folder name. A skill whose name differs fails validation, and is listed under a name other than the one written. Rename the folder or the name; the fix, offered only, changes the name.",
-    path: ".claude/skills/code-review/SKILL.md",
-    example: "---\nname: reviewer\ndescription: Reviews code.\n---\n\nReview the change.\n",
-    fixed: "---\nname: code-review\ndescription: Reviews code.\n---\n\nReview the change.\n",
-};
 
 pub fn check(cx: &mut RuleCx) {
     for (v, name) in entries::names(cx) {

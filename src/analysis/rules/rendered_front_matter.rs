@@ -3,16 +3,9 @@
 //! page debris ("Skip to content", "File metadata and controls").
 
 use super::support::rendered_page;
-use super::{Explanation, RuleCx};
+use super::RuleCx;
 use crate::analysis::quote;
 use crate::diagnostic::{Code, Fix, TextEdit};
-
-pub const EXPLANATION: Explanation = Explanation {
-    text: "The file looks like a copy of a rendered web page: GitHub shows front matter as a table, and copying that table gives plain `key value` lines, often under the page's navigation text. The tool reads no keys from such a file. The fix, offered only, rebuilds the `---` block from the table and removes the page debris above it.",
-    path: ".claude/agents/reviewer.md",
-    example: "name reviewer\ndescription Reviews code.\n\nYou review code.\n",
-    fixed: "---\nname: reviewer\ndescription: Reviews code.\n---\n\nYou review code.\n",
-};
 
 pub fn check(cx: &mut RuleCx) {
     if cx.parsed.split.block.is_some() {

@@ -1,15 +1,8 @@
 //! `retired-model`: a model id that is no longer served.
 
 use super::support::model_ids::{self, Verdict};
-use super::{Explanation, RuleCx};
+use super::RuleCx;
 use crate::diagnostic::{Code, Fix, TextEdit};
-
-pub const EXPLANATION: Explanation = Explanation {
-    text: "The provider no longer serves this model, so every request with it fails. The message names the model that replaced it; the fix, offered only (another model answers differently), changes to it. Retired Claude ids are reported in every dialect, behind a provider prefix too (`anthropic/claude-3-opus-20240229`).",
-    path: ".claude/agents/reviewer.md",
-    example: "---\nname: reviewer\ndescription: Reviews code.\nmodel: claude-3-opus-20240229\n---\n\nYou review code.\n",
-    fixed: "---\nname: reviewer\ndescription: Reviews code.\nmodel: opus\n---\n\nYou review code.\n",
-};
 
 pub fn check(cx: &mut RuleCx) {
     for (v, model, verdict) in model_ids::values(cx) {

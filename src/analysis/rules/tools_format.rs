@@ -1,18 +1,11 @@
 //! `tools-format`: tools written in a form the tool misreads.
 
 use super::support::entries;
-use super::{Explanation, RuleCx};
+use super::RuleCx;
 use crate::analysis::quote;
 use crate::diagnostic::{Code, Fix, TextEdit};
 use crate::schema::ValueType;
 use crate::syntax::yaml::{Entry, Node, NodeKind};
-
-pub const EXPLANATION: Explanation = Explanation {
-    text: "Claude Code reads an agent's `tools` as a comma-separated string. A YAML flow list `[Read, Write]` reaches it as the text `[Read, Write]`, split on commas into `[Read` and `Write]`: the first and last tools do not resolve, or the agent gets no tools at all (anthropics/claude-code#14580). Write the tools as a comma-separated string; the fix does, and `--fix` applies it when every reader splits the string back into the same items. `tools: []` means no tools and is left alone.",
-    path: ".claude/agents/reviewer.md",
-    example: "---\nname: reviewer\ndescription: Reviews code.\ntools: [Read, Grep]\n---\n\nYou review code.\n",
-    fixed: "---\nname: reviewer\ndescription: Reviews code.\ntools: Read, Grep\n---\n\nYou review code.\n",
-};
 
 pub fn check(cx: &mut RuleCx) {
     if !cx.dialect.tools.flow_list_misread {

@@ -1,15 +1,8 @@
 //! `unclosed-front-matter`: an opening `---` without a closing one.
 
-use super::{Explanation, RuleCx};
+use super::RuleCx;
 use crate::diagnostic::{Code, Fix, TextEdit};
 use crate::text::lines;
-
-pub const EXPLANATION: Explanation = Explanation {
-    text: "The front matter opens with `---` but no line closes it with exactly `---`. Until it is closed, the tool reads none of the keys (or the whole file as front matter). A dash line right below the keys (`-----`) was meant to close them, and the fix makes it `---`; otherwise the fix, offered only, closes the block after the last key.",
-    path: ".claude/agents/reviewer.md",
-    example: "---\nname: reviewer\ndescription: Reviews code.\n-----\n\nYou review code.\n",
-    fixed: "---\nname: reviewer\ndescription: Reviews code.\n---\n\nYou review code.\n",
-};
 
 pub fn check(cx: &mut RuleCx) {
     let split = &cx.parsed.split;

@@ -3,18 +3,11 @@
 use super::cases::{METADATA, READ_AS_ANOTHER_KEY};
 use super::support::renames::Renames;
 use super::support::entries;
-use super::{Explanation, RuleCx};
+use super::RuleCx;
 use crate::analysis::{a_or_an, suggest};
 use crate::diagnostic::{Code, Fix, TextEdit};
 use crate::schema::{Level, UnknownKeys};
 use std::ops::Range;
-
-pub const EXPLANATION: Explanation = Explanation {
-    text: "The dialect's table does not define this key, so the tool ignores it. Close to a known key it is most likely a typo: the message says which key was meant, and the fix renames it (applied by `--fix` only when the two differ in case or separators). A key of another dialect is named as such; a key that no dialect defines is metadata (`category`, `author`), reported as information only.",
-    path: ".claude/agents/reviewer.md",
-    example: "---\nname: reviewer\ndescription: Reviews code.\nmodle: sonnet\n---\n\nYou review code.\n",
-    fixed: "---\nname: reviewer\ndescription: Reviews code.\nmodel: sonnet\n---\n\nYou review code.\n",
-};
 
 pub fn check(cx: &mut RuleCx) {
     let Some(yaml) = entries::mapping(cx) else {

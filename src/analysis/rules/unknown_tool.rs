@@ -2,20 +2,13 @@
 
 use super::cases::NO_TOOL_RESOLVES;
 use super::support::entries;
-use super::{Explanation, RuleCx};
+use super::RuleCx;
 use crate::analysis::suggest;
 use crate::analysis::tool_list::{Token, base_name, tokens};
 use crate::diagnostic::{Code, Fix, TextEdit};
 use crate::schema::{Key, Status, Value, ValueType};
 use crate::syntax::yaml::{Entry, Node};
 use std::collections::HashMap;
-
-pub const EXPLANATION: Explanation = Explanation {
-    text: "Tool names are case-sensitive, and a name the tool does not know is dropped: the agent runs without that tool. When no tool of an agent's `tools` list resolves, Claude Code refuses to start the agent (\"would be spawned with zero tools\"): then it is an error. Legacy names (`LS`, `MultiEdit`) are named with their replacement. MCP tools are written `mcp__server__tool`, and permission rules such as `Bash(git add:*)` are understood.",
-    path: ".claude/agents/reviewer.md",
-    example: "---\nname: reviewer\ndescription: Reviews code.\ntools: Read, Grepp\n---\n\nYou review code.\n",
-    fixed: "---\nname: reviewer\ndescription: Reviews code.\ntools: Read, Grep\n---\n\nYou review code.\n",
-};
 
 /// "Did you mean" answers already found, by key and tool name: a file that repeats its tool
 /// lists (a thousand `tools:` lines of the same names) searches once per name, not per use.

@@ -3,19 +3,12 @@
 use super::cases::TOLERATED;
 use super::support::value_text;
 use super::support::entries;
-use super::{Explanation, RuleCx};
+use super::RuleCx;
 use crate::analysis::quote;
 use crate::diagnostic::{Code, Fix, TextEdit};
 use crate::schema::{LenientYaml, ValueType};
 use crate::syntax::yaml::{Entry, SyntaxError};
 use std::ops::Range;
-
-pub const EXPLANATION: Explanation = Explanation {
-    text: "The front matter is not valid YAML. Strict parsers (VS Code, GitHub, OpenCode, skill uploads, many Claude Code versions) drop the whole file; where the dialect's own loader reads past the error (Claude Code retries a value with `: ` as text, Cursor has its own reader), it is a warning. The most common cause is an unquoted value holding `: `, which YAML reads as a second key: quote the value or make it a block scalar.",
-    path: ".claude/agents/reviewer.md",
-    example: "---\nname: reviewer\ndescription: Reviews code\n  tools: Read\n---\n\nYou review code.\n",
-    fixed: "---\nname: reviewer\ndescription: Reviews code\ntools: Read\n---\n\nYou review code.\n",
-};
 
 pub fn check(cx: &mut RuleCx) {
     let Some(yaml) = entries::mapping(cx) else {

@@ -11,11 +11,9 @@ pub async fn folding_range(
     shared: &Arc<Shared>,
     params: lsp::FoldingRangeParams,
 ) -> Result<Option<Vec<lsp::FoldingRange>>> {
-    let Some((snap, computed, outline)) =
-        super::structure(shared, &params.text_document.uri).await?
-    else {
-        return Ok(None);
-    };
-    let folds = symbols::folding_ranges(&computed.parsed, &outline);
-    Ok(Some(to_proto::folding_ranges(&snap.doc, folds)))
+    let structure = super::structure(shared, &params.text_document.uri).await?;
+    Ok(structure.map(|(snap, computed, outline)| {
+        let folds = symbols::folding_ranges(&computed.parsed, &outline);
+        to_proto::folding_ranges(&snap.doc, folds)
+    }))
 }

@@ -11,20 +11,17 @@ pub async fn selection_range(
     shared: &Arc<Shared>,
     params: lsp::SelectionRangeParams,
 ) -> Result<Option<Vec<lsp::SelectionRange>>> {
-    let Some((snap, computed, outline)) =
-        super::structure(shared, &params.text_document.uri).await?
-    else {
-        return Ok(None);
-    };
-    let out = params
-        .positions
-        .iter()
-        .map(|&p| {
-            let offset = from_proto::offset(&snap.doc, p, snap.encoding);
-            let chain =
-                symbols::selection_ranges(snap.doc.text(), &computed.parsed, &outline, offset);
-            to_proto::selection_range(&snap, &chain, p)
-        })
-        .collect();
-    Ok(Some(out))
+    let structure = super::structure(shared, &params.text_document.uri).await?;
+    Ok(structure.map(|(snap, computed, outline)| {
+        params
+            .positions
+            .iter()
+            .map(|&p| {
+                let offset = from_proto::offset(&snap.doc, p, snap.encoding);
+                let chain =
+                    symbols::selection_ranges(snap.doc.text(), &computed.parsed, &outline, offset);
+                to_proto::selection_range(&snap, &chain, p)
+            })
+            .collect()
+    }))
 }
