@@ -1004,9 +1004,8 @@ color: $0
     );
 }
 
-/// BUG: should insert `true` and `false`: quoted, they are the strings `'true'` and `'false'`,
-/// which a tool reading a boolean takes as not set (the quoting meant for text values is applied
-/// to the booleans too).
+/// `true` and `false` are inserted bare: quoted, they would be the strings `'true'` and
+/// `'false'`, which a tool reading a boolean takes as not set.
 #[test]
 fn boolean_value() {
     check(
@@ -1020,8 +1019,8 @@ background: $0
 "#,
         expect![[r#"
             claude-agent: 2 items
-            true · Value · 00000 · 4:13-4:13 "" → "'true'" · boolean
-            false · Value · 00001 · 4:13-4:13 "" → "'false'" · boolean
+            true · Value · 00000 · 4:13-4:13 "" → "true" · boolean
+            false · Value · 00001 · 4:13-4:13 "" → "false" · boolean
         "#]],
     );
 }
@@ -1266,7 +1265,7 @@ agent: $0
     );
 }
 
-/// BUG: the same quoted booleans; Cursor's docs say the string `"true"` is not always-applied.
+/// Bare booleans here too: Cursor's docs say the string `"true"` is not always-applied.
 #[test]
 fn cursor_rule_always_apply() {
     check(
@@ -1279,8 +1278,8 @@ alwaysApply: $0
 "#,
         expect![[r#"
             cursor-rule: 2 items
-            true · Value · 00000 · 3:14-3:14 "" → "'true'" · boolean
-            false · Value · 00001 · 3:14-3:14 "" → "'false'" · boolean
+            true · Value · 00000 · 3:14-3:14 "" → "true" · boolean
+            false · Value · 00001 · 3:14-3:14 "" → "false" · boolean
         "#]],
     );
 }
@@ -2952,8 +2951,8 @@ $0
     );
 }
 
-/// BUG: should offer the skeleton as without a BOM (replacing `--` at 1:2-1:4): the first-line
-/// test compares the line's start (0) with the BOM's length (3), so it never holds after a BOM.
+/// After a BOM the skeleton is offered as without one, replacing the `--` after the BOM
+/// (1:2-1:4 in UTF-16) and keeping the BOM.
 #[test]
 fn skeleton_after_a_bom() {
     check(
@@ -2962,7 +2961,8 @@ fn skeleton_after_a_bom() {
 --$0
 "#,
         expect![[r#"
-            claude-agent: 0 items
+            claude-agent: 1 item
+            --- · Key · 0 · 1:2-1:4 "--" → "---\nname: $1\ndescription: $2\n---\n$0" snippet · Claude Code subagent front matter
         "#]],
     );
 }

@@ -14,7 +14,9 @@ pub(super) fn skeleton(
     line_end: usize,
 ) -> Option<Item> {
     let split = &req.parsed.split;
-    let first_line = line_start == split.bom;
+    // The first line starts after the BOM, if there is one; the BOM stays where it is.
+    let first_line = line_start <= split.bom;
+    let line_start = line_start.max(split.bom).min(offset);
     let typed = &req.text[line_start..offset];
     let open_only = match &split.block {
         None => true,

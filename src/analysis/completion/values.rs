@@ -40,8 +40,16 @@ pub(super) fn values(
         None if offset < value_start => (offset..value_end, None),
         None => (value_start..value_end.max(offset), None),
     };
+    // A boolean or a number is written bare: quoted, `true` would be the text "true".
+    let typed = schema_key.is_some_and(|k| {
+        matches!(
+            k.ty,
+            ValueType::Bool | ValueType::Integer | ValueType::Number
+        )
+    });
     place(candidates, replace, needs_space, |label| match quote_char {
         Some(q) => escape_in(label, q),
+        None if typed => label.to_string(),
         None => quote::scalar(label),
     })
 }
