@@ -301,32 +301,49 @@ fn display_width(s: &str) -> usize {
     s.chars().map(char_width).sum()
 }
 
+/// Code points that take no column: combining marks, zero-width and variation selectors.
+const ZERO_WIDTH: &[(u32, u32)] = &[
+    (0x0300, 0x036F),
+    (0x1AB0, 0x1AFF),
+    (0x200B, 0x200F),
+    (0x2060, 0x2064),
+    (0x20D0, 0x20FF),
+    (0xFE00, 0xFE0F),
+    (0xFE20, 0xFE2F),
+    (0xE0000, 0xE01EF),
+];
+
+/// Code points that take two columns: East Asian wide and full-width forms, emoji.
+const WIDE: &[(u32, u32)] = &[
+    (0x1100, 0x115F),
+    (0x2E80, 0x303E),
+    (0x3041, 0x33FF),
+    (0x3400, 0x4DBF),
+    (0x4E00, 0x9FFF),
+    (0xA000, 0xA4CF),
+    (0xAC00, 0xD7A3),
+    (0xF900, 0xFAFF),
+    (0xFE30, 0xFE4F),
+    (0xFF00, 0xFF60),
+    (0xFFE0, 0xFFE6),
+    (0x1F300, 0x1F64F),
+    (0x1F680, 0x1F6FF),
+    (0x1F900, 0x1F9FF),
+    (0x20000, 0x3FFFD),
+];
+
 fn char_width(c: char) -> usize {
-    match c as u32 {
-        0x0300..=0x036F
-        | 0x1AB0..=0x1AFF
-        | 0x200B..=0x200F
-        | 0x2060..=0x2064
-        | 0x20D0..=0x20FF
-        | 0xFE00..=0xFE0F
-        | 0xFE20..=0xFE2F
-        | 0xE0000..=0xE01EF => 0,
-        0x1100..=0x115F
-        | 0x2E80..=0x303E
-        | 0x3041..=0x33FF
-        | 0x3400..=0x4DBF
-        | 0x4E00..=0x9FFF
-        | 0xA000..=0xA4CF
-        | 0xAC00..=0xD7A3
-        | 0xF900..=0xFAFF
-        | 0xFE30..=0xFE4F
-        | 0xFF00..=0xFF60
-        | 0xFFE0..=0xFFE6
-        | 0x1F300..=0x1F64F
-        | 0x1F680..=0x1F6FF
-        | 0x1F900..=0x1F9FF
-        | 0x20000..=0x3FFFD => 2,
-        _ => 1,
+    let within = |table: &[(u32, u32)]| {
+        table
+            .iter()
+            .any(|&(lo, hi)| (lo..=hi).contains(&(c as u32)))
+    };
+    if within(ZERO_WIDTH) {
+        0
+    } else if within(WIDE) {
+        2
+    } else {
+        1
     }
 }
 

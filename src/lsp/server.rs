@@ -149,6 +149,17 @@ macro_rules! notifications {
     };
 }
 
+/// Requests that hand their parameters to an async handler and answer with what it returns.
+macro_rules! requests {
+    ($($method:ident($params:ident) -> $answer:ty => $module:ident::$handler:ident;)*) => {
+        $(
+            async fn $method(&self, params: lsp::$params) -> Result<$answer> {
+                handlers::$module::$handler(&self.shared, params).await
+            }
+        )*
+    };
+}
+
 impl LanguageServer for Backend {
     async fn initialize(&self, params: lsp::InitializeParams) -> Result<lsp::InitializeResult> {
         handlers::lifecycle::initialize(&self.shared, params)
@@ -172,54 +183,19 @@ impl LanguageServer for Backend {
         did_change_workspace_folders(DidChangeWorkspaceFoldersParams) => workspace::did_change_workspace_folders;
     }
 
-    async fn diagnostic(
-        &self,
-        params: lsp::DocumentDiagnosticParams,
-    ) -> Result<lsp::DocumentDiagnosticReportResult> {
-        handlers::diagnostics::pull(&self.shared, params).await
-    }
-
-    async fn completion(
-        &self,
-        params: lsp::CompletionParams,
-    ) -> Result<Option<lsp::CompletionResponse>> {
-        handlers::completion::completion(&self.shared, params).await
-    }
-
-    async fn completion_resolve(&self, item: lsp::CompletionItem) -> Result<lsp::CompletionItem> {
-        handlers::completion::resolve(&self.shared, item).await
-    }
-
-    async fn hover(&self, params: lsp::HoverParams) -> Result<Option<lsp::Hover>> {
-        handlers::hover::hover(&self.shared, params).await
-    }
-
-    async fn code_action(
-        &self,
-        params: lsp::CodeActionParams,
-    ) -> Result<Option<lsp::CodeActionResponse>> {
-        handlers::code_action::code_action(&self.shared, params).await
-    }
-
-    async fn document_symbol(
-        &self,
-        params: lsp::DocumentSymbolParams,
-    ) -> Result<Option<lsp::DocumentSymbolResponse>> {
-        handlers::symbols::document_symbol(&self.shared, params).await
-    }
-
-    async fn folding_range(
-        &self,
-        params: lsp::FoldingRangeParams,
-    ) -> Result<Option<Vec<lsp::FoldingRange>>> {
-        handlers::folding::folding_range(&self.shared, params).await
-    }
-
-    async fn selection_range(
-        &self,
-        params: lsp::SelectionRangeParams,
-    ) -> Result<Option<Vec<lsp::SelectionRange>>> {
-        handlers::selection::selection_range(&self.shared, params).await
+    requests! {
+        diagnostic(DocumentDiagnosticParams) -> lsp::DocumentDiagnosticReportResult
+            => diagnostics::pull;
+        completion(CompletionParams) -> Option<lsp::CompletionResponse> => completion::completion;
+        completion_resolve(CompletionItem) -> lsp::CompletionItem => completion::resolve;
+        hover(HoverParams) -> Option<lsp::Hover> => hover::hover;
+        code_action(CodeActionParams) -> Option<lsp::CodeActionResponse> => code_action::code_action;
+        document_symbol(DocumentSymbolParams) -> Option<lsp::DocumentSymbolResponse>
+            => symbols::document_symbol;
+        folding_range(FoldingRangeParams) -> Option<Vec<lsp::FoldingRange>>
+            => folding::folding_range;
+        selection_range(SelectionRangeParams) -> Option<Vec<lsp::SelectionRange>>
+            => selection::selection_range;
     }
 }
 

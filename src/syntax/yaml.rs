@@ -563,6 +563,12 @@ fn entry_from_pair(pair: TsNode, text: &str, base: usize, depth: usize) -> Optio
     Some(entry)
 }
 
+/// The children of `node` that `pick` keeps, converted.
+fn collect_children<T>(node: TsNode, pick: impl FnMut(TsNode) -> Option<T>) -> Vec<T> {
+    let mut cursor = node.walk();
+    node.children(&mut cursor).filter_map(pick).collect()
+}
+
 /// A flow mapping's key without `:` or value (`a` in `{a, b: c}`, a null to YAML).
 fn lone_key(node: TsNode, text: &str, base: usize, depth: usize) -> Entry {
     let key = convert(node, text, base, depth);
@@ -661,22 +667,18 @@ fn convert(node: TsNode, text: &str, base: usize, depth: usize) -> Node {
         }
         "block_sequence" | "flow_sequence" => {
             let flow = node.kind() == "flow_sequence";
-            let mut cursor = node.walk();
-            let items = node
-                .children(&mut cursor)
-                .filter_map(|c| match c.kind() {
-                    "block_sequence_item" => {
-                        Some(match c.named_child(0).filter(|n| n.kind() != "comment") {
-                            Some(v) => convert(v, text, base, depth + 1),
-                            // `-` with nothing after it is an item too: a null, as libyaml
-                            // reads it (dropping it shortened the list).
-                            None => null_item(base + c.end_byte().min(c.start_byte() + 1)),
-                        })
-                    }
-                    "flow_node" | "flow_pair" => Some(convert(c, text, base, depth + 1)),
-                    _ => None,
-                })
-                .collect();
+            let items = collect_children(node, |c| match c.kind() {
+                "block_sequence_item" => {
+                    Some(match c.named_child(0).filter(|n| n.kind() != "comment") {
+                        Some(v) => convert(v, text, base, depth + 1),
+                        // `-` with nothing after it is an item too: a null, as libyaml
+                        // reads it (dropping it shortened the list).
+                        None => null_item(base + c.end_byte().min(c.start_byte() + 1)),
+                    })
+                }
+                "flow_node" | "flow_pair" => Some(convert(c, text, base, depth + 1)),
+                _ => None,
+            });
             NodeKind::Seq { flow, items }
         }
         // A mapping so deep that its keys would be `Deep` is `Deep` itself: its pairs, without
@@ -686,16 +688,12 @@ fn convert(node: TsNode, text: &str, base: usize, depth: usize) -> Node {
         }
         "block_mapping" | "flow_mapping" => {
             let flow = node.kind() == "flow_mapping";
-            let mut cursor = node.walk();
-            let entries = node
-                .children(&mut cursor)
-                .filter_map(|c| match c.kind() {
-                    "block_mapping_pair" | "flow_pair" => entry_from_pair(c, text, base, depth + 1),
-                    // `{a, b: c}`: a key alone in a flow mapping has a null value.
-                    "flow_node" if flow => Some(lone_key(c, text, base, depth + 1)),
-                    _ => None,
-                })
-                .collect();
+            let entries = collect_children(node, |c| match c.kind() {
+                "block_mapping_pair" | "flow_pair" => entry_from_pair(c, text, base, depth + 1),
+                // `{a, b: c}`: a key alone in a flow mapping has a null value.
+                "flow_node" if flow => Some(lone_key(c, text, base, depth + 1)),
+                _ => None,
+            });
             NodeKind::Map { flow, entries }
         }
         "flow_pair" => {
