@@ -1066,6 +1066,9 @@ fn every_fix_is_safe_or_manual_as_documented() {
         ("engineering/a.md", "Skip to content\nname A\ndescription B\n\n# A\n".into(), "rendered-front-matter", "Rebuild", false),
         (AGENT, format!("\u{feff}{}", agent("")), "byte-order-mark", "Remove the byte-order mark", false),
         (AGENT, agent("").replace("Body", "\u{645}\u{6CC}\u{200C}\u{62E}"), "hidden-unicode", "Remove the hidden", false),
+        // Removed, the joiner would turn the text `name:` into a mapping key.
+        (AGENT, agent("tier: name:\u{200D}"), "hidden-unicode", "Remove the hidden", false),
+        (AGENT, agent("tier: a\u{200B}b"), "hidden-unicode", "Remove the hidden", true),
         (AGENT, fm("name: Reviewer Bot\ndescription: d"), "invalid-name", "Use", false),
         (skill, fm("name: pdf-tools\ndescription: d"), "name-mismatch", "Change the name", false),
     ];

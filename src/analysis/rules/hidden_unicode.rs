@@ -19,20 +19,35 @@ pub fn check(cx: &mut RuleCx) {
             if chars.len() == 1 { "it" } else { "them" }
         );
         let orthographic = is_orthographic(cx.text, &run.range);
+        let in_front_matter = split
+            .block
+            .as_ref()
+            .is_some_and(|b| b.content.contains(&run.range.start));
+        let changes_yaml = in_front_matter && beside_yaml_syntax(cx.text, &run.range);
         if let Some(d) = cx.report(Code::HiddenUnicode, run.range.clone(), msg) {
             let title = "Remove the hidden characters";
             let edit = vec![TextEdit::delete(run.range)];
             // Safe because the characters show nothing: the text a reviewer sees stays the
             // same, and what only the model saw is gone. Not for joiners and direction marks
             // beside non-ASCII text, where they may be spelling (Persian and Indic scripts
-            // need them; Hebrew and Arabic text uses the marks): offered there.
-            d.fixes.push(if orthographic {
+            // need them; Hebrew and Arabic text uses the marks): offered there. Nor in the
+            // front matter beside YAML's own characters, where the removal changes how YAML
+            // reads the line (`name:` + U+200D is text; `name:` without it opens a mapping).
+            d.fixes.push(if orthographic || changes_yaml {
                 Fix::manual(title, edit)
             } else {
                 Fix::safe(title, edit)
             });
         }
     }
+}
+
+/// Whether the run touches one of YAML's indicator characters: removed, it would put the
+/// indicator next to what is on the run's other side (`:` before a line break, a blank
+/// before `#`), where YAML may read it otherwise.
+fn beside_yaml_syntax(text: &str, range: &Range<usize>) -> bool {
+    let syntax = |c: Option<char>| c.is_some_and(|c| ":#-?,[]{}&*!|>'\"%@`".contains(c));
+    syntax(text[..range.start].chars().next_back()) || syntax(text[range.end..].chars().next())
 }
 
 struct HiddenRun {
