@@ -705,26 +705,30 @@ fn value_difference(
 /// Every valid top-level entry reads as libyaml reads it alone.
 fn agrees_with_libyaml(text: &str, block_end: usize, y: &yaml::Yaml) -> Check {
     let line_start = |at: usize| text[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-    // Where each top-level piece starts: an entry ends where the next one's line does.
-    let mut starts: Vec<usize> = y
-        .entries
-        .iter()
-        .map(|e| line_start(e.key_range.start))
-        .chain(y.stray.iter().map(|r| line_start(r.start)))
-        .collect();
-    starts.sort_unstable();
     for e in y.entries.iter().filter(|e| e.valid) {
         // The entry's whole lines, from the start of its key's line (indentation included) to
-        // the line where the next entry (or stray line) starts, as the engine's own strict
-        // parse sees them: the blank lines after it belong to it (in a block scalar a line of
-        // spaces is text), which its range, ending at its last character, leaves out.
+        // its last line's break, and the lines of nothing but blanks after it (in a block
+        // scalar a line of spaces is text), as the engine's own strict parse sees them; not
+        // past the block.
         let start = line_start(e.key_range.start);
-        let next = starts.partition_point(|&s| s <= e.range.end.max(start));
-        let end = starts
-            .get(next)
-            .copied()
-            .unwrap_or(block_end)
-            .min(text.len());
+        let mut end = match text[e.range.end..].find(['\n', '\r']) {
+            Some(i) => front_matter::next_line_start(text, e.range.end + i),
+            None => text.len(),
+        };
+        while end < block_end {
+            let next = match text[end..].find(['\n', '\r']) {
+                Some(i) => front_matter::next_line_start(text, end + i),
+                None => text.len(),
+            };
+            if !text[end..next]
+                .trim_matches([' ', '\t', '\n', '\r'])
+                .is_empty()
+            {
+                break;
+            }
+            end = next;
+        }
+        let end = end.min(block_end.max(start));
         let line_start = start;
         let Ok(serde_yaml_ng::Value::Mapping(m)) =
             serde_yaml_ng::from_str::<serde_yaml_ng::Value>(&text[line_start..end])
