@@ -710,6 +710,14 @@ fn convert(node: TsNode, text: &str, base: usize, depth: usize) -> Node {
     // tree-sitter ends a block node that closes the document after its line break; spans stop
     // at the last character of content, wherever the node is.
     let end = range.start + trim_yaml_end(raw).len();
+    let mut kind = kind;
+    if let NodeKind::Seq { items, .. } = &mut kind {
+        // An item of nothing but blanks YAML breaks lines at (`- ` then U+0085) starts after
+        // the list's last character: it is placed, empty, at the list's end.
+        for item in items.iter_mut().filter(|i| i.range.start > end) {
+            item.range = end..end;
+        }
+    }
     Node {
         range: range.start..end,
         kind,
@@ -809,6 +817,18 @@ mod tests {
             .map(|e| (e.key.as_str(), e.value.is_some()))
             .collect();
         assert_eq!(keys, [("a", false), ("b", true)]);
+    }
+
+    /// `- ` then U+0085 (a line break to libyaml): a null item, inside its list.
+    #[test]
+    fn an_item_of_a_line_break_stays_inside_its_list() {
+        let t = "s:\n- \u{85}";
+        let y = parse_all(t);
+        let v = y.entries[0].value.as_ref().unwrap();
+        let NodeKind::Seq { items, .. } = &v.kind else {
+            panic!("{v:?}")
+        };
+        assert_eq!((v.range.clone(), items[0].range.clone()), (3..4, 4..4));
     }
 
     /// A tagged value ends at its last character, whatever the line breaks (CR here).
