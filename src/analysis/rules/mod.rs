@@ -1,8 +1,10 @@
-//! The rule registry: one line per rule, one file per code (named after it).
+//! The rule registry: one row per rule, one file per code (named after it).
 //!
-//! A line gives the rule's stable code (DESIGN.md §3: these strings never change), the file
-//! that holds it, its stage, its default severity, every other severity it can take and when,
-//! and the one-line summary used for SARIF rule metadata and hover. The file holds the
+//! The table is data, `registry.yaml` beside this file; build.rs turns each row into a line
+//! of `registry!` below (and fails the build on a malformed row). A row gives the rule's
+//! stable code (DESIGN.md §3: these strings never change), its stage, its default severity,
+//! every other severity it can take and when, and the one-line summary used for SARIF rule
+//! metadata and hover. The file named after the code holds the
 //! function that runs it (`check`); its long explanation, with an example that triggers it and
 //! the fixed form (a test checks both), is the Markdown file `explain/<code>.md`.
 //!
@@ -18,7 +20,7 @@
 //!
 //! Adding a rule touches four places: the rule's file (`rules/<code>.rs`, hyphens as
 //! underscores, with `check`), its explanation (`rules/explain/<code>.md`, the format of
-//! [`Explanation::parse`]), its line in the table below (appended at the end: SARIF numbers
+//! [`Explanation::parse`]), its row in `registry.yaml` (appended at the end: SARIF numbers
 //! the rules in this order), and its test in `tests/rules.rs`.
 
 use super::RuleCx;
@@ -76,7 +78,7 @@ impl Stage {
 }
 
 /// A severity other than its rule's default, and when the rule takes it. Rules name these
-/// (`cases::NO_TOOL_RESOLVES`); only the registry line says which severity that is.
+/// (`cases::NO_TOOL_RESOLVES`); only the registry row says which severity that is.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Case {
     pub code: Code,
@@ -212,13 +214,18 @@ impl fmt::Debug for Rule {
     }
 }
 
+/// Makes the [`Code`] enum, the [`cases`] and [`RULES`] from the rows build.rs writes, one
+/// per rule: `Variant = "code" in module at "rules/module.rs" explained at "explain/code.md",
+/// Stage, Severity, [CASE => Severity: "when", …], "summary";` (absolute paths: the rows are
+/// included from OUT_DIR, where relative ones would resolve).
 macro_rules! registry {
     ($(
-        $variant:ident = $name:literal in $module:ident, $stage:ident, $default:ident,
+        $variant:ident = $name:literal in $module:ident at $file:literal explained at $explanation:literal,
+        $stage:ident, $default:ident,
         [$($case:ident => $severity:ident: $when:literal),* $(,)?],
         $summary:literal;
     )*) => {
-        $(mod $module;)*
+        $(#[path = $file] mod $module;)*
 
         /// The stable diagnostic codes of DESIGN.md §3. Scripts match on these strings.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -259,7 +266,7 @@ macro_rules! registry {
                 summary: $summary,
                 // Read at compile time: a malformed file fails the build with its reason (a
                 // const panic cannot also name the file; the registry line above does).
-                explanation: &match Explanation::parse(include_str!(concat!("explain/", $name, ".md"))) {
+                explanation: &match Explanation::parse(include_str!($explanation)) {
                     Ok(explanation) => explanation,
                     Err(why) => panic!("{}", why),
                 },
@@ -269,83 +276,8 @@ macro_rules! registry {
     };
 }
 
-registry! {
-    MissingFrontMatter = "missing-front-matter" in missing_front_matter, FrontMatter, Error,
-        [NOT_A_PERSONA => Hint: "the file is documentation (`README.md`, …), or the dialect's files without front matter are not personas (agency playbooks): it is not checked"],
-        "The file should be a persona but has no `---` front matter, so its tool skips it or loads it without a name and description.";
-    UnclosedFrontMatter = "unclosed-front-matter" in unclosed_front_matter, FrontMatter, Error, [],
-        "An opening `---` without a closing `---` line: the whole file is read as front matter, or the front matter is ignored.";
-    YamlSyntax = "yaml-syntax" in yaml_syntax, Yaml, Error,
-        [TOLERATED => Warning: "the dialect's own loader reads past this error (the schema's `lenient_yaml`): only strict parsers drop the file"],
-        "The front matter is not valid YAML. Strict parsers (VS Code, GitHub, OpenCode, skill uploads, many Claude Code versions) drop the whole file.";
-    NotAMapping = "not-a-mapping" in not_a_mapping, Yaml, Error, [],
-        "The front matter is YAML but not `key: value` pairs, so no key can be read from it.";
-    DuplicateKey = "duplicate-key" in duplicate_key, Yaml, Error, [],
-        "A key appears twice; parsers disagree on which value wins, and strict ones reject the file.";
-    MissingRequiredKey = "missing-required-key" in missing_required_key, Schema, Error,
-        [SOME_READERS_NEED_IT => Warning: "the schema row says `missing-severity: warning`: the file's own tool still loads it, only other readers need the key"],
-        "A key the dialect requires is absent; the tool skips the file or cannot list it.";
-    UnknownKey = "unknown-key" in unknown_key, Schema, Warning,
-        [
-            METADATA => Information: "no known key is close and the key is no other dialect's typo: metadata the tool ignores (`category`, `author`)",
-            READ_AS_ANOTHER_KEY => Error: "the schema's `wrong_keys` row says `severity: error`: the tool then does something else (an agent with `allowed-tools` inherits every tool)",
-        ],
-        "The dialect does not define this key, so the tool ignores it. Often a typo or another dialect's key.";
-    InvalidValue = "invalid-value" in invalid_value, Schema, Error,
-        [
-            DEPRECATED_VALUE => Warning: "the value is deprecated or retired for the key: it still works for now",
-            OPEN_SET => Warning: "the key's set is open (`open: true`): the tool takes other values too",
-            COLOR_NOT_SHOWN => Warning: "a color the tool does not show: it ignores or converts it, and the file still loads",
-            INHERIT_IN_OPENCODE => Warning: "`inherit` in OpenCode: the current version ignores it, older ones crashed",
-        ],
-        "The value is not one the dialect allows.";
-    InvalidType = "invalid-type" in invalid_type, Schema, Error,
-        [
-            QUOTED_BOOLEAN => Warning: "a boolean written as quoted text: lenient readers take it, strict ones (and Cursor) do not",
-            LIST_READ_AS_TEXT => Warning: "a list in a text key other than the name and description: the tool reads it as text or ignores the key",
-            NULL_VALUE => Warning: "a key with no value where its readers disagree about null (the schema's `if-null`)",
-            NOT_A_TOOL_NAME => Warning: "an item of a tool list that is not text: it grants no tool, the others still work",
-            TEXT_FOR_A_LIST => Warning: "text where a YAML list is wanted: readers take it as one item",
-        ],
-        "The value has the wrong YAML type (a list where text is wanted, a quoted boolean, a bare number as a name).";
-    InvalidName = "invalid-name" in invalid_name, Schema, Error,
-        [
-            LOOSE_AGENT_NAME => Warning: "a Claude Code agent name that is not lowercase letters and hyphens: it loads, but is matched loosely",
-            RESERVED_WORD => Warning: "a skill name with a reserved word: Claude Code loads it, only claude.ai and the Skills API refuse the upload",
-        ],
-        "The name breaks the dialect's format rules, so the tool rejects or renames it.";
-    NameMismatch = "name-mismatch" in name_mismatch, Schema, Warning, [],
-        "The name differs from the file or folder name where the dialect requires them to match.";
-    UnknownTool = "unknown-tool" in unknown_tool, Schema, Warning,
-        [NO_TOOL_RESOLVES => Error: "no tool of a `tools` list resolves: Claude Code refuses to start the agent (\"would be spawned with zero tools\")"],
-        "A tool name the dialect does not know; an unresolvable tool is dropped, and an agent whose tools all fail to resolve refuses to start.";
-    ToolsFormat = "tools-format" in tools_format, Schema, Warning, [],
-        "The tools are written in a form the tool misreads (a flow list `[A, B]` in a Claude Code agent loses its first and last entries).";
-    UnknownModel = "unknown-model" in unknown_model, Schema, Warning, [],
-        "A model id that is not known; the request fails if the provider does not serve it.";
-    RetiredModel = "retired-model" in retired_model, Schema, Warning, [],
-        "A model id that is no longer served; requests with it fail.";
-    EscapedNewline = "escaped-newline" in escaped_newline, Schema, Warning, [],
-        "A literal `\\n` inside an unquoted value stays a backslash and an `n`: plain YAML scalars do not process escapes.";
-    DuplicateName = "duplicate-name" in duplicate_name, Workspace, Warning, [],
-        "Two personas in one scope share a name; only one of them loads.";
-    HiddenUnicode = "hidden-unicode" in hidden_unicode, Body, Warning, [],
-        "Invisible or bidirectional control characters hide text from a reviewer; they are a prompt-injection vector.";
-    EmptyBody = "empty-body" in empty_body, Body, Warning, [],
-        "The file has front matter but no instructions below it.";
-    RenderedFrontMatter = "rendered-front-matter" in rendered_front_matter, FrontMatter, Error, [],
-        "The front matter was lost when the file was copied from a rendered web page: the keys became a table of `key value` lines.";
-    ByteOrderMark = "byte-order-mark" in byte_order_mark, FrontMatter, Warning, [],
-        "A UTF-8 byte-order mark before the `---` hides the front matter from most tools (VS Code, many YAML loaders).";
-    DeprecatedKey = "deprecated-key" in deprecated_key, Schema, Warning, [],
-        "The key still works but is deprecated; its replacement is named in the message.";
-    IneffectiveKey = "ineffective-key" in ineffective_key, Schema, Warning, [],
-        "The tool ignores this key because of another one (`agent` without `context: fork`, a tool both allowed and denied).";
-    ConflictingKeys = "conflicting-keys" in conflicting_keys, Schema, Warning, [],
-        "Two keys that together make the file unusable (`user-invocable: false` with `disable-model-invocation: true`: nothing can invoke it).";
-    DescriptionTooLong = "description-too-long" in description_too_long, Schema, Warning, [],
-        "The description is longer than the dialect allows; uploads refuse it and listings cut it short.";
-}
+// The table itself is data: `registry.yaml`, turned into this macro's input by build.rs.
+include!(concat!(env!("OUT_DIR"), "/registry.rs"));
 
 impl Code {
     /// This code's line of the registry.
