@@ -18,15 +18,16 @@ fn engine(c: &mut Criterion) {
         rel_path: ".claude/agents/backend-architect.md",
         forced: None,
     };
-    for (label, text) in [
+    let personas = [
         ("10KB", fixtures::persona(10 * 1024)),
         ("5MB", fixtures::persona(5 * 1024 * 1024)),
-    ] {
+    ];
+    for (label, text) in &personas {
         c.bench_function(&format!("parse front matter {label}"), |b| {
-            b.iter(|| Parsed::new(black_box(&text)))
+            b.iter(|| Parsed::new(black_box(text)))
         });
         c.bench_function(&format!("diagnostics {label}"), |b| {
-            b.iter(|| analyze(black_box(&text), location, &registry))
+            b.iter(|| analyze(black_box(text), location, &registry))
         });
     }
     c.bench_function("schema tables (read afresh)", |b| b.iter(Schema::load));
@@ -34,19 +35,16 @@ fn engine(c: &mut Criterion) {
 
     // Completion after `model: ` and hover on `model`, on the small and the large persona.
     let no_workspace = |_: &str| Vec::new();
-    for (label, text) in [
-        ("10KB", fixtures::persona(10 * 1024)),
-        ("5MB", fixtures::persona(5 * 1024 * 1024)),
-    ] {
-        let parsed = Parsed::new(&text);
-        let analysis = analyze(&text, location, &registry);
+    for (label, text) in &personas {
+        let parsed = Parsed::new(text);
+        let analysis = analyze(text, location, &registry);
         let detected = analysis.dialect;
         let dialect = &registry.dialects[detected.expect("a claude agent").index];
         let at = text.find("model: ").unwrap();
         c.bench_function(&format!("completion after `model: ` {label}"), |b| {
             b.iter(|| {
                 completion::complete(&completion::Request {
-                    text: &text,
+                    text,
                     parsed: &parsed,
                     registry: &registry,
                     dialect,
@@ -60,7 +58,7 @@ fn engine(c: &mut Criterion) {
         c.bench_function(&format!("hover on `model` {label}"), |b| {
             b.iter(|| {
                 hover::hover(&hover::Request {
-                    text: &text,
+                    text,
                     parsed: &parsed,
                     registry: &registry,
                     detected,
