@@ -542,7 +542,9 @@ impl Project {
 mod tests {
     use super::*;
 
-    fn tree(files: &[&str]) -> tempfile::TempDir {
+    /// A temporary tree of empty `files` (a name ending in `/` is a folder) and its canonical
+    /// root; the tree lasts as long as the returned `TempDir`.
+    fn tree(files: &[&str]) -> (tempfile::TempDir, PathBuf) {
         let dir = tempfile::tempdir().unwrap();
         for f in files {
             let p = dir.path().join(f);
@@ -551,22 +553,18 @@ mod tests {
                 std::fs::write(&p, "").unwrap();
             }
         }
-        dir
-    }
-
-    fn root(dir: &tempfile::TempDir) -> PathBuf {
-        std::fs::canonicalize(dir.path()).unwrap()
+        let root = std::fs::canonicalize(dir.path()).unwrap();
+        (dir, root)
     }
 
     #[test]
     fn discovery_stops_at_the_repository() {
-        let d = tree(&[
+        let (_dir, r) = tree(&[
             ".persona-ls.toml",
             "repo/.git/HEAD",
             "repo/sub/.persona-ls.toml",
             "repo/sub/.claude/agents/a.md",
         ]);
-        let r = root(&d);
         let p = Project::for_check(None, None);
         let place = p.place(&r.join("repo/sub/.claude/agents/a.md"), None);
         assert_eq!(place.root, r.join("repo"));
@@ -579,12 +577,12 @@ mod tests {
 
     #[test]
     fn user_folders_read_as_the_project_folder_they_mirror() {
-        let d = tree(&[
+        let (_dir, r) = tree(&[
             "home/.claude/.git/HEAD",
             "home/.claude/agents/a.md",
             "home/.config/opencode/agent/b.md",
         ]);
-        let home = root(&d).join("home");
+        let home = r.join("home");
         let p = Project::for_check(None, Some(home.clone()));
         let a = p.place(&home.join(".claude/agents/a.md"), None);
         assert_eq!(
@@ -597,8 +595,7 @@ mod tests {
 
     #[test]
     fn outside_a_repository_the_marker_folder_roots_the_path() {
-        let d = tree(&["x/.claude/agents/a.md"]);
-        let r = root(&d);
+        let (_dir, r) = tree(&["x/.claude/agents/a.md"]);
         let p = Project::for_check(Some(PathBuf::from("/nonexistent-anchor")), None);
         assert_eq!(
             p.place(&r.join("x/.claude/agents/a.md"), None).rel_path,
@@ -608,8 +605,7 @@ mod tests {
 
     #[test]
     fn a_walked_folder_anchors_files_outside_a_repository() {
-        let d = tree(&["c/repo/engineering/x.md"]);
-        let r = root(&d);
+        let (_dir, r) = tree(&["c/repo/engineering/x.md"]);
         let p = Project::for_check(None, None);
         let walk = r.join("c");
         let place = p.place(&r.join("c/repo/engineering/x.md"), Some(&walk));
@@ -625,13 +621,12 @@ mod tests {
 
     #[test]
     fn the_server_reads_nothing_outside_its_folders() {
-        let d = tree(&[
+        let (_dir, r) = tree(&[
             "ws/.git/HEAD",
             "ws/.persona-ls.toml",
             "other/.persona-ls.toml",
             "other/x.md",
         ]);
-        let r = root(&d);
         let p = Project::for_server(&[r.join("ws")], Config::default(), None);
         assert!(p.is_readable(&r.join("ws/a.md")));
         assert!(!p.is_readable(&r.join("other/x.md")));
