@@ -85,19 +85,15 @@ pub struct Dialect {
 
 /// The keys that play a part that rules need to know, by role.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct Roles {
     /// The persona's name (checked against the name rules; a list there breaks the tool).
-    #[serde(default)]
     pub name: Option<String>,
     /// What it does and when to use it (a list there breaks the tool; length limits).
-    #[serde(default)]
     pub description: Option<String>,
     /// The tool allow-list: the only tools the persona has.
-    #[serde(default)]
     pub tools: Option<String>,
     /// The tool deny-list, applied before the allow-list.
-    #[serde(default)]
     pub denied_tools: Option<String>,
 }
 
@@ -297,17 +293,14 @@ pub enum FrontMatterPolicy {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct NameRules {
-    #[serde(default)]
     pub format: NameFormat,
-    #[serde(default, rename = "match")]
+    #[serde(rename = "match")]
     pub must_match: NameMatch,
     /// The longest name the format allows, in characters.
-    #[serde(default)]
     pub max_length: Option<usize>,
     /// Words a name may not hold (between hyphens), and who refuses such a name.
-    #[serde(default)]
     pub reserved_words: Option<ReservedWords>,
 }
 
@@ -344,27 +337,21 @@ pub enum NameMatch {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct ToolRules {
     /// Value set (in `values.yaml`) of the tool names this dialect knows: completion and
     /// hover always use it; `unknown-tool` uses it only when `strict` is set.
-    #[serde(default)]
     pub vocabulary: Option<String>,
     /// Whether a name outside the vocabulary is reported (`unknown-tool`). Off for tools that
     /// ignore unknown names (VS Code, GitHub Copilot).
-    #[serde(default)]
     pub strict: bool,
     /// Whether a flow list (`[Read, Write]`) is misread by the tool.
-    #[serde(default)]
     pub flow_list_misread: bool,
     /// How the tool documents a tool list; a string is split by it.
-    #[serde(default)]
     pub list_style: ListStyle,
     /// Whether the tool refuses to start a persona none of whose allow-listed tools resolve.
-    #[serde(default)]
     pub refuses_zero_tools: bool,
     /// How a tool name starts to name an MCP tool (`mcp__`), which no vocabulary lists.
-    #[serde(default)]
     pub mcp_prefix: Option<String>,
 }
 
@@ -382,15 +369,13 @@ pub enum ListStyle {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct ModelRules {
     /// `claude` (aliases + claude-* ids), `copilot` (display names), `opencode`
     /// (`provider/model`), `cursor`, or `any`.
-    #[serde(default)]
     pub kind: ModelKind,
     /// The value set of the model ids whose retirement is reported, for a `model` key that
     /// lists no values of its own.
-    #[serde(default)]
     pub ids: Option<String>,
 }
 
