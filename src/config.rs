@@ -40,38 +40,26 @@ pub struct Config {
 /// and `models` are not among them: their fields have defaults, so a partial table would
 /// silently reset the others.)
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+#[serde(deny_unknown_fields, rename_all = "kebab-case", default)]
 pub struct DialectConfig {
-    #[serde(default)]
     pub paths: Vec<String>,
-    #[serde(default)]
     pub keys: BTreeMap<String, KeyConfig>,
-    #[serde(default)]
     pub roles: Option<schema::Roles>,
-    #[serde(default)]
     pub booleans: Option<schema::Booleans>,
-    #[serde(default)]
     pub colors: Option<schema::Colors>,
-    #[serde(default)]
     pub unknown_keys: Option<schema::UnknownKeys>,
-    #[serde(default)]
     pub description_limit: Option<schema::DescriptionLimit>,
-    #[serde(default)]
     pub requires: Option<Vec<schema::Requirement>>,
-    #[serde(default)]
     pub conflicts: Option<Vec<schema::Conflict>>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, default)]
 pub struct KeyConfig {
-    #[serde(default)]
     pub doc: Option<String>,
-    #[serde(default, rename = "type")]
+    #[serde(rename = "type")]
     pub ty: Option<String>,
-    #[serde(default)]
     pub required: Option<bool>,
-    #[serde(default)]
     pub values: Vec<ValueConfig>,
 }
 
@@ -136,13 +124,10 @@ impl ValueConfig {
 
 /// The raw shape on disk and on the wire (LSP settings use the same keys).
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, default)]
 struct RawConfig {
-    #[serde(default)]
     rules: BTreeMap<String, String>,
-    #[serde(default)]
     dialects: BTreeMap<String, DialectConfig>,
-    #[serde(default)]
     exclude: Vec<String>,
 }
 
