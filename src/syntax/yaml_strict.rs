@@ -320,6 +320,16 @@ impl<'de> Deserialize<'de> for Lite {
     }
 }
 
+/// Visitor methods that read whatever value they are given as the `Lite` variant named before
+/// them.
+macro_rules! visit_as {
+    ($($value:ident => $($method:ident($($arg:ty)?))*;)*) => {
+        $($(fn $method<E>(self, $(_: $arg)?) -> Result<Lite, E> {
+            Ok(Lite::$value)
+        })*)*
+    };
+}
+
 struct LiteVisitor;
 
 impl<'de> Visitor<'de> for LiteVisitor {
@@ -328,35 +338,16 @@ impl<'de> Visitor<'de> for LiteVisitor {
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         f.write_str("a YAML value")
     }
-    fn visit_bool<E>(self, _: bool) -> Result<Lite, E> {
-        Ok(Lite::Bool)
-    }
-    fn visit_i64<E>(self, _: i64) -> Result<Lite, E> {
-        Ok(Lite::Number)
-    }
-    fn visit_u64<E>(self, _: u64) -> Result<Lite, E> {
-        Ok(Lite::Number)
-    }
-    fn visit_i128<E>(self, _: i128) -> Result<Lite, E> {
-        Ok(Lite::Number)
-    }
-    fn visit_u128<E>(self, _: u128) -> Result<Lite, E> {
-        Ok(Lite::Number)
-    }
-    fn visit_f64<E>(self, _: f64) -> Result<Lite, E> {
-        Ok(Lite::Number)
+    visit_as! {
+        Bool => visit_bool(bool);
+        Number => visit_i64(i64) visit_u64(u64) visit_i128(i128) visit_u128(u128) visit_f64(f64);
+        Null => visit_unit() visit_none();
     }
     fn visit_str<E>(self, v: &str) -> Result<Lite, E> {
         Ok(Lite::Str(v.to_string()))
     }
     fn visit_string<E>(self, v: String) -> Result<Lite, E> {
         Ok(Lite::Str(v))
-    }
-    fn visit_unit<E>(self) -> Result<Lite, E> {
-        Ok(Lite::Null)
-    }
-    fn visit_none<E>(self) -> Result<Lite, E> {
-        Ok(Lite::Null)
     }
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Lite, D::Error> {
         Lite::deserialize(d)
