@@ -13,6 +13,7 @@ pub mod tool_list;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::dialect::{Detected, Registry};
 use crate::schema::{Dialect, FileNames, Key};
+use crate::syntax::continuation;
 use crate::syntax::front_matter::{self, Split};
 use crate::syntax::yaml::{self, Entry, Yaml};
 use rules::Case;
@@ -29,10 +30,13 @@ pub struct Parsed {
 impl Parsed {
     pub fn new(text: &str) -> Parsed {
         let split = front_matter::split(text);
-        let yaml = split
-            .block
-            .as_ref()
-            .map(|b| yaml::parse(text, b.content.clone()));
+        let yaml = split.block.as_ref().map(|b| {
+            let mut y = yaml::parse(text, b.content.clone());
+            // Which lines continue a value depends on which pairs are keys: those of any
+            // dialect (the dialect is not known yet; detection reads the keys).
+            continuation::absorb(text, &mut y, crate::schema::builtin_key);
+            y
+        });
         Parsed { split, yaml }
     }
 

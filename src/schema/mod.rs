@@ -50,6 +50,10 @@ pub struct Dialect {
     /// are warnings here: a file its own tool accepts never gets an error).
     #[serde(default)]
     pub lenient_yaml: LenientYaml,
+    /// What the readers do with front matter that no YAML reader gets through (a value
+    /// going on below its key on unindented lines), for `yaml-syntax`'s message.
+    #[serde(default)]
+    pub unparsable: Option<Unparsable>,
     /// Dialects that this one refines: a file whose path names one of them but whose keys
     /// sniff as this dialect is this dialect (an agency persona in `.claude/agents`).
     #[serde(default)]
@@ -248,6 +252,15 @@ pub struct WrongKey {
     /// What the tool does meanwhile, when it matters ("The agent silently inherits every tool.").
     #[serde(default)]
     pub consequence: Option<String>,
+}
+
+/// What a dialect's readers do with front matter that does not parse, and where that was read.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Unparsable {
+    /// One or two sentences naming each reader: "Claude Code skips this agent (…)."
+    pub says: String,
+    pub sources: Vec<String>,
 }
 
 /// Strict-YAML errors that a tool's loader tolerates.
@@ -602,6 +615,20 @@ const VALUES_YAML: &str = include_str!("values.yaml");
 const LOCATIONS_FILE: &str = include_str!(concat!(env!("OUT_DIR"), "/schema/locations.json"));
 #[cfg(test)]
 const LOCATIONS_YAML: &str = include_str!("locations.yaml");
+
+/// Whether some built-in dialect defines `key` (a set built once: the YAML reading asks it
+/// for every line of a broken block).
+pub fn builtin_key(key: &str) -> bool {
+    static KEYS: OnceLock<std::collections::HashSet<String>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        Schema::builtin()
+            .dialects
+            .iter()
+            .flat_map(|d| d.keys.iter().map(|k| k.key.clone()))
+            .collect()
+    })
+    .contains(key)
+}
 
 impl Schema {
     /// The built-in schema. The data files are part of the binary and covered by tests, so a

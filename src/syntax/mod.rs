@@ -1,5 +1,6 @@
 //! Syntax: where the front matter is, and its YAML with exact spans.
 
+pub mod continuation;
 pub mod front_matter;
 pub mod markdown;
 pub mod scalar;

@@ -24,6 +24,9 @@ pub struct Yaml {
     pub errors: Vec<SyntaxError>,
     /// The whole block is a sequence or a scalar, not a mapping.
     pub not_a_mapping: Option<Range<usize>>,
+    /// Values that go on below their key on lines not indented under it (filled by
+    /// [`super::continuation::absorb`], which needs to know the dialects' keys).
+    pub continued: Vec<super::continuation::Continued>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -151,6 +154,7 @@ fn parse_with(text: &str, range: Range<usize>, fast: bool) -> Yaml {
         stray: Vec::new(),
         errors: Vec::new(),
         not_a_mapping: None,
+        continued: Vec::new(),
     };
     let segments = segments(text, range.clone());
     if let Some(first) = segments.first() {

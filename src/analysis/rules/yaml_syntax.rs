@@ -1,12 +1,12 @@
 //! `yaml-syntax`: the front matter is not valid YAML, at the exact position and in plain words.
 
 use super::cases::TOLERATED;
-use super::support::value_text;
-use super::support::entries;
+use super::support::{continued, entries, value_text};
 use super::RuleCx;
 use crate::analysis::quote;
 use crate::diagnostic::{Code, Fix, TextEdit};
 use crate::schema::{LenientYaml, ValueType};
+use crate::syntax::continuation::Continued;
 use crate::syntax::yaml::{Entry, SyntaxError};
 use std::ops::Range;
 
@@ -14,6 +14,9 @@ pub fn check(cx: &mut RuleCx) {
     let Some(yaml) = entries::mapping(cx) else {
         return;
     };
+    for c in &yaml.continued {
+        continued_value(cx, &yaml.entries[c.entry], c);
+    }
     for err in &yaml.errors {
         syntax_error(cx, err);
     }
@@ -106,6 +109,51 @@ fn syntax_error(cx: &mut RuleCx, err: &SyntaxError) {
     let case = lenient.then_some(&TOLERATED);
     if let Some(d) = cx.report_as(Code::YamlSyntax, case, range, format!("{what} {who}")) {
         d.fixes.extend(fixes);
+    }
+}
+
+/// A value that goes on below its key on lines not indented under it: one diagnostic from
+/// the key through the last such line (every line it covers offers the fix), none for the
+/// lines inside.
+fn continued_value(cx: &mut RuleCx, e: &Entry, c: &Continued) {
+    let lines = crate::text::LineIndex::new(cx.text);
+    let (first, last) = (
+        lines.line_of(c.lines.start) + 1,
+        lines.line_of(c.lines.end) + 1,
+    );
+    let (at, them, those) = if first == last {
+        (format!("line {first}, which is"), "it", "that line")
+    } else {
+        (format!("lines {first}–{last}, which are"), "them", "those lines")
+    };
+    let own_reader = cx.dialect.lenient_yaml == LenientYaml::All;
+    let who = if own_reader {
+        format!(
+            "{} reads the file with its own reader, but strict YAML parsers (GitHub, VS Code, converters) reject it.",
+            cx.dialect.tool
+        )
+    } else {
+        match &cx.dialect.unparsable {
+            Some(u) => u.says.clone(),
+            None => format!("{} cannot read the front matter.", cx.dialect.tool),
+        }
+    };
+    let key = &e.key;
+    let msg = format!(
+        "The value of `{key}` goes on at {at} not indented under it: YAML does not read {them} as part of the value, so the front matter does not parse. {who} Make `{key}` a block scalar (`{key}: |-`) and indent {those}."
+    );
+    // A tool with its own line reader would read `|-` as the value.
+    let fix = (!own_reader)
+        .then(|| continued::block_scalar(cx.text, e, c, cx.line_ending()))
+        .flatten();
+    let case = own_reader.then_some(&TOLERATED);
+    if let Some(d) = cx.report_as(Code::YamlSyntax, case, e.key_range.start..c.lines.end, msg)
+        && let Some(edit) = fix
+    {
+        d.fixes.push(Fix::safe(
+            format!("Make `{key}` a block scalar holding the lines below it"),
+            vec![edit],
+        ));
     }
 }
 

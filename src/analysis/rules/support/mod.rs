@@ -1,5 +1,6 @@
 //! What several rules need, one module per question.
 
+pub mod continued;
 pub mod entries;
 pub mod model_ids;
 pub mod renames;
