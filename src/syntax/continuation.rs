@@ -10,10 +10,12 @@
 //!
 //! Which lines continue a value:
 //! - A run starts at a stray line (no `key: value` pair at all: no reader can take it for a
-//!   key; a line with a second `: ` is left alone, some loaders read it).
-//! - Its owner is the entry above it, passing over keys without a value that no dialect
-//!   defines (`Examples:` is a heading of the text, `tools:` is not). The owner's value is
-//!   plain text, a block scalar or empty: a closed quote or a list ends a value on purpose.
+//!   key; a line with a second `: ` is left alone, some loaders read it), unless the line is
+//!   one word, a key being typed.
+//! - Its owner is the nearest entry above it whose key some dialect defines, passing over
+//!   pairs that no dialect defines (`Examples:`, `user: "…"` are lines of the text; `tools:`
+//!   is not); without one, the entry right above. The owner's value is plain text, a block
+//!   scalar or empty: a closed quote or a list ends a value on purpose.
 //! - The run goes on to the last stray line before the next key that some dialect defines
 //!   (`model: sonnet`), or before the end: pairs after the last stray line are keys
 //!   (`author: me`), pairs before it sit between lines of text (`user: "…"`).
@@ -56,10 +58,14 @@ pub fn absorb(text: &str, yaml: &mut Yaml, is_key: impl Fn(&str) -> bool) {
     let mut runs: Vec<Run> = Vec::new();
     let mut i = 0;
     while i < items.len() {
-        let Item::Stray(_) = items[i] else {
+        let Item::Stray(at) = items[i] else {
             i += 1;
             continue;
         };
+        if half_typed_key(&text[yaml.stray[at].clone()]) {
+            i += 1;
+            continue;
+        }
         let Some((owner_at, owner)) = owner(text, yaml, &items, i, &is_key) else {
             i += 1;
             continue;
@@ -87,6 +93,13 @@ pub fn absorb(text: &str, yaml: &mut Yaml, is_key: impl Fn(&str) -> bool) {
     apply(text, yaml, &items, &runs);
 }
 
+/// One word that a key is made of (`mod`, while `model:` is being typed): a key without its
+/// colon, not text. It does not start a run, but a run takes it in.
+fn half_typed_key(line: &str) -> bool {
+    line.chars()
+        .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
 /// Entries and stray lines in document order.
 fn in_order(yaml: &Yaml) -> Vec<Item> {
     let mut items = Vec::with_capacity(yaml.entries.len() + yaml.stray.len());
@@ -108,7 +121,10 @@ fn in_order(yaml: &Yaml) -> Vec<Item> {
     items
 }
 
-/// The entry whose value the stray line at `items[at]` continues, with its item index.
+/// The entry whose value the stray line at `items[at]` continues, with its item index: the
+/// nearest entry above it whose key some dialect defines, passing over the pairs that no
+/// dialect defines (`Examples:`, `user: "…"`: lines of the text); failing that, the entry
+/// right above it. Never past another stray line.
 fn owner(
     text: &str,
     yaml: &Yaml,
@@ -116,20 +132,19 @@ fn owner(
     at: usize,
     is_key: &impl Fn(&str) -> bool,
 ) -> Option<(usize, usize)> {
+    let mut nearest = None;
     let mut k = at;
     while k > 0 {
         k -= 1;
         let Item::Entry(e) = items[k] else {
-            return None;
+            break;
         };
-        let entry = &yaml.entries[e];
-        let heading = entry.value.is_none() && entry.valid && !is_key(&entry.key);
-        if heading {
-            continue;
+        nearest.get_or_insert((k, e));
+        if is_key(&yaml.entries[e].key) {
+            return continues_as_text(text, &yaml.entries[e]).then_some((k, e));
         }
-        return continues_as_text(text, entry).then_some((k, e));
     }
-    None
+    nearest.filter(|&(_, e)| continues_as_text(text, &yaml.entries[e]))
 }
 
 /// Whether lines below the entry can be its text: a plain scalar, a block scalar or nothing.
