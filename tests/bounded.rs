@@ -136,3 +136,30 @@ fn an_alias_of_an_anchor_nobody_defines_is_still_an_error() {
         "{found:?}"
     );
 }
+
+/// 20,000 transcript lines below a description, pairs and stray lines in turn, with a known
+/// key between every hundred: one error per run of text, each with its fix, in one pass over
+/// the lines (the owner is found walking back no further than the last stray line).
+#[test]
+fn many_lines_continuing_values_are_one_error_per_run() {
+    let mut text = String::from("---\nname: t\n");
+    for run in 0..100 {
+        text.push_str(&format!("description: run {run}\n"));
+        for i in 0..100 {
+            text.push_str(&format!("user: \"line {i}\"\n<example {i}>\n"));
+        }
+    }
+    text.push_str("model: sonnet\n---\nbody\n");
+    let found = codes(&text);
+    // Every `description` after the first is a duplicate of it, reported as such.
+    let continued = found
+        .iter()
+        .filter(|(c, m)| c == "yaml-syntax" && m.contains("goes on at lines"))
+        .count();
+    assert_eq!(continued, 100, "{:?}", &found[..3]);
+    assert_eq!(
+        found.iter().filter(|(c, _)| c == "duplicate-key").count(),
+        99
+    );
+    assert_eq!(found.len(), 199, "{:?}", &found[..3]);
+}

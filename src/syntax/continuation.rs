@@ -149,17 +149,21 @@ fn owner(
 
 /// Whether lines below the entry can be its text: a plain scalar, a block scalar or nothing.
 /// A closed quote, a list or a mapping ends the value on purpose. An entry libyaml rejected
-/// (a `: ` or a `*` in plain text) is judged by how its value starts.
+/// (a `: ` or a `*` in plain text) is judged by how its value is written: a quote or a
+/// bracket that goes on below is YAML's business, not a continuation.
 fn continues_as_text(text: &str, e: &Entry) -> bool {
-    let Some(v) = &e.value else {
-        return true;
-    };
     if e.valid {
-        return v.as_scalar().is_some_and(|s| !s.style.is_quoted());
+        return e
+            .value
+            .as_ref()
+            .is_none_or(|v| v.as_scalar().is_some_and(|s| !s.style.is_quoted()));
     }
-    let raw = text.get(v.range.clone()).unwrap_or("");
+    let raw = text
+        .get(e.after_colon..e.range.end)
+        .unwrap_or("")
+        .trim_start_matches([' ', '\t']);
     let list = raw.starts_with('-') && raw[1..].starts_with([' ', '\t', '\n', '\r']);
-    !(list || raw.starts_with(['"', '\'', '[', '{']))
+    !(list || raw.starts_with(['"', '\'', '[', '{', '\n', '\r']))
 }
 
 fn apply(text: &str, yaml: &mut Yaml, items: &[Item], runs: &[Run]) {

@@ -1281,3 +1281,28 @@ description: d
         "#]],
     );
 }
+
+/// On a line that continues a value without being indented (`user: "…"` inside an example),
+/// hover is the one diagnostic of the value, not the docs of an unknown key `user`.
+#[test]
+fn a_line_that_continues_a_value() {
+    check(
+        r#"
+//- /.claude/agents/my-agent.md
+---
+name: my-agent
+description: Does something useful.
+<example>
+us$0er: "Do the thing"
+</example>
+model: sonnet
+---
+Body
+"#,
+        expect![[r#"
+            3:1-6:11 "description: Does something useful.\n<example>\nuser: \"Do the thing\"\n</example>"
+
+            **persona-ls `yaml-syntax`**: The front matter is not valid YAML. Strict parsers (VS Code, GitHub, OpenCode, skill uploads, many Claude Code versions) drop the whole file.
+        "#]],
+    );
+}

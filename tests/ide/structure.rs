@@ -530,3 +530,40 @@ skills:
         "#]],
     );
 }
+
+/// A description that goes on on unindented lines is one symbol, spanning them: its
+/// transcript lines (`user: "…"`) are text, not keys of their own.
+#[test]
+fn symbols_of_a_value_continued_on_unindented_lines() {
+    check_symbols(
+        r#"
+//- /.claude/agents/my-agent.md
+---
+name: my-agent
+description: Does something useful.
+
+Examples:
+<example>
+user: "Do the thing"
+assistant: "I'll use my-agent"
+</example>
+model: sonnet
+---
+Body
+"#,
+        expect![[r#"
+            front matter · FrontMatter
+              range 1:1-11:4 "---" +10 lines
+              selection 1:1-1:4 "---"
+              name · Key ("my-agent")
+                range 2:1-2:15 "name: my-agent"
+                selection 2:1-2:5 "name"
+              description · Key ("Does something useful.")
+                range 3:1-9:11 "description: Does something useful." +6 lines
+                selection 3:1-3:12 "description"
+              model · Key ("sonnet")
+                range 10:1-10:14 "model: sonnet"
+                selection 10:1-10:6 "model"
+        "#]],
+    );
+}
