@@ -1290,17 +1290,14 @@ fn a_line_that_continues_a_value() {
         r#"
 //- /.claude/agents/my-agent.md
 ---
-name: my-agent
-description: Does something useful.
+description: Plans releases.
 <example>
-us$0er: "Do the thing"
+us$0er: "Plan 2.0"
 </example>
-model: sonnet
 ---
-Body
 "#,
         expect![[r#"
-            3:1-6:11 "description: Does something useful.\n<example>\nuser: \"Do the thing\"\n</example>"
+            2:1-5:11 "description: Plans releases.\n<example>\nuser: \"Plan 2.0\"\n</example>"
 
             **persona-ls `yaml-syntax`**: The front matter is not valid YAML. Strict parsers (VS Code, GitHub, OpenCode, skill uploads, many Claude Code versions) drop the whole file.
         "#]],

@@ -539,15 +539,15 @@ fn symbols_of_a_value_continued_on_unindented_lines() {
         r#"
 //- /.claude/agents/my-agent.md
 ---
-name: my-agent
-description: Does something useful.
-
+name: pr-reviewer
+description: Reviews pull requests.
 Examples:
+
 <example>
-user: "Do the thing"
-assistant: "I'll use my-agent"
+user: "Review my PR"
+user: "And the tests"
 </example>
-model: sonnet
+color: blue
 ---
 Body
 "#,
@@ -555,15 +555,15 @@ Body
             front matter · FrontMatter
               range 1:1-11:4 "---" +10 lines
               selection 1:1-1:4 "---"
-              name · Key ("my-agent")
-                range 2:1-2:15 "name: my-agent"
+              name · Key ("pr-reviewer")
+                range 2:1-2:18 "name: pr-reviewer"
                 selection 2:1-2:5 "name"
-              description · Key ("Does something useful.")
-                range 3:1-9:11 "description: Does something useful." +6 lines
+              description · Key ("Reviews pull requests.")
+                range 3:1-9:11 "description: Reviews pull requests." +6 lines
                 selection 3:1-3:12 "description"
-              model · Key ("sonnet")
-                range 10:1-10:14 "model: sonnet"
-                selection 10:1-10:6 "model"
+              color · Key ("blue")
+                range 10:1-10:12 "color: blue"
+                selection 10:1-10:6 "color"
         "#]],
     );
 }
