@@ -236,6 +236,14 @@ fn what_is_not_a_continuation() {
           text: "More words here."
     "#]]
     .assert_eq(&found(AGENT, text));
+    // A quote that goes on across unindented lines is valid YAML (libyaml and js-yaml read
+    // it); the pairs its lines look like have no key above them and belong to no value.
+    let text = "---\nname: my-agent\ndescription: \"Advises.\n<example>\nuser: \\\"How?\\\"\nassistant: \\\"Like so.\\\"\n<commentary>\n</example>\"\nmodel: sonnet\n---\nBody.\n";
+    assert!(
+        !check(AGENT, text).contains("goes on at"),
+        "{}",
+        check(AGENT, text)
+    );
 }
 
 /// The message names each dialect's readers; Cursor's own reader gets past it (a warning, no

@@ -14,8 +14,8 @@
 //!   one word, a key being typed.
 //! - Its owner is the nearest entry above it whose key some dialect defines, passing over
 //!   pairs that no dialect defines (`Examples:`, `user: "…"` are lines of the text; `tools:`
-//!   is not); without one, the entry right above. The owner's value is plain text, a block
-//!   scalar or empty: a closed quote or a list ends a value on purpose.
+//!   is not). The owner's value is plain text, a block scalar or empty: a closed quote or a
+//!   list ends a value on purpose.
 //! - The run goes on to the last stray line before the next key that some dialect defines
 //!   (`model: sonnet`), or before the end: pairs after the last stray line are keys
 //!   (`author: me`), pairs before it sit between lines of text (`user: "…"`).
@@ -123,8 +123,9 @@ fn in_order(yaml: &Yaml) -> Vec<Item> {
 
 /// The entry whose value the stray line at `items[at]` continues, with its item index: the
 /// nearest entry above it whose key some dialect defines, passing over the pairs that no
-/// dialect defines (`Examples:`, `user: "…"`: lines of the text); failing that, the entry
-/// right above it. Never past another stray line.
+/// dialect defines (`Examples:`, `user: "…"`: lines of the text). Never past another stray
+/// line: pairs between two stray lines with no key above them are not known to be anyone's
+/// text (a quote that YAML reads across lines leaves such pairs behind).
 fn owner(
     text: &str,
     yaml: &Yaml,
@@ -132,19 +133,17 @@ fn owner(
     at: usize,
     is_key: &impl Fn(&str) -> bool,
 ) -> Option<(usize, usize)> {
-    let mut nearest = None;
     let mut k = at;
     while k > 0 {
         k -= 1;
         let Item::Entry(e) = items[k] else {
-            break;
+            return None;
         };
-        nearest.get_or_insert((k, e));
         if is_key(&yaml.entries[e].key) {
             return continues_as_text(text, &yaml.entries[e]).then_some((k, e));
         }
     }
-    nearest.filter(|&(_, e)| continues_as_text(text, &yaml.entries[e]))
+    None
 }
 
 /// Whether lines below the entry can be its text: a plain scalar, a block scalar or nothing.
