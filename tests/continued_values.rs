@@ -209,12 +209,22 @@ fn valid_shapes_stay_clean() {
     }
 }
 
-/// What is not a continuation: a word alone is a key being typed; a closed quote ends its
-/// value on purpose (the lines after it may be a body that lost its `---`); a list ends its
-/// value too. Those keep the per-line diagnostics.
+/// What is not a continuation: a word alone is a key being typed (a run takes one in:
+/// `Examples` above `<example>`); a closed quote ends its value on purpose (the lines after it
+/// may be a body that lost its `---`); a list ends its value too. Those keep the per-line
+/// diagnostics.
 #[test]
 fn what_is_not_a_continuation() {
     let text = "---\nname: my-agent\ndescription: Reviews code.\nmod\n---\nBody.\n";
+    let heading =
+        "---\nname: my-agent\ndescription: Reviews code.\nExamples\n<example>\n---\nBody.\n";
+    expect![[r#"
+        dialect: claude-agent
+        3:1-5:10 error[yaml-syntax]
+          text: "description: Reviews code.\nExamples\n<example>"
+          fix: Make `description` a block scalar holding the lines below it -> fixed
+    "#]]
+    .assert_eq(&found(AGENT, heading));
     expect![[r#"
         dialect: claude-agent
         4:1-4:4 error[yaml-syntax]

@@ -94,7 +94,8 @@ pub fn absorb(text: &str, yaml: &mut Yaml, is_key: impl Fn(&str) -> bool) {
 }
 
 /// One word that a key is made of (`mod`, while `model:` is being typed): a key without its
-/// colon, not text. It does not start a run, but a run takes it in.
+/// colon, not text. It does not start a run, but a run takes it in (`Examples` above the
+/// first `<example>`).
 fn half_typed_key(line: &str) -> bool {
     line.chars()
         .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'))
@@ -136,8 +137,11 @@ fn owner(
     let mut k = at;
     while k > 0 {
         k -= 1;
-        let Item::Entry(e) = items[k] else {
-            return None;
+        let e = match items[k] {
+            Item::Entry(e) => e,
+            // `Examples` without its colon, a heading of the text.
+            Item::Stray(s) if half_typed_key(&text[yaml.stray[s].clone()]) => continue,
+            Item::Stray(_) => return None,
         };
         if is_key(&yaml.entries[e].key) {
             return continues_as_text(text, &yaml.entries[e]).then_some((k, e));
