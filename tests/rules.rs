@@ -1040,6 +1040,7 @@ fn every_fix_is_safe_or_manual_as_documented() {
         (prompt, fm("mode: agent"), "deprecated-key", "Rename to `agent`", true),
         (AGENT, "---\nname: x\ndescription: d\n-----\nBody\n".into(), "unclosed-front-matter", "Replace it with `---`", true),
         (AGENT, fm("name: x\ndescription: Use when: tests fail"), "yaml-syntax", "Quote the value", true),
+        (AGENT, fm("name: x\ndescription: d\n<example>\nuser: hi\n</example>"), "yaml-syntax", "Make `description` a block scalar", true),
         (AGENT, agent("").replace("Body", "Bo\u{200B}dy"), "hidden-unicode", "Remove the hidden", true),
         // Offered in the editor only: a guess, or a change to what the tool reads.
         (AGENT, fm("name: x\ndescription: [a, b]"), "invalid-type", "Quote the value", false),
