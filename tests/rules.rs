@@ -1264,6 +1264,23 @@ fn handoffs_need_label_agent_and_prompt_and_unique_labels() {
 }
 
 #[test]
+fn a_misspelt_required_field_is_one_finding_at_the_typo() {
+    let text = "---\ndescription: Plans.\nhandoffs:\n  - label: Review\n    agent: reviewer\n    promt: Review it\n  - label: Test\n    agnet: tester\n    prompt: Test it\n    sned: true\n---\nBody\n";
+    expect![[r#"
+        dialect: copilot-agent
+        6:5-6:10 error[missing-required-key] `handoffs[0]` has no `prompt`: `promt` is likely a misspelling of it; VS Code shows no button for this handoff.
+          text: "promt"
+          fix (manual): Rename to `prompt` -> fixed
+        8:5-8:10 error[missing-required-key] `handoffs[1]` has no `agent`: `agnet` is likely a misspelling of it; VS Code shows no button for this handoff.
+          text: "agnet"
+          fix (manual): Rename to `agent` -> fixed
+        10:5-10:9 warning[unknown-key] `handoffs[1].sned` is not a key VS Code reads here: did you mean `send`? It ignores `sned`.
+          text: "sned"
+          fix (manual): Rename to `send` -> fixed
+    "#]].assert_eq(&check(GH_AGENT, text));
+}
+
+#[test]
 fn github_permissions_scopes_and_values() {
     let text = "---\ndescription: Triage.\ngithub:\n  permissions:\n    issues: write\n    metadata: write\n    isues: read\n    checks: admin\n  unknown: value\n---\nBody\n";
     expect![[r#"

@@ -1290,8 +1290,8 @@ description: d
     );
 }
 
-/// Inside a value with a shape: a nested key shows its path, type and doc; a hook event and a
-/// known value show theirs.
+/// Inside a value with a shape: a nested key shows its path, type and doc; a known value
+/// shows its doc (a hook event: `nested_key`).
 #[test]
 fn nested_key_of_a_claude_hook() {
     check(
@@ -1317,30 +1317,6 @@ Body
             The kind of hook: `command`, `http`, `mcp_tool`, `prompt` or `agent`.
 
             Allowed values: `command`, `http`, `mcp_tool`, `prompt`, `agent`.
-        "#]],
-    );
-}
-
-#[test]
-fn hook_event_name() {
-    check(
-        r#"
-//- /.claude/agents/a.md
----
-name: a
-description: d
-hooks:
-  Pre$0ToolUse:
-    - hooks: [{type: command, command: x}]
----
-Body
-"#,
-        expect![[r#"
-            5:3-5:13 "PreToolUse"
-
-            **`hooks.PreToolUse`**
-
-            Before a tool call; can block it.
         "#]],
     );
 }

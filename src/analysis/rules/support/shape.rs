@@ -12,7 +12,7 @@ use super::super::cases::OPEN_SET;
 use super::super::{Case, RuleCx};
 use super::entries;
 use crate::analysis::suggest;
-use crate::diagnostic::Code;
+use crate::diagnostic::{Code, Fix, TextEdit};
 use crate::schema::{Key, NoteType, Setting, TypeNote, UnknownFields, Value, ValueType};
 use crate::syntax::scalar::Resolved;
 use crate::syntax::yaml::{Entry, Node, NodeKind, Yaml};
@@ -286,6 +286,10 @@ impl Walk<'_, '_> {
 
     fn map(&mut self, shape: &Key, v: &Node, entries: &[Entry], path: &mut String) {
         let len = path.len();
+        let has = |f: &str| entries.iter().any(|e| e.key == f);
+        // An unknown key that is likely a missing required field (`promt` for `prompt`): that
+        // typo is the one broken thing, reported once, as the missing field at the typo.
+        let mut typos: Vec<(&Entry, &Key)> = Vec::new();
         for e in entries {
             let field = shape.field(&e.key);
             let named = shape.keys.is_some() || shape.each.is_some();
@@ -309,20 +313,35 @@ impl Walk<'_, '_> {
                         path.truncate(len);
                     }
                 }
-                (None, false)
-                    if shape.unknown_fields == UnknownFields::Warning
-                        && !shape.fields.is_empty() =>
-                {
-                    self.unknown_field(shape, &e.key, e.key_range.clone(), path);
+                (None, false) if !shape.fields.is_empty() => {
+                    let close =
+                        suggest::closest(&e.key, shape.fields.iter().map(|f| f.key.as_str()));
+                    let wanted = close
+                        .and_then(|c| shape.field(c))
+                        .filter(|f| (f.required || shape.one_of.contains(&f.key)) && !has(&f.key));
+                    match wanted {
+                        Some(f) => typos.push((e, f)),
+                        None if shape.unknown_fields == UnknownFields::Warning => {
+                            self.unknown_field(shape, e, entries, close, path);
+                        }
+                        None => {}
+                    }
                 }
                 (None, false) => {}
             }
         }
-        let has = |f: &str| entries.iter().any(|e| e.key == f);
+        for (e, f) in &typos {
+            let what = format!(
+                "`{path}` has no `{}`: `{}` is likely a misspelling of it",
+                f.key, e.key
+            );
+            self.report_fixed(Code::MissingRequiredKey, e.key_range.clone(), what, &f.key);
+        }
+        let spelt = |f: &str| typos.iter().any(|(_, t)| t.key == f);
         let missing: Vec<&Key> = shape
             .fields
             .iter()
-            .filter(|f| f.required && !has(&f.key))
+            .filter(|f| f.required && !has(&f.key) && !spelt(&f.key))
             .collect();
         if let Some(first) = missing.first() {
             let list = missing
@@ -341,7 +360,7 @@ impl Walk<'_, '_> {
                 v.range.clone(),
                 format!("`{path}` has no {list}{why}"),
             );
-        } else if !shape.one_of.is_empty() && !shape.one_of.iter().any(|f| has(f)) {
+        } else if !shape.one_of.is_empty() && !shape.one_of.iter().any(|f| has(f) || spelt(f)) {
             let list = shape
                 .one_of
                 .iter()
@@ -354,6 +373,29 @@ impl Walk<'_, '_> {
                 v.range.clone(),
                 format!("`{path}` needs one of {list}"),
             );
+        }
+    }
+
+    /// [`Walk::report`] with a rename of the key at `range` to `to`, offered, not applied: the
+    /// closest field may not be the one meant.
+    fn report_fixed(&mut self, code: Code, range: Range<usize>, what: String, to: &str) {
+        if code != self.code {
+            return;
+        }
+        let effect = self
+            .top
+            .if_invalid
+            .as_deref()
+            .map(|e| format!("; {e}"))
+            .unwrap_or_default();
+        if let Some(d) = self
+            .cx
+            .report(code, range.clone(), format!("{what}{effect}."))
+        {
+            d.fixes.push(Fix::manual(
+                format!("Rename to `{to}`"),
+                vec![TextEdit::replace(range, to)],
+            ));
         }
     }
 
@@ -379,6 +421,11 @@ impl Walk<'_, '_> {
         if self.code != Code::UnknownKey {
             return;
         }
+        if !self.cx.listed(Code::UnknownKey) {
+            // Only counted: skip the search for a close name.
+            self.cx.report(Code::UnknownKey, range, String::new());
+            return;
+        }
         let reader = self.reader().to_string();
         let hint = suggest::closest(name, names.iter().map(|x| x.value.as_str()))
             .map(|c| format!(" Did you mean `{c}`?"))
@@ -390,25 +437,46 @@ impl Walk<'_, '_> {
         self.cx.report(Code::UnknownKey, range, msg);
     }
 
-    fn unknown_field(&mut self, shape: &Key, name: &str, range: Range<usize>, path: &str) {
+    /// A key the map's shape does not define; `close` is the field it is likely a typo of, and
+    /// a rename to it is offered when the map (`siblings`) does not have that field already.
+    fn unknown_field(
+        &mut self,
+        shape: &Key,
+        e: &Entry,
+        siblings: &[Entry],
+        close: Option<&str>,
+        path: &str,
+    ) {
         if self.code != Code::UnknownKey {
             return;
         }
-        let reader = self.reader().to_string();
-        let fields = shape.fields.iter().map(|f| f.key.as_str());
-        let msg = match suggest::closest(name, fields.clone()) {
+        let (reader, name) = (self.reader().to_string(), &e.key);
+        let msg = match close {
             Some(c) => format!(
                 "`{path}.{name}` is not a key {reader} reads here: did you mean `{c}`? It ignores `{name}`."
             ),
             None => {
-                let known: Vec<String> = fields.map(|f| format!("`{f}`")).collect();
+                let known: Vec<String> = shape
+                    .fields
+                    .iter()
+                    .map(|f| format!("`{}`", f.key))
+                    .collect();
                 format!(
                     "`{path}.{name}` is not a key {reader} reads here ({}); it ignores it.",
                     known.join(", ")
                 )
             }
         };
-        self.cx.report(Code::UnknownKey, range, msg);
+        let free = close.is_some_and(|c| !siblings.iter().any(|x| x.key == c));
+        if let Some(d) = self.cx.report(Code::UnknownKey, e.key_range.clone(), msg)
+            && let Some(c) = close.filter(|_| free)
+        {
+            // Offered, not applied: the closest key may not be the one meant.
+            d.fixes.push(Fix::manual(
+                format!("Rename to `{c}`"),
+                vec![TextEdit::replace(e.key_range.clone(), c)],
+            ));
+        }
     }
 }
 
