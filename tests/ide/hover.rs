@@ -1296,13 +1296,13 @@ description: d
 fn nested_key_of_a_claude_hook() {
     check(
         r#"
-//- /.claude/agents/a.md
+//- /.claude/skills/check/SKILL.md
 ---
-name: a
-description: d
+name: check
+description: Checks edits.
 hooks:
-  PreToolUse:
-    - matcher: Bash
+  PostToolUse:
+    - matcher: Edit
       hooks:
         - ty$0pe: command
           command: ./check.sh
@@ -1312,7 +1312,7 @@ Body
         expect![[r#"
             8:11-8:15 "type"
 
-            **`hooks.PreToolUse[0].hooks[0].type`** · one of a set of values · required
+            **`hooks.PostToolUse[0].hooks[0].type`** · one of a set of values · required
 
             The kind of hook: `command`, `http`, `mcp_tool`, `prompt` or `agent`.
 
@@ -1325,10 +1325,9 @@ Body
 fn value_of_a_nested_enum() {
     check(
         r#"
-//- /.claude/agents/a.md
+//- /.claude/commands/review.md
 ---
-name: a
-description: d
+description: Reviews.
 hooks:
   Stop:
     - hooks: [{type: pro$0mpt, prompt: Check}]
@@ -1336,7 +1335,7 @@ hooks:
 Body
 "#,
         expect![[r#"
-            6:22-6:28 "prompt"
+            5:22-5:28 "prompt"
 
             **`prompt`** · value of `hooks.Stop[0].hooks[0].type`
 

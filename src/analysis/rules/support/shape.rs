@@ -161,22 +161,15 @@ impl Walk<'_, '_> {
     fn scalar(&mut self, shape: &Key, v: &Node, path: &str) {
         let Some(s) = v.as_scalar() else { return };
         let text = s.value.as_str();
-        if shape.non_empty && text.trim().is_empty() {
-            self.report(
-                Code::InvalidValue,
-                None,
-                v.range.clone(),
-                format!("`{path}` is empty"),
-            );
-            return;
-        }
-        if shape.alphanumeric && !text.chars().any(char::is_alphanumeric) {
-            self.report(
-                Code::InvalidValue,
-                None,
-                v.range.clone(),
-                format!("`{path}` (`{text}`) must hold a letter or a digit"),
-            );
+        let problem = if shape.non_empty && text.trim().is_empty() {
+            Some(format!("`{path}` is empty"))
+        } else if shape.alphanumeric && !text.chars().any(char::is_alphanumeric) {
+            Some(format!("`{path}` (`{text}`) must hold a letter or a digit"))
+        } else {
+            None
+        };
+        if let Some(what) = problem {
+            self.report(Code::InvalidValue, None, v.range.clone(), what);
             return;
         }
         let values = self.cx.registry.values(shape);
