@@ -1226,6 +1226,13 @@ fn vscode_hooks_follow_vscode_rules() {
         19:3-19:8 warning[unknown-key] `hooks.Setup` is not a name VS Code knows here, so it ignores what is under it. Known: `SessionStart`, `SessionEnd`, `UserPromptSubmit`, `PreToolUse`, `PostToolUse`, `PreCompact`, `SubagentStart`, `SubagentStop`, `Stop`, `ErrorOccurred`.
           text: "Setup"
     "#]].assert_eq(&check(GH_AGENT, text));
+    // VS Code checks a `github-copilot` agent's hooks against that target's events, which are
+    // not in the tables: not checked.
+    let text = "---\ndescription: Plans.\ntarget: github-copilot\nhooks:\n  sessionStart:\n    - type: command\n      bash: ./start.sh\n---\nBody\n";
+    expect![[r#"
+        dialect: copilot-agent
+    "#]]
+    .assert_eq(&check(GH_AGENT, text));
 }
 
 #[test]
