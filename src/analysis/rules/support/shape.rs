@@ -8,8 +8,8 @@
 //! broken thing, one diagnostic. Aliases, tags and values nested too deeply to read stand for
 //! values not known here and are left alone.
 
+use super::super::RuleCx;
 use super::super::cases::OPEN_SET;
-use super::super::{Case, RuleCx};
 use super::entries;
 use crate::analysis::suggest;
 use crate::diagnostic::{Code, Fix, TextEdit};
@@ -105,21 +105,17 @@ struct Walk<'c, 'a> {
 }
 
 impl Walk<'_, '_> {
-    fn report(
-        &mut self,
-        code: Code,
-        case: Option<&'static Case>,
-        range: Range<usize>,
-        what: String,
-    ) {
+    /// Reports `what` at the default severity of `code`, if that is the code of this walk,
+    /// with what the reader does with the broken value.
+    fn report(&mut self, code: Code, range: Range<usize>, what: String) {
         if code != self.code {
             return;
         }
         let msg = match &self.top.if_invalid {
-            Some(effect) if case.is_none() => format!("{what}; {effect}."),
-            _ => format!("{what}."),
+            Some(effect) => format!("{what}; {effect}."),
+            None => format!("{what}."),
         };
-        self.cx.report_as(code, case, range, msg);
+        self.cx.report(code, range, msg);
     }
 
     fn reader(&self) -> &str {
@@ -135,7 +131,6 @@ impl Walk<'_, '_> {
             let got = v.type_name();
             self.report(
                 Code::InvalidType,
-                None,
                 v.range.clone(),
                 format!("`{path}` must be {}, not {got}", wanted(shape)),
             );
@@ -169,7 +164,7 @@ impl Walk<'_, '_> {
             None
         };
         if let Some(what) = problem {
-            self.report(Code::InvalidValue, None, v.range.clone(), what);
+            self.report(Code::InvalidValue, v.range.clone(), what);
             return;
         }
         let values = self.cx.registry.values(shape);
@@ -222,7 +217,6 @@ impl Walk<'_, '_> {
             };
             self.report(
                 Code::InvalidValue,
-                None,
                 v.range.clone(),
                 format!("`{path}` is {what}"),
             );
@@ -271,7 +265,7 @@ impl Walk<'_, '_> {
                         j.get(),
                         self.reader()
                     );
-                    self.report(Code::InvalidValue, None, range, what);
+                    self.report(Code::InvalidValue, range, what);
                 }
             }
         }
@@ -349,7 +343,6 @@ impl Walk<'_, '_> {
                 .unwrap_or_default();
             self.report(
                 Code::MissingRequiredKey,
-                None,
                 v.range.clone(),
                 format!("`{path}` has no {list}{why}"),
             );
@@ -362,7 +355,6 @@ impl Walk<'_, '_> {
                 .join(", ");
             self.report(
                 Code::MissingRequiredKey,
-                None,
                 v.range.clone(),
                 format!("`{path}` needs one of {list}"),
             );
@@ -398,13 +390,12 @@ impl Walk<'_, '_> {
             Some(v) => self.node(shape, v, path),
             None if shape.non_empty => self.report(
                 Code::InvalidValue,
-                None,
                 e.key_range.clone(),
                 format!("`{path}` is empty"),
             ),
             None if matches!(shape.ty, ValueType::Map | ValueType::List) => {
                 let what = format!("`{path}` must be {}, not empty", wanted(shape));
-                self.report(Code::InvalidType, None, e.key_range.clone(), what);
+                self.report(Code::InvalidType, e.key_range.clone(), what);
             }
             None => {}
         }
