@@ -187,6 +187,11 @@ impl Registry {
         Schema::builtin().values(key)
     }
 
+    /// The names a map shape's keys come from (`keys`: hook events).
+    pub fn key_names<'a>(&'a self, shape: &'a Key) -> &'a [schema::Value] {
+        Schema::builtin().key_names(shape)
+    }
+
     /// The tool names a tool-list key takes: the dialect's vocabulary, and the values
     /// configured for the key (merged into its row with the vocabulary, see `merge_key`).
     pub fn tool_names<'a>(&'a self, dialect: &'a Dialect, key: &'a Key) -> &'a [schema::Value] {
@@ -323,6 +328,7 @@ fn merge_key(d: &mut Dialect, name: &str, kc: &KeyConfig) {
             source: None,
             text_form: None,
             if_null: None,
+            ..Key::default()
         }),
     }
 }

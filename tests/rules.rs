@@ -1111,3 +1111,296 @@ fn a_list_below_a_text_key_gets_no_quoting_fix() {
     assert!(out.contains("invalid-type"), "{out}");
     assert!(!out.contains("Quote the value"), "{out}");
 }
+
+// Values with a structure of their own: `hooks`, `handoffs`, `github`, `model` lists, `agents`
+// (the shapes of the schema tables). Each finding is at the nested node, names its path and
+// the reader; a node of the wrong type hides what is below it.
+
+const SKILL: &str = ".claude/skills/lint/SKILL.md";
+const GH_AGENT: &str = ".github/agents/planner.agent.md";
+
+#[test]
+fn claude_hooks_in_the_documented_form_are_clean() {
+    let text = "---\nname: reviewer\ndescription: Reviews code.\nhooks:\n  PreToolUse:\n    - matcher: \"Edit|Write\"\n      hooks:\n        - type: command\n          command: ./lint.sh\n          timeout: 30\n  Stop:\n    - hooks:\n        - {type: prompt, prompt: Check the result}\n  SessionEnd: []\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+    "#]]
+    .assert_eq(&check(AGENT, text));
+}
+
+#[test]
+fn an_empty_hooks_list_drops_the_claude_agent() {
+    let text = "---\nname: reviewer\ndescription: Reviews code.\nhooks: []\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        4:8-4:10 error[invalid-type] `hooks: []` makes Claude Code drop the whole agent without a word (anthropics/claude-code#91781). Delete the key, or write `hooks: {}`.
+          text: "[]"
+    "#]].assert_eq(&check(AGENT, text));
+    // In a skill there is no such report: the plain wrong type, and what Claude Code does then.
+    let text = "---\nname: lint\ndescription: Lints.\nhooks: []\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-skill
+        4:8-4:10 error[invalid-type] `hooks` must be a mapping, not a flow list; Claude Code drops every hook of this file (the file still loads).
+          text: "[]"
+    "#]].assert_eq(&check(SKILL, text));
+}
+
+#[test]
+fn claude_hooks_of_the_wrong_shape_at_each_level() {
+    let text = "---\nname: reviewer\ndescription: Reviews code.\nhooks:\n  PreToolUse: not-a-list\n  PostToolUse:\n    - just text\n  Stop:\n    - matcher: \"*\"\n      hooks: not-a-list\n  SessionStart:\n    - matcher: \"*\"\n      hooks:\n        - type: shell\n          command: echo\n        - command: echo\n        - type: [command]\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        5:15-5:25 error[invalid-type] `hooks.PreToolUse` must be a list, not text; Claude Code drops every hook of this file (the file still loads).
+          text: "not-a-list"
+        7:7-7:16 error[invalid-type] `hooks.PostToolUse[0]` must be a mapping, not text; Claude Code drops every hook of this file (the file still loads).
+          text: "just text"
+        10:14-10:24 error[invalid-type] `hooks.Stop[0].hooks` must be a list, not text; Claude Code drops every hook of this file (the file still loads).
+          text: "not-a-list"
+        14:17-14:22 error[invalid-value] `hooks.SessionStart[0].hooks[0].type` is `shell`; Claude Code takes `command`, `http`, `mcp_tool`, `prompt`, `agent`, otherwise Claude Code drops every hook of this file (the file still loads).
+          text: "shell"
+        16:11-16:24 error[missing-required-key] `hooks.SessionStart[0].hooks[1]` has no `type`: Claude Code picks the hook's kind by its `type`; Claude Code drops every hook of this file (the file still loads).
+          text: "command: echo"
+        17:17-17:26 error[invalid-type] `hooks.SessionStart[0].hooks[2].type` must be text, not a flow list; Claude Code drops every hook of this file (the file still loads).
+          text: "[command]"
+    "#]].assert_eq(&check(AGENT, text));
+}
+
+#[test]
+fn a_flat_hook_item_lacks_its_matcher_group() {
+    let text = "---\nname: lint\ndescription: Lints.\nhooks:\n  PreToolUse:\n    - type: command\n      command: ./lint.sh\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-skill
+        6:7-7:25 error[missing-required-key] `hooks.PreToolUse[0]` has no `hooks`: Claude Code reads each item of an event as a matcher group, an optional `matcher:` with a `hooks:` list of hooks (`- type: command`, `command: …`) under it; Claude Code drops every hook of this file (the file still loads).
+          text: "type: command\n      command: ./lint.sh"
+    "#]].assert_eq(&check(SKILL, text));
+}
+
+#[test]
+fn an_unknown_hook_event_is_a_warning_with_the_close_name() {
+    let text = "---\nname: reviewer\ndescription: Reviews code.\nhooks:\n  PreToolUsе:\n    - hooks: [{type: command, command: x}]\n  OnSave:\n    - hooks: [{type: command, command: x}]\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        5:3-5:13 warning[unknown-key] `hooks.PreToolUsе` is not a name Claude Code knows here, so it ignores what is under it. Did you mean `PreToolUse`? Known: `SessionStart`, `Setup`, `UserPromptSubmit`, `UserPromptExpansion`, `PreToolUse`, `PermissionRequest`, `PermissionDenied`, `PostToolUse`, `PostToolUseFailure`, `PostToolBatch`, `Notification`, `MessageDisplay`, ….
+          text: "PreToolUsе"
+        7:3-7:9 warning[unknown-key] `hooks.OnSave` is not a name Claude Code knows here, so it ignores what is under it. Known: `SessionStart`, `Setup`, `UserPromptSubmit`, `UserPromptExpansion`, `PreToolUse`, `PermissionRequest`, `PermissionDenied`, `PostToolUse`, `PostToolUseFailure`, `PostToolBatch`, `Notification`, `MessageDisplay`, ….
+          text: "OnSave"
+    "#]].assert_eq(&check(AGENT, text));
+}
+
+#[test]
+fn hooks_with_aliases_tags_nulls_and_flow_style_do_not_panic() {
+    let text = "---\nname: reviewer\ndescription: Reviews code.\nhooks:\n  PreToolUse: &g\n    - hooks: [ {type: command, command: x}, ~, ]\n  PostToolUse: *g\n  Stop: !!seq [ {hooks: !custom x} ]\n  SessionEnd:\n    -\n  Notification:\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        6:45-6:46 error[invalid-type] `hooks.PreToolUse[0].hooks[1]` must be a mapping, not null; Claude Code drops every hook of this file (the file still loads).
+          text: "~"
+        10:6-10:6 error[invalid-type] `hooks.SessionEnd[0]` must be a mapping, not null; Claude Code drops every hook of this file (the file still loads).
+          text: ""
+        11:3-11:15 error[invalid-type] `hooks.Notification` must be a list, not empty; Claude Code drops every hook of this file (the file still loads).
+          text: "Notification"
+    "#]].assert_eq(&check(AGENT, text));
+}
+
+#[test]
+fn vscode_hooks_follow_vscode_rules() {
+    let text = "---\ndescription: Plans.\nhooks:\n  SessionStart:\n    - type: script\n      unknownProp: value\n    - type: command\n      command: \"\"\n    - type: command\n      windows: echo hi\n      env: invalid\n      timeout: soon\n      cwd: [a]\n  PreToolUse:\n    - matcher: Bash\n      hooks:\n        - type: command\n    - hooks: nope\n  Setup:\n    - type: command\n      command: echo\n---\nBody\n";
+    expect![[r#"
+        dialect: copilot-agent
+        5:7-6:25 error[missing-required-key] `hooks.SessionStart[0]` needs one of `command`, `windows`, `linux`, `osx`; VS Code does not run this hook.
+          text: "type: script\n      unknownProp: value"
+        5:13-5:19 error[invalid-value] `hooks.SessionStart[0].type` is `script`; VS Code takes `command`, otherwise VS Code does not run this hook.
+          text: "script"
+        6:7-6:18 warning[unknown-key] `hooks.SessionStart[0].unknownProp` is not a key VS Code reads here (`type`, `command`, `windows`, `linux`, `osx`, `cwd`, `env`, `timeout`); it ignores it.
+          text: "unknownProp"
+        8:16-8:18 error[invalid-value] `hooks.SessionStart[1].command` is empty; VS Code does not run this hook.
+          text: "\"\""
+        11:12-11:19 error[invalid-type] `hooks.SessionStart[2].env` must be a mapping, not text; VS Code does not run this hook.
+          text: "invalid"
+        12:16-12:20 error[invalid-type] `hooks.SessionStart[2].timeout` must be a number, not text; VS Code does not run this hook.
+          text: "soon"
+        13:12-13:15 error[invalid-type] `hooks.SessionStart[2].cwd` must be text, not a flow list; VS Code does not run this hook.
+          text: "[a]"
+        17:11-17:24 error[missing-required-key] `hooks.PreToolUse[0].hooks[0]` needs one of `command`, `windows`, `linux`, `osx`; VS Code does not run this hook.
+          text: "type: command"
+        18:14-18:18 error[invalid-type] `hooks.PreToolUse[1].hooks` must be a list, not text; VS Code does not run this hook.
+          text: "nope"
+        19:3-19:8 warning[unknown-key] `hooks.Setup` is not a name VS Code knows here, so it ignores what is under it. Known: `SessionStart`, `SessionEnd`, `UserPromptSubmit`, `PreToolUse`, `PostToolUse`, `PreCompact`, `SubagentStart`, `SubagentStop`, `Stop`, `ErrorOccurred`.
+          text: "Setup"
+    "#]].assert_eq(&check(GH_AGENT, text));
+    // VS Code checks a `github-copilot` agent's hooks against that target's events, which are
+    // not in the tables: not checked.
+    let text = "---\ndescription: Plans.\ntarget: github-copilot\nhooks:\n  sessionStart:\n    - type: command\n      bash: ./start.sh\n---\nBody\n";
+    expect![[r#"
+        dialect: copilot-agent
+    "#]]
+    .assert_eq(&check(GH_AGENT, text));
+}
+
+#[test]
+fn handoffs_need_label_agent_and_prompt_and_unique_labels() {
+    let text = "---\ndescription: Plans.\nhandoffs:\n  - label: Start Implementation\n    agent: agent\n    prompt: Go\n  - label: start implementation\n    agent: edit\n    prompt: Other\n  - label: \"!!!\"\n    agent: \"\"\n    prompt: Go\n    send: maybe\n    colour: red\n  - label: Review\n  - just text\n---\nBody\n";
+    expect![[r#"
+        dialect: copilot-agent
+        7:12-7:32 error[invalid-value] `handoffs[1].label` `start implementation` repeats the label of `handoffs[0]` (VS Code tells them apart ignoring case, so this one cannot be reached); VS Code shows no button for this handoff.
+          text: "start implementation"
+        10:12-10:17 error[invalid-value] `handoffs[2].label` (`!!!`) must hold a letter or a digit; VS Code shows no button for this handoff.
+          text: "\"!!!\""
+        11:12-11:14 error[invalid-value] `handoffs[2].agent` is empty; VS Code shows no button for this handoff.
+          text: "\"\""
+        13:11-13:16 error[invalid-type] `handoffs[2].send` must be `true` or `false`, not text; VS Code shows no button for this handoff.
+          text: "maybe"
+        14:5-14:11 warning[unknown-key] `handoffs[2].colour` is not a key VS Code reads here (`label`, `agent`, `prompt`, `send`, `showContinueOn`, `model`); it ignores it.
+          text: "colour"
+        15:5-15:18 error[missing-required-key] `handoffs[3]` has no `agent` and `prompt`; VS Code shows no button for this handoff.
+          text: "label: Review"
+        16:5-16:14 error[invalid-type] `handoffs[4]` must be a mapping, not text; VS Code shows no button for this handoff.
+          text: "just text"
+    "#]].assert_eq(&check(GH_AGENT, text));
+    // Not a list: one diagnostic, nothing below it.
+    let text = "---\ndescription: Plans.\nhandoffs:\n  label: Go\n---\nBody\n";
+    expect![[r#"
+        dialect: copilot-agent
+        4:3-4:12 error[invalid-type] `handoffs` must be a list, not a mapping; VS Code shows no button for this handoff.
+          text: "label: Go"
+    "#]].assert_eq(&check(GH_AGENT, text));
+    // GitHub.com ignores handoffs: with `target: github-copilot` they are not checked here.
+    let text = "---\ndescription: Plans.\ntarget: github-copilot\nhandoffs:\n  - label: Review\n---\nBody\n";
+    expect![[r#"
+        dialect: copilot-agent
+    "#]]
+    .assert_eq(&check(GH_AGENT, text));
+}
+
+#[test]
+fn a_misspelt_required_field_is_one_finding_at_the_typo() {
+    let text = "---\ndescription: Plans.\nhandoffs:\n  - label: Review\n    agent: reviewer\n    promt: Review it\n  - label: Test\n    agnet: tester\n    prompt: Test it\n    sned: true\n---\nBody\n";
+    expect![[r#"
+        dialect: copilot-agent
+        6:5-6:10 error[missing-required-key] `handoffs[0]` has no `prompt`: `promt` is likely a misspelling of it; VS Code shows no button for this handoff.
+          text: "promt"
+          fix (manual): Rename to `prompt` -> fixed
+        8:5-8:10 error[missing-required-key] `handoffs[1]` has no `agent`: `agnet` is likely a misspelling of it; VS Code shows no button for this handoff.
+          text: "agnet"
+          fix (manual): Rename to `agent` -> fixed
+        10:5-10:9 warning[unknown-key] `handoffs[1].sned` is not a key VS Code reads here: did you mean `send`? It ignores `sned`.
+          text: "sned"
+          fix (manual): Rename to `send` -> fixed
+    "#]].assert_eq(&check(GH_AGENT, text));
+}
+
+#[test]
+fn github_permissions_scopes_and_values() {
+    let text = "---\ndescription: Triage.\ngithub:\n  permissions:\n    issues: write\n    metadata: write\n    isues: read\n    checks: admin\n  unknown: value\n---\nBody\n";
+    expect![[r#"
+        dialect: copilot-agent
+        6:15-6:20 error[invalid-value] `github.permissions.metadata` is `write`; VS Code takes `read`, otherwise the agent does not get this permission.
+          text: "write"
+        7:5-7:10 warning[unknown-key] `github.permissions.isues` is not a key VS Code reads here: did you mean `issues`? It ignores `isues`.
+          text: "isues"
+        8:13-8:18 error[invalid-value] `github.permissions.checks` is `admin`; VS Code takes `read`, `none`, otherwise the agent does not get this permission.
+          text: "admin"
+        9:3-9:10 warning[unknown-key] `github.unknown` is not a key VS Code reads here (`permissions`); it ignores it.
+          text: "unknown"
+    "#]].assert_eq(&check(GH_AGENT, text));
+    let text = "---\ndescription: Triage.\ngithub:\n  permissions: all\n---\nBody\n";
+    expect![[r#"
+        dialect: copilot-agent
+        4:16-4:19 error[invalid-type] `github.permissions` must be a mapping, not text; the agent does not get this permission.
+          text: "all"
+    "#]].assert_eq(&check(GH_AGENT, text));
+}
+
+#[test]
+fn a_model_list_in_a_copilot_agent() {
+    let text = "---\ndescription: Plans.\nmodel: ['GPT-5 (copilot)', 'Claude Sonnet 4.5 (copilot)']\n---\nBody\n";
+    expect![[r#"
+        dialect: copilot-agent
+        3:8-3:58 warning[invalid-type] `model` is a list: VS Code reads it as a fallback order, but Copilot CLI refuses the whole agent ("model: Expected string, received array", github/copilot-cli#3070). Name one model if the agent is also used in Copilot CLI.
+          text: "['GPT-5 (copilot)', 'Claude Sonnet 4.5 (copilot)']"
+    "#]].assert_eq(&check(GH_AGENT, text));
+    let text = "---\ndescription: Plans.\ntarget: github-copilot\nmodel:\n  - GPT-5 (copilot)\n---\nBody\n";
+    expect![[r#"
+        dialect: copilot-agent
+        5:3-5:20 error[invalid-type] `model` is a list, which Copilot CLI refuses: it does not load this agent ("model: Expected string, received array", github/copilot-cli#3070), and with `target: github-copilot` VS Code does not read the file. Name one model.
+          text: "- GPT-5 (copilot)"
+    "#]].assert_eq(&check(GH_AGENT, text));
+    let text = "---\ndescription: Plans.\nmodel: []\n---\nBody\n";
+    expect![[r#"
+        dialect: copilot-agent
+        3:8-3:10 error[invalid-value] `model` is an empty list; VS Code cannot use this model list.
+          text: "[]"
+    "#]]
+    .assert_eq(&check(GH_AGENT, text));
+    let text = "---\ndescription: Plans.\nmodel: ['GPT-5', '', [x], {a: b}]\n---\nBody\n";
+    expect![[r#"
+        dialect: copilot-agent
+        3:8-3:34 warning[invalid-type] `model` is a list: VS Code reads it as a fallback order, but Copilot CLI refuses the whole agent ("model: Expected string, received array", github/copilot-cli#3070). Name one model if the agent is also used in Copilot CLI.
+          text: "['GPT-5', '', [x], {a: b}]"
+        3:18-3:20 error[invalid-value] `model[1]` is empty; VS Code cannot use this model list.
+          text: "''"
+        3:22-3:25 error[invalid-type] `model[2]` must be text, not a flow list; VS Code cannot use this model list.
+          text: "[x]"
+        3:27-3:33 error[invalid-type] `model[3]` must be text, not a mapping; VS Code cannot use this model list.
+          text: "{a: b}"
+    "#]].assert_eq(&check(GH_AGENT, text));
+    let text = "---\ndescription: Plans.\nmodel: {name: GPT-5}\n---\nBody\n";
+    expect![[r#"
+        dialect: copilot-agent
+        3:8-3:21 error[invalid-type] `model` must be a model name or a list of them, not a mapping; VS Code cannot use this model list.
+          text: "{name: GPT-5}"
+    "#]].assert_eq(&check(GH_AGENT, text));
+}
+
+#[test]
+fn agents_items_are_names() {
+    let text =
+        "---\ndescription: Plans.\ntools: ['agent']\nagents: ['planner', {}, [x]]\n---\nBody\n";
+    expect![[r#"
+        dialect: copilot-agent
+        4:21-4:23 error[invalid-type] `agents[1]` must be text, not a mapping; VS Code ignores the agent names it cannot read.
+          text: "{}"
+        4:25-4:28 error[invalid-type] `agents[2]` must be text, not a flow list; VS Code ignores the agent names it cannot read.
+          text: "[x]"
+    "#]].assert_eq(&check(GH_AGENT, text));
+    let text = "---\ndescription: Plans.\nagents: planner\n---\nBody\n";
+    expect![[r#"
+        dialect: copilot-agent
+        3:9-3:16 error[invalid-type] `agents` must be a list, not text; VS Code ignores the agent names it cannot read.
+          text: "planner"
+    "#]].assert_eq(&check(GH_AGENT, text));
+}
+
+#[test]
+fn exclude_agent_takes_a_name_or_a_list() {
+    let path = ".github/instructions/review.instructions.md";
+    let ok = "---\napplyTo: '**'\nexcludeAgent: code-review\n---\nBody\n";
+    expect![[r#"
+        dialect: copilot-instructions
+    "#]]
+    .assert_eq(&check(path, ok));
+    let list = "---\napplyTo: '**'\nexcludeAgent: [code-review, coding-agent]\n---\nBody\n";
+    expect![[r#"
+        dialect: copilot-instructions
+    "#]]
+    .assert_eq(&check(path, list));
+    let odd = "---\napplyTo: '**'\nexcludeAgent: [code-reviews, {a: b}]\n---\nBody\n";
+    expect![[r#"
+        dialect: copilot-instructions
+        3:16-3:28 warning[invalid-value] `excludeAgent[0]` is `code-reviews` (did you mean `code-review`?); GitHub Copilot takes `code-review`, `coding-agent`, otherwise it excludes no Copilot agent.
+          text: "code-reviews"
+        3:30-3:36 error[invalid-type] `excludeAgent[1]` must be text, not a mapping; it excludes no Copilot agent.
+          text: "{a: b}"
+    "#]].assert_eq(&check(path, odd));
+}
+
+#[test]
+fn skill_license_and_compatibility_maps() {
+    let text = "---\nname: lint\ndescription: Lints.\nlicense:\n  name: MIT\ncompatibility:\n  python: \">=3.10\"\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-skill
+        5:3-5:12 information[invalid-type] `license` is a mapping: VS Code reads it, and Claude Code does not act on it, but the Agent Skills spec has a license name or file path (text). Write it as text for other readers of the skill.
+          text: "name: MIT"
+        7:3-7:19 warning[invalid-type] `compatibility` is a mapping: VS Code reads it, but the Agent Skills spec has text (1–500 characters) and its reference validator, skills-ref, rejects the skill. Write the requirements as one string.
+          text: "python: \">=3.10\""
+    "#]].assert_eq(&check(SKILL, text));
+}

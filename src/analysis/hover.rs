@@ -85,6 +85,24 @@ pub fn key_markdown(registry: &Registry, dialect: &Dialect, k: &Key) -> String {
     if let Some(instead) = &k.deprecated {
         let _ = write!(s, "\n\n*Deprecated*: {instead}");
     }
+    if let Some(line) = values_line(registry, dialect, k) {
+        s.push_str("\n\n");
+        s.push_str(&line);
+    }
+    if let Some(d) = &k.default {
+        let _ = write!(s, "\n\nDefault: `{d}`.");
+    }
+    let source = k.source.as_deref().unwrap_or(&dialect.source);
+    let _ = write!(
+        s,
+        "\n\nDialect: {} ({}). [Source]({source})",
+        dialect.title, dialect.tool
+    );
+    s
+}
+
+/// "Allowed values: `a`, `b`." (or "Known values", for a set the checks do not enforce).
+fn values_line(registry: &Registry, dialect: &Dialect, k: &Key) -> Option<String> {
     let values = match k.ty {
         ValueType::Tools => registry.tool_names(dialect, k),
         _ => registry.values(k),
@@ -114,20 +132,12 @@ pub fn key_markdown(registry: &Registry, dialect: &Dialect, k: &Key) -> String {
         } else {
             "Known values"
         };
-        let _ = write!(s, "\n\n{what}: {}{more}.", list.join(", "));
+        Some(format!("{what}: {}{more}.", list.join(", ")))
     } else if k.ty == ValueType::Bool {
-        s.push_str("\n\nAllowed values: `true`, `false`.");
+        Some("Allowed values: `true`, `false`.".to_string())
+    } else {
+        None
     }
-    if let Some(d) = &k.default {
-        let _ = write!(s, "\n\nDefault: `{d}`.");
-    }
-    let source = k.source.as_deref().unwrap_or(&dialect.source);
-    let _ = write!(
-        s,
-        "\n\nDialect: {} ({}). [Source]({source})",
-        dialect.title, dialect.tool
-    );
-    s
 }
 
 pub fn hover(req: &Request) -> Option<Hover> {
@@ -182,7 +192,93 @@ fn front_matter_hover(
     }
     let value = entry.value.as_ref()?;
     let k = dialect.key(&entry.key)?;
+    if k.is_structured()
+        && let Some(found) = nested_hover(req, dialect, k, value, offset, &mut entry.key.clone())
+    {
+        return Some(found);
+    }
     value_hover(req, dialect, k, value, offset)
+}
+
+/// Inside a value with a shape (`hooks`, `handoffs`, `github`): the doc of the nested key, or
+/// of the known value, under the cursor. Descends only into the node holding the cursor.
+fn nested_hover(
+    req: &Request,
+    dialect: &Dialect,
+    shape: &Key,
+    v: &Node,
+    offset: usize,
+    path: &mut String,
+) -> Option<(Range<usize>, String)> {
+    match &v.kind {
+        NodeKind::Map { entries, .. } => {
+            let shape = shape.variant(|f| entries.iter().any(|e| e.key == f));
+            let e = entries.iter().find(|e| {
+                covers(
+                    &(e.key_range.start..e.range.end.max(e.key_range.end)),
+                    offset,
+                )
+            })?;
+            path.push('.');
+            path.push_str(&e.key);
+            let field = shape.field(&e.key);
+            if covers(&e.key_range, offset) {
+                let md = match field {
+                    Some(f) => field_markdown(req.registry, dialect, f, path),
+                    None => {
+                        let known = req
+                            .registry
+                            .key_names(shape)
+                            .iter()
+                            .find(|x| x.value == e.key)?;
+                        format!("**`{path}`**\n\n{}", value_markdown(known)?)
+                    }
+                };
+                return Some((e.key_range.clone(), md));
+            }
+            let child = field.or(shape.each.as_deref())?;
+            nested_hover(req, dialect, child, e.value.as_ref()?, offset, path)
+        }
+        NodeKind::Seq { items, .. } => {
+            let i = items.iter().position(|i| covers(&i.range, offset))?;
+            let _ = write!(path, "[{i}]");
+            nested_hover(
+                req,
+                dialect,
+                shape.items.as_deref()?,
+                &items[i],
+                offset,
+                path,
+            )
+        }
+        NodeKind::Scalar(s) if covers(&v.range, offset) => {
+            let known = req
+                .registry
+                .values(shape)
+                .iter()
+                .find(|x| x.value == s.value)?;
+            let md = format!(
+                "**`{}`** · value of `{path}`\n\n{}",
+                known.value,
+                value_markdown(known)?
+            );
+            Some((v.range.clone(), md))
+        }
+        _ => None,
+    }
+}
+
+/// A nested key: its path, type, doc and values.
+fn field_markdown(registry: &Registry, dialect: &Dialect, f: &Key, path: &str) -> String {
+    let mut s = format!("**`{path}`** · {}", type_label(f.ty));
+    if f.required {
+        s.push_str(" · required");
+    }
+    let _ = write!(s, "\n\n{}", f.doc.trim());
+    if let Some(line) = values_line(registry, dialect, f) {
+        let _ = write!(s, "\n\n{line}");
+    }
+    s
 }
 
 fn key_hover(req: &Request, dialect: &Dialect, detected: Detected, e: &Entry) -> String {

@@ -403,10 +403,42 @@ pub enum ModelKind {
     Cursor,
 }
 
-/// One front-matter key.
-#[derive(Debug, Clone, Deserialize)]
+/// One front-matter key, or (without `key`) the shape of a nested value.
+///
+/// # Shapes: values with a structure of their own
+///
+/// A `map` or `list` key may describe what is inside it, with the same rows nested; the checks
+/// walk the value once (linear in its size, as deep as the shape) and stop at the first level
+/// whose type is wrong, so one broken thing gets one diagnostic:
+///
+/// - `fields:` (a map): the keys it defines, each a row like a top-level key (`key`, `type`,
+///   `values`, `required`, `if-missing`, `doc`, `source`, and a shape of its own). A key the
+///   map does not define is `unknown-key`, at the level `unknown-fields` says.
+/// - `keys:` and `each:` (a map whose keys are names of its user's or of a set, such as hook
+///   events): `keys` is the set of allowed names (inline or `@set`; without it any name goes),
+///   `each` the shape of every value.
+/// - `items:` (a list; also a `model`, `enum` or `string-or-list` key that takes a list): the
+///   shape of every item. `min-items` is the fewest items a reader accepts; `unique` names a
+///   field of map items whose text must differ between items (case-insensitively).
+/// - `variants:` (a map): shapes of which the first whose `if-has` field is present applies
+///   (the last without `if-has` is the default); VS Code's hook items are a command or a
+///   `matcher` with its own `hooks`.
+/// - `one-of:` (a map): fields of which at least one must be there.
+/// - `non-empty` / `alphanumeric` (text): the text may not be blank / must hold a letter or a
+///   digit.
+/// - `reader:` who reads the value by these rules ("VS Code"), and `if-invalid:` what it does
+///   with a value that breaks the shape ("Claude Code drops every hook of this file"): every
+///   message below the key says them.
+/// - `shape: "@name"`: take the shape from `shapes.yaml` (shared by several dialects).
+/// - `type-notes:` what readers do with a value of another type than `type` (a list `model`
+///   that Copilot CLI refuses), each with its level; the first that applies is reported.
+/// - `unchecked-with:` a setting (`target: github-copilot`) with which the key's readers
+///   ignore it, so its shape is not checked.
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Key {
+    /// Empty for the shape of a list item, a map's `each` or a variant.
+    #[serde(default)]
     pub key: String,
     #[serde(rename = "type")]
     pub ty: ValueType,
@@ -419,7 +451,8 @@ pub struct Key {
     /// For a required key: `error`, unless the tool still loads the file without it.
     #[serde(default)]
     pub missing_severity: Level,
-    /// Markdown shown on hover and in completion.
+    /// Markdown shown on hover and in completion (required for keys and fields).
+    #[serde(default)]
     pub doc: String,
     #[serde(default)]
     pub default: Option<String>,
@@ -443,6 +476,155 @@ pub struct Key {
     /// something other than what the author likely meant: what they do with it.
     #[serde(default)]
     pub if_null: Option<IfNull>,
+    /// The shape of a map's known keys (see "Shapes" above).
+    #[serde(default)]
+    pub fields: Vec<Key>,
+    /// The names a map's keys come from, when they are not `fields`.
+    #[serde(default)]
+    pub keys: Option<Values>,
+    /// The shape of every value of a map whose names are `keys`.
+    #[serde(default)]
+    pub each: Option<Box<Key>>,
+    /// The shape of every item of a list.
+    #[serde(default)]
+    pub items: Option<Box<Key>>,
+    /// Alternative map shapes, picked by `if-has`.
+    #[serde(default)]
+    pub variants: Vec<Key>,
+    /// For a variant: the field whose presence selects it.
+    #[serde(default)]
+    pub if_has: Option<String>,
+    /// Fields of a map of which at least one must be present.
+    #[serde(default)]
+    pub one_of: Vec<String>,
+    /// The fewest items of a list that its readers accept.
+    #[serde(default)]
+    pub min_items: Option<usize>,
+    /// A field of a list's map items whose text must be unique (ignoring case).
+    #[serde(default)]
+    pub unique: Option<String>,
+    /// Text that may not be empty or blank.
+    #[serde(default)]
+    pub non_empty: bool,
+    /// Text that must hold at least one letter or digit.
+    #[serde(default)]
+    pub alphanumeric: bool,
+    /// What happens to a key a map's shape does not define.
+    #[serde(default)]
+    pub unknown_fields: UnknownFields,
+    /// What the reader does with a value that breaks the shape, for every message below the key.
+    #[serde(default)]
+    pub if_invalid: Option<String>,
+    /// A shared shape of `shapes.yaml`, as `@name`.
+    #[serde(default)]
+    pub shape: Option<String>,
+    /// What readers do with a value of another type, checked in order.
+    #[serde(default)]
+    pub type_notes: Vec<TypeNote>,
+    /// The reader whose rules the shape states ("VS Code"), named in its messages.
+    #[serde(default)]
+    pub reader: Option<String>,
+    /// A setting with which the key's readers ignore it: its shape is not checked then.
+    #[serde(default)]
+    pub unchecked_with: Option<Setting<String>>,
+}
+
+/// Which values a [`TypeNote`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NoteType {
+    /// A list with items.
+    List,
+    /// `[]`.
+    EmptyList,
+    Map,
+}
+
+/// A value of another type than the key's, which some reader takes differently: reported as
+/// `invalid-type` at `level` with `says`, instead of the plain wrong-type message.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct TypeNote {
+    #[serde(rename = "type")]
+    pub ty: NoteType,
+    pub level: NoteLevel,
+    /// Applies only with this setting (`target: github-copilot`).
+    #[serde(default)]
+    pub when: Option<Setting<String>>,
+    /// The whole message, naming the readers and what they do.
+    pub says: String,
+    pub sources: Vec<String>,
+}
+
+/// The levels the data may give a [`TypeNote`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NoteLevel {
+    Error,
+    Warning,
+    Information,
+}
+
+/// What a map's shape says of keys it does not define.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum UnknownFields {
+    /// `unknown-key`, a warning: the reader ignores it (VS Code warns too).
+    #[default]
+    Warning,
+    /// Not reported: the reader's schema passes or strips unknown keys silently and the shape
+    /// lists only the documented ones.
+    Ignored,
+}
+
+impl Key {
+    /// Whether the key describes what is inside its value.
+    pub fn is_structured(&self) -> bool {
+        !self.fields.is_empty()
+            || self.keys.is_some()
+            || self.each.is_some()
+            || self.items.is_some()
+            || !self.variants.is_empty()
+    }
+
+    /// The field named `name` of a map shape.
+    pub fn field(&self, name: &str) -> Option<&Key> {
+        self.fields.iter().find(|f| f.key == name)
+    }
+
+    /// The shape that applies to a map with these keys: the first variant whose `if-has`
+    /// field it has, else the variant without `if-has`, else the shape itself.
+    pub fn variant(&self, has: impl Fn(&str) -> bool) -> &Key {
+        self.variants
+            .iter()
+            .find(|v| v.if_has.as_deref().is_some_and(&has))
+            .or_else(|| self.variants.iter().find(|v| v.if_has.is_none()))
+            .unwrap_or(self)
+    }
+
+    /// Takes the structure of a shared shape (its type, nested rows and notes), keeping this
+    /// key's name, doc and source.
+    fn adopt(&mut self, shape: &Key) {
+        let (key, doc, source) = (
+            std::mem::take(&mut self.key),
+            std::mem::take(&mut self.doc),
+            self.source.take(),
+        );
+        let (required, if_missing, missing_severity) =
+            (self.required, self.if_missing.take(), self.missing_severity);
+        let notes = std::mem::take(&mut self.type_notes);
+        *self = Key {
+            key,
+            doc,
+            source: source.or_else(|| shape.source.clone()),
+            required,
+            if_missing,
+            missing_severity,
+            shape: None,
+            ..shape.clone()
+        };
+        self.type_notes.extend(notes);
+    }
 }
 
 /// What the readers of a key do with a null value, and where that was read.
@@ -455,7 +637,7 @@ pub struct IfNull {
     pub sources: Vec<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ValueType {
     String,
@@ -475,6 +657,7 @@ pub enum ValueType {
     Color,
     /// A tool list, checked by `tools`.
     Tools,
+    #[default]
     Any,
 }
 
@@ -615,6 +798,16 @@ const VALUES_YAML: &str = include_str!("values.yaml");
 const LOCATIONS_FILE: &str = include_str!(concat!(env!("OUT_DIR"), "/schema/locations.json"));
 #[cfg(test)]
 const LOCATIONS_YAML: &str = include_str!("locations.yaml");
+const SHAPES_FILE: &str = include_str!(concat!(env!("OUT_DIR"), "/schema/shapes.json"));
+#[cfg(test)]
+const SHAPES_YAML: &str = include_str!("shapes.yaml");
+
+/// `shapes.yaml`: nested shapes that several dialects share, by name.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Shapes {
+    shapes: HashMap<String, Key>,
+}
 
 /// Whether some built-in dialect defines `key` (a set built once: the YAML reading asks it
 /// for every line of a broken block).
@@ -649,6 +842,14 @@ impl Schema {
             serde_json::from_str(VALUES_FILE).map_err(|e| format!("values.yaml: {e}"))?;
         let locations: Locations =
             serde_json::from_str(LOCATIONS_FILE).map_err(|e| format!("locations.yaml: {e}"))?;
+        let shapes: Shapes =
+            serde_json::from_str(SHAPES_FILE).map_err(|e| format!("shapes.yaml: {e}"))?;
+        for d in &mut dialects {
+            for k in &mut d.keys {
+                resolve_shapes(k, &shapes.shapes)
+                    .map_err(|e| format!("{}.{}: {e}", d.id, k.key))?;
+            }
+        }
         let schema = Schema {
             dialects,
             sets: sets.sets,
@@ -676,13 +877,20 @@ impl Schema {
                 if !keys.insert(k.key.as_str()) {
                     return Err(format!("{}: key `{}` defined twice", d.id, k.key));
                 }
-                if let Some(Values::Set(name)) = &k.values {
-                    let name = name.strip_prefix('@').ok_or_else(|| {
-                        format!("{}.{}: set references start with `@`", d.id, k.key)
-                    })?;
-                    if !self.sets.contains_key(name) {
-                        return Err(format!("{}.{}: unknown set `@{name}`", d.id, k.key));
-                    }
+                if k.key.is_empty() || k.doc.trim().is_empty() {
+                    return Err(format!("{}: a key without a name or a doc", d.id));
+                }
+                self.validate_shape(k, false)
+                    .map_err(|e| format!("{}.{}: {e}", d.id, k.key))?;
+                let settings = k.type_notes.iter().filter_map(|n| n.when.as_ref());
+                if let Some(s) = settings
+                    .chain(&k.unchecked_with)
+                    .find(|s| d.key(&s.key).is_none())
+                {
+                    return Err(format!(
+                        "{}.{}: `{}` is not a key of the dialect",
+                        d.id, k.key, s.key
+                    ));
                 }
             }
         }
@@ -694,6 +902,79 @@ impl Schema {
             > 1
         {
             return Err("more than one dialect sets `fallback`".into());
+        }
+        Ok(())
+    }
+
+    /// A key's value set and nested shape: set references resolve, each part of a shape sits
+    /// on a type that has it, fields are named and documented, `unique` and `one-of` name
+    /// fields. `variant` says whether `if-has` may be set.
+    fn validate_shape(&self, k: &Key, variant: bool) -> Result<(), String> {
+        for values in [&k.values, &k.keys].into_iter().flatten() {
+            if let Values::Set(name) = values {
+                let name = name
+                    .strip_prefix('@')
+                    .ok_or("set references start with `@`")?;
+                if !self.sets.contains_key(name) {
+                    return Err(format!("unknown set `@{name}`"));
+                }
+            }
+        }
+        let map = k.ty == ValueType::Map;
+        if !map
+            && (!k.fields.is_empty()
+                || k.keys.is_some()
+                || k.each.is_some()
+                || !k.variants.is_empty()
+                || !k.one_of.is_empty())
+        {
+            return Err(
+                "`fields`, `keys`, `each`, `variants` and `one-of` need `type: map`".into(),
+            );
+        }
+        let listable = matches!(
+            k.ty,
+            ValueType::List | ValueType::StringOrList | ValueType::Model | ValueType::Enum
+        );
+        if !listable && (k.items.is_some() || k.min_items.is_some() || k.unique.is_some()) {
+            return Err("`items`, `min-items` and `unique` need a type that takes a list".into());
+        }
+        if k.if_has.is_some() && !variant {
+            return Err("`if-has` belongs to a variant".into());
+        }
+        if k.shape.is_some() {
+            return Err("a `shape` reference inside a shape".into());
+        }
+        for f in &k.fields {
+            if f.key.is_empty() || f.doc.trim().is_empty() {
+                return Err("a field without a name or a doc".into());
+            }
+            self.validate_shape(f, false)
+                .map_err(|e| format!("{}: {e}", f.key))?;
+        }
+        for (part, shape) in [("each", &k.each), ("items", &k.items)] {
+            if let Some(shape) = shape {
+                self.validate_shape(shape, false)
+                    .map_err(|e| format!("{part}: {e}"))?;
+            }
+        }
+        for v in &k.variants {
+            self.validate_shape(v, true)?;
+        }
+        if let Some(u) = &k.unique
+            && k.items.as_ref().is_none_or(|i| {
+                i.field(u).is_none() && i.variants.iter().all(|v| v.field(u).is_none())
+            })
+        {
+            return Err(format!("`unique: {u}` is no field of the items"));
+        }
+        let shapes = std::iter::once(k).chain(&k.variants);
+        if let Some(f) = k
+            .one_of
+            .iter()
+            .find(|f| shapes.clone().all(|v| v.field(f).is_none()))
+        {
+            return Err(format!("`one-of` names `{f}`, which is no field"));
         }
         Ok(())
     }
@@ -714,14 +995,35 @@ impl Schema {
             .unwrap_or(&[])
     }
 
-    /// The allowed values of a key, resolving `@set` references.
-    pub fn values<'a>(&'a self, key: &'a Key) -> &'a [Value] {
-        match &key.values {
+    /// The names a map shape's keys come from (its `keys`), resolving `@set` references.
+    pub fn key_names<'a>(&'a self, shape: &'a Key) -> &'a [Value] {
+        self.resolve(shape.keys.as_ref())
+    }
+
+    fn resolve<'a>(&'a self, values: Option<&'a Values>) -> &'a [Value] {
+        match values {
             None => &[],
             Some(Values::Inline(v)) => v,
             Some(Values::Set(name)) => self.set(name),
         }
     }
+
+    /// The allowed values of a key, resolving `@set` references.
+    pub fn values<'a>(&'a self, key: &'a Key) -> &'a [Value] {
+        self.resolve(key.values.as_ref())
+    }
+}
+
+/// Replaces `shape: "@name"` references of `k` and its nested rows by the shared shapes.
+fn resolve_shapes(k: &mut Key, shapes: &HashMap<String, Key>) -> Result<(), String> {
+    if let Some(name) = k.shape.clone() {
+        let shape = name
+            .strip_prefix('@')
+            .and_then(|n| shapes.get(n))
+            .ok_or_else(|| format!("unknown shape `{name}`"))?;
+        k.adopt(shape);
+    }
+    Ok(())
 }
 
 impl Dialect {
@@ -799,6 +1101,15 @@ mod tests {
         let from_json: Locations = serde_json::from_str(LOCATIONS_FILE).unwrap();
         let from_yaml: Locations = serde_yaml_ng::from_str(LOCATIONS_YAML).unwrap();
         assert_eq!(format!("{from_json:#?}"), format!("{from_yaml:#?}"));
+        let from_json: Shapes = serde_json::from_str(SHAPES_FILE).unwrap();
+        let from_yaml: Shapes = serde_yaml_ng::from_str(SHAPES_YAML).unwrap();
+        assert_eq!(sorted_shapes(from_json), sorted_shapes(from_yaml));
         assert!(Schema::load().is_ok());
+    }
+
+    fn sorted_shapes(s: Shapes) -> String {
+        let mut v: Vec<_> = s.shapes.into_iter().collect();
+        v.sort_by(|a, b| a.0.cmp(&b.0));
+        format!("{v:#?}")
     }
 }

@@ -135,7 +135,7 @@ Body
 
                 Lifecycle hooks scoped to this subagent, same schema as settings hooks (`Stop` becomes `SubagentStop`). Ignored for plugin agents; project agents need workspace trust.
 
-                Dialect: Claude Code subagent (Claude Code). [Source](https://code.claude.com/docs/en/sub-agents)
+                Dialect: Claude Code subagent (Claude Code). [Source](https://code.claude.com/docs/en/hooks)
             memory · Key · 10010 · 5:1-5:1 "" → "memory: " · one of a set of values · resolves memory
                 **`memory`** · one of a set of values
 
@@ -341,7 +341,7 @@ $0
             disable-model-invocation · Key · 10008 · 2:1-2:1 "" → "disable-model-invocation: " · boolean · resolves disable-model-invocation
             target · Key · 10010 · 2:1-2:1 "" → "target: " · one of a set of values · resolves target
             mcp-servers · Key · 10011 · 2:1-2:1 "" → "mcp-servers: " · any · resolves mcp-servers
-            handoffs · Key · 10012 · 2:1-2:1 "" → "handoffs: " · any · resolves handoffs
+            handoffs · Key · 10012 · 2:1-2:1 "" → "handoffs:\n  - $0" snippet · list · resolves handoffs
             hooks · Key · 10013 · 2:1-2:1 "" → "hooks:\n  $0" snippet · mapping · resolves hooks
             metadata · Key · 10014 · 2:1-2:1 "" → "metadata:\n  $0" snippet · mapping · resolves metadata
             reasoning-effort · Key · 10015 · 2:1-2:1 "" → "reasoning-effort: " · one of a set of values · resolves reasoning-effort
@@ -387,7 +387,7 @@ $0
             name · Key · 10000 · 2:1-2:1 "" → "name: " · text · resolves name
             description · Key · 10001 · 2:1-2:1 "" → "description: " · text · resolves description
             applyTo · Key · 10002 · 2:1-2:1 "" → "applyTo: " · text · resolves applyTo
-            excludeAgent · Key · 10003 · 2:1-2:1 "" → "excludeAgent: " · one of a set of values · resolves excludeAgent
+            excludeAgent · Key · 10003 · 2:1-2:1 "" → "excludeAgent: " · text or list · resolves excludeAgent
         "#]],
     );
 }

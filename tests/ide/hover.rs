@@ -764,6 +764,10 @@ model: ['Claude Sonnet 4.5', 'GP$0T-5']
             3:30-3:37 "'GPT-5'"
 
             **`GPT-5`** · `model` value used in 3 other files of the workspace.
+
+            ---
+
+            **persona-ls `invalid-type`**: The value has the wrong YAML type (a list where text is wanted, a quoted boolean, a bare number as a name).
         "#]],
     );
 }
@@ -1148,7 +1152,11 @@ hooks:
 ---
 "#,
         expect![[r#"
-            no hover
+            5:3-5:13 "PreToolUse"
+
+            **`hooks.PreToolUse`**
+
+            Before a tool call; can block it.
         "#]],
     );
 }
@@ -1300,6 +1308,85 @@ us$0er: "Plan 2.0"
             2:1-5:11 "description: Plans releases.\n<example>\nuser: \"Plan 2.0\"\n</example>"
 
             **persona-ls `yaml-syntax`**: The front matter is not valid YAML. Strict parsers (VS Code, GitHub, OpenCode, skill uploads, many Claude Code versions) drop the whole file.
+        "#]],
+    );
+}
+
+/// Inside a value with a shape: a nested key shows its path, type and doc; a known value
+/// shows its doc (a hook event: `nested_key`).
+#[test]
+fn nested_key_of_a_claude_hook() {
+    check(
+        r#"
+//- /.claude/skills/check/SKILL.md
+---
+name: check
+description: Checks edits.
+hooks:
+  PostToolUse:
+    - matcher: Edit
+      hooks:
+        - ty$0pe: command
+          command: ./check.sh
+---
+Body
+"#,
+        expect![[r#"
+            8:11-8:15 "type"
+
+            **`hooks.PostToolUse[0].hooks[0].type`** · one of a set of values · required
+
+            The kind of hook: `command`, `http`, `mcp_tool`, `prompt` or `agent`.
+
+            Allowed values: `command`, `http`, `mcp_tool`, `prompt`, `agent`.
+        "#]],
+    );
+}
+
+#[test]
+fn value_of_a_nested_enum() {
+    check(
+        r#"
+//- /.claude/commands/review.md
+---
+description: Reviews.
+hooks:
+  Stop:
+    - hooks: [{type: pro$0mpt, prompt: Check}]
+---
+Body
+"#,
+        expect![[r#"
+            5:22-5:28 "prompt"
+
+            **`prompt`** · value of `hooks.Stop[0].hooks[0].type`
+
+            Asks a model to judge the event (`prompt`).
+        "#]],
+    );
+}
+
+#[test]
+fn github_permission_scope() {
+    check(
+        r#"
+//- /.github/agents/a.agent.md
+---
+description: d
+github:
+  permissions:
+    meta$0data: read
+---
+Body
+"#,
+        expect![[r#"
+            5:5-5:13 "metadata"
+
+            **`github.permissions.metadata`** · one of a set of values
+
+            Repository metadata (`read` only).
+
+            Allowed values: `read`.
         "#]],
     );
 }

@@ -1,13 +1,14 @@
 //! `invalid-type`: a value of the wrong YAML type for its key.
 
 use super::cases::{
-    LIST_READ_AS_TEXT, NOT_A_TOOL_NAME, NULL_VALUE, QUOTED_BOOLEAN, TEXT_FOR_A_LIST,
+    LIST_READ_AS_TEXT, NOT_A_TOOL_NAME, NULL_VALUE, OTHER_READERS_WANT_ANOTHER_TYPE,
+    QUOTED_BOOLEAN, READERS_DIFFER, TEXT_FOR_A_LIST,
 };
-use super::support::{entries, model_ids};
+use super::support::{entries, model_ids, shape};
 use super::{Case, RuleCx};
 use crate::analysis::quote;
 use crate::diagnostic::{Code, Fix, TextEdit};
-use crate::schema::{BoolSpellings, Key, LenientYaml, QuotedBool, ValueType};
+use crate::schema::{BoolSpellings, Key, LenientYaml, NoteLevel, QuotedBool, ValueType};
 use crate::syntax::scalar::{Resolved, Style};
 use crate::syntax::yaml::{Entry, Node, NodeKind};
 
@@ -16,7 +17,18 @@ pub fn check(cx: &mut RuleCx) {
     for (e, key) in entries::known(cx) {
         null_value(cx, key, e);
         let Some(v) = &e.value else { continue };
+        if let Some(note) = shape::note(cx.yaml(), key, v) {
+            let case = match note.level {
+                NoteLevel::Error => None,
+                NoteLevel::Warning => Some(&READERS_DIFFER),
+                NoteLevel::Information => Some(&OTHER_READERS_WANT_ANOTHER_TYPE),
+            };
+            cx.report_as(Code::InvalidType, case, v.range.clone(), note.says.trim());
+            continue;
+        }
         match key.ty {
+            // The shape's walk judges the value, and what is inside it.
+            _ if key.is_structured() => {}
             ValueType::Model => {
                 for odd in model_ids::nodes(v, models).1 {
                     wrong_type(cx, key, odd, "a single model name", None);
@@ -31,6 +43,7 @@ pub fn check(cx: &mut RuleCx) {
             _ => typed(cx, key, v),
         }
     }
+    shape::check(cx, Code::InvalidType);
 }
 
 /// `tools:` with nothing after it (or `~`, `null`): YAML reads null, which the readers of a

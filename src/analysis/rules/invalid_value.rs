@@ -1,7 +1,7 @@
 //! `invalid-value`: a value outside the set the dialect allows (enums, colors, models).
 
 use super::cases::{COLOR_NOT_SHOWN, DEPRECATED_VALUE, INHERIT_IN_OPENCODE, OPEN_SET};
-use super::support::entries;
+use super::support::{entries, shape};
 use super::support::model_ids::{self, Verdict};
 use super::RuleCx;
 use crate::analysis::suggest;
@@ -25,6 +25,7 @@ pub fn check(cx: &mut RuleCx) {
             _ => {}
         }
     }
+    shape::check(cx, Code::InvalidValue);
 }
 
 fn model_value(cx: &mut RuleCx, v: &Node, model: &str, verdict: Verdict) {

@@ -1,7 +1,7 @@
 //! `missing-required-key`: a key the dialect requires is absent.
 
 use super::cases::SOME_READERS_NEED_IT;
-use super::support::entries;
+use super::support::{entries, shape};
 use super::RuleCx;
 use crate::analysis::a_or_an;
 use crate::diagnostic::Code;
@@ -37,4 +37,5 @@ pub fn check(cx: &mut RuleCx) {
         let case = (key.missing_severity == Level::Warning).then_some(&SOME_READERS_NEED_IT);
         cx.report_as(Code::MissingRequiredKey, case, open.clone(), msg);
     }
+    shape::check(cx, Code::MissingRequiredKey);
 }

@@ -2,7 +2,7 @@
 
 use super::cases::{METADATA, READ_AS_ANOTHER_KEY};
 use super::support::renames::Renames;
-use super::support::entries;
+use super::support::{entries, shape};
 use super::RuleCx;
 use crate::analysis::{a_or_an, suggest};
 use crate::diagnostic::{Code, Fix, TextEdit};
@@ -19,6 +19,7 @@ pub fn check(cx: &mut RuleCx) {
             unknown(cx, &mut renames, &e.key, e.key_range.clone());
         }
     }
+    shape::check(cx, Code::UnknownKey);
 }
 
 fn unknown(cx: &mut RuleCx, renames: &mut Renames, key: &str, range: Range<usize>) {

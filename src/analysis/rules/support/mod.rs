@@ -5,5 +5,6 @@ pub mod entries;
 pub mod model_ids;
 pub mod renames;
 pub mod rendered_page;
+pub mod shape;
 pub mod slug;
 pub mod value_text;
