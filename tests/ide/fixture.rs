@@ -147,15 +147,13 @@ impl Fixture {
     }
 
     pub fn location(&self) -> Location<'_> {
-        Location {
-            rel_path: &self.path,
-            forced: None,
-        }
+        Location::at(&self.path)
     }
 
     /// The dialect, as the editor detects it (by path, then by keys).
     pub fn detect(&self, parsed: &Parsed) -> Option<Detected> {
-        self.registry.detect(&self.path, &parsed.keys(), None)
+        self.registry
+            .detect(&self.path, parsed.yaml.as_ref(), Default::default(), None)
     }
 
     pub fn dialect_id(&self, detected: Option<Detected>) -> &str {

@@ -1,6 +1,7 @@
 //! What several rules need, one module per question.
 
 pub mod entries;
+pub mod flag;
 pub mod model_ids;
 pub mod renames;
 pub mod rendered_page;
