@@ -130,6 +130,14 @@ impl Registry {
         Some(PathMatch { index, claimants })
     }
 
+    /// Whether one of the dialect's own `paths` (not a claim) matches `rel_path`.
+    pub fn owns_path(&self, index: usize, rel_path: &str) -> bool {
+        self.globs
+            .set
+            .matches(rel_path)
+            .any(|m| self.globs.owner[m].0 == index)
+    }
+
     /// Decides the dialect of a file from its path, its front matter and the project markers
     /// around it (the order is at the top of this module).
     pub fn detect(

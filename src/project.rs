@@ -30,7 +30,7 @@ use crate::dialect::{Markers, Registry};
 use crate::schema::{Schema, UserFolder};
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 /// Where a persona applies: the tool's documented precedence is between scopes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -189,14 +189,26 @@ pub fn slash_path(rel: &Path) -> String {
     parts.join("/")
 }
 
-/// The dialects whose `project_markers` folder `dir` holds (one `stat` per marker name).
+/// The dialects whose `project_markers` folder `dir` holds: one `stat` per marker name, each
+/// name once however many dialects list it.
 fn project_markers(dir: &Path) -> Option<Markers> {
-    let mut found = Markers::default();
-    for (i, d) in Schema::builtin().dialects.iter().enumerate() {
-        if d.project_markers.iter().any(|m| dir.join(m).exists()) {
-            found = found.with(i);
+    static NAMES: OnceLock<Vec<(&'static str, Markers)>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        let mut names: Vec<(&'static str, Markers)> = Vec::new();
+        for (i, d) in Schema::builtin().dialects.iter().enumerate() {
+            for m in &d.project_markers {
+                match names.iter_mut().find(|(n, _)| n == m) {
+                    Some((_, marks)) => *marks = marks.with(i),
+                    None => names.push((m.as_str(), Markers::default().with(i))),
+                }
+            }
         }
-    }
+        names
+    });
+    let found = names
+        .iter()
+        .filter(|(name, _)| dir.join(name).exists())
+        .fold(Markers::default(), |all, (_, m)| all.union(*m));
     (found != Markers::default()).then_some(found)
 }
 

@@ -242,9 +242,13 @@ pub struct Override {
 
 /// A glob of the dialect's files, and what is uncertain about the tool reading them there.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct PathNote {
     pub glob: String,
+    /// Only for a file none of the dialect's own `paths` matches (one it has through a
+    /// `claims` glob).
+    #[serde(default)]
+    pub outside_own_paths: bool,
     /// The message: what may happen, and what to do.
     pub says: String,
     pub source: String,
@@ -736,6 +740,10 @@ impl Schema {
 
     /// Cross-checks that serde cannot express: set references resolve, ids are unique.
     fn validate(&self) -> Result<(), String> {
+        // `dialect::Markers` holds a set of dialects in 64 bits.
+        if self.dialects.len() > 64 {
+            return Err("more than 64 dialects: widen `dialect::Markers`".into());
+        }
         let mut seen = std::collections::HashSet::new();
         for d in &self.dialects {
             if !seen.insert(d.id.as_str()) {

@@ -6,10 +6,17 @@ use crate::glob::Glob;
 use crate::text::lines;
 
 /// The dialect's `uncertain_paths`: `.cursor/rules/x.md`, where sources disagree whether Cursor
-/// reads a `.md` rule as a manual one or not at all. Said once, on the first line.
+/// reads a `.md` rule as a manual one or not at all; an OpenCode agent in a plain `agents/`
+/// folder, which OpenCode reads only inside a config directory. Said once, on the first line.
 pub fn check(cx: &mut RuleCx) {
+    let rel_path = cx.location.rel_path;
+    let own = || {
+        cx.registry
+            .by_id(&cx.dialect.id)
+            .is_some_and(|i| cx.registry.owns_path(i, rel_path))
+    };
     let Some(note) = cx.dialect.uncertain_paths.iter().find(|n| {
-        Glob::new(&n.glob).is_ok_and(|g| g.is_match(cx.location.rel_path))
+        Glob::new(&n.glob).is_ok_and(|g| g.is_match(rel_path)) && !(n.outside_own_paths && own())
     }) else {
         return;
     };
