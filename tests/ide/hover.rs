@@ -1360,3 +1360,32 @@ Body
         "#]],
     );
 }
+
+/// `opencode.jsonc` in the project decides `agents/` for OpenCode when the keys do not, and
+/// hover says so.
+#[test]
+fn key_of_an_agent_recognised_by_the_project() {
+    check(
+        r#"
+//- /opencode.jsonc
+{}
+//- /agents/reviewer.md
+---
+descr$0iption: d
+model: sonnet
+---
+Body
+"#,
+        expect![[r#"
+            2:1-2:12 "description"
+
+            **`description`** · text · required
+
+            When to use the agent; OpenCode requires it.
+
+            Dialect: OpenCode agent (OpenCode). [Source](https://opencode.ai/docs/agents)
+
+            This file: OpenCode agent (recognised by the project's marker files).
+        "#]],
+    );
+}
