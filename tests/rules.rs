@@ -1351,27 +1351,26 @@ fn a_md_rule_in_cursor_rules() {
 #[test]
 fn opencode_files_outside_a_config_directory() {
     let agent = "---\ndescription: d\nmode: subagent\n---\nReview.\n";
+    let command = "---\ndescription: d\nsubtask: true\n---\nRun the tests.\n";
+    let mut plain = check("agents/reviewer.md", agent);
+    plain += &check("commands/test.md", command);
     expect![[r#"
         dialect: opencode-agent
         1:1-1:4 information[misplaced-file] OpenCode reads `agents/` only inside a config directory (`.opencode/`, `~/.config/opencode/`, or the folder `$OPENCODE_CONFIG_DIR` names): from here this agent is read only once its folder is installed or pointed at as one.
           text: "---"
-    "#]].assert_eq(&check("agents/reviewer.md", agent));
-    assert_eq!(
-        check(".opencode/agents/reviewer.md", agent),
-        "dialect: opencode-agent\n"
-    );
-    assert_eq!(
-        check("dotfiles/opencode/agents/reviewer.md", agent),
-        "dialect: opencode-agent\n"
-    );
-    let command = "---\ndescription: d\nsubtask: true\n---\nRun the tests.\n";
-    expect![[r#"
         dialect: opencode-command
         1:1-1:4 information[misplaced-file] OpenCode reads `commands/` only inside a config directory (`.opencode/`, `~/.config/opencode/`, or the folder `$OPENCODE_CONFIG_DIR` names): from here this command is read only once its folder is installed or pointed at as one.
           text: "---"
-    "#]].assert_eq(&check("commands/test.md", command));
-    assert_eq!(
-        check(".opencode/commands/test.md", command),
-        "dialect: opencode-command\n"
-    );
+    "#]].assert_eq(&plain);
+    for (path, text, dialect) in [
+        (".opencode/agents/reviewer.md", agent, "opencode-agent"),
+        (
+            "dotfiles/opencode/agents/reviewer.md",
+            agent,
+            "opencode-agent",
+        ),
+        (".opencode/commands/test.md", command, "opencode-command"),
+    ] {
+        assert_eq!(check(path, text), format!("dialect: {dialect}\n"), "{path}");
+    }
 }
