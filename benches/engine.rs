@@ -14,10 +14,7 @@ mod fixtures;
 
 fn engine(c: &mut Criterion) {
     let registry = Registry::builtin();
-    let location = Location {
-        rel_path: ".claude/agents/backend-architect.md",
-        forced: None,
-    };
+    let location = Location::at(".claude/agents/backend-architect.md");
     let personas = [
         ("10KB", fixtures::persona(10 * 1024)),
         ("5MB", fixtures::persona(5 * 1024 * 1024)),

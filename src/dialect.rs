@@ -1,5 +1,16 @@
-//! Which dialect a file is: by path glob first, then by content (which keys are present), and
-//! finally by configuration or `--dialect`, which always win.
+//! Which dialect a file is. The order, strongest first (`locations.yaml` says it too):
+//!
+//! 1. configuration or `--dialect` (forced);
+//! 2. the best path glob: a tool's own folder (a glob through one of `locations.yaml`'s
+//!    `markers`, `**/.claude/agents/**/*.md`) beats a file suffix (`**/*.agent.md`), which
+//!    beats a generic folder (`**/agents/**/*.md`); `priority` comes before all three;
+//! 3. when that glob is generic and other dialects `claims` it, the file's content markers
+//!    (`sniff_keys`, `sniff_values`: keys and values only one dialect has) decide between
+//!    the owner and the claimants, then the project markers (`project_markers`:
+//!    `opencode.jsonc` in a folder from the file's up to the project root), then the owner;
+//! 4. a dialect that `refines` the one chosen, recognised by its keys (agency in
+//!    `.claude/agents`);
+//! 5. no glob: content markers, then the `fallback` keys.
 //!
 //! The registry is the built-in schema with the user's configuration merged in (extra globs,
 //! keys and values), compiled once per configuration.
@@ -7,6 +18,7 @@
 use crate::config::{Config, DialectConfig, KeyConfig};
 use crate::glob::GlobSet;
 use crate::schema::{self, Dialect, FileNames, Key, Schema, ValueType, Values};
+use crate::syntax::yaml::Yaml;
 
 pub struct Registry {
     pub dialects: Vec<Dialect>,
@@ -23,7 +35,26 @@ pub struct Registry {
 pub enum How {
     Path,
     Content,
+    /// A project marker file (`opencode.jsonc`) decided a glob several dialects share.
+    Project,
     Forced,
+}
+
+/// The dialects whose project markers (`project_markers`) were found around a file: a set of
+/// indices into the built-in schema's dialects, which a registry keeps in the same order.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Markers(u64);
+
+impl Markers {
+    pub fn with(self, index: usize) -> Markers {
+        Markers(self.0 | 1u64.checked_shl(index as u32).unwrap_or(0))
+    }
+    pub fn has(self, index: usize) -> bool {
+        self.0 & 1u64.checked_shl(index as u32).unwrap_or(0) != 0
+    }
+    pub fn union(self, other: Markers) -> Markers {
+        Markers(self.0 | other.0)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,63 +107,113 @@ impl Registry {
         self.exclude.is_match(rel_path)
     }
 
-    /// Dialects whose globs match `rel_path` (a `/`-separated path relative to the project root).
-    pub fn by_path(&self, rel_path: &str) -> Option<usize> {
+    /// The dialect whose glob matches `rel_path` (a `/`-separated path relative to the project
+    /// root) best, with that glob's claimants; `keep` filters the owners considered.
+    fn by_path(&self, rel_path: &str, keep: impl Fn(usize) -> bool) -> Option<PathMatch> {
         // The most specific match wins (see `specificity`).
-        let mut best: Option<(usize, Score)> = None;
+        let mut best: Option<(usize, Score, usize)> = None;
         for m in self.globs.set.matches(rel_path) {
             let (i, score) = self.globs.owner[m];
-            if best.is_none_or(|(_, s)| score > s) {
-                best = Some((i, score));
+            if keep(i) && best.is_none_or(|(_, s, _)| score > s) {
+                best = Some((i, score, m));
             }
         }
-        best.map(|(i, _)| i)
+        let (index, _, glob) = best?;
+        let glob = &self.globs.globs[glob];
+        let claimants = self
+            .dialects
+            .iter()
+            .enumerate()
+            .filter(|&(i, d)| i != index && d.claims.contains(glob))
+            .map(|(i, _)| i)
+            .collect();
+        Some(PathMatch { index, claimants })
     }
 
-    /// Decides the dialect of a file from its path and its top-level keys.
-    pub fn detect(&self, rel_path: &str, keys: &[&str], forced: Option<usize>) -> Option<Detected> {
+    /// Whether one of the dialect's own `paths` (not a claim) matches `rel_path`.
+    pub fn owns_path(&self, index: usize, rel_path: &str) -> bool {
+        self.globs
+            .set
+            .matches(rel_path)
+            .any(|m| self.globs.owner[m].0 == index)
+    }
+
+    /// Decides the dialect of a file from its path, its front matter and the project markers
+    /// around it (the order is at the top of this module).
+    pub fn detect(
+        &self,
+        rel_path: &str,
+        yaml: Option<&Yaml>,
+        markers: Markers,
+        forced: Option<usize>,
+    ) -> Option<Detected> {
         if let Some(index) = forced {
             return Some(Detected {
                 index,
                 how: How::Forced,
             });
         }
-        let by_content = self.by_content(keys);
         // Files inside a skill's folder other than its SKILL.md are the skill's resources
         // (`skills/skill-creator/agents/grader.md` is a prompt the skill reads), not personas.
         let owner = self.resource_owner(rel_path);
-        let by_path = self
-            .by_path(rel_path)
-            .filter(|&i| owner.is_none_or(|o| o == i));
-        match by_path {
-            // A dialect that refines the one the path names, recognised by its keys (an agency
-            // persona installed into `.claude/agents`, with its `emoji`/`vibe`), wins.
-            Some(i)
-                if by_content
-                    .is_some_and(|c| self.dialects[c].refines.contains(&self.dialects[i].id)) =>
-            {
-                by_content.map(|index| Detected {
-                    index,
-                    how: How::Content,
-                })
-            }
-            Some(i) => Some(Detected {
-                index: i,
-                how: How::Path,
-            }),
-            None => by_content
-                .or_else(|| self.fallback(keys))
+        let Some(found) = self.by_path(rel_path, |i| owner.is_none_or(|o| o == i)) else {
+            return self
+                .by_content(yaml, 0..self.dialects.len())
+                .or_else(|| self.fallback(yaml))
                 .map(|index| Detected {
                     index,
                     how: How::Content,
-                }),
+                });
+        };
+        let path = self.arbitrate(&found, yaml, markers);
+        // A dialect that refines the one chosen, recognised by its keys (an agency persona
+        // installed into `.claude/agents`, with its `emoji`/`vibe`), wins.
+        match self.by_content(yaml, 0..self.dialects.len()) {
+            Some(c)
+                if self.dialects[c]
+                    .refines
+                    .contains(&self.dialects[path.index].id) =>
+            {
+                Some(Detected {
+                    index: c,
+                    how: How::Content,
+                })
+            }
+            _ => Some(path),
         }
     }
 
+    /// Between a generic glob's owner and its claimants: the file's content markers, then the
+    /// project's markers, then the owner.
+    fn arbitrate(&self, found: &PathMatch, yaml: Option<&Yaml>, markers: Markers) -> Detected {
+        let owner = Detected {
+            index: found.index,
+            how: How::Path,
+        };
+        if found.claimants.is_empty() {
+            return owner;
+        }
+        let candidates = || std::iter::once(found.index).chain(found.claimants.iter().copied());
+        if let Some(index) = self.by_content(yaml, candidates()) {
+            return Detected {
+                index,
+                how: How::Content,
+            };
+        }
+        let mut marked = candidates().filter(|&i| markers.has(i));
+        match (marked.next(), marked.next()) {
+            (Some(index), None) => Detected {
+                index,
+                how: How::Project,
+            },
+            _ => owner,
+        }
+    }
     /// Front matter in no known folder (collections such as `categories/01-core/*.md`) with
     /// the keys of the dialect that sets `fallback`: the most common persona format.
-    fn fallback(&self, keys: &[&str]) -> Option<usize> {
-        let has = |k: &String| keys.contains(&k.as_str());
+    fn fallback(&self, yaml: Option<&Yaml>) -> Option<usize> {
+        let yaml = yaml?;
+        let has = |k: &String| yaml.entry(k).is_some();
         self.dialects.iter().position(|d| {
             d.fallback
                 .as_ref()
@@ -166,19 +247,29 @@ impl Registry {
         &Schema::builtin().locations.names
     }
 
-    fn by_content(&self, keys: &[&str]) -> Option<usize> {
+    /// The one dialect among `candidates` with the most content markers in the front matter
+    /// (`sniff_keys` present, `sniff_values` set); none on a tie or when none has any.
+    fn by_content(
+        &self,
+        yaml: Option<&Yaml>,
+        candidates: impl Iterator<Item = usize>,
+    ) -> Option<usize> {
+        let yaml = yaml?;
         let mut best: Option<(usize, usize)> = None;
-        for (i, d) in self.dialects.iter().enumerate() {
-            let n = d
-                .sniff_keys
-                .iter()
-                .filter(|k| keys.contains(&k.as_str()))
-                .count();
-            if n > 0 && best.is_none_or(|(_, b)| n > b) {
-                best = Some((i, n));
+        let mut tied = false;
+        for i in candidates {
+            let n = content_markers(&self.dialects[i], yaml);
+            match best {
+                _ if n == 0 => {}
+                Some((_, b)) if n == b => tied = true,
+                Some((_, b)) if n < b => {}
+                _ => {
+                    best = Some((i, n));
+                    tied = false;
+                }
             }
         }
-        best.map(|(i, _)| i)
+        best.filter(|_| !tied).map(|(i, _)| i)
     }
 
     /// The allowed values of a key, with the configured ones: configured values are merged
@@ -223,37 +314,83 @@ pub fn configured(d: &Dialect, dc: &DialectConfig) -> Dialect {
     d
 }
 
-type Score = (i32, usize, usize);
+/// How many of the dialect's content markers the front matter has.
+fn content_markers(d: &Dialect, yaml: &Yaml) -> usize {
+    let keys = d
+        .sniff_keys
+        .iter()
+        .filter(|k| yaml.entry(k).is_some())
+        .count();
+    let values = d
+        .sniff_values
+        .iter()
+        .filter(|m| {
+            let Some(v) = yaml.entry(&m.key).and_then(|e| e.value.as_ref()?.as_str()) else {
+                return false;
+            };
+            match (&m.values, m.shape) {
+                (Some(values), _) => Schema::builtin()
+                    .values_of(values)
+                    .iter()
+                    .any(|x| x.value == v),
+                (None, Some(shape)) => shape.matches(v),
+                (None, None) => false,
+            }
+        })
+        .count();
+    keys + values
+}
+
+/// The glob that matched best, and the dialects that claim it (`claims`).
+struct PathMatch {
+    index: usize,
+    claimants: Vec<usize>,
+}
+
+type Score = (i32, bool, usize, usize);
 
 /// Dialect globs with each glob's dialect and specificity.
 struct PathGlobs {
     set: GlobSet,
+    globs: Vec<String>,
     owner: Vec<(usize, Score)>,
 }
 
 impl PathGlobs {
     fn compile(dialects: &[Dialect]) -> PathGlobs {
-        let mut all = Vec::new();
+        let mut globs = Vec::new();
         let mut owner = Vec::new();
+        let tool_folders = &Schema::builtin().locations.markers;
         for (i, d) in dialects.iter().enumerate() {
             for g in &d.paths {
-                all.push(g.clone());
-                owner.push((i, specificity(d, g)));
+                globs.push(g.clone());
+                owner.push((i, specificity(d, g, tool_folders)));
             }
         }
         PathGlobs {
-            set: GlobSet::new(&all),
+            set: GlobSet::new(&globs),
+            globs,
             owner,
         }
     }
 }
 
-/// First the dialect's priority, then how much the glob says about the file name
-/// (`**/SKILL.md`, `**/*.agent.md`), then its literal characters (`**/.github/agents/**`
-/// beats `**/agents/**`).
-fn specificity(d: &Dialect, glob: &str) -> Score {
+/// First the dialect's priority; then whether the glob goes through a tool's own folder
+/// (`locations.yaml`'s `markers`: `**/.claude/agents/**/*.md` beats `**/*.agent.md`, because
+/// Claude Code reads every `.md` there and VS Code too takes it for a Claude agent); then how
+/// much it says about the file name (`**/SKILL.md`, `**/*.agent.md` beat `**/agents/**/*.md`);
+/// then its literal characters (`**/plugins/*/agents/**` beats `**/agents/**`).
+fn specificity(d: &Dialect, glob: &str, tool_folders: &[String]) -> Score {
     let file_part = glob.rsplit('/').next().unwrap_or(glob);
-    (d.priority, literal_len(file_part), literal_len(glob))
+    let tool_folder = glob
+        .split('/')
+        .any(|seg| tool_folders.iter().any(|m| m == seg));
+    (
+        d.priority,
+        tool_folder,
+        literal_len(file_part),
+        literal_len(glob),
+    )
 }
 
 fn literal_len(glob: &str) -> usize {
@@ -307,6 +444,7 @@ fn merge_key(d: &mut Dialect, name: &str, kc: &KeyConfig) {
             required: kc.required.unwrap_or(false),
             if_missing: None,
             missing_severity: schema::Level::Error,
+            invalid_severity: schema::Level::Error,
             doc: kc
                 .doc
                 .clone()

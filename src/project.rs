@@ -18,15 +18,19 @@
 //!   folder, the farther first and each nearer one over it, each file's globs relative to its
 //!   own folder; then the editor's settings on top. A folder's facts are found once (two
 //!   `stat` calls) and shared by every file in it; a registry is built once per set of files.
+//! - **Project markers**: the files and folders a dialect names in `project_markers`
+//!   (`opencode.jsonc`, `.opencode/`), looked for in every folder from the file's up to the
+//!   project root, once per folder, and handed to detection with the place: they decide a
+//!   generic glob that several dialects share (`agents/**`).
 //! - **Readable folders**: the server reads only inside its workspace folders. For a document
 //!   elsewhere (one the client opened) no file is read at all: no configuration, no `.git`.
 
 use crate::config::{Config, ConfigError, FILE_NAME};
-use crate::dialect::Registry;
+use crate::dialect::{Markers, Registry};
 use crate::schema::{Schema, UserFolder};
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, OnceLock};
 
 /// Where a persona applies: the tool's documented precedence is between scopes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -48,6 +52,8 @@ pub struct Place {
     pub rel_path: String,
     pub scope: Scope,
     pub configs: Configs,
+    /// The project markers in the folders from the file's up to `root`.
+    pub markers: Markers,
 }
 
 /// A place with its registry.
@@ -74,6 +80,8 @@ pub struct DocLocation {
     pub excluded: bool,
     /// The document is a `.persona-ls.toml`: it is validated as configuration.
     pub is_config: bool,
+    /// The project markers around the file (see [`Place::markers`]).
+    pub markers: Markers,
 }
 
 fn next_location_id() -> u64 {
@@ -103,6 +111,9 @@ struct Facts {
     repo: Option<PathBuf>,
     /// Configuration files from the repository (or the top) down to this folder.
     configs: Vec<PathBuf>,
+    /// The folders from the repository (or the top) down to this one that hold project
+    /// markers, with the dialects they mark.
+    marked: Vec<(PathBuf, Markers)>,
 }
 
 type RegistryResult = Result<Arc<Registry>, ConfigProblem>;
@@ -176,6 +187,29 @@ pub fn slash_path(rel: &Path) -> String {
         })
         .collect();
     parts.join("/")
+}
+
+/// The dialects whose `project_markers` folder `dir` holds: one `stat` per marker name, each
+/// name once however many dialects list it.
+fn project_markers(dir: &Path) -> Option<Markers> {
+    static NAMES: OnceLock<Vec<(&'static str, Markers)>> = OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        let mut names: Vec<(&'static str, Markers)> = Vec::new();
+        for (i, d) in Schema::builtin().dialects.iter().enumerate() {
+            for m in &d.project_markers {
+                match names.iter_mut().find(|(n, _)| n == m) {
+                    Some((_, marks)) => *marks = marks.with(i),
+                    None => names.push((m.as_str(), Markers::default().with(i))),
+                }
+            }
+        }
+        names
+    });
+    let found = names
+        .iter()
+        .filter(|(name, _)| dir.join(name).exists())
+        .fold(Markers::default(), |all, (_, m)| all.union(*m));
+    (found != Markers::default()).then_some(found)
 }
 
 pub fn is_markdown(path: &Path) -> bool {
@@ -289,10 +323,12 @@ impl Project {
         }
         let own_config = dir.join(FILE_NAME);
         let own_config = own_config.is_file().then_some(own_config);
+        let own_marks = project_markers(dir).map(|m| (dir.to_path_buf(), m));
         let facts = if dir.join(".git").exists() {
             Facts {
                 repo: Some(dir.to_path_buf()),
                 configs: own_config.into_iter().collect(),
+                marked: own_marks.into_iter().collect(),
             }
         } else {
             let parent = dir
@@ -303,6 +339,7 @@ impl Project {
                 None => Facts::default(),
             };
             facts.configs.extend(own_config);
+            facts.marked.extend(own_marks);
             facts
         };
         let facts = Arc::new(facts);
@@ -358,11 +395,17 @@ impl Project {
                 (c.clone(), prefix)
             })
             .collect();
+        let markers = facts
+            .marked
+            .iter()
+            .filter(|(folder, _)| folder.starts_with(&root))
+            .fold(Markers::default(), |all, (_, m)| all.union(*m));
         Place {
             root,
             rel_path,
             scope,
             configs,
+            markers,
         }
     }
 
@@ -372,15 +415,6 @@ impl Project {
         }
         if let Some(first) = facts.configs.first().and_then(|c| c.parent()) {
             return first.to_path_buf();
-        }
-        let anchor = self
-            .folder_of(path)
-            .or(self.anchor.as_deref())
-            .into_iter()
-            .chain(walk)
-            .find(|a| path.starts_with(a));
-        if let Some(a) = anchor {
-            return a.to_path_buf();
         }
         let markers = &Schema::builtin().locations.markers;
         let outermost = path
@@ -392,6 +426,18 @@ impl Project {
             })
             .last()
             .and_then(Path::parent);
+        // An anchor inside a tool folder (`check x.md` run in `.claude/agents`) would cut the
+        // folder off the path that names the dialect: the folder holding it roots the path.
+        let anchor = self
+            .folder_of(path)
+            .or(self.anchor.as_deref())
+            .into_iter()
+            .chain(walk)
+            .find(|a| path.starts_with(a))
+            .filter(|a| outermost.is_none_or(|m| m.starts_with(a)));
+        if let Some(a) = anchor {
+            return a.to_path_buf();
+        }
         outermost
             .or_else(|| path.ancestors().last())
             .unwrap_or(path)
@@ -481,6 +527,7 @@ impl Project {
                 registry: self.default_registry(),
                 excluded: false,
                 is_config: false,
+                markers: Markers::default(),
             };
         };
         let path = canonical(path);
@@ -504,6 +551,7 @@ impl Project {
             registry,
             excluded,
             is_config,
+            markers: place.markers,
         }
     }
 
@@ -549,7 +597,9 @@ mod tests {
         for f in files {
             let p = dir.path().join(f);
             std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-            if f.ends_with(".git/HEAD") || !f.ends_with('/') {
+            if f.ends_with('/') {
+                std::fs::create_dir_all(&p).unwrap();
+            } else {
                 std::fs::write(&p, "").unwrap();
             }
         }
@@ -616,6 +666,61 @@ mod tests {
             alone.rel_path.ends_with("/c/repo/engineering/x.md"),
             "{}",
             alone.rel_path
+        );
+    }
+
+    #[test]
+    fn project_markers_are_found_up_to_the_root_and_no_higher() {
+        let (_dir, r) = tree(&[
+            "opencode.json",
+            "repo/.git/HEAD",
+            "repo/a/agents/r.md",
+            "repo/b/opencode.jsonc",
+            "repo/b/agents/r.md",
+            "repo/c/.opencode/",
+            "repo/c/deep/agents/r.md",
+        ]);
+        let schema = Schema::builtin();
+        let opencode = schema
+            .dialects
+            .iter()
+            .position(|d| d.project_markers.iter().any(|m| m == "opencode.jsonc"))
+            .unwrap();
+        let p = Project::for_check(None, None);
+        let marked = |f: &str| p.place(&r.join(f), None).markers.has(opencode);
+        // `opencode.json` above the repository is another project's.
+        assert!(!marked("repo/a/agents/r.md"));
+        assert!(marked("repo/b/agents/r.md"));
+        assert!(marked("repo/c/deep/agents/r.md"));
+        // The server finds them the same way, inside its folder.
+        let s = Project::for_server(&[r.join("repo")], Config::default(), None);
+        assert!(
+            s.place(&r.join("repo/b/agents/r.md"), None)
+                .markers
+                .has(opencode)
+        );
+        assert!(
+            !s.place(&r.join("repo/a/agents/r.md"), None)
+                .markers
+                .has(opencode)
+        );
+    }
+
+    #[test]
+    fn an_anchor_inside_a_tool_folder_does_not_cut_it_off() {
+        let (_dir, r) = tree(&["x/.claude/agents/a.agent.md"]);
+        let p = Project::for_check(Some(r.join("x/.claude/agents")), None);
+        assert_eq!(
+            p.place(&r.join("x/.claude/agents/a.agent.md"), None)
+                .rel_path,
+            ".claude/agents/a.agent.md"
+        );
+        // An anchor above the tool folder keeps its place.
+        let p = Project::for_check(Some(r.clone()), None);
+        assert_eq!(
+            p.place(&r.join("x/.claude/agents/a.agent.md"), None)
+                .rel_path,
+            "x/.claude/agents/a.agent.md"
         );
     }
 

@@ -187,7 +187,9 @@ pub fn index_file(path: &Path, project: &Project) -> Option<Pairs> {
     // Only the front matter is parsed: the body is never needed here.
     let end = split.body_start.min(text.len());
     let parsed = Parsed::new(&text[..end]);
-    let detected = loc.registry.detect(&loc.rel_path, &parsed.keys(), None)?;
+    let detected = loc
+        .registry
+        .detect(&loc.rel_path, parsed.yaml.as_ref(), loc.markers, None)?;
     Some(extract(
         &parsed,
         Some(&loc.registry.dialects[detected.index]),

@@ -11,14 +11,7 @@ use persona_ls::dialect::Registry;
 const AGENT: &str = ".claude/agents/reviewer.md";
 
 fn codes(text: &str) -> Vec<(String, String)> {
-    let a = analyze(
-        text,
-        Location {
-            rel_path: AGENT,
-            forced: None,
-        },
-        &Registry::builtin(),
-    );
+    let a = analyze(text, Location::at(AGENT), &Registry::builtin());
     a.diagnostics
         .iter()
         .map(|d| (d.code.to_string(), d.message.clone()))
@@ -34,14 +27,7 @@ fn an_unclosed_deep_flow_list_is_one_error_at_its_first_bracket() {
     let found = codes(&text);
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].0, "yaml-syntax");
-    let a = analyze(
-        &text,
-        Location {
-            rel_path: AGENT,
-            forced: None,
-        },
-        &Registry::builtin(),
-    );
+    let a = analyze(&text, Location::at(AGENT), &Registry::builtin());
     let at = text.find('[').unwrap();
     assert_eq!(a.diagnostics[0].range, at..at + 1);
 }

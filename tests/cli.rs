@@ -144,7 +144,7 @@ fn json_positions_are_utf16() {
 fn sarif_and_github_formats() {
     let dir = project(&[(
         ".claude/agents/a.md",
-        b"---\nname: a\ndescription: d\nmodel: gpt-4o\n---\nBody\n",
+        b"---\nname: a\ndescription: d\neffort: turbo\n---\nBody\n",
     )]);
     let o = run(dir.path(), &["check", "--format", "sarif", "."]);
     assert_eq!(o.status.code(), Some(1));
@@ -161,7 +161,7 @@ fn sarif_and_github_formats() {
     );
     assert_eq!(
         r["locations"][0]["physicalLocation"]["region"],
-        serde_json::json!({"startLine": 4, "startColumn": 8, "endLine": 4, "endColumn": 14})
+        serde_json::json!({"startLine": 4, "startColumn": 9, "endLine": 4, "endColumn": 14})
     );
     let rule = &run0["tool"]["driver"]["rules"][r["ruleIndex"].as_u64().unwrap() as usize];
     assert_eq!(rule["id"], "invalid-value");
@@ -169,7 +169,7 @@ fn sarif_and_github_formats() {
     let o = run(dir.path(), &["check", "--format", "github", "."]);
     assert_eq!(
         stdout(&o),
-        "::error file=./.claude/agents/a.md,line=4,col=8,endLine=4,endColumn=14,title=persona-ls invalid-value::`gpt-4o` is not a Claude model: Claude Code sends it to the Anthropic API, which rejects it. Use `sonnet`, `opus`, `haiku`, `fable`, `inherit` or a `claude-…` id.\n"
+        "::error file=./.claude/agents/a.md,line=4,col=9,endLine=4,endColumn=14,title=persona-ls invalid-value::`turbo` is not a valid `effort`. Allowed: `low`, `medium`, `high`, `xhigh`, `max`.\n"
     );
 }
 
@@ -186,7 +186,7 @@ fn unreadable_files_are_reported_and_do_not_stop_the_run() {
         (".claude/agents/big.md", &big),
         (
             ".claude/agents/ok.md",
-            b"---\nname: ok\ndescription: d\nmodel: gpt-4o\n---\nBody\n",
+            b"---\nname: ok\ndescription: d\neffort: turbo\n---\nBody\n",
         ),
     ]);
     let o = run(dir.path(), &["check", "."]);
@@ -205,14 +205,14 @@ fn unreadable_files_are_reported_and_do_not_stop_the_run() {
         "{err}"
     );
     assert!(
-        stdout(&o).contains("ok.md:4:8: error[invalid-value]"),
+        stdout(&o).contains("ok.md:4:9: error[invalid-value]"),
         "the other files are still checked"
     );
 }
 
 #[test]
 fn walks_hidden_persona_folders_honours_gitignore_and_skips_git() {
-    let bad = b"---\nname: a\ndescription: d\nmodel: gpt-4o\n---\nBody\n";
+    let bad = b"---\nname: a\ndescription: d\neffort: turbo\n---\nBody\n";
     let dir = project(&[
         (".gitignore", b"ignored/\n"),
         (".claude/agents/a.md", bad),
@@ -259,7 +259,7 @@ fn configuration_errors_point_at_their_position_and_exit_2() {
 fn configuration_from_a_parent_folder_applies() {
     let dir = project(&[
         (".persona-ls.toml", b"[rules]\ninvalid-value = \"off\"\n\n[dialects.claude-agent]\npaths = [\"prompts/**/*.md\"]\n"),
-        ("prompts/team/a.md", b"---\nname: a\ndescription: d\nmodel: gpt-4o\nfoo: 1\n---\nBody\n"),
+        ("prompts/team/a.md", b"---\nname: a\ndescription: d\neffort: turbo\nfoo: 1\n---\nBody\n"),
     ]);
     let o = run(
         &dir.path().join("prompts"),
@@ -548,14 +548,14 @@ fn nested_configuration_applies_below_its_folder_in_the_editor_and_in_check() {
     assert_eq!(codes_of(&o), []);
 }
 
-/// The JSON item `check` gives for `model: gpt-4o` in the agent at `path`.
-fn gpt4o_item(path: &str) -> serde_json::Value {
+/// The JSON item `check` gives for `effort: turbo` in the agent at `path`.
+fn bad_effort_item(path: &str) -> serde_json::Value {
     serde_json::json!({
         "path": path,
-        "range": {"start": {"line": 3, "character": 7}, "end": {"line": 3, "character": 13}},
+        "range": {"start": {"line": 3, "character": 8}, "end": {"line": 3, "character": 13}},
         "severity": "error",
         "code": "invalid-value",
-        "message": "`gpt-4o` is not a Claude model: Claude Code sends it to the Anthropic API, which rejects it. Use `sonnet`, `opus`, `haiku`, `fable`, `inherit` or a `claude-…` id."
+        "message": "`turbo` is not a valid `effort`. Allowed: `low`, `medium`, `high`, `xhigh`, `max`."
     })
 }
 
@@ -571,7 +571,7 @@ fn output_streams_in_path_order_and_a_file_is_read_near_its_turn() {
     let files: Vec<String> = (0..3000)
         .map(|i| format!("{}/.claude/agents/a{i}.md", folders[i % folders.len()]))
         .collect();
-    let text = |i: usize| format!("---\nname: a{i}\ndescription: d\nmodel: gpt-4o\n---\nBody\n");
+    let text = |i: usize| format!("---\nname: a{i}\ndescription: d\neffort: turbo\n---\nBody\n");
     let texts: Vec<String> = (0..files.len()).map(text).collect();
     let entries: Vec<(&str, &[u8])> = files
         .iter()
@@ -604,7 +604,7 @@ fn output_streams_in_path_order_and_a_file_is_read_near_its_turn() {
 
     let items: Vec<serde_json::Value> = shown
         .iter()
-        .map(|p| gpt4o_item(&p.display().to_string()))
+        .map(|p| bad_effort_item(&p.display().to_string()))
         .collect();
     let expected = serde_json::to_string_pretty(&items).unwrap() + "\n";
     assert_eq!(first + &rest, expected);
@@ -649,4 +649,109 @@ fn a_broken_configuration_stops_fix_before_any_file_is_written() {
             unfixed
         );
     }
+}
+
+/// Recognition comes from the tool folders on the path, not from a repository: a file in
+/// `.claude/agents` (and in `.cursor/agents`) under a folder with no `.git` above it is
+/// checked, named from an unrelated folder, from its own folder, or walked.
+#[test]
+fn a_persona_outside_any_repository_is_recognised_by_its_folders() {
+    let dir = tempfile::tempdir().unwrap();
+    let agent = dir.path().join("work/.claude/agents/x.agent.md");
+    let cursor = dir.path().join("work/.cursor/agents/y.md");
+    std::fs::create_dir_all(agent.parent().unwrap()).unwrap();
+    std::fs::create_dir_all(cursor.parent().unwrap()).unwrap();
+    std::fs::write(
+        &agent,
+        "---\nname: x\ndescription: d\nmodel: gpt-4\n---\nBody\n",
+    )
+    .unwrap();
+    std::fs::write(
+        &cursor,
+        "---\nname: y\ndescription: d\nmodel: fast\n---\nBody\n",
+    )
+    .unwrap();
+    assert!(
+        !dir.path().ancestors().any(|a| a.join(".git").exists()),
+        "the test needs a folder outside every repository"
+    );
+    let elsewhere = tempfile::tempdir().unwrap();
+    let named = [agent.to_str().unwrap(), cursor.to_str().unwrap()];
+    for (cwd, args) in [
+        (
+            elsewhere.path(),
+            vec!["check", "--format", "json", named[0], named[1]],
+        ),
+        (
+            agent.parent().unwrap(),
+            vec!["check", "--format", "json", "x.agent.md"],
+        ),
+        (dir.path(), vec!["check", "--format", "json", "work"]),
+    ] {
+        let o = run(cwd, &args);
+        assert_eq!(
+            codes_of(&o),
+            [("x.agent.md".to_string(), "invalid-value".to_string())],
+            "{args:?} from {cwd:?}: {}",
+            stderr(&o)
+        );
+    }
+}
+
+/// A generic `agents/` folder is OpenCode's beside OpenCode's configuration: `opencode.jsonc`
+/// or `.opencode/` in a folder from the file's up to the project root, in a repository or not.
+#[test]
+fn opencode_configuration_makes_an_agents_folder_opencode() {
+    let agent = "---\ndescription: Reviews code\nmodel: sonnet\n---\nBody\n";
+    for marker in ["opencode.jsonc", "opencode.json", ".opencode/"] {
+        let dir = project(&[("configs/agents/reviewer.md", agent.as_bytes())]);
+        let m = dir.path().join("configs").join(marker);
+        if marker.ends_with('/') {
+            std::fs::create_dir_all(&m).unwrap();
+        } else {
+            std::fs::write(&m, "{}").unwrap();
+        }
+        let o = run(dir.path(), &["check", "--format", "json", "."]);
+        // OpenCode's message for a model without its provider: the file is OpenCode's.
+        let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        let messages: Vec<&str> = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["message"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                "OpenCode reads `agents/` only inside a config directory (`.opencode/`, `~/.config/opencode/`, or the folder `$OPENCODE_CONFIG_DIR` names): from here this agent is read only once its folder is installed or pointed at as one.",
+                "OpenCode model ids are `provider/model` (e.g. `anthropic/claude-sonnet-4-5`); `sonnet` has no provider."
+            ],
+            "{marker}"
+        );
+    }
+    // Without the marker it is a Claude Code agent, which needs a `name`.
+    let dir = project(&[("configs/agents/reviewer.md", agent.as_bytes())]);
+    let o = run(dir.path(), &["check", "--format", "json", "."]);
+    assert_eq!(
+        codes_of(&o),
+        [(
+            "reviewer.md".to_string(),
+            "missing-required-key".to_string()
+        )]
+    );
+    // A marker above the repository does not count.
+    let outer = tempfile::tempdir().unwrap();
+    std::fs::write(outer.path().join("opencode.json"), "{}").unwrap();
+    let inner = outer.path().join("repo");
+    std::fs::create_dir_all(inner.join(".git")).unwrap();
+    std::fs::create_dir_all(inner.join("agents")).unwrap();
+    std::fs::write(inner.join("agents/reviewer.md"), agent).unwrap();
+    let o = run(&inner, &["check", "--format", "json", "."]);
+    assert_eq!(
+        codes_of(&o),
+        [(
+            "reviewer.md".to_string(),
+            "missing-required-key".to_string()
+        )]
+    );
 }

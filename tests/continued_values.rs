@@ -100,7 +100,7 @@ fn keys_after_the_text_are_still_checked() {
           fix: Make `description` a block scalar holding the lines below it -> fixed
         11:1-11:7 information[unknown-key]
           text: "author"
-        12:8-12:13 error[invalid-value]
+        12:8-12:13 warning[invalid-value]
           text: "gpt-4"
     "#]]
     .assert_eq(&found(AGENT, text));

@@ -74,10 +74,7 @@ fn fixes_keep_what_readers_read() {
             continue;
         };
         let located = project.locate(&path, Some(&tree)).unwrap();
-        let location = Location {
-            rel_path: &located.place.rel_path,
-            forced: None,
-        };
+        let location = Location::at(&located.place.rel_path);
         let registry = &located.registry;
         let Some(fixed) = fix_all::fix_text(&text, location, registry) else {
             continue;

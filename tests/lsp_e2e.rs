@@ -294,6 +294,33 @@ async fn the_dialect_comes_from_the_path_whatever_the_language_id() {
     assert_eq!(client.shutdown_and_exit().await, 0);
 }
 
+/// The server asks the project model as `check` does: `opencode.jsonc` beside `agents/` makes
+/// an agent there OpenCode's (its model wants a provider), in the editor as on the command line.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_opencode_configuration_in_the_workspace_decides_an_agents_folder() {
+    let dir = project(&[("opencode.jsonc", "{}")]);
+    let snap = Snap::new(dir.path());
+    let mut client = start(dir.path()).await;
+    let u = uri(dir.path(), "agents/reviewer.md");
+    client
+        .open(
+            &u,
+            "---\ndescription: Reviews code\nmodel: sonnet\n---\nBody\n",
+        )
+        .await;
+    snap.check(&client.publish(&u, 1).await, expect![[r#"
+        {
+          "diagnostics": [
+            {"code": "misplaced-file", "message": "OpenCode reads `agents/` only inside a config directory (`.opencode/`, `~/.config/opencode/`, or the folder `$OPENCODE_CONFIG_DIR` names): from here this agent is read only once its folder is installed or pointed at as one.", "range": {"end": {"character": 3, "line": 0}, "start": {"character": 0, "line": 0}}, "severity": 3, "source": "persona-ls"},
+            {"code": "invalid-value", "message": "OpenCode model ids are `provider/model` (e.g. `anthropic/claude-sonnet-4-5`); `sonnet` has no provider.", "range": {"end": {"character": 13, "line": 2}, "start": {"character": 7, "line": 2}}, "severity": 1, "source": "persona-ls"}
+          ],
+          "uri": "file://$ROOT/agents/reviewer.md",
+          "version": 1
+        }
+    "#]]);
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
 /// Several edits in one notification, then several notifications without waiting: the
 /// diagnostics of the last version are published, none of an older version after a newer one;
 /// closing clears them.
@@ -1449,7 +1476,7 @@ async fn invalid_settings_are_reported_and_the_defaults_apply() {
     let msg = client.notification("window/showMessage", |_| true).await;
     snap.check(&msg, expect![[r#"
         {
-          "message": "persona-ls: invalid initializationOptions: unknown rule `no-such-rule`; rules are: missing-front-matter, unclosed-front-matter, yaml-syntax, not-a-mapping, duplicate-key, missing-required-key, unknown-key, invalid-value, invalid-type, invalid-name, name-mismatch, unknown-tool, tools-format, unknown-model, retired-model, escaped-newline, duplicate-name, hidden-unicode, empty-body, rendered-front-matter, byte-order-mark, deprecated-key, ineffective-key, conflicting-keys, description-too-long",
+          "message": "persona-ls: invalid initializationOptions: unknown rule `no-such-rule`; rules are: missing-front-matter, unclosed-front-matter, yaml-syntax, not-a-mapping, duplicate-key, missing-required-key, unknown-key, invalid-value, invalid-type, invalid-name, name-mismatch, unknown-tool, tools-format, unknown-model, retired-model, escaped-newline, duplicate-name, hidden-unicode, empty-body, rendered-front-matter, byte-order-mark, deprecated-key, ineffective-key, conflicting-keys, description-too-long, misplaced-file",
           "type": 1
         }
     "#]]);

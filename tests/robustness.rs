@@ -63,10 +63,7 @@ mod props;
 
 /// Analyses, checks every range (and converts it to positions), and applies every fix.
 fn exercise(rel_path: &str, text: &str, registry: &Registry) {
-    let location = Location {
-        rel_path,
-        forced: None,
-    };
+    let location = Location::at(rel_path);
     let a = analyze(text, location, registry);
     props::diagnostics(text, &a.diagnostics).unwrap_or_else(|e| panic!("{rel_path}: {e}"));
     for d in &a.diagnostics {
@@ -184,14 +181,7 @@ fn a_tool_list_nested_too_deeply_is_one_precise_warning() {
             "---\nname: t\ndescription: d\ntools:\n{}x\n---\nbody\n",
             "- ".repeat(depth)
         );
-        let a = analyze(
-            &text,
-            Location {
-                rel_path: ".claude/agents/a.md",
-                forced: None,
-            },
-            &registry,
-        );
+        let a = analyze(&text, Location::at(".claude/agents/a.md"), &registry);
         let found: Vec<(&str, &str)> = a
             .diagnostics
             .iter()

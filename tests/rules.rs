@@ -5,7 +5,7 @@ mod common;
 use common::{first_fixes, fixed, offered, registry};
 use expect_test::expect;
 use persona_ls::analysis::{Location, analyze};
-use persona_ls::dialect::Registry;
+use persona_ls::dialect::{Markers, Registry};
 
 /// [`common::check`], which also checks every finding's severity (see [`render`]).
 fn check(rel_path: &str, text: &str) -> String {
@@ -16,10 +16,7 @@ fn check(rel_path: &str, text: &str) -> String {
 /// line declares (the default or one of its cases): no rule picks a severity of its own. A
 /// severity set by configuration is the configuration's.
 fn render(rel_path: &str, text: &str, registry: &Registry) -> String {
-    let location = Location {
-        rel_path,
-        forced: None,
-    };
+    let location = Location::at(rel_path);
     for d in analyze(text, location, registry).diagnostics {
         assert!(
             registry.config.rules.contains_key(&d.code) || d.code.rule().declares(d.severity),
@@ -158,7 +155,7 @@ fn bom_crlf_and_emoji_positions() {
         2:7-2:18 warning[invalid-name] Claude Code agent names are lowercase letters and hyphens; `🏗️-builder` is matched loosely and may clash. Use `builder`.
           text: "🏗\u{fe0f}-builder"
           fix (manual): Use `builder` -> fixed
-        4:8-4:13 error[invalid-value] `sonet` is not a model Claude Code knows: did you mean `sonnet`?
+        4:8-4:13 warning[invalid-value] `sonet` is not a model Claude Code knows: did you mean `sonnet`?
           text: "sonet"
           fix (manual): Change to `sonnet` -> fixed
     "#]].assert_eq(&check(AGENT, text));
@@ -387,10 +384,10 @@ fn invalid_values_with_closest_suggestion() {
         5:9-5:12 error[invalid-value] `hgh` is not a valid `effort`: did you mean `high`? Allowed: `low`, `medium`, `high`, `xhigh`, `max`.
           text: "hgh"
           fix (manual): Change to `high` -> fixed
-        6:17-6:27 error[invalid-value] `acceptEdit` is not a valid `permissionMode`: did you mean `acceptEdits`? Allowed: `default`, `acceptEdits`, `auto`, `dontAsk`, `bypassPermissions`, `plan`, `manual`.
+        6:17-6:27 warning[invalid-value] `acceptEdit` is not a valid `permissionMode`: did you mean `acceptEdits`? Allowed: `default`, `acceptEdits`, `auto`, `dontAsk`, `bypassPermissions`, `plan`, `manual`.
           text: "acceptEdit"
           fix (manual): Change to `acceptEdits` -> fixed
-        7:9-7:15 error[invalid-value] `global` is not a valid `memory`: did you mean `local`? Allowed: `user`, `project`, `local`.
+        7:9-7:15 warning[invalid-value] `global` is not a valid `memory`: did you mean `local`? Allowed: `user`, `project`, `local`.
           text: "global"
           fix (manual): Change to `local` -> fixed
     "#]].assert_eq(&check(AGENT, text));
@@ -636,7 +633,7 @@ fn models_aliases_ids_retired_unknown_and_other_vendors() {
     let text = "---\nname: x\ndescription: d\nmodel: gpt-4o\n---\nBody\n";
     expect![[r#"
         dialect: claude-agent
-        4:8-4:14 error[invalid-value] `gpt-4o` is not a Claude model: Claude Code sends it to the Anthropic API, which rejects it. Use `sonnet`, `opus`, `haiku`, `fable`, `inherit` or a `claude-…` id.
+        4:8-4:14 warning[invalid-value] `gpt-4o` is not a Claude model: Claude Code sends it to the Anthropic API, which rejects it. Use `sonnet`, `opus`, `haiku`, `fable`, `inherit` or a `claude-…` id.
           text: "gpt-4o"
     "#]].assert_eq(&check(AGENT, text));
     let text = "---\ndescription: d\nmodel: GPT-4.1\n---\nBody\n";
@@ -784,7 +781,7 @@ fn configured_tool_names_and_model_ids_are_known() {
         dialect: claude-agent
         4:14-4:20 warning[unknown-tool] Unknown tool `MyTool` for Claude Code: it is dropped. MCP tools are written `mcp__server__tool`.
           text: "MyTool"
-        5:8-5:24 error[invalid-value] `my-gateway-model` is not a Claude model: Claude Code sends it to the Anthropic API, which rejects it. Use `sonnet`, `opus`, `haiku`, `fable`, `inherit` or a `claude-…` id.
+        5:8-5:24 warning[invalid-value] `my-gateway-model` is not a Claude model: Claude Code sends it to the Anthropic API, which rejects it. Use `sonnet`, `opus`, `haiku`, `fable`, `inherit` or a `claude-…` id.
           text: "my-gateway-model"
     "#]].assert_eq(&check(AGENT, text));
     let reg = registry(
@@ -995,10 +992,7 @@ fn opencode_commands() {
         assert_eq!(check(path, text), "dialect: opencode-command\n", "{path}");
     }
     // A `commands/` folder is Claude Code's, unless `subtask` says OpenCode.
-    assert_eq!(
-        check("commands/review.md", text),
-        "dialect: opencode-command\n"
-    );
+    assert!(check("commands/review.md", text).starts_with("dialect: opencode-command\n"));
     let claude = "---\ndescription: Review the change\nagent: plan\n---\nReview $ARGUMENTS.\n";
     assert!(check("commands/review.md", claude).starts_with("dialect: claude-command\n"));
     // OpenCode's model form, and a key OpenCode does not read.
@@ -1403,4 +1397,274 @@ fn skill_license_and_compatibility_maps() {
         7:3-7:19 warning[invalid-type] `compatibility` is a mapping: VS Code reads it, but the Agent Skills spec has text (1–500 characters) and its reference validator, skills-ref, rejects the skill. Write the requirements as one string.
           text: "python: \">=3.10\""
     "#]].assert_eq(&check(SKILL, text));
+}
+
+/// `agents/**` is Claude Code's glob and OpenCode's too: keys and values only OpenCode has
+/// decide, each on its own; keys of both, or of neither, leave it to Claude Code.
+#[test]
+fn opencode_agents_in_a_generic_folder_are_known_by_their_keys() {
+    let file = "agents/reviewer.md";
+    let full = "---\ndescription: Reviews code\nmode: subagent\nmodel: openai/gpt-5\npermission:\n  edit: deny\n---\nReview.\n";
+    expect![[r#"
+        dialect: opencode-agent
+        1:1-1:4 information[misplaced-file] OpenCode reads `agents/` only inside a config directory (`.opencode/`, `~/.config/opencode/`, or the folder `$OPENCODE_CONFIG_DIR` names): from here this agent is read only once its folder is installed or pointed at as one.
+          text: "---"
+    "#]]
+    .assert_eq(&check(file, full));
+    for one in [
+        "mode: subagent",
+        "mode: primary",
+        "permission: ask",
+        "model: anthropic/claude-opus-5",
+        "model: openrouter/anthropic/claude-opus-5",
+        "temperature: 0.2",
+    ] {
+        let text = format!("---\ndescription: d\n{one}\n---\nBody\n");
+        assert!(
+            check(file, &text).starts_with("dialect: opencode-agent\n"),
+            "{one}"
+        );
+        assert!(check("pkg/agents/review/a.md", &text).starts_with("dialect: opencode-agent\n"));
+    }
+    for claude in [
+        // Copilot's `mode` values, a Bedrock ARN (a `:` before its `/`), a plain alias.
+        "mode: agent",
+        "model: arn:aws:bedrock:us-east-1:1:inference-profile/us.anthropic.claude-opus-5",
+        "model: sonnet",
+        // One marker of each: a tie, so the glob's owner.
+        "permission: ask\npermissionMode: plan",
+    ] {
+        let text = format!("---\nname: r\ndescription: d\n{claude}\n---\nBody\n");
+        assert!(
+            check(file, &text).starts_with("dialect: claude-agent\n"),
+            "{claude}"
+        );
+    }
+    // A tool's own folder is stronger than any key.
+    assert!(check(AGENT, full).starts_with("dialect: claude-agent\n"));
+    assert!(check(".cursor/agents/r.md", full).starts_with("dialect: cursor-agent\n"));
+}
+
+/// The same for `commands/**`; `.claude/commands` stays Claude Code's whatever its keys.
+#[test]
+fn opencode_commands_in_a_generic_folder_are_known_by_their_keys() {
+    for one in ["subtask: true", "model: anthropic/claude-opus-5"] {
+        let text = format!("---\ndescription: d\n{one}\n---\nRun the tests.\n");
+        assert!(
+            check("commands/test.md", &text).starts_with("dialect: opencode-command\n"),
+            "{one}"
+        );
+        assert!(
+            check(".claude/commands/test.md", &text).starts_with("dialect: claude-command\n"),
+            "{one}"
+        );
+    }
+    let claude = "---\ndescription: d\nallowed-tools: Bash\n---\nRun the tests.\n";
+    assert_eq!(
+        check("commands/test.md", claude),
+        "dialect: claude-command\n"
+    );
+}
+
+/// Project markers (`opencode.jsonc` around the file, found by the project model) decide a
+/// generic folder when the keys do not; the file's own keys come first.
+#[test]
+fn project_markers_decide_a_generic_folder() {
+    let registry = Registry::builtin();
+    let opencode = Markers::default().with(registry.by_id("opencode-agent").unwrap());
+    let commands = Markers::default().with(registry.by_id("opencode-command").unwrap());
+    let dialect = |rel_path: &str, text: &str, markers: Markers| {
+        let location = Location {
+            rel_path,
+            forced: None,
+            markers,
+        };
+        analyze(text, location, &registry)
+            .dialect
+            .map(|d| registry.dialects[d.index].id.clone())
+    };
+    let plain = "---\nname: r\ndescription: d\nmodel: sonnet\n---\nBody\n";
+    assert_eq!(
+        dialect("agents/r.md", plain, opencode).as_deref(),
+        Some("opencode-agent")
+    );
+    assert_eq!(
+        dialect("commands/r.md", plain, commands).as_deref(),
+        Some("opencode-command")
+    );
+    assert_eq!(
+        dialect("agents/r.md", plain, commands).as_deref(),
+        Some("claude-agent")
+    );
+    // A Claude-only key is the file's own word.
+    let claude = "---\nname: r\ndescription: d\npermissionMode: plan\n---\nBody\n";
+    assert_eq!(
+        dialect("agents/r.md", claude, opencode).as_deref(),
+        Some("claude-agent")
+    );
+    // A tool folder is not a generic one.
+    assert_eq!(
+        dialect(AGENT, plain, opencode).as_deref(),
+        Some("claude-agent")
+    );
+    assert_eq!(
+        dialect("plugins/p/agents/r.md", plain, opencode).as_deref(),
+        Some("claude-agent")
+    );
+}
+
+/// `.claude/agents/x.agent.md`: the folder beats the suffix (VS Code, too, reads it as a Claude
+/// agent, whatever its `target`), so the Claude checks run.
+#[test]
+fn a_claude_agents_folder_beats_the_agent_md_suffix() {
+    let text = "---\nname: test-agent\ndescription: Test\nmodel: gpt-4\npermissionMode: allowAll\nmemory: global\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        4:8-4:13 warning[invalid-value] `gpt-4` is not a Claude model: Claude Code sends it to the Anthropic API, which rejects it. Use `sonnet`, `opus`, `haiku`, `fable`, `inherit` or a `claude-…` id.
+          text: "gpt-4"
+        5:17-5:25 warning[invalid-value] `allowAll` is not a valid `permissionMode`. Allowed: `default`, `acceptEdits`, `auto`, `dontAsk`, `bypassPermissions`, `plan`, `manual`.
+          text: "allowAll"
+        6:9-6:15 warning[invalid-value] `global` is not a valid `memory`: did you mean `local`? Allowed: `user`, `project`, `local`.
+          text: "global"
+          fix (manual): Change to `local` -> fixed
+    "#]].assert_eq(&check(".claude/agents/test.agent.md", text));
+    assert!(check(".github/agents/test.agent.md", text).starts_with("dialect: copilot-agent\n"));
+    assert!(check("docs/test.agent.md", text).starts_with("dialect: copilot-agent\n"));
+    assert!(check(".opencode/agents/test.agent.md", text).starts_with("dialect: opencode-agent\n"));
+}
+
+#[test]
+fn cursor_subagents() {
+    let file = ".cursor/agents/reviewer.md";
+    let good = "---\nname: reviewer\ndescription: Reviews code changes\nmodel: fast\nreadonly: true\nis_background: false\n---\nReview the diff.\n";
+    expect![[r#"
+        dialect: cursor-agent
+    "#]]
+    .assert_eq(&check(file, good));
+    for model in ["inherit", "fast", "claude-4-sonnet", "gpt-5"] {
+        let text = format!("---\nname: r\ndescription: d\nmodel: {model}\n---\nBody\n");
+        assert_eq!(check(file, &text), "dialect: cursor-agent\n", "{model}");
+        assert_eq!(
+            check(".cursor/agents/nested/architect.agent.md", &text),
+            "dialect: cursor-agent\n"
+        );
+    }
+    let bad = "---\nname: ReviewerAgent\nreadonly: \"true\"\nis_background: 1\ntriggers: [review]\n---\nReview.\n";
+    expect![[r#"
+        dialect: cursor-agent
+        1:1-1:4 warning[missing-required-key] `description` is required in a Cursor subagent: without it Cursor's agent has nothing to decide when to hand work to this subagent. Add `description:`.
+          text: "---"
+        3:11-3:17 warning[invalid-type] `readonly` is the text "true", not a boolean: strict loaders treat it as a string. Remove the quotes.
+          text: "\"true\""
+          fix: Remove the quotes -> fixed
+        4:16-4:17 error[invalid-type] `is_background` must be `true` or `false`, not `1`.
+          text: "1"
+          fix: Use `true` -> fixed
+        5:1-5:9 information[unknown-key] `triggers` is not a Cursor subagent key; Cursor ignores it.
+          text: "triggers"
+    "#]].assert_eq(&check(file, bad));
+}
+
+#[test]
+fn empty_cursor_rules() {
+    let mut all = String::new();
+    for text in ["", "   ", "\n\n\n", "\r\n \t\r\n"] {
+        all += &check(".cursor/rules/typescript.mdc", text);
+    }
+    expect![[r#"
+        dialect: cursor-rule
+        1:1-1:1 warning[empty-body] The file is empty: Cursor reads it as a Cursor rule with no text, so it adds nothing. Write its instructions, or delete the file.
+          text: ""
+        dialect: cursor-rule
+        1:1-1:4 warning[empty-body] The file is empty: Cursor reads it as a Cursor rule with no text, so it adds nothing. Write its instructions, or delete the file.
+          text: "   "
+        dialect: cursor-rule
+        1:1-4:1 warning[empty-body] The file is empty: Cursor reads it as a Cursor rule with no text, so it adds nothing. Write its instructions, or delete the file.
+          text: "\n\n\n"
+        dialect: cursor-rule
+        1:1-3:1 warning[empty-body] The file is empty: Cursor reads it as a Cursor rule with no text, so it adds nothing. Write its instructions, or delete the file.
+          text: "\r\n \t\r\n"
+    "#]].assert_eq(&all);
+    let front_only = "---\ndescription: TypeScript\nalwaysApply: true\n---\n\n";
+    expect![[r#"
+        dialect: cursor-rule
+        4:1-4:4 warning[empty-body] The front matter is followed by no instructions: the body is the Cursor rule's prompt. Write what it should do below the `---`.
+          text: "---"
+    "#]].assert_eq(&check(".cursor/rules/typescript.mdc", front_only));
+    // Where front matter is required, its absence is the one finding; where a file without it
+    // is no persona, there is none.
+    expect![[r#"
+        dialect: claude-agent
+        1:1-1:1 error[missing-front-matter] No front matter: Claude Code skips this file without a word. Add a `---` block with `name` and `description`.
+          text: ""
+          fix (manual): Insert front matter from the file name and first paragraph -> fixed
+    "#]].assert_eq(&check(AGENT, "\n"));
+    expect![[r#"
+        dialect: agency
+        1:1-1:1 hint[missing-front-matter] No front matter, so this is not a persona: agency-agents (Claude Code, GitHub Copilot) skips files that do not start with `---`, and persona-ls does not check it.
+          text: ""
+    "#]].assert_eq(&check("engineering/x.md", "\n"));
+}
+
+#[test]
+fn always_applied_cursor_rules_ignore_their_globs() {
+    let file = ".cursor/rules/ts.mdc";
+    let text = "---\ndescription: TypeScript\nglobs: src/**/*.ts\nalwaysApply: true\n---\nUse strict types.\n";
+    expect![[r#"
+        dialect: cursor-rule
+        3:1-3:6 hint[ineffective-key] `globs` is ignored when `alwaysApply: true`: Cursor includes an always-applied rule in every request, whatever its globs say. Remove `globs`, or set `alwaysApply: false`.
+          text: "globs"
+    "#]].assert_eq(&check(file, text));
+    for quiet in [
+        // Cursor's own editor writes `globs:` empty.
+        "---\ndescription: d\nglobs:\nalwaysApply: true\n---\nBody\n",
+        "---\ndescription: d\nglobs: \"\"\nalwaysApply: true\n---\nBody\n",
+        "---\ndescription: d\nglobs: src/**\nalwaysApply: false\n---\nBody\n",
+        "---\nglobs: src/**\n---\nBody\n",
+    ] {
+        assert_eq!(check(file, quiet), "dialect: cursor-rule\n", "{quiet}");
+    }
+}
+
+#[test]
+fn a_md_rule_in_cursor_rules() {
+    let text = "---\ndescription: TypeScript\nglobs: src/**/*.ts\n---\nUse strict types.\n";
+    expect![[r#"
+        dialect: cursor-rule
+        1:1-1:4 information[misplaced-file] Cursor's rules are `.mdc` files: a `.md` file in `.cursor/rules` may be applied only when you @-mention it, or not read at all (the sources disagree). Rename it to `.mdc` so that its front matter decides when it applies.
+          text: "---"
+    "#]].assert_eq(&check(".cursor/rules/typescript.md", text));
+    assert_eq!(
+        check(".cursor/rules/typescript.mdc", text),
+        "dialect: cursor-rule\n"
+    );
+}
+
+/// OpenCode reads `agents/` and `commands/` only inside a config directory: an OpenCode file in
+/// a plain one is said so, once, as information; in `.opencode/` nothing is said.
+#[test]
+fn opencode_files_outside_a_config_directory() {
+    let agent = "---\ndescription: d\nmode: subagent\n---\nReview.\n";
+    let command = "---\ndescription: d\nsubtask: true\n---\nRun the tests.\n";
+    let mut plain = check("agents/reviewer.md", agent);
+    plain += &check("commands/test.md", command);
+    expect![[r#"
+        dialect: opencode-agent
+        1:1-1:4 information[misplaced-file] OpenCode reads `agents/` only inside a config directory (`.opencode/`, `~/.config/opencode/`, or the folder `$OPENCODE_CONFIG_DIR` names): from here this agent is read only once its folder is installed or pointed at as one.
+          text: "---"
+        dialect: opencode-command
+        1:1-1:4 information[misplaced-file] OpenCode reads `commands/` only inside a config directory (`.opencode/`, `~/.config/opencode/`, or the folder `$OPENCODE_CONFIG_DIR` names): from here this command is read only once its folder is installed or pointed at as one.
+          text: "---"
+    "#]].assert_eq(&plain);
+    for (path, text, dialect) in [
+        (".opencode/agents/reviewer.md", agent, "opencode-agent"),
+        (
+            "dotfiles/opencode/agents/reviewer.md",
+            agent,
+            "opencode-agent",
+        ),
+        (".opencode/commands/test.md", command, "opencode-command"),
+    ] {
+        assert_eq!(check(path, text), format!("dialect: {dialect}\n"), "{path}");
+    }
 }

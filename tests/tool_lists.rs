@@ -16,10 +16,7 @@ const SKILL: &str = ".claude/skills/review/SKILL.md";
 const AGENT: &str = ".claude/agents/reviewer.md";
 
 fn location(rel_path: &str) -> Location<'_> {
-    Location {
-        rel_path,
-        forced: None,
-    }
+    Location::at(rel_path)
 }
 
 /// The hover at `$0` in `fixture`: the text it is about, then its Markdown.

@@ -222,6 +222,7 @@ pub fn location<'a>(ctx: &Ctx, case: &'a Case) -> Location<'a> {
     Location {
         rel_path: &case.rel_path,
         forced: case.forced.as_deref().and_then(|id| ctx.registry.by_id(id)),
+        markers: Default::default(),
     }
 }
 
@@ -230,6 +231,7 @@ fn how(h: How) -> u64 {
         How::Path => 1,
         How::Content => 2,
         How::Forced => 3,
+        How::Project => 4,
     }
 }
 

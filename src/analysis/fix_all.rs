@@ -217,10 +217,7 @@ mod tests {
     }
 
     fn location(rel_path: &str) -> Location<'_> {
-        Location {
-            rel_path,
-            forced: None,
-        }
+        Location::at(rel_path)
     }
 
     /// The safe edits themselves when one round fixes everything; one edit when fixing needs

@@ -285,6 +285,7 @@ fn key_hover(req: &Request, dialect: &Dialect, detected: Detected, e: &Entry) ->
     let how = match detected.how {
         How::Path => "recognised by its path",
         How::Content => "recognised by its keys",
+        How::Project => "recognised by the project's marker files",
         How::Forced => "chosen by configuration",
     };
     match dialect.key(&e.key) {

@@ -11,7 +11,7 @@ pub mod symbols;
 pub mod tool_list;
 
 use crate::diagnostic::{Code, Diagnostic};
-use crate::dialect::{Detected, Registry};
+use crate::dialect::{Detected, Markers, Registry};
 use crate::schema::{Dialect, FileNames, Key};
 use crate::syntax::continuation;
 use crate::syntax::front_matter::{self, Split};
@@ -55,6 +55,19 @@ pub struct Location<'a> {
     pub rel_path: &'a str,
     /// Index of a dialect forced by `--dialect` or the client.
     pub forced: Option<usize>,
+    /// The project markers found around the file (`Project::place`).
+    pub markers: Markers,
+}
+
+impl<'a> Location<'a> {
+    /// A file at `rel_path`, with no dialect forced and no project markers around it.
+    pub fn at(rel_path: &'a str) -> Location<'a> {
+        Location {
+            rel_path,
+            forced: None,
+            markers: Markers::default(),
+        }
+    }
 }
 
 impl Location<'_> {
@@ -215,7 +228,12 @@ fn analyze_capped(
     registry: &Registry,
     cap: usize,
 ) -> Analysis {
-    let detected = registry.detect(location.rel_path, &parsed.keys(), location.forced);
+    let detected = registry.detect(
+        location.rel_path,
+        parsed.yaml.as_ref(),
+        location.markers,
+        location.forced,
+    );
     let Some(found) = detected else {
         return Analysis {
             dialect: None,

@@ -291,6 +291,7 @@ fn check_file(
     let location = Location {
         rel_path: &located.place.rel_path,
         forced,
+        markers: located.place.markers,
     };
     let mut analysis = analysis::analyze(&text, location, registry);
     if analysis.dialect.is_none() {

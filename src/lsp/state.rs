@@ -127,6 +127,7 @@ fn compute_untimed(snap: &Snapshot) -> Computed {
             Location {
                 rel_path: &loc.rel_path,
                 forced: None,
+                markers: loc.markers,
             },
             &loc.registry,
         )

@@ -27,9 +27,25 @@ pub struct Dialect {
     /// `SKILL.md` or a Claude agent that happens to live under such a folder keeps its dialect.
     #[serde(default)]
     pub priority: i32,
-    /// Keys whose presence points at this dialect when no path glob matched.
+    /// Content markers: keys only this dialect has. Their presence points at this dialect
+    /// when no path glob matched, and decides between the dialects that share a glob
+    /// (`claims`).
     #[serde(default)]
     pub sniff_keys: Vec<String>,
+    /// Content markers that are values: a key set to a value only this dialect gives it
+    /// (`mode: subagent`, a `provider/model` model). Counted with `sniff_keys`.
+    #[serde(default)]
+    pub sniff_values: Vec<ValueMarker>,
+    /// Project markers: files or folders (`opencode.jsonc`, `.opencode/`) that say the project
+    /// uses this dialect's tool, in any folder from the file's up to the project root. They
+    /// decide a shared glob (`claims`) when the file's own keys do not.
+    #[serde(default)]
+    pub project_markers: Vec<String>,
+    /// Generic globs another dialect owns (in its `paths`) that this dialect's files share
+    /// (`**/agents/**/*.md`): a file whose best glob is one of them is this dialect's when its
+    /// content markers, or else its project markers, say so; the owner's otherwise.
+    #[serde(default)]
+    pub claims: Vec<String>,
     /// What happens when the front matter is missing.
     pub front_matter: FrontMatterPolicy,
     /// Format and matching rules for `name`.
@@ -77,6 +93,13 @@ pub struct Dialect {
     /// Settings that together leave the file with no use.
     #[serde(default)]
     pub conflicts: Vec<Conflict>,
+    /// Keys that another key's setting makes redundant (`globs` with `alwaysApply: true`).
+    #[serde(default)]
+    pub overridden: Vec<Override>,
+    /// Paths of this dialect where the tool's reading of the file is uncertain
+    /// (`misplaced-file`).
+    #[serde(default)]
+    pub uncertain_paths: Vec<PathNote>,
     /// A persona that owns its folder (a skill): the other Markdown files below it are its
     /// resources, not personas of any dialect.
     #[serde(default)]
@@ -204,6 +227,33 @@ pub struct Setting<T> {
     pub value: T,
 }
 
+/// `key` does nothing when the boolean `by.key` is `by.value`, which already does more: it is
+/// redundant, not wrong.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Override {
+    pub key: String,
+    pub by: Setting<bool>,
+    /// What the tool does instead, after "`key` is ignored: ": "Cursor includes an
+    /// always-applied rule in every request, whatever its globs say".
+    pub effect: String,
+    pub source: String,
+}
+
+/// A glob of the dialect's files, and what is uncertain about the tool reading them there.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct PathNote {
+    pub glob: String,
+    /// Only for a file none of the dialect's own `paths` matches (one it has through a
+    /// `claims` glob).
+    #[serde(default)]
+    pub outside_own_paths: bool,
+    /// The message: what may happen, and what to do.
+    pub says: String,
+    pub source: String,
+}
+
 /// Boolean settings that together leave the file with no use.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -238,6 +288,43 @@ pub struct Fallback {
     pub all: Vec<String>,
     /// and at least one of these.
     pub any: Vec<String>,
+}
+
+/// A key set to a value that only one dialect gives it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ValueMarker {
+    pub key: String,
+    /// The values that mark the dialect (inline, or `@set`).
+    #[serde(default)]
+    pub values: Option<Values>,
+    /// Or the shape of the value that marks it.
+    #[serde(default)]
+    pub shape: Option<ValueShape>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ValueShape {
+    /// `provider/model-id` (`anthropic/claude-sonnet-4-5`, `openrouter/x/y`): a provider name
+    /// of letters, digits, `.`, `_` and `-`, a `/`, and more. A Bedrock ARN has a `:` before
+    /// its first `/`, so it is not one.
+    #[serde(rename = "provider/model")]
+    ProviderModel,
+}
+
+impl ValueShape {
+    pub fn matches(self, value: &str) -> bool {
+        match self {
+            ValueShape::ProviderModel => value.split_once('/').is_some_and(|(p, rest)| {
+                !p.is_empty()
+                    && !rest.is_empty()
+                    && p.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+                    && !rest.chars().any(char::is_whitespace)
+            }),
+        }
+    }
 }
 
 /// A key from another dialect, written where this dialect reads a different one.
@@ -451,6 +538,10 @@ pub struct Key {
     /// For a required key: `error`, unless the tool still loads the file without it.
     #[serde(default)]
     pub missing_severity: Level,
+    /// For a value outside `values` (`invalid-value`): `error`, unless the tool is not shown
+    /// to fail on one (it ignores the key, or only a later request fails).
+    #[serde(default)]
+    pub invalid_severity: Level,
     /// Markdown shown on hover and in completion (required for keys and fields).
     #[serde(default)]
     pub doc: String,
@@ -791,6 +882,7 @@ tables!(
     "opencode-agent",
     "opencode-command",
     "cursor-rule",
+    "cursor-agent",
 );
 const VALUES_FILE: &str = include_str!(concat!(env!("OUT_DIR"), "/schema/values.json"));
 #[cfg(test)]
@@ -861,6 +953,10 @@ impl Schema {
 
     /// Cross-checks that serde cannot express: set references resolve, ids are unique.
     fn validate(&self) -> Result<(), String> {
+        // `dialect::Markers` holds a set of dialects in 64 bits.
+        if self.dialects.len() > 64 {
+            return Err("more than 64 dialects: widen `dialect::Markers`".into());
+        }
         let mut seen = std::collections::HashSet::new();
         for d in &self.dialects {
             if !seen.insert(d.id.as_str()) {
@@ -891,6 +987,36 @@ impl Schema {
                         "{}.{}: `{}` is not a key of the dialect",
                         d.id, k.key, s.key
                     ));
+                }
+            }
+        }
+        for d in &self.dialects {
+            for claim in &d.claims {
+                if !self
+                    .dialects
+                    .iter()
+                    .any(|o| o.id != d.id && o.paths.contains(claim))
+                {
+                    return Err(format!(
+                        "{}: claim `{claim}` is no other dialect's path glob",
+                        d.id
+                    ));
+                }
+            }
+            for m in &d.sniff_values {
+                if d.key(&m.key).is_none() {
+                    return Err(format!("{}: sniff value `{}` is not a key", d.id, m.key));
+                }
+                if m.values.is_some() == m.shape.is_some() {
+                    return Err(format!(
+                        "{}: sniff value `{}` needs `values` or `shape`, not both",
+                        d.id, m.key
+                    ));
+                }
+                if let Some(Values::Set(name)) = &m.values
+                    && !self.sets.contains_key(name.trim_start_matches('@'))
+                {
+                    return Err(format!("{}: unknown set `{name}`", d.id));
                 }
             }
         }
@@ -997,20 +1123,20 @@ impl Schema {
 
     /// The names a map shape's keys come from (its `keys`), resolving `@set` references.
     pub fn key_names<'a>(&'a self, shape: &'a Key) -> &'a [Value] {
-        self.resolve(shape.keys.as_ref())
+        shape.keys.as_ref().map_or(&[], |v| self.values_of(v))
     }
 
-    fn resolve<'a>(&'a self, values: Option<&'a Values>) -> &'a [Value] {
+    /// Inline values, or the `@set` they name.
+    pub fn values_of<'a>(&'a self, values: &'a Values) -> &'a [Value] {
         match values {
-            None => &[],
-            Some(Values::Inline(v)) => v,
-            Some(Values::Set(name)) => self.set(name),
+            Values::Inline(v) => v,
+            Values::Set(name) => self.set(name),
         }
     }
 
     /// The allowed values of a key, resolving `@set` references.
     pub fn values<'a>(&'a self, key: &'a Key) -> &'a [Value] {
-        self.resolve(key.values.as_ref())
+        key.values.as_ref().map_or(&[], |v| self.values_of(v))
     }
 }
 
@@ -1047,6 +1173,9 @@ impl Dialect {
             .collect();
         for req in &self.requires {
             named.extend([req.key.as_str(), req.needs.key.as_str()]);
+        }
+        for o in &self.overridden {
+            named.extend([o.key.as_str(), o.by.key.as_str()]);
         }
         for c in &self.conflicts {
             if c.settings.len() < 2 {

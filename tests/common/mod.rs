@@ -15,10 +15,7 @@ pub fn registry(config: &str) -> Registry {
 /// `line:col-line:col severity[code] message` per diagnostic (1-based lines, UTF-16 columns),
 /// each followed by its fixes and what the first fix leaves behind after a re-check.
 pub fn render(rel_path: &str, text: &str, registry: &Registry) -> String {
-    let location = Location {
-        rel_path,
-        forced: None,
-    };
+    let location = Location::at(rel_path);
     let a = analyze(text, location, registry);
     let index = LineIndex::new(text);
     let mut out = String::new();
@@ -71,10 +68,7 @@ pub fn check(rel_path: &str, text: &str) -> String {
 /// The text after `check --fix`, and what a re-check still reports.
 pub fn fixed(rel_path: &str, text: &str) -> (String, Vec<String>) {
     let registry = Registry::builtin();
-    let location = Location {
-        rel_path,
-        forced: None,
-    };
+    let location = Location::at(rel_path);
     let new = fix_all::fix_text(text, location, &registry).unwrap_or_else(|| text.to_string());
     let left = analyze(&new, location, &registry)
         .diagnostics
@@ -87,10 +81,7 @@ pub fn fixed(rel_path: &str, text: &str) -> (String, Vec<String>) {
 /// The text after applying the first fix of the first `code` diagnostic (safe or not), as the
 /// editor does when the user picks it.
 pub fn offered(rel_path: &str, text: &str, code: &str) -> String {
-    let location = Location {
-        rel_path,
-        forced: None,
-    };
+    let location = Location::at(rel_path);
     let a = analyze(text, location, &Registry::builtin());
     let d = a
         .diagnostics
@@ -102,10 +93,7 @@ pub fn offered(rel_path: &str, text: &str, code: &str) -> String {
 
 /// `(code, fix title, safe)` for the first fix of every diagnostic that has one.
 pub fn first_fixes(rel_path: &str, text: &str) -> Vec<(String, String, bool)> {
-    let location = Location {
-        rel_path,
-        forced: None,
-    };
+    let location = Location::at(rel_path);
     analyze(text, location, &Registry::builtin())
         .diagnostics
         .iter()

@@ -3031,3 +3031,44 @@ Run tests.
         "#]],
     );
 }
+
+#[test]
+fn cursor_agent_keys() {
+    check(
+        r#"
+//- /.cursor/agents/reviewer.md
+//- client: lazy-docs
+---
+name: reviewer
+$0
+---
+"#,
+        expect![[r#"
+            cursor-agent: 4 items
+            description · Key · 00001 · 3:1-3:1 "" → "description: " · text · required · resolves description
+            model · Key · 10002 · 3:1-3:1 "" → "model: " · model · resolves model
+            readonly · Key · 10003 · 3:1-3:1 "" → "readonly: " · boolean · resolves readonly
+            is_background · Key · 10004 · 3:1-3:1 "" → "is_background: " · boolean · resolves is_background
+        "#]],
+    );
+}
+
+#[test]
+fn cursor_agent_model() {
+    check(
+        r#"
+//- /.cursor/agents/reviewer.md
+---
+description: d
+model: $0
+---
+"#,
+        expect![[r#"
+            cursor-agent: 2 items
+            inherit · Model · 099990000 · 3:8-3:8 "" → "inherit" · resolves model=inherit
+                The parent agent's model (default).
+            fast · Model · 099990001 · 3:8-3:8 "" → "fast" · resolves model=fast
+                Cursor's fast model, for quick, cheap subtasks.
+        "#]],
+    );
+}

@@ -16,6 +16,8 @@
 //!   string cannot show plainly: `crlf` turns every `\n` into `\r\n`, `bom` puts a UTF-8 BOM
 //!   in front.
 //! - `//- /.persona-ls.toml` is the project's configuration (the registry is built from it).
+//! - Any other file is there for its path: a project marker (`//- /opencode.jsonc`, or a file
+//!   under `//- /.opencode/`) marks the persona below its folder, as the project model does.
 //! - `//- used KEY: VALUE=N, VALUE=N` says which values of KEY the other files of the
 //!   workspace use, and in how many files (what the workspace index answers).
 //! - `//- client: lazy-docs no-snippets` describes the client (completion only).
@@ -28,7 +30,8 @@
 
 use persona_ls::analysis::{Location, Parsed};
 use persona_ls::config::Config;
-use persona_ls::dialect::{Detected, Registry};
+use persona_ls::dialect::{Detected, Markers, Registry};
+use persona_ls::schema::Schema;
 use persona_ls::text::{Encoding, LineIndex};
 use std::ops::Range;
 
@@ -43,6 +46,8 @@ pub struct Fixture {
     pub used: Vec<(String, String, usize)>,
     pub lazy_docs: bool,
     pub snippets: bool,
+    /// The project markers the fixture's other files make.
+    pub markers: Markers,
     index: LineIndex,
 }
 
@@ -108,6 +113,7 @@ impl Fixture {
         }
         let mut config = None;
         let mut persona: Option<File> = None;
+        let mut others = Vec::new();
         for mut file in files {
             // The flags apply to the whole file, once it is read.
             if file.crlf {
@@ -119,10 +125,13 @@ impl Fixture {
             if file.path.ends_with(".persona-ls.toml") {
                 config = Some(file.text);
             } else if persona.is_none() || file.text.contains("$0") {
-                persona = Some(file);
+                others.extend(persona.replace(file).map(|f| f.path));
+            } else {
+                others.push(file.path);
             }
         }
         let persona = persona.expect("a persona file");
+        let markers = markers_around(&persona.path, &others);
         let cursor = persona.text.find("$0");
         let text = persona.text.replacen("$0", "", 1);
         let registry = match config {
@@ -138,6 +147,7 @@ impl Fixture {
             used,
             lazy_docs,
             snippets,
+            markers,
             index,
         }
     }
@@ -148,14 +158,15 @@ impl Fixture {
 
     pub fn location(&self) -> Location<'_> {
         Location {
-            rel_path: &self.path,
-            forced: None,
+            markers: self.markers,
+            ..Location::at(&self.path)
         }
     }
 
     /// The dialect, as the editor detects it (by path, then by keys).
     pub fn detect(&self, parsed: &Parsed) -> Option<Detected> {
-        self.registry.detect(&self.path, &parsed.keys(), None)
+        self.registry
+            .detect(&self.path, parsed.yaml.as_ref(), self.markers, None)
     }
 
     pub fn dialect_id(&self, detected: Option<Detected>) -> &str {
@@ -253,4 +264,23 @@ pub fn indent(text: &str, by: usize) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// The dialects whose project markers the other files' paths hold in a folder at or above the
+/// persona's: `opencode.jsonc` marks every file below its folder, `.opencode/x` too.
+fn markers_around(persona: &str, others: &[String]) -> Markers {
+    let mut found = Markers::default();
+    for other in others {
+        let parts: Vec<&str> = other.split('/').collect();
+        for (depth, name) in parts.iter().enumerate() {
+            let folder = parts[..depth].join("/");
+            let below = folder.is_empty() || persona.starts_with(&format!("{folder}/"));
+            for (i, d) in Schema::builtin().dialects.iter().enumerate() {
+                if below && d.project_markers.iter().any(|m| m == name) {
+                    found = found.with(i);
+                }
+            }
+        }
+    }
+    found
 }

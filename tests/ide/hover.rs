@@ -1390,3 +1390,111 @@ Body
         "#]],
     );
 }
+
+#[test]
+fn key_of_a_cursor_agent() {
+    check(
+        r#"
+//- /.cursor/agents/reviewer.md
+---
+name: reviewer
+description: d
+read$0only: true
+---
+Body
+"#,
+        expect![[r#"
+            4:1-4:9 "readonly"
+
+            **`readonly`** · boolean
+
+            `true` runs the subagent with restricted permissions: no file edits, no state-changing shell commands, no MCP tools. Default `false`.
+
+            Allowed values: `true`, `false`.
+
+            Default: `false`.
+
+            Dialect: Cursor subagent (Cursor). [Source](https://github.com/dyoshikawa/rulesync/pull/1898)
+
+            This file: Cursor subagent (recognised by its path).
+        "#]],
+    );
+}
+
+#[test]
+fn cursor_agent_model_keyword() {
+    check(
+        r#"
+//- /.cursor/agents/reviewer.md
+---
+description: d
+model: fa$0st
+---
+Body
+"#,
+        expect![[r#"
+            3:8-3:12 "fast"
+
+            **`fast`** · model
+
+            Cursor's fast model, for quick, cheap subtasks.
+        "#]],
+    );
+}
+
+/// An `agents/` file with OpenCode's `mode: subagent`: an OpenCode agent, recognised by its
+/// keys.
+#[test]
+fn key_of_an_opencode_agent_in_a_generic_folder() {
+    check(
+        r#"
+//- /agents/reviewer.md
+---
+description: d
+mode: subagent
+tempera$0ture: 0.1
+---
+Body
+"#,
+        expect![[r#"
+            4:1-4:12 "temperature"
+
+            **`temperature`** · number
+
+            Sampling temperature, a finite number (usually 0–2; lower is more deterministic).
+
+            Dialect: OpenCode agent (OpenCode). [Source](https://opencode.ai/docs/agents)
+
+            This file: OpenCode agent (recognised by its keys).
+        "#]],
+    );
+}
+
+/// `opencode.jsonc` in the project decides `agents/` for OpenCode when the keys do not, and
+/// hover says so.
+#[test]
+fn key_of_an_agent_recognised_by_the_project() {
+    check(
+        r#"
+//- /opencode.jsonc
+{}
+//- /agents/reviewer.md
+---
+descr$0iption: d
+model: sonnet
+---
+Body
+"#,
+        expect![[r#"
+            2:1-2:12 "description"
+
+            **`description`** · text · required
+
+            When to use the agent; OpenCode requires it.
+
+            Dialect: OpenCode agent (OpenCode). [Source](https://opencode.ai/docs/agents)
+
+            This file: OpenCode agent (recognised by the project's marker files).
+        "#]],
+    );
+}

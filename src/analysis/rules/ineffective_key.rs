@@ -1,12 +1,40 @@
 //! `ineffective-key`: a key the tool ignores because of another key.
 
 use super::RuleCx;
+use super::cases::REDUNDANT;
+use super::support::flag::flag;
 use crate::analysis::tool_list;
 use crate::diagnostic::{Code, Fix, TextEdit};
 
 pub fn check(cx: &mut RuleCx) {
     allowed_and_denied(cx);
     unmet_requirements(cx);
+    overridden(cx);
+}
+
+/// The dialect's `overridden`: `globs` on a Cursor rule with `alwaysApply: true`, which
+/// applies it everywhere anyway. Redundant rather than wrong, so a hint. A key with no value
+/// (`globs:`, as Cursor's own rule editor writes it) says nothing and is left alone.
+fn overridden(cx: &mut RuleCx) {
+    let Some(yaml) = cx.yaml() else { return };
+    for o in &cx.dialect.overridden {
+        let Some(e) = yaml.entry(&o.key).filter(|e| e.valid) else {
+            continue;
+        };
+        let empty = e
+            .value
+            .as_ref()
+            .is_none_or(|v| v.as_str().is_some_and(|s| s.trim().is_empty()));
+        if empty || flag(cx, &o.by.key) != Some(o.by.value) {
+            continue;
+        }
+        let (key, by) = (&o.key, format!("{}: {}", o.by.key, o.by.value));
+        let msg = format!(
+            "`{key}` is ignored when `{by}`: {}. Remove `{key}`, or set `{}: {}`.",
+            o.effect, o.by.key, !o.by.value
+        );
+        cx.report_as(Code::IneffectiveKey, Some(&REDUNDANT), e.key_range.clone(), msg);
+    }
 }
 
 /// The dialect's `requires`: `agent` picks the subagent that runs a forked skill or command;

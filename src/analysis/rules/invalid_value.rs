@@ -1,12 +1,14 @@
 //! `invalid-value`: a value outside the set the dialect allows (enums, colors, models).
 
-use super::cases::{COLOR_NOT_SHOWN, DEPRECATED_VALUE, INHERIT_IN_OPENCODE, OPEN_SET};
+use super::cases::{
+    COLOR_NOT_SHOWN, DEPRECATED_VALUE, INHERIT_IN_OPENCODE, INVALID_TOLERATED, OPEN_SET,
+};
 use super::support::{entries, shape};
 use super::support::model_ids::{self, Verdict};
-use super::RuleCx;
+use super::{Case, RuleCx};
 use crate::analysis::suggest;
 use crate::diagnostic::{Code, Fix, TextEdit};
-use crate::schema::{Colors, HexColors, Key, Status, UnknownColors, ValueType};
+use crate::schema::{Colors, HexColors, Key, Level, Status, UnknownColors, ValueType};
 use crate::syntax::yaml::Node;
 
 pub fn check(cx: &mut RuleCx) {
@@ -18,7 +20,7 @@ pub fn check(cx: &mut RuleCx) {
                 let ids = cx.registry.model_ids(cx.dialect, key);
                 for n in model_ids::nodes(v, kind).0 {
                     if let Some(model) = n.as_str() {
-                        model_value(cx, n, model, model_ids::judge(kind, ids, model));
+                        model_value(cx, key, n, model, model_ids::judge(kind, ids, model));
                     }
                 }
             }
@@ -28,7 +30,12 @@ pub fn check(cx: &mut RuleCx) {
     shape::check(cx, Code::InvalidValue);
 }
 
-fn model_value(cx: &mut RuleCx, v: &Node, model: &str, verdict: Verdict) {
+/// The case of a value outside the key's set, by the schema row's `invalid-severity`.
+fn tolerated(key: &Key) -> Option<&'static Case> {
+    (key.invalid_severity == Level::Warning).then_some(&INVALID_TOLERATED)
+}
+
+fn model_value(cx: &mut RuleCx, key: &Key, v: &Node, model: &str, verdict: Verdict) {
     match verdict {
         Verdict::NotClaude { suggestion } => {
             let msg = match &suggestion {
@@ -41,7 +48,7 @@ fn model_value(cx: &mut RuleCx, v: &Node, model: &str, verdict: Verdict) {
                     cx.dialect.tool
                 ),
             };
-            if let Some(d) = cx.report(Code::InvalidValue, v.range.clone(), msg)
+            if let Some(d) = cx.report_as(Code::InvalidValue, tolerated(key), v.range.clone(), msg)
                 && let Some(c) = suggestion
             {
                 d.fixes.push(model_ids::fix(model, c, v));
@@ -124,7 +131,7 @@ fn enumerated(cx: &mut RuleCx, key: &Key, v: &Node) {
     } else if colors.is_some_and(|c| c.unknown == UnknownColors::Ignored) {
         Some(&COLOR_NOT_SHOWN)
     } else {
-        None
+        tolerated(key)
     };
     let mut msg = format!("`{value}` is not a valid `{}`", key.key);
     match &close {

@@ -98,13 +98,17 @@ pub struct Explanation {
     /// Where the example lives (it decides the dialect).
     pub path: &'static str,
     pub example: &'static str,
+    /// Where the fixed form lives: the example's path, unless the fix is a rename
+    /// (`## Fixed: `path``).
+    pub fixed_path: &'static str,
     pub fixed: &'static str,
 }
 
 /// The skeleton of an explanation file, around its text, path, example and fixed form.
 const EXAMPLE_HEADING: &str = "\n\n## Example: `";
 const EXAMPLE_FENCE: &str = "`\n\n```markdown\n";
-const FIXED_HEADING: &str = "```\n\n## Fixed\n\n```markdown\n";
+const FIXED_HEADING: &str = "```\n\n## Fixed";
+const FIXED_FENCE: &str = "\n\n```markdown\n";
 const CLOSING_FENCE: &str = "```\n";
 
 impl Explanation {
@@ -122,6 +126,23 @@ impl Explanation {
         };
         let Some((example, rest)) = split_once(rest, FIXED_HEADING) else {
             return Err("no `## Fixed` heading with a ```markdown block after the example");
+        };
+        let Some((renamed, rest)) = split_once(rest, FIXED_FENCE) else {
+            return Err("no `## Fixed` heading with a ```markdown block after the example");
+        };
+        // `## Fixed` or `## Fixed: `new/path``.
+        let fixed_path = if renamed.is_empty() {
+            path
+        } else {
+            match split_once(renamed, ": `") {
+                Some((before, quoted)) if before.is_empty() => match split_once(quoted, "`") {
+                    Some((p, after)) if after.is_empty() && !p.is_empty() && !contains(p, "\n") => {
+                        p
+                    }
+                    _ => return Err("the fixed form's path is not one `path` on its heading"),
+                },
+                _ => return Err("the fixed form's heading is `## Fixed` or `## Fixed: `path``"),
+            }
         };
         let Some((fixed, after)) = split_once(rest, CLOSING_FENCE) else {
             return Err("the fixed form's block is not closed");
@@ -142,14 +163,20 @@ impl Explanation {
             text,
             path,
             example,
+            fixed_path,
             fixed,
         })
     }
 
     /// The explanation with its example and fixed form as Markdown code blocks.
     pub fn markdown(&self) -> String {
+        let renamed = if self.fixed_path == self.path {
+            String::new()
+        } else {
+            format!(", as `{}`", self.fixed_path)
+        };
         format!(
-            "{}\n\nFor example, in `{}`:\n\n```markdown\n{}```\n\nFixed:\n\n```markdown\n{}```\n",
+            "{}\n\nFor example, in `{}`:\n\n```markdown\n{}```\n\nFixed{renamed}:\n\n```markdown\n{}```\n",
             self.text, self.path, self.example, self.fixed
         )
     }
@@ -358,6 +385,12 @@ mod tests {
             e.markdown(),
             "Why. What to do.\n\nFor example, in `a/b.md`:\n\n```markdown\n---\nx: 1\n---\n```\n\nFixed:\n\n```markdown\n---\n---\n```\n"
         );
+        assert_eq!(e.fixed_path, "a/b.md");
+        // A fix that renames the file names the new path.
+        let renamed = file.replace("## Fixed", "## Fixed: `a/b.mdc`").leak();
+        let e = Explanation::parse(renamed).unwrap();
+        assert_eq!((e.path, e.fixed_path), ("a/b.md", "a/b.mdc"));
+        assert!(e.markdown().contains("\n\nFixed, as `a/b.mdc`:\n\n"));
     }
 
     /// Each way of breaking the format is refused with its reason (at compile time, for the
@@ -376,8 +409,16 @@ mod tests {
                 "no ```markdown block after the example heading",
             ),
             (
-                good.replace("## Fixed", "## Fixed form"),
+                good.replace("## Fixed", "## Fixes"),
                 "no `## Fixed` heading with a ```markdown block after the example",
+            ),
+            (
+                good.replace("## Fixed", "## Fixed form"),
+                "the fixed form's heading is `## Fixed` or `## Fixed: `path``",
+            ),
+            (
+                good.replace("## Fixed", "## Fixed: `a`b.md`"),
+                "the fixed form's path is not one `path` on its heading",
             ),
             (
                 good.trim_end_matches("```\n").to_string(),
@@ -417,11 +458,8 @@ mod tests {
         let registry = Registry::builtin();
         for rule in RULES.iter().filter(|r| r.stage != Stage::Workspace) {
             let e = rule.explanation;
-            let codes = |text: &str| -> Vec<Code> {
-                let location = Location {
-                    rel_path: e.path,
-                    forced: None,
-                };
+            let codes = |path: &str, text: &str| -> Vec<Code> {
+                let location = Location::at(path);
                 analyze(text, location, &registry)
                     .diagnostics
                     .iter()
@@ -429,13 +467,13 @@ mod tests {
                     .collect()
             };
             assert!(
-                codes(e.example).contains(&rule.code),
+                codes(e.path, e.example).contains(&rule.code),
                 "{}: the example does not trigger it: {:?}",
                 rule.code,
-                codes(e.example)
+                codes(e.path, e.example)
             );
             assert!(
-                !codes(e.fixed).contains(&rule.code),
+                !codes(e.fixed_path, e.fixed).contains(&rule.code),
                 "{}: the fixed form still triggers it",
                 rule.code
             );

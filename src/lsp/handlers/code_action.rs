@@ -65,6 +65,7 @@ pub async fn code_action(
                 let location = Location {
                     rel_path: &loc.rel_path,
                     forced: None,
+                    markers: loc.markers,
                 };
                 fix_all::fix_edits(
                     s.doc.text(),

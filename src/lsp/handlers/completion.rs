@@ -32,7 +32,9 @@ pub async fn completion(
             if loc.is_config || loc.excluded {
                 return None;
             }
-            let detected = loc.registry.detect(&loc.rel_path, &parsed.keys(), None)?;
+            let detected =
+                loc.registry
+                    .detect(&loc.rel_path, parsed.yaml.as_ref(), loc.markers, None)?;
             let path = loc.path.clone();
             let ws = |key: &str| sh.used_values(key, path.as_deref());
             let req = completion::Request {
@@ -66,10 +68,10 @@ pub async fn resolve(
         .cpu(snap.weight(), move || {
             let c = sh.computed(&snap);
             let registry = &snap.location.registry;
-            let detected = c
-                .analysis
-                .dialect
-                .or_else(|| registry.detect(&snap.location.rel_path, &c.parsed.keys(), None))?;
+            let detected = c.analysis.dialect.or_else(|| {
+                let loc = &snap.location;
+                registry.detect(&loc.rel_path, c.parsed.yaml.as_ref(), loc.markers, None)
+            })?;
             completion::documentation(registry, &registry.dialects[detected.index], &data.doc)
         })
         .await?;

@@ -42,10 +42,7 @@ pub fn initialize(
         project.warm();
         crate::analysis::analyze(
             "---\nname: a\n---\n",
-            Location {
-                rel_path: "a.md",
-                forced: None,
-            },
+            Location::at("a.md"),
             &project.default_registry(),
         );
     });

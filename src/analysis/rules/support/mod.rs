@@ -2,6 +2,7 @@
 
 pub mod continued;
 pub mod entries;
+pub mod flag;
 pub mod model_ids;
 pub mod renames;
 pub mod rendered_page;
