@@ -302,6 +302,8 @@ fn merge_key(d: &mut Dialect, name: &str, kc: &KeyConfig) {
             required: kc.required.unwrap_or(false),
             if_missing: None,
             missing_severity: schema::Level::Error,
+            if_invalid: None,
+            invalid_severity: schema::Level::Error,
             doc: kc
                 .doc
                 .clone()

@@ -171,6 +171,9 @@ pub enum UnknownKeys {
     Ignored,
     /// Passed on to the model provider as request options (OpenCode).
     ForwardedToProvider,
+    /// The tool's loader refuses the whole file over a key it does not define (Gemini CLI's
+    /// strict schema): `unknown-key` is an error.
+    Rejected,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -265,6 +268,10 @@ pub enum LenientYaml {
     ColonInValue,
     /// It has its own lenient reader (Cursor's `.mdc` headers).
     All,
+    /// It retries after quoting every one-line top-level value that holds a YAML special
+    /// character (`*`, `&`, `@`, `` ` ``, `: `…): Claude Code's front-matter parser, which reads
+    /// `paths: **/*.ts` as the text it says.
+    QuotedRetry,
 }
 
 /// A severity that the data decides.
@@ -330,6 +337,8 @@ pub enum NameFormat {
     ClaudeAgent,
     /// Agent Skills: 1-64 chars of `a-z0-9-`, no leading/trailing/double hyphen.
     Skill,
+    /// Lowercase letters, digits, `-` and `_`, anything else refused (Gemini CLI subagents).
+    LowercaseSlug,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -363,6 +372,10 @@ pub struct ToolRules {
     /// Whether the tool refuses to start a persona none of whose allow-listed tools resolve.
     #[serde(default)]
     pub refuses_zero_tools: bool,
+    /// Whether the tool refuses the whole file over one tool name it does not know (Gemini
+    /// CLI validates every entry): `unknown-tool` is an error.
+    #[serde(default)]
+    pub refuses_unknown: bool,
     /// How a tool name starts to name an MCP tool (`mcp__`), which no vocabulary lists.
     #[serde(default)]
     pub mcp_prefix: Option<String>,
@@ -379,6 +392,15 @@ pub enum ListStyle {
     SpacesOrCommas,
     /// A YAML list; a string is split on commas (VS Code).
     YamlList,
+    /// A YAML list only: the tool refuses a string (Gemini CLI, "Expected array").
+    YamlListOnly,
+}
+
+impl ListStyle {
+    /// Whether the tool documents the list as a YAML list (completion writes `- item` lines).
+    pub fn is_yaml_list(self) -> bool {
+        matches!(self, ListStyle::YamlList | ListStyle::YamlListOnly)
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -421,6 +443,14 @@ pub struct Key {
     /// For a required key: `error`, unless the tool still loads the file without it.
     #[serde(default)]
     pub missing_severity: Level,
+    /// What the tool does with a value outside `values` or of the wrong type, where that is
+    /// known ("Kiro includes the file as if it said `always`"), for the messages.
+    #[serde(default)]
+    pub if_invalid: Option<String>,
+    /// For a value outside `values`: `error`, unless the tool still reads the file with a
+    /// default in its place.
+    #[serde(default)]
+    pub invalid_severity: Level,
     /// Markdown shown on hover and in completion.
     pub doc: String,
     #[serde(default)]
@@ -610,6 +640,12 @@ tables!(
     "opencode-agent",
     "opencode-command",
     "cursor-rule",
+    "claude-rule",
+    "claude-output-style",
+    "kiro-steering",
+    "windsurf-rule",
+    "cline-rule",
+    "gemini-agent",
 );
 const VALUES_FILE: &str = include_str!(concat!(env!("OUT_DIR"), "/schema/values.json"));
 #[cfg(test)]

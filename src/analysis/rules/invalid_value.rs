@@ -1,12 +1,12 @@
 //! `invalid-value`: a value outside the set the dialect allows (enums, colors, models).
 
-use super::cases::{COLOR_NOT_SHOWN, DEPRECATED_VALUE, INHERIT_IN_OPENCODE, OPEN_SET};
+use super::cases::{COLOR_NOT_SHOWN, DEPRECATED_VALUE, FALLS_BACK, INHERIT_IN_OPENCODE, OPEN_SET};
 use super::support::entries;
 use super::support::model_ids::{self, Verdict};
 use super::RuleCx;
 use crate::analysis::suggest;
 use crate::diagnostic::{Code, Fix, TextEdit};
-use crate::schema::{Colors, HexColors, Key, Status, UnknownColors, ValueType};
+use crate::schema::{Colors, HexColors, Key, Level, Status, UnknownColors, ValueType};
 use crate::syntax::yaml::Node;
 
 pub fn check(cx: &mut RuleCx) {
@@ -122,6 +122,8 @@ fn enumerated(cx: &mut RuleCx, key: &Key, v: &Node) {
         Some(&OPEN_SET)
     } else if colors.is_some_and(|c| c.unknown == UnknownColors::Ignored) {
         Some(&COLOR_NOT_SHOWN)
+    } else if key.invalid_severity == Level::Warning {
+        Some(&FALLS_BACK)
     } else {
         None
     };
@@ -133,6 +135,9 @@ fn enumerated(cx: &mut RuleCx, key: &Key, v: &Node) {
     msg.push_str(&format!(" Allowed: {}.", names(values)));
     if let Some(c) = colors {
         msg.push_str(&other_colors(&cx.dialect.tool, c));
+    }
+    if let Some(effect) = &key.if_invalid {
+        msg.push_str(&format!(" {effect}."));
     }
     if let Some(d) = cx.report_as(Code::InvalidValue, case, v.range.clone(), msg)
         && let Some(c) = close
