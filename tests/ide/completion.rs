@@ -3034,24 +3034,54 @@ Run tests.
 
 /// The rule and steering dialects (issue 10, item 8): their keys in an empty front matter,
 /// and the values of their modes.
+
 #[test]
-fn empty_front_matter_of_a_kiro_steering_file() {
-    check(
-        r#"
-//- /.kiro/steering/api.md
-//- client: lazy-docs
----
-$0
----
-"#,
-        expect![[r#"
+fn empty_front_matter_of_the_rule_dialects() {
+    for (path, expect) in [
+        (
+            ".kiro/steering/api.md",
+            expect![[r#"
             kiro-steering: 4 items
             inclusion · Key · 10000 · 2:1-2:1 "" → "inclusion: " · one of a set of values · resolves inclusion
             fileMatchPattern · Key · 10001 · 2:1-2:1 "" → "fileMatchPattern: " · text or list · resolves fileMatchPattern
             name · Key · 10002 · 2:1-2:1 "" → "name: " · text · resolves name
             description · Key · 10003 · 2:1-2:1 "" → "description: " · text · resolves description
         "#]],
-    );
+        ),
+        (
+            ".claude/rules/api.md",
+            expect![[r#"
+            claude-rule: 2 items
+            paths · Key · 10000 · 2:1-2:1 "" → "paths:\n  - $0" snippet · list · resolves paths
+            description · Key · 10001 · 2:1-2:1 "" → "description: " · text · resolves description
+        "#]],
+        ),
+        (
+            ".gemini/agents/auditor.md",
+            expect![[r#"
+            gemini-agent: 14 items
+            name · Key · 00000 · 2:1-2:1 "" → "name: " · text · required · resolves name
+            description · Key · 00001 · 2:1-2:1 "" → "description: " · text · required · resolves description
+            kind · Key · 10002 · 2:1-2:1 "" → "kind: " · one of a set of values · resolves kind
+            display_name · Key · 10003 · 2:1-2:1 "" → "display_name: " · text · resolves display_name
+            tools · Key · 10004 · 2:1-2:1 "" → "tools:\n  - $0" snippet · tool list · resolves tools
+            mcp_servers · Key · 10005 · 2:1-2:1 "" → "mcp_servers:\n  $0" snippet · mapping · resolves mcp_servers
+            model · Key · 10006 · 2:1-2:1 "" → "model: " · text · resolves model
+            temperature · Key · 10007 · 2:1-2:1 "" → "temperature: " · number · resolves temperature
+            max_turns · Key · 10008 · 2:1-2:1 "" → "max_turns: " · integer · resolves max_turns
+            timeout_mins · Key · 10009 · 2:1-2:1 "" → "timeout_mins: " · integer · resolves timeout_mins
+            policy · Key · 10010 · 2:1-2:1 "" → "policy:\n  $0" snippet · mapping · resolves policy
+            agent_card_url · Key · 10011 · 2:1-2:1 "" → "agent_card_url: " · text · resolves agent_card_url
+            agent_card_json · Key · 10012 · 2:1-2:1 "" → "agent_card_json: " · text · resolves agent_card_json
+            auth · Key · 10013 · 2:1-2:1 "" → "auth:\n  $0" snippet · mapping · resolves auth
+        "#]],
+        ),
+    ] {
+        check(
+            &format!("//- /{path}\n//- client: lazy-docs\n---\n$0\n---\n"),
+            expect,
+        );
+    }
 }
 
 #[test]
@@ -3096,101 +3126,6 @@ trigger: $0
                 Cascade decides from `description` whether to apply it.
             glob · Value · 099990003 · 2:10-2:10 "" → "glob" · resolves trigger=glob
                 Applied when a file matching `globs` is involved.
-        "#]],
-    );
-}
-
-#[test]
-fn empty_front_matter_of_a_claude_rule() {
-    check(
-        r#"
-//- /.claude/rules/api.md
-//- client: lazy-docs
----
-$0
----
-"#,
-        expect![[r#"
-            claude-rule: 2 items
-            paths · Key · 10000 · 2:1-2:1 "" → "paths:\n  - $0" snippet · list · resolves paths
-            description · Key · 10001 · 2:1-2:1 "" → "description: " · text · resolves description
-        "#]],
-    );
-}
-
-#[test]
-fn empty_front_matter_of_a_gemini_agent() {
-    check(
-        r#"
-//- /.gemini/agents/auditor.md
-//- client: lazy-docs
----
-$0
----
-"#,
-        expect![[r#"
-            gemini-agent: 14 items
-            name · Key · 00000 · 2:1-2:1 "" → "name: " · text · required · resolves name
-            description · Key · 00001 · 2:1-2:1 "" → "description: " · text · required · resolves description
-            kind · Key · 10002 · 2:1-2:1 "" → "kind: " · one of a set of values · resolves kind
-            display_name · Key · 10003 · 2:1-2:1 "" → "display_name: " · text · resolves display_name
-            tools · Key · 10004 · 2:1-2:1 "" → "tools:\n  - $0" snippet · tool list · resolves tools
-            mcp_servers · Key · 10005 · 2:1-2:1 "" → "mcp_servers:\n  $0" snippet · mapping · resolves mcp_servers
-            model · Key · 10006 · 2:1-2:1 "" → "model: " · text · resolves model
-            temperature · Key · 10007 · 2:1-2:1 "" → "temperature: " · number · resolves temperature
-            max_turns · Key · 10008 · 2:1-2:1 "" → "max_turns: " · integer · resolves max_turns
-            timeout_mins · Key · 10009 · 2:1-2:1 "" → "timeout_mins: " · integer · resolves timeout_mins
-            policy · Key · 10010 · 2:1-2:1 "" → "policy:\n  $0" snippet · mapping · resolves policy
-            agent_card_url · Key · 10011 · 2:1-2:1 "" → "agent_card_url: " · text · resolves agent_card_url
-            agent_card_json · Key · 10012 · 2:1-2:1 "" → "agent_card_json: " · text · resolves agent_card_json
-            auth · Key · 10013 · 2:1-2:1 "" → "auth:\n  $0" snippet · mapping · resolves auth
-        "#]],
-    );
-}
-
-#[test]
-fn gemini_tools_value() {
-    check(
-        r#"
-//- /.gemini/agents/auditor.md
-//- client: lazy-docs
----
-name: auditor
-description: d
-tools:
-  - $0
----
-"#,
-        expect![[r#"
-            gemini-agent: 28 items
-            glob · Tool · 099990000 · 5:5-5:5 "" → "glob" · resolves tools=glob
-            grep_search · Tool · 099990001 · 5:5-5:5 "" → "grep_search" · resolves tools=grep_search
-            list_directory · Tool · 099990003 · 5:5-5:5 "" → "list_directory" · resolves tools=list_directory
-            read_file · Tool · 099990004 · 5:5-5:5 "" → "read_file" · resolves tools=read_file
-            read_many_files · Tool · 099990005 · 5:5-5:5 "" → "read_many_files" · resolves tools=read_many_files
-            run_shell_command · Tool · 099990006 · 5:5-5:5 "" → "run_shell_command" · resolves tools=run_shell_command
-            write_file · Tool · 099990007 · 5:5-5:5 "" → "write_file" · resolves tools=write_file
-            replace · Tool · 099990008 · 5:5-5:5 "" → "replace" · resolves tools=replace
-            google_web_search · Tool · 099990009 · 5:5-5:5 "" → "google_web_search" · resolves tools=google_web_search
-            web_fetch · Tool · 099990010 · 5:5-5:5 "" → "web_fetch" · resolves tools=web_fetch
-            write_todos · Tool · 099990011 · 5:5-5:5 "" → "write_todos" · resolves tools=write_todos
-            get_internal_docs · Tool · 099990012 · 5:5-5:5 "" → "get_internal_docs" · resolves tools=get_internal_docs
-            activate_skill · Tool · 099990013 · 5:5-5:5 "" → "activate_skill" · resolves tools=activate_skill
-            ask_user · Tool · 099990014 · 5:5-5:5 "" → "ask_user" · resolves tools=ask_user
-            enter_plan_mode · Tool · 099990015 · 5:5-5:5 "" → "enter_plan_mode" · resolves tools=enter_plan_mode
-            exit_plan_mode · Tool · 099990016 · 5:5-5:5 "" → "exit_plan_mode" · resolves tools=exit_plan_mode
-            update_topic · Tool · 099990017 · 5:5-5:5 "" → "update_topic" · resolves tools=update_topic
-            complete_task · Tool · 099990018 · 5:5-5:5 "" → "complete_task" · resolves tools=complete_task
-            invoke_agent · Tool · 099990019 · 5:5-5:5 "" → "invoke_agent" · resolves tools=invoke_agent
-            read_mcp_resource · Tool · 099990020 · 5:5-5:5 "" → "read_mcp_resource" · resolves tools=read_mcp_resource
-            list_mcp_resources · Tool · 099990021 · 5:5-5:5 "" → "list_mcp_resources" · resolves tools=list_mcp_resources
-            tracker_create_task · Tool · 099990022 · 5:5-5:5 "" → "tracker_create_task" · resolves tools=tracker_create_task
-            tracker_update_task · Tool · 099990023 · 5:5-5:5 "" → "tracker_update_task" · resolves tools=tracker_update_task
-            tracker_get_task · Tool · 099990024 · 5:5-5:5 "" → "tracker_get_task" · resolves tools=tracker_get_task
-            tracker_list_tasks · Tool · 099990025 · 5:5-5:5 "" → "tracker_list_tasks" · resolves tools=tracker_list_tasks
-            tracker_add_dependency · Tool · 099990026 · 5:5-5:5 "" → "tracker_add_dependency" · resolves tools=tracker_add_dependency
-            tracker_visualize · Tool · 099990027 · 5:5-5:5 "" → "tracker_visualize" · resolves tools=tracker_visualize
-            search_file_content · Tool · 199990002 · 5:5-5:5 "" → "search_file_content" · legacy — use grep_search · resolves tools=search_file_content
         "#]],
     );
 }

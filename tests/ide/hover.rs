@@ -1355,31 +1355,6 @@ Body
 }
 
 #[test]
-fn key_of_a_cline_rule() {
-    check(
-        r#"
-//- /.clinerules/react.md
----
-pa$0ths:
-  - "src/**"
----
-Body
-"#,
-        expect![[r#"
-            2:1-2:6 "paths"
-
-            **`paths`** · list
-
-            YAML list of globs (`- "src/**/*.ts"`): the rule is active only while a matching file is mentioned, open, visible or edited. Without `paths` the rule is always active; `paths: []` never activates it.
-
-            Dialect: Cline rule (Cline). [Source](https://docs.cline.bot/features/cline-rules/conditional-rules)
-
-            This file: Cline rule (recognised by its path).
-        "#]],
-    );
-}
-
-#[test]
 fn key_of_a_claude_output_style() {
     check(
         r#"
@@ -1411,17 +1386,18 @@ Body
 fn tool_and_refused_key_of_a_gemini_agent() {
     check(
         r#"
-//- /.gemini/agents/auditor.md
+//- /.gemini/agents/searcher.md
 ---
-name: auditor
-description: d
+name: searcher
+description: Finds code.
 tools:
+  - glob
   - grep_$0search
 ---
 Body
 "#,
         expect![[r#"
-            5:5-5:16 "grep_search"
+            6:5-6:16 "grep_search"
 
             **`grep_search`** · tool of Gemini CLI
 
