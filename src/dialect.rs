@@ -304,6 +304,7 @@ fn merge_key(d: &mut Dialect, name: &str, kc: &KeyConfig) {
             missing_severity: schema::Level::Error,
             if_invalid: None,
             invalid_severity: schema::Level::Error,
+            comma_is_literal: None,
             doc: kc
                 .doc
                 .clone()

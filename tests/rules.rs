@@ -1325,6 +1325,21 @@ fn kiro_steering_checks() {
           text: "inclusoin"
           fix (manual): Rename to `inclusion` -> fixed
     "#]].assert_eq(&check(path, text));
+    // Several patterns in one string match nothing (kirodotdev/Kiro#11095); braces are fine.
+    let text = "---\ninclusion: fileMatch\nfileMatchPattern: \"src/**/*.py, tests/**/*.{py,pyi}\"\n---\nBody\n";
+    expect![[r#"
+        dialect: kiro-steering
+        3:19-3:53 warning[invalid-value] `fileMatchPattern` is one pattern with commas in it: Kiro reads the whole text as one glob, which matches no file (kirodotdev/Kiro#11095). Write the patterns as a YAML list.
+          text: "\"src/**/*.py, tests/**/*.{py,pyi}\""
+          fix (manual): Write the patterns as a YAML list -> fixed
+    "#]].assert_eq(&check(path, text));
+    // `auto` matches by name and description.
+    let text = "---\ninclusion: auto\ndescription: Docs conventions\n---\nBody\n";
+    expect![[r#"
+        dialect: kiro-steering
+        2:1-2:10 warning[missing-required-key] `name` is required with `inclusion: auto`: Kiro matches `auto` steering to a request by its `name` and `description`, and its docs require both. Add `name:`.
+          text: "inclusion"
+    "#]].assert_eq(&check(path, text));
     let text = "---\ninclusion:\n  - always\n---\nBody\n";
     expect![[r#"
         dialect: kiro-steering

@@ -73,6 +73,10 @@ pub struct Dialect {
     /// Settings that together leave the file with no use.
     #[serde(default)]
     pub conflicts: Vec<Conflict>,
+    /// Keys that one setting needs (Kiro's `inclusion: auto` matches by `name` and
+    /// `description`).
+    #[serde(default, rename = "required-with")]
+    pub required_with: Vec<RequiredWith>,
     /// A persona that owns its folder (a skill): the other Markdown files below it are its
     /// resources, not personas of any dialect.
     #[serde(default)]
@@ -195,6 +199,18 @@ pub struct Requirement {
     pub key: String,
     pub needs: Setting<String>,
     /// Who does what without it, after "without it ": "Claude Code runs the skill inline".
+    pub without: String,
+    pub source: String,
+}
+
+/// `keys` are required when `when.key` is `when.value`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RequiredWith {
+    pub when: Setting<String>,
+    pub keys: Vec<String>,
+    /// Why they are needed: "Kiro matches `auto` steering to a request by its `name` and
+    /// `description`".
     pub without: String,
     pub source: String,
 }
@@ -451,6 +467,11 @@ pub struct Key {
     /// default in its place.
     #[serde(default)]
     pub invalid_severity: Level,
+    /// For a pattern key the tool reads as one pattern when it is text: what a comma outside
+    /// braces then does ("Kiro reads it as one glob, which matches no file"). Several patterns
+    /// must be a YAML list.
+    #[serde(default)]
+    pub comma_is_literal: Option<String>,
     /// Markdown shown on hover and in completion.
     pub doc: String,
     #[serde(default)]
@@ -769,6 +790,10 @@ impl Dialect {
             .collect();
         for req in &self.requires {
             named.extend([req.key.as_str(), req.needs.key.as_str()]);
+        }
+        for r in &self.required_with {
+            named.push(r.when.key.as_str());
+            named.extend(r.keys.iter().map(String::as_str));
         }
         for c in &self.conflicts {
             if c.settings.len() < 2 {

@@ -1,6 +1,6 @@
 //! `missing-required-key`: a key the dialect requires is absent.
 
-use super::cases::SOME_READERS_NEED_IT;
+use super::cases::{NEEDED_BY_A_SETTING, SOME_READERS_NEED_IT};
 use super::support::entries;
 use super::RuleCx;
 use crate::analysis::a_or_an;
@@ -36,5 +36,25 @@ pub fn check(cx: &mut RuleCx) {
         );
         let case = (key.missing_severity == Level::Warning).then_some(&SOME_READERS_NEED_IT);
         cx.report_as(Code::MissingRequiredKey, case, open.clone(), msg);
+    }
+    for req in &cx.dialect.required_with {
+        let Some(setting) = yaml
+            .entry(&req.when.key)
+            .filter(|e| e.value.as_ref().and_then(|v| v.as_str()) == Some(req.when.value.as_str()))
+        else {
+            continue;
+        };
+        let need = format!("{}: {}", req.when.key, req.when.value);
+        for key in &req.keys {
+            if yaml.entries.iter().any(|e| e.key == *key) {
+                continue;
+            }
+            let msg = format!(
+                "`{key}` is required with `{need}`: {}. Add `{key}:`.",
+                req.without
+            );
+            let range = setting.key_range.clone();
+            cx.report_as(Code::MissingRequiredKey, Some(&NEEDED_BY_A_SETTING), range, msg);
+        }
     }
 }
