@@ -242,6 +242,8 @@ fn other_syntax_errors_in_plain_words() {
     let text = "---\nname: reviewer\ndescription: \"never closed\nmodel: sonnet\n---\nBody\n";
     expect![[r#"
         dialect: claude-agent
+        3:1-3:12 error[missing-required-key] `description` is empty in a Claude Code subagent: without it Claude Code skips the agent. Fill it in.
+          text: "description"
         3:14-3:15 error[yaml-syntax] This quoted value is never closed. Add the closing quote. Claude Code cannot read the front matter.
           text: "\""
     "#]].assert_eq(&check(AGENT, text));
@@ -1477,6 +1479,15 @@ fn gemini_agent_checks() {
         dialect: gemini-agent
         1:1-1:4 error[missing-required-key] `description` is required in a Gemini CLI subagent: without it Gemini CLI refuses the file ("Agent loading error"). Add `description:`.
           text: "---"
+    "#]].assert_eq(&check(path, text));
+    // An empty `name:` or `description: ""` is no value: Gemini CLI refuses the file.
+    let text = "---\nname:\ndescription: \"\"\n---\nBody\n";
+    expect![[r#"
+        dialect: gemini-agent
+        2:1-2:5 error[missing-required-key] `name` is empty in a Gemini CLI subagent: without it Gemini CLI refuses the file ("Agent loading error"). Fill it in.
+          text: "name"
+        3:1-3:12 error[missing-required-key] `description` is empty in a Gemini CLI subagent: without it Gemini CLI refuses the file ("Agent loading error"). Fill it in.
+          text: "description"
     "#]].assert_eq(&check(path, text));
     // Underscores are fine in Gemini CLI names.
     let text = "---\nname: code_reviewer\ndescription: Reviews.\n---\nBody\n";
