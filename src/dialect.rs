@@ -444,7 +444,9 @@ fn merge_key(d: &mut Dialect, name: &str, kc: &KeyConfig) {
             required: kc.required.unwrap_or(false),
             if_missing: None,
             missing_severity: schema::Level::Error,
+            if_invalid: None,
             invalid_severity: schema::Level::Error,
+            comma_is_literal: None,
             doc: kc
                 .doc
                 .clone()

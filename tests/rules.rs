@@ -1668,3 +1668,380 @@ fn opencode_files_outside_a_config_directory() {
         assert_eq!(check(path, text), format!("dialect: {dialect}\n"), "{path}");
     }
 }
+
+/// A file of each dialect's folder, and which dialect it is; files beside them that are not
+/// theirs (Cline workflows, nested Kiro or Gemini folders) keep no new dialect.
+#[test]
+fn the_rule_and_steering_folders_decide_the_dialect() {
+    let fm = "---\ndescription: d\n---\nBody\n";
+    let cases = [
+        (".claude/rules/testing.md", "claude-rule"),
+        (".claude/rules/frontend/react.md", "claude-rule"),
+        ("packages/web/.claude/rules/api.md", "claude-rule"),
+        (".claude/output-styles/concise.md", "claude-output-style"),
+        (
+            "plugins/style-pack/output-styles/terse.md",
+            "claude-output-style",
+        ),
+        (".kiro/steering/tech.md", "kiro-steering"),
+        (".windsurf/rules/architecture.md", "windsurf-rule"),
+        ("apps/api/.windsurf/rules/db.md", "windsurf-rule"),
+        (".clinerules/general.md", "cline-rule"),
+        (".gemini/agents/reviewer.md", "gemini-agent"),
+        ("tools/bot/.gemini/agents/WORKER.md", "gemini-agent"),
+    ];
+    for (path, id) in cases {
+        let out = check(path, fm);
+        assert!(
+            out.starts_with(&format!("dialect: {id}\n")),
+            "{path}: {out}"
+        );
+    }
+    // Not rules: Cline workflows, and subfolders the tools do not read.
+    for path in [
+        ".clinerules/workflows/release.md",
+        ".kiro/steering/old/tech.md",
+    ] {
+        let out = check(path, fm);
+        assert!(out.starts_with("dialect: none\n"), "{path}: {out}");
+    }
+}
+
+/// Claude Code, Cline and Kiro read a rule without front matter (it always applies), and so,
+/// as far as is known, do Windsurf and output styles: nothing to report. Gemini CLI refuses
+/// such a subagent.
+#[test]
+fn rules_without_front_matter_are_normal_but_a_gemini_agent_needs_it() {
+    let text = "# Testing\n\nRun the tests before every commit.\n";
+    for path in [
+        ".claude/rules/testing.md",
+        ".claude/output-styles/concise.md",
+        ".kiro/steering/product.md",
+        ".windsurf/rules/testing.md",
+        ".clinerules/testing.md",
+    ] {
+        let out = check(path, text);
+        assert_eq!(out.lines().count(), 1, "{path}: {out}");
+    }
+    expect![[r##"
+        dialect: gemini-agent
+        1:1-1:10 error[missing-front-matter] No front matter: Gemini CLI skips this file without a word. Add a `---` block with `name` and `description`.
+          text: "# Testing"
+          fix (manual): Insert front matter from the file name and first paragraph -> fixed
+    "##]].assert_eq(&check(".gemini/agents/testing.md", text));
+    // Documentation in the folder gets its one hint, as elsewhere.
+    expect![[r##"
+        dialect: claude-rule
+        1:1-1:10 hint[missing-front-matter] `README.md` is documentation, not a persona: it has no front matter, so persona-ls does not check it.
+          text: "# Testing"
+    "##]].assert_eq(&check(".claude/rules/README.md", text));
+}
+
+/// Files written as each tool documents them: nothing to report.
+#[test]
+fn good_files_of_the_rule_dialects_are_clean() {
+    let good = [
+        (
+            ".claude/output-styles/terse.md",
+            "---\nname: Terse\ndescription: Short answers, no preamble\nkeep-coding-instructions: true\n---\n\nAnswer in as few words as possible.\n",
+        ),
+        (
+            ".kiro/steering/typescript.md",
+            "---\ninclusion: fileMatch\nfileMatchPattern:\n  - \"**/*.ts\"\n  - \"**/*.tsx\"\n---\n\n# TypeScript\n",
+        ),
+        (
+            ".kiro/steering/typescript.md",
+            "---\ninclusion: fileMatch\nfileMatchPattern: \"components/**/*.tsx\"\n---\nBody\n",
+        ),
+        (
+            ".windsurf/rules/testing.md",
+            "---\ntrigger: glob\nglobs: \"**/*.test.ts\"\ndescription: Testing conventions\n---\n\n# Tests\n",
+        ),
+        (
+            ".windsurf/rules/testing.md",
+            "---\ntrigger: model_decision\ndescription: When touching the database\n---\nBody\n",
+        ),
+        (
+            ".clinerules/react.md",
+            "---\npaths:\n  - \"src/components/**\"\n  - \"src/hooks/**\"\n---\n\n# React\n",
+        ),
+        (
+            ".gemini/agents/security-auditor.md",
+            "---\nname: security-auditor\ndescription: Finds security holes in the code.\nkind: local\ntools:\n  - read_file\n  - grep_search\n  - mcp_github_*\nmodel: gemini-2.5-pro\ntemperature: 0.2\nmax_turns: 10\ntimeout_mins: 5\n---\n\nYou are a security auditor.\n",
+        ),
+    ];
+    for (path, text) in good {
+        let out = check(path, text);
+        assert_eq!(out.lines().count(), 1, "{path}: {out}");
+    }
+}
+
+#[test]
+fn claude_rule_checks() {
+    let path = ".claude/rules/api.md";
+    let good =
+        "---\npaths:\n  - \"src/api/**/*.ts\"\n  - \"lib/**/*.{ts,tsx}\"\n---\n\n# API rules\n";
+    assert_eq!(check(path, good), "dialect: claude-rule\n");
+    // A string: Claude Code splits it on commas, VS Code refuses it.
+    let text = "---\npaths: \"src/**/*.ts, lib/**/*.ts\"\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-rule
+        2:8-2:34 warning[invalid-type] `paths` should be a YAML list (`- item` lines), not text. VS Code rejects a string ("The 'paths' attribute must be an array of glob patterns"); Claude Code splits it on commas.
+          text: "\"src/**/*.ts, lib/**/*.ts\""
+    "#]].assert_eq(&check(path, text));
+    // Cursor's key: the rule then loads everywhere.
+    let text = "---\nglobs: src/**/*.ts\nalwaysApply: false\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-rule
+        2:1-2:6 warning[unknown-key] Claude Code does not read `globs`; its key is `paths`. Claude Code then loads this rule for every file, whatever the globs say.
+          text: "globs"
+          fix (manual): Rename to `paths` -> fixed
+        3:1-3:12 information[unknown-key] `alwaysApply` is not a Claude Code rule key (it is a key of a Cursor rule); Claude Code ignores it.
+          text: "alwaysApply"
+    "#]].assert_eq(&check(path, text));
+    // A typo of `paths`.
+    let text = "---\npath:\n  - src/**\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-rule
+        2:1-2:5 warning[unknown-key] Unknown key `path` in a Claude Code rule: did you mean `paths`? Claude Code ignores `path`.
+          text: "path"
+          fix (manual): Rename to `paths` -> fixed
+    "#]].assert_eq(&check(path, text));
+    // `paths: **/*.ts` is not strict YAML, but Claude Code quotes it and reads on.
+    let text = "---\npaths: **/*.ts\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-rule
+        2:8-2:15 warning[yaml-syntax] `*` at the start of a value begins a YAML alias, so the value is not read as text. Quote the value. Claude Code tolerates it, but strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file.
+          text: "**/*.ts"
+          fix (manual): Quote the value of `paths` -> fixed
+          fix (manual): Make `paths` a folded block scalar (`>-`) -> fixed
+    "#]].assert_eq(&check(path, text));
+    // A list item Claude Code does not retry: strict readers and Claude Code alike fail.
+    let text = "---\npaths:\n  - **/*.ts\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-rule
+        2:7-3:12 error[yaml-syntax] `*` at the start of a value begins a YAML alias, so the value is not read as text. Quote the value. Claude Code cannot read the front matter.
+          text: "\n  - **/*.ts"
+          fix (manual): Quote the value of `paths` -> fixed
+          fix (manual): Make `paths` a folded block scalar (`>-`) -> fixed
+    "#]].assert_eq(&check(path, text));
+}
+
+#[test]
+fn claude_output_style_checks() {
+    let path = ".claude/output-styles/terse.md";
+    let text =
+        "---\nname: Terse\nkeep-coding-instruction: true\nforce-for-plugin: \"true\"\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-output-style
+        3:1-3:24 warning[unknown-key] Unknown key `keep-coding-instruction` in a Claude Code output style: did you mean `keep-coding-instructions`? Claude Code ignores `keep-coding-instruction`.
+          text: "keep-coding-instruction"
+          fix (manual): Rename to `keep-coding-instructions` -> fixed
+        4:19-4:25 warning[invalid-type] `force-for-plugin` is the text "true", not a boolean: strict loaders treat it as a string. Remove the quotes.
+          text: "\"true\""
+          fix: Remove the quotes -> fixed
+    "#]].assert_eq(&check(path, text));
+    let text = "---\nname: Terse\nkeep-coding-instructions: sometimes\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-output-style
+        3:27-3:36 error[invalid-type] `keep-coding-instructions` must be `true` or `false`, not `sometimes`.
+          text: "sometimes"
+    "#]].assert_eq(&check(path, text));
+}
+
+#[test]
+fn kiro_steering_checks() {
+    let path = ".kiro/steering/typescript.md";
+    let good =
+        "---\ninclusion: auto\nname: api-design\ndescription: REST API conventions\n---\nBody\n";
+    assert_eq!(check(path, good), "dialect: kiro-steering\n");
+    // An unknown mode: Kiro reads the file as `always`.
+    let text = "---\ninclusion: sometimes\n---\nBody\n";
+    expect![[r#"
+        dialect: kiro-steering
+        2:12-2:21 warning[invalid-value] `sometimes` is not a valid `inclusion`. Allowed: `always`, `fileMatch`, `manual`, `auto`. Kiro does not know this mode and includes the file as if it said `always`.
+          text: "sometimes"
+    "#]].assert_eq(&check(path, text));
+    let text = "---\ninclusion: Always\n---\nBody\n";
+    expect![[r#"
+        dialect: kiro-steering
+        2:12-2:18 warning[invalid-value] `Always` is not a valid `inclusion`: did you mean `always`? Allowed: `always`, `fileMatch`, `manual`, `auto`. Kiro does not know this mode and includes the file as if it said `always`.
+          text: "Always"
+          fix: Change to `always` -> fixed
+    "#]].assert_eq(&check(path, text));
+    // A pattern without `fileMatch` is never read; a typo'd key; a list where one mode goes.
+    let text = "---\nfileMatchPattern: \"**/*.py\"\ninclusoin: fileMatch\n---\nBody\n";
+    expect![[r#"
+        dialect: kiro-steering
+        2:1-2:17 warning[ineffective-key] `fileMatchPattern` only applies with `inclusion: fileMatch`: without it Kiro includes the file as `inclusion` says (always, by default) and ignores `fileMatchPattern`. Add `inclusion: fileMatch`, or remove `fileMatchPattern`.
+          text: "fileMatchPattern"
+        3:1-3:10 warning[unknown-key] Unknown key `inclusoin` in a Kiro steering file: did you mean `inclusion`? Kiro ignores `inclusoin`.
+          text: "inclusoin"
+          fix (manual): Rename to `inclusion` -> fixed
+    "#]].assert_eq(&check(path, text));
+    // Several patterns in one string match nothing (kirodotdev/Kiro#11095); braces are fine.
+    let text = "---\ninclusion: fileMatch\nfileMatchPattern: \"src/**/*.py, tests/**/*.{py,pyi}\"\n---\nBody\n";
+    expect![[r#"
+        dialect: kiro-steering
+        3:19-3:53 warning[invalid-value] `fileMatchPattern` is one pattern with commas in it: Kiro reads the whole text as one glob, which matches no file (kirodotdev/Kiro#11095). Write the patterns as a YAML list.
+          text: "\"src/**/*.py, tests/**/*.{py,pyi}\""
+          fix (manual): Write the patterns as a YAML list -> fixed
+    "#]].assert_eq(&check(path, text));
+    // `auto` matches by name and description.
+    let text = "---\ninclusion: auto\ndescription: Docs conventions\n---\nBody\n";
+    expect![[r#"
+        dialect: kiro-steering
+        2:1-2:10 warning[missing-required-key] `name` is required with `inclusion: auto`: Kiro matches `auto` steering to a request by its `name` and `description`, and its docs require both. Add `name:`.
+          text: "inclusion"
+    "#]].assert_eq(&check(path, text));
+    let text = "---\ninclusion:\n  - always\n---\nBody\n";
+    expect![[r#"
+        dialect: kiro-steering
+        3:3-3:11 warning[invalid-type] `inclusion` should be a single value, not a list. Kiro does not know this mode and includes the file as if it said `always`.
+          text: "- always"
+    "#]].assert_eq(&check(path, text));
+}
+
+#[test]
+fn windsurf_rule_checks() {
+    let path = ".windsurf/rules/testing.md";
+    // Cursor's `always`: Windsurf does not activate the rule.
+    let text = "---\ntrigger: always\n---\nBody\n";
+    expect![[r#"
+        dialect: windsurf-rule
+        2:10-2:16 warning[invalid-value] `always` is not a valid `trigger`: did you mean `always_on`? Allowed: `always_on`, `manual`, `model_decision`, `glob`. Windsurf does not activate a rule whose trigger it does not know.
+          text: "always"
+          fix (manual): Change to `always_on` -> fixed
+    "#]].assert_eq(&check(path, text));
+    let text = "---\ntrigger: performance_critical\n---\nBody\n";
+    expect![[r#"
+        dialect: windsurf-rule
+        2:10-2:30 warning[invalid-value] `performance_critical` is not a valid `trigger`. Allowed: `always_on`, `manual`, `model_decision`, `glob`. Windsurf does not activate a rule whose trigger it does not know.
+          text: "performance_critical"
+    "#]].assert_eq(&check(path, text));
+    // Globs that no trigger reads; a typo'd key; a number where text goes.
+    let text = "---\ntrigger: always_on\nglobs: \"*.ts\"\ndescripton: x\n---\nBody\n";
+    expect![[r#"
+        dialect: windsurf-rule
+        3:1-3:6 warning[ineffective-key] `globs` only applies with `trigger: glob`: without it Windsurf activates the rule by its `trigger` and ignores `globs`. Add `trigger: glob`, or remove `globs`.
+          text: "globs"
+        4:1-4:11 warning[unknown-key] Unknown key `descripton` in a Windsurf rule: did you mean `description`? Windsurf ignores `descripton`.
+          text: "descripton"
+          fix (manual): Rename to `description` -> fixed
+    "#]].assert_eq(&check(path, text));
+    // What Windsurf's editor writes: empty keys, unquoted globs. Only strict readers object.
+    let text = "---\ntrigger: model_decision\ndescription: \nglobs: \n---\nBody\n";
+    assert_eq!(check(path, text), "dialect: windsurf-rule\n");
+    let text = "---\ntrigger: glob\ndescription: \nglobs: *.md,*.mdx\n---\nBody\n";
+    expect![[r#"
+        dialect: windsurf-rule
+        4:8-4:18 warning[yaml-syntax] `*` at the start of a value begins a YAML alias, so the value is not read as text. Windsurf reads it as written, but strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file. Quoting it would not help: Windsurf keeps the quotes as part of the value.
+          text: "*.md,*.mdx"
+    "#]].assert_eq(&check(path, text));
+    let text = "---\ntrigger: model_decision\ndescription: 42\n---\nBody\n";
+    expect![[r#"
+        dialect: windsurf-rule
+        3:14-3:16 error[invalid-type] `description` is read as a number here, not text: `description: 42` has crashed tools that expect a string. Quote it.
+          text: "42"
+          fix (manual): Quote the value -> fixed
+    "#]].assert_eq(&check(path, text));
+}
+
+#[test]
+fn cline_rule_checks() {
+    let path = ".clinerules/react.md";
+    // A string: Cline ignores the condition and applies the rule everywhere.
+    let text = "---\npaths: \"src/components/**\"\n---\nBody\n";
+    expect![[r#"
+        dialect: cline-rule
+        2:8-2:27 warning[invalid-type] `paths` should be a YAML list (`- item` lines), not text. Cline ignores a `paths` that is not a list and applies this rule to every request.
+          text: "\"src/components/**\""
+    "#]].assert_eq(&check(path, text));
+    // Cursor's key, and metadata some collections add.
+    let text = "---\nglobs: \"src/**\"\nauthor: me\n---\nBody\n";
+    expect![[r#"
+        dialect: cline-rule
+        2:1-2:6 warning[unknown-key] Cline does not read `globs`; its key is `paths`. Cline ignores it and applies this rule to every request.
+          text: "globs"
+          fix (manual): Rename to `paths` -> fixed
+        3:1-3:7 information[unknown-key] `author` is not a Cline rule key (it is a key of an agency-agents persona); Cline ignores it.
+          text: "author"
+    "#]].assert_eq(&check(path, text));
+}
+
+#[test]
+fn gemini_agent_checks() {
+    let path = ".gemini/agents/security-auditor.md";
+    // Keys its strict loader does not define: the file is refused.
+    let text = "---\nname: auditor\ndescription: Audits.\ncolor: blue\nmax_turn: 5\n---\nBody\n";
+    expect![[r#"
+        dialect: gemini-agent
+        4:1-4:6 error[unknown-key] `color` is not a Gemini CLI subagent key (it is a key of a Claude Code subagent and an agency-agents persona); Gemini CLI refuses a file with a key it does not define. Remove it.
+          text: "color"
+        5:1-5:9 error[unknown-key] Unknown key `max_turn` in a Gemini CLI subagent: did you mean `max_turns`? Gemini CLI refuses a file with a key it does not define.
+          text: "max_turn"
+          fix (manual): Rename to `max_turns` -> fixed
+    "#]].assert_eq(&check(path, text));
+    // The docs' `mcpServers`, which the loader refuses: the milder warning.
+    let text = "---\nname: auditor\ndescription: Audits.\nmcpServers:\n  github:\n    command: gh-mcp\n---\nBody\n";
+    expect![[r#"
+        dialect: gemini-agent
+        4:1-4:11 warning[unknown-key] Gemini CLI does not read `mcpServers`; its key is `mcp_servers`. Its strict loader refuses a key it does not define, although its docs show `mcpServers`.
+          text: "mcpServers"
+          fix (manual): Rename to `mcp_servers` -> fixed
+    "#]].assert_eq(&check(path, text));
+    // Tools as text, and Claude Code's tool names.
+    let text =
+        "---\nname: auditor\ndescription: Audits.\ntools: read_file, grep_search\n---\nBody\n";
+    expect![[r#"
+        dialect: gemini-agent
+        4:8-4:30 error[invalid-type] `tools` must be a YAML list (`- item` lines), not text. Gemini CLI refuses the file ("tools: Expected array, received string").
+          text: "read_file, grep_search"
+    "#]].assert_eq(&check(path, text));
+    let text =
+        "---\nname: auditor\ndescription: Audits.\ntools:\n  - Read\n  - grep_serch\n---\nBody\n";
+    expect![[r#"
+        dialect: gemini-agent
+        5:5-5:9 error[unknown-tool] Unknown tool `Read` for Gemini CLI: Gemini CLI refuses the whole file over it.
+          text: "Read"
+        6:5-6:15 error[unknown-tool] Unknown tool `grep_serch` for Gemini CLI: did you mean `grep_search`? Gemini CLI refuses the whole file over it.
+          text: "grep_serch"
+          fix (manual): Change to `grep_search` -> fixed
+    "#]].assert_eq(&check(path, text));
+    // A name that is no slug, counts that are not positive whole numbers, an unknown kind.
+    let text = "---\nname: Security Auditor\ndescription: Audits.\nkind: lokal\nmax_turns: ten\ntimeout_mins: 0\ntemperature: high\n---\nBody\n";
+    expect![[r#"
+        dialect: gemini-agent
+        2:7-2:23 error[invalid-name] The name `Security Auditor` may only hold lowercase letters, digits, `-` and `_`: Gemini CLI refuses this file. Use `security-auditor`.
+          text: "Security Auditor"
+          fix (manual): Use `security-auditor` -> fixed
+        4:7-4:12 error[invalid-value] `lokal` is not a valid `kind`: did you mean `local`? Allowed: `local`, `remote`. Gemini CLI refuses the file ("Agent loading error").
+          text: "lokal"
+          fix (manual): Change to `local` -> fixed
+        5:12-5:15 error[invalid-type] `max_turns` must be a positive whole number, not `ten`. Gemini CLI refuses the file ("Agent loading error").
+          text: "ten"
+        6:15-6:16 error[invalid-type] `timeout_mins` must be a positive whole number, not `0`. Gemini CLI refuses the file ("Agent loading error").
+          text: "0"
+        7:14-7:18 error[invalid-type] `temperature` must be a number, not `high`. Gemini CLI refuses the file ("Agent loading error").
+          text: "high"
+    "#]].assert_eq(&check(path, text));
+    // `name` and `description` are required.
+    let text = "---\nname: auditor\n---\nBody\n";
+    expect![[r#"
+        dialect: gemini-agent
+        1:1-1:4 error[missing-required-key] `description` is required in a Gemini CLI subagent: without it Gemini CLI refuses the file ("Agent loading error"). Add `description:`.
+          text: "---"
+    "#]].assert_eq(&check(path, text));
+    // An empty `name:` or `description: ""` is no value: Gemini CLI refuses the file.
+    let text = "---\nname:\ndescription: \"\"\n---\nBody\n";
+    expect![[r#"
+        dialect: gemini-agent
+        2:1-2:5 error[missing-required-key] `name` is empty in a Gemini CLI subagent: without it Gemini CLI refuses the file ("Agent loading error"). Fill it in.
+          text: "name"
+        3:1-3:12 error[missing-required-key] `description` is empty in a Gemini CLI subagent: without it Gemini CLI refuses the file ("Agent loading error"). Fill it in.
+          text: "description"
+    "#]].assert_eq(&check(path, text));
+    // Underscores are fine in Gemini CLI names.
+    let text = "---\nname: code_reviewer\ndescription: Reviews.\n---\nBody\n";
+    assert_eq!(check(path, text), "dialect: gemini-agent\n");
+}

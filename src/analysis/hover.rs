@@ -6,7 +6,7 @@ use super::completion::WorkspaceValues;
 use super::tool_list::{self, base_name, strip_quotes};
 use crate::diagnostic::Diagnostic;
 use crate::dialect::{Detected, How, Registry};
-use crate::schema::{Dialect, Key, ListStyle, Status, Value, ValueType};
+use crate::schema::{Dialect, Key, ListStyle, Status, UnknownKeys, Value, ValueType};
 use crate::syntax::yaml::{Entry, Node, NodeKind};
 use std::fmt::Write;
 use std::ops::Range;
@@ -295,8 +295,12 @@ fn key_hover(req: &Request, dialect: &Dialect, detected: Detected, e: &Entry) ->
             dialect.title
         ),
         None => {
+            let effect = match dialect.unknown_keys {
+                UnknownKeys::Rejected => "refuses the file over it",
+                UnknownKeys::Ignored | UnknownKeys::ForwardedToProvider => "ignores it",
+            };
             let mut s = format!(
-                "**`{}`** is not a key of {} ({how}); {} ignores it.",
+                "**`{}`** is not a key of {} ({how}); {} {effect}.",
                 e.key, dialect.title, dialect.tool
             );
             if let Some((other, k)) = req

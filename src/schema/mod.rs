@@ -100,6 +100,10 @@ pub struct Dialect {
     /// (`misplaced-file`).
     #[serde(default)]
     pub uncertain_paths: Vec<PathNote>,
+    /// Keys that one setting needs (Kiro's `inclusion: auto` matches by `name` and
+    /// `description`).
+    #[serde(default, rename = "required-with")]
+    pub required_with: Vec<RequiredWith>,
     /// A persona that owns its folder (a skill): the other Markdown files below it are its
     /// resources, not personas of any dialect.
     #[serde(default)]
@@ -194,6 +198,9 @@ pub enum UnknownKeys {
     Ignored,
     /// Passed on to the model provider as request options (OpenCode).
     ForwardedToProvider,
+    /// The tool's loader refuses the whole file over a key it does not define (Gemini CLI's
+    /// strict schema): `unknown-key` is an error.
+    Rejected,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -215,6 +222,18 @@ pub struct Requirement {
     pub key: String,
     pub needs: Setting<String>,
     /// Who does what without it, after "without it ": "Claude Code runs the skill inline".
+    pub without: String,
+    pub source: String,
+}
+
+/// `keys` are required when `when.key` is `when.value`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RequiredWith {
+    pub when: Setting<String>,
+    pub keys: Vec<String>,
+    /// Why they are needed: "Kiro matches `auto` steering to a request by its `name` and
+    /// `description`".
     pub without: String,
     pub source: String,
 }
@@ -361,6 +380,10 @@ pub enum LenientYaml {
     ColonInValue,
     /// It has its own lenient reader (Cursor's `.mdc` headers).
     All,
+    /// It retries after quoting every one-line top-level value that holds a YAML special
+    /// character (`*`, `&`, `@`, `` ` ``, `: `…): Claude Code's front-matter parser, which reads
+    /// `paths: **/*.ts` as the text it says.
+    QuotedRetry,
 }
 
 /// A severity that the data decides.
@@ -423,6 +446,8 @@ pub enum NameFormat {
     ClaudeAgent,
     /// Agent Skills: 1-64 chars of `a-z0-9-`, no leading/trailing/double hyphen.
     Skill,
+    /// Lowercase letters, digits, `-` and `_`, anything else refused (Gemini CLI subagents).
+    LowercaseSlug,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -451,6 +476,10 @@ pub struct ToolRules {
     pub list_style: ListStyle,
     /// Whether the tool refuses to start a persona none of whose allow-listed tools resolve.
     pub refuses_zero_tools: bool,
+    /// Whether the tool refuses the whole file over one tool name it does not know (Gemini
+    /// CLI validates every entry): `unknown-tool` is an error.
+    #[serde(default)]
+    pub refuses_unknown: bool,
     /// How a tool name starts to name an MCP tool (`mcp__`), which no vocabulary lists.
     pub mcp_prefix: Option<String>,
 }
@@ -466,6 +495,15 @@ pub enum ListStyle {
     SpacesOrCommas,
     /// A YAML list; a string is split on commas (VS Code).
     YamlList,
+    /// A YAML list only: the tool refuses a string (Gemini CLI, "Expected array").
+    YamlListOnly,
+}
+
+impl ListStyle {
+    /// Whether the tool documents the list as a YAML list (completion writes `- item` lines).
+    pub fn is_yaml_list(self) -> bool {
+        matches!(self, ListStyle::YamlList | ListStyle::YamlListOnly)
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -538,10 +576,21 @@ pub struct Key {
     /// For a required key: `error`, unless the tool still loads the file without it.
     #[serde(default)]
     pub missing_severity: Level,
-    /// For a value outside `values` (`invalid-value`): `error`, unless the tool is not shown
-    /// to fail on one (it ignores the key, or only a later request fails).
+    /// What the tool does with a value outside `values`, of the wrong type, or that breaks the
+    /// key's shape, where that is known ("Kiro includes the file as if it said `always`",
+    /// "Claude Code drops every hook of this file"), for the messages (below the key too).
+    #[serde(default)]
+    pub if_invalid: Option<String>,
+    /// For a value outside `values` (`invalid-value`), or of the wrong type (`invalid-type`):
+    /// `error`, unless the tool is not shown to fail on one (it ignores the key, reads the
+    /// file with a default in its place, or only a later request fails).
     #[serde(default)]
     pub invalid_severity: Level,
+    /// For a pattern key the tool reads as one pattern when it is text: what a comma outside
+    /// braces then does ("Kiro reads it as one glob, which matches no file"). Several patterns
+    /// must be a YAML list.
+    #[serde(default)]
+    pub comma_is_literal: Option<String>,
     /// Markdown shown on hover and in completion (required for keys and fields).
     #[serde(default)]
     pub doc: String,
@@ -603,9 +652,6 @@ pub struct Key {
     /// What happens to a key a map's shape does not define.
     #[serde(default)]
     pub unknown_fields: UnknownFields,
-    /// What the reader does with a value that breaks the shape, for every message below the key.
-    #[serde(default)]
-    pub if_invalid: Option<String>,
     /// A shared shape of `shapes.yaml`, as `@name`.
     #[serde(default)]
     pub shape: Option<String>,
@@ -883,6 +929,12 @@ tables!(
     "opencode-command",
     "cursor-rule",
     "cursor-agent",
+    "claude-rule",
+    "claude-output-style",
+    "kiro-steering",
+    "windsurf-rule",
+    "cline-rule",
+    "gemini-agent",
 );
 const VALUES_FILE: &str = include_str!(concat!(env!("OUT_DIR"), "/schema/values.json"));
 #[cfg(test)]
@@ -1176,6 +1228,10 @@ impl Dialect {
         }
         for o in &self.overridden {
             named.extend([o.key.as_str(), o.by.key.as_str()]);
+        }
+        for r in &self.required_with {
+            named.push(r.when.key.as_str());
+            named.extend(r.keys.iter().map(String::as_str));
         }
         for c in &self.conflicts {
             if c.settings.len() < 2 {

@@ -3072,3 +3072,115 @@ model: $0
         "#]],
     );
 }
+
+#[test]
+fn empty_front_matter_of_the_rule_dialects() {
+    for (path, expect) in [
+        (
+            ".kiro/steering/api.md",
+            expect![[r#"
+            kiro-steering: 4 items
+            inclusion · Key · 10000 · 2:1-2:1 "" → "inclusion: " · one of a set of values · resolves inclusion
+            fileMatchPattern · Key · 10001 · 2:1-2:1 "" → "fileMatchPattern: " · text or list · resolves fileMatchPattern
+            name · Key · 10002 · 2:1-2:1 "" → "name: " · text · resolves name
+            description · Key · 10003 · 2:1-2:1 "" → "description: " · text · resolves description
+        "#]],
+        ),
+        (
+            ".claude/rules/api.md",
+            expect![[r#"
+            claude-rule: 2 items
+            paths · Key · 10000 · 2:1-2:1 "" → "paths:\n  - $0" snippet · list · resolves paths
+            description · Key · 10001 · 2:1-2:1 "" → "description: " · text · resolves description
+        "#]],
+        ),
+        (
+            ".gemini/agents/auditor.md",
+            expect![[r#"
+            gemini-agent: 14 items
+            name · Key · 00000 · 2:1-2:1 "" → "name: " · text · required · resolves name
+            description · Key · 00001 · 2:1-2:1 "" → "description: " · text · required · resolves description
+            kind · Key · 10002 · 2:1-2:1 "" → "kind: " · one of a set of values · resolves kind
+            display_name · Key · 10003 · 2:1-2:1 "" → "display_name: " · text · resolves display_name
+            tools · Key · 10004 · 2:1-2:1 "" → "tools:\n  - $0" snippet · tool list · resolves tools
+            mcp_servers · Key · 10005 · 2:1-2:1 "" → "mcp_servers:\n  $0" snippet · mapping · resolves mcp_servers
+            model · Key · 10006 · 2:1-2:1 "" → "model: " · text · resolves model
+            temperature · Key · 10007 · 2:1-2:1 "" → "temperature: " · number · resolves temperature
+            max_turns · Key · 10008 · 2:1-2:1 "" → "max_turns: " · integer · resolves max_turns
+            timeout_mins · Key · 10009 · 2:1-2:1 "" → "timeout_mins: " · integer · resolves timeout_mins
+            policy · Key · 10010 · 2:1-2:1 "" → "policy:\n  $0" snippet · mapping · resolves policy
+            agent_card_url · Key · 10011 · 2:1-2:1 "" → "agent_card_url: " · text · resolves agent_card_url
+            agent_card_json · Key · 10012 · 2:1-2:1 "" → "agent_card_json: " · text · resolves agent_card_json
+            auth · Key · 10013 · 2:1-2:1 "" → "auth:\n  $0" snippet · mapping · resolves auth
+        "#]],
+        ),
+    ] {
+        check(
+            &format!("//- /{path}\n//- client: lazy-docs\n---\n$0\n---\n"),
+            expect,
+        );
+    }
+}
+
+#[test]
+fn kiro_inclusion_value() {
+    check(
+        r#"
+//- /.kiro/steering/api.md
+---
+inclusion: $0
+---
+"#,
+        expect![[r#"
+            kiro-steering: 4 items
+            always · Value · 099990000 · 2:12-2:12 "" → "always" · resolves inclusion=always
+                Included in every interaction (the default).
+            fileMatch · Value · 099990001 · 2:12-2:12 "" → "fileMatch" · resolves inclusion=fileMatch
+                Included when a file matching `fileMatchPattern` is in the context.
+            manual · Value · 099990002 · 2:12-2:12 "" → "manual" · resolves inclusion=manual
+                Included only when referenced in chat with `#<file-name>`.
+            auto · Value · 099990003 · 2:12-2:12 "" → "auto" · resolves inclusion=auto
+                Included when the request matches `description`; needs `name` and `description`.
+        "#]],
+    );
+}
+
+#[test]
+fn windsurf_trigger_value() {
+    check(
+        r#"
+//- /.windsurf/rules/testing.md
+---
+trigger: $0
+---
+"#,
+        expect![[r#"
+            windsurf-rule: 4 items
+            always_on · Value · 099990000 · 2:10-2:10 "" → "always_on" · resolves trigger=always_on
+                Applied to every Cascade request.
+            manual · Value · 099990001 · 2:10-2:10 "" → "manual" · resolves trigger=manual
+                Applied only when mentioned with `@rule-name`.
+            model_decision · Value · 099990002 · 2:10-2:10 "" → "model_decision" · resolves trigger=model_decision
+                Cascade decides from `description` whether to apply it.
+            glob · Value · 099990003 · 2:10-2:10 "" → "glob" · resolves trigger=glob
+                Applied when a file matching `globs` is involved.
+        "#]],
+    );
+}
+
+#[test]
+fn output_style_boolean_value() {
+    check(
+        r#"
+//- /.claude/output-styles/terse.md
+---
+keep-coding-instructions: $0
+---
+"#,
+        expect![[r#"
+            claude-output-style: 2 items
+            true · Value · 00000 · 2:27-2:27 "" → "true" · boolean
+            false · Value · 00001 · 2:27-2:27 "" → "false" · boolean
+        "#]],
+    );
+}

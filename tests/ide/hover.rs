@@ -1498,3 +1498,151 @@ Body
         "#]],
     );
 }
+
+/// The rule and steering dialects (issue 10, item 8): a key, a value and a diagnostic each.
+#[test]
+fn key_of_a_kiro_steering_file() {
+    check(
+        r#"
+//- /.kiro/steering/api.md
+---
+inclusion: fileMatch
+fileMatch$0Pattern: "**/*.ts"
+---
+Body
+"#,
+        expect![[r#"
+            3:1-3:17 "fileMatchPattern"
+
+            **`fileMatchPattern`** · text or list
+
+            Glob, or YAML list of globs (`["**/*.ts", "**/*.tsx"]`), of the files that pull this steering in with `inclusion: fileMatch`. Write several patterns as a list: a comma-separated string is one pattern and matches no file.
+
+            Dialect: Kiro steering file (Kiro). [Source](https://github.com/kirodotdev/Kiro/issues/3643)
+
+            This file: Kiro steering file (recognised by its path).
+        "#]],
+    );
+}
+
+#[test]
+fn value_of_a_windsurf_trigger() {
+    check(
+        r#"
+//- /.windsurf/rules/testing.md
+---
+trigger: model_dec$0ision
+description: d
+---
+Body
+"#,
+        expect![[r#"
+            2:10-2:24 "model_decision"
+
+            **`model_decision`** · value
+
+            Cascade decides from `description` whether to apply it.
+        "#]],
+    );
+}
+
+#[test]
+fn key_of_a_claude_rule() {
+    check(
+        r#"
+//- /.claude/rules/api.md
+---
+pa$0ths:
+  - "src/**"
+---
+Body
+"#,
+        expect![[r#"
+            2:1-2:6 "paths"
+
+            **`paths`** · list
+
+            YAML list of globs (`- "src/**/*.ts"`): the rule loads only when Claude reads a file that matches one of them. Braces expand (`*.{ts,tsx}`). Without `paths` the rule loads at launch, like `CLAUDE.md`. Before Claude Code 2.1.84 only a comma-separated string worked.
+
+            Dialect: Claude Code rule (Claude Code). [Source](https://code.claude.com/docs/en/memory)
+
+            This file: Claude Code rule (recognised by its path).
+        "#]],
+    );
+}
+
+#[test]
+fn key_of_a_claude_output_style() {
+    check(
+        r#"
+//- /.claude/output-styles/terse.md
+---
+keep-coding-$0instructions: true
+---
+Body
+"#,
+        expect![[r#"
+            2:1-2:25 "keep-coding-instructions"
+
+            **`keep-coding-instructions`** · boolean
+
+            `true` keeps the software-engineering part of Claude Code's system prompt (testing, verifying code) next to this style; `false` (default) replaces it with the style.
+
+            Allowed values: `true`, `false`.
+
+            Default: `false`.
+
+            Dialect: Claude Code output style (Claude Code). [Source](https://code.claude.com/docs/en/output-styles)
+
+            This file: Claude Code output style (recognised by its path).
+        "#]],
+    );
+}
+
+#[test]
+fn tool_and_refused_key_of_a_gemini_agent() {
+    check(
+        r#"
+//- /.gemini/agents/searcher.md
+---
+name: searcher
+description: Finds code.
+tools:
+  - glob
+  - grep_$0search
+---
+Body
+"#,
+        expect![[r#"
+            6:5-6:16 "grep_search"
+
+            **`grep_search`** · tool of Gemini CLI
+
+            Search file contents with a regular expression.
+        "#]],
+    );
+    check(
+        r#"
+//- /.gemini/agents/auditor.md
+---
+name: auditor
+description: d
+col$0or: blue
+---
+Body
+"#,
+        expect![[r#"
+            4:1-4:6 "color"
+
+            **`color`** is not a key of Gemini CLI subagent (recognised by its path); Gemini CLI refuses the file over it.
+
+            It is a key of Claude Code subagent:
+
+            Display color of the subagent in the task list and transcript: `red`, `blue`, `green`, `yellow`, `purple`, `orange`, `pink` or `cyan`. Hex values and other names are not documented.
+
+            ---
+
+            **persona-ls `unknown-key`**: The dialect does not define this key, so the tool ignores it. Often a typo or another dialect's key.
+        "#]],
+    );
+}

@@ -2,7 +2,7 @@
 //! line of a file without one.
 
 use super::{DocRef, Item, ItemKind, Request, is_key_char};
-use crate::schema::{Key, ListStyle, ValueType};
+use crate::schema::{Key, ValueType};
 use std::collections::HashSet;
 
 /// On the first line of a file without front matter (nothing but dashes typed): the whole
@@ -125,7 +125,7 @@ pub(super) fn key_insert(req: &Request, k: &Key, eol: &str) -> (String, bool) {
     let list = match k.ty {
         ValueType::List => true,
         // Copilot takes a YAML list of tools; Claude Code a comma-separated string.
-        ValueType::Tools => req.dialect.tools.list_style == ListStyle::YamlList,
+        ValueType::Tools => req.dialect.tools.list_style.is_yaml_list(),
         _ => false,
     };
     match (list, k.ty == ValueType::Map, req.snippets) {

@@ -1,5 +1,6 @@
 //! `ineffective-key`: a key the tool ignores because of another key.
 
+use super::support::entries;
 use super::RuleCx;
 use super::cases::REDUNDANT;
 use super::support::flag::flag;
@@ -42,7 +43,11 @@ fn overridden(cx: &mut RuleCx) {
 fn unmet_requirements(cx: &mut RuleCx) {
     let Some(yaml) = cx.yaml() else { return };
     for req in &cx.dialect.requires {
-        let Some(e) = yaml.entry(&req.key).filter(|e| e.valid) else {
+        // An empty key has no effect to lose (Windsurf writes `globs:` into every new rule).
+        let Some(e) = yaml
+            .entry(&req.key)
+            .filter(|e| e.valid && e.value.as_ref().is_some_and(|v| !is_empty(v)))
+        else {
             continue;
         };
         let needed = yaml.entry(&req.needs.key).and_then(|e| e.value.as_ref());
@@ -56,6 +61,11 @@ fn unmet_requirements(cx: &mut RuleCx) {
         );
         cx.report(Code::IneffectiveKey, e.key_range.clone(), msg);
     }
+}
+
+/// `key:`, `key: ~` or `key: ""`: no value at all.
+fn is_empty(v: &crate::syntax::yaml::Node) -> bool {
+    entries::is_null(v) || v.as_str().is_some_and(|s| s.trim().is_empty())
 }
 
 /// A tool both in the allow-list and in the deny-list is removed: the allow-list entry is dead.

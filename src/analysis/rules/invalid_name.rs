@@ -14,8 +14,25 @@ pub fn check(cx: &mut RuleCx) {
             NameFormat::Free => {}
             NameFormat::ClaudeAgent => claude_agent(cx, v, name),
             NameFormat::Skill => skill(cx, v, name),
+            NameFormat::LowercaseSlug => lowercase_slug(cx, v, name),
         }
     }
+}
+
+/// Gemini CLI's `^[a-z0-9-_]+$`: any other name and the loader refuses the file.
+fn lowercase_slug(cx: &mut RuleCx, v: &Node, name: &str) {
+    let ok = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_';
+    if !name.is_empty() && name.bytes().all(ok) {
+        return;
+    }
+    let msg = format!(
+        "The name `{name}` may only hold lowercase letters, digits, `-` and `_`: {} refuses this file. Use `{}`.",
+        cx.dialect.tool,
+        slug(name)
+    );
+    let slugged = slug(name);
+    let fix = (!slugged.is_empty()).then(|| slug_fix(cx, v, name)).flatten();
+    report(cx, v, None, msg, fix);
 }
 
 fn claude_agent(cx: &mut RuleCx, v: &Node, name: &str) {

@@ -2,13 +2,15 @@
 
 use super::cases::{
     LIST_READ_AS_TEXT, NOT_A_TOOL_NAME, NULL_VALUE, OTHER_READERS_WANT_ANOTHER_TYPE,
-    QUOTED_BOOLEAN, READERS_DIFFER, TEXT_FOR_A_LIST,
+    QUOTED_BOOLEAN, READERS_DIFFER, TEXT_FOR_A_LIST, TYPE_FALLS_BACK,
 };
 use super::support::{entries, model_ids, shape};
 use super::{Case, RuleCx};
 use crate::analysis::quote;
 use crate::diagnostic::{Code, Fix, TextEdit};
-use crate::schema::{BoolSpellings, Key, LenientYaml, NoteLevel, QuotedBool, ValueType};
+use crate::schema::{
+    BoolSpellings, Key, LenientYaml, Level, ListStyle, NoteLevel, QuotedBool, ValueType,
+};
 use crate::syntax::scalar::{Resolved, Style};
 use crate::syntax::yaml::{Entry, Node, NodeKind};
 
@@ -33,6 +35,14 @@ pub fn check(cx: &mut RuleCx) {
                 for odd in model_ids::nodes(v, models).1 {
                     wrong_type(cx, key, odd, "a single model name", None);
                 }
+            }
+            // A tool that takes only a YAML list refuses text (Gemini CLI: "Expected array").
+            ValueType::Tools
+                if cx.dialect.tools.list_style == ListStyle::YamlListOnly
+                    && matches!(v.kind, NodeKind::Scalar(_))
+                    && !entries::is_null(v) =>
+            {
+                wrong_type(cx, key, v, "a YAML list (`- item` lines)", None);
             }
             ValueType::Tools if !entries::is_null(v) => not_names(cx, e, v),
             ValueType::Tools => {}
@@ -119,6 +129,14 @@ fn string(cx: &mut RuleCx, key: &Key, v: &Node) {
                 s.value
             )
         }
+        // Where the table says what the tool does with a wrong value (Gemini CLI refuses the
+        // file), that is the news, whatever the key.
+        NodeKind::Seq { .. } | NodeKind::Map { .. } if key.if_invalid.is_some() => format!(
+            "`{}` must be text, not {}.{}",
+            key.key,
+            v.type_name(),
+            if_invalid(key)
+        ),
         NodeKind::Seq { .. } if cx.dialect.roles.is_identity(&key.key) => {
             let hint = if cx.text[v.range.clone()].starts_with('[') {
                 " (`[...]` is a YAML list; quote it if you meant the brackets)"
@@ -155,7 +173,11 @@ fn string(cx: &mut RuleCx, key: &Key, v: &Node) {
     // A list where text belongs breaks `name` and `description` (Claude Code 2.1.51 crashed on
     // an array description); elsewhere tools read the list or ignore the key (Cursor `globs`).
     let case = match (&v.kind, key.key.as_str()) {
-        (NodeKind::Seq { .. }, k) if !cx.dialect.roles.is_identity(k) => Some(&LIST_READ_AS_TEXT),
+        (NodeKind::Seq { .. }, k)
+            if !cx.dialect.roles.is_identity(k) && key.if_invalid.is_none() =>
+        {
+            Some(&LIST_READ_AS_TEXT)
+        }
         _ => None,
     };
     // Safe because the quoted text is exactly what was written, and a reader that turned the
@@ -220,9 +242,25 @@ fn wrong_type(cx: &mut RuleCx, key: &Key, v: &Node, want: &str, case: Option<&'s
     if matches!(v.kind, NodeKind::Other) {
         return;
     }
+    // A tool that reads the file with its default in place of the value (Kiro's `inclusion`).
+    let case = case.or((key.invalid_severity == Level::Warning).then_some(&TYPE_FALLS_BACK));
     let verb = if case.is_some() { "should" } else { "must" };
-    let msg = format!("`{}` {verb} be {want}, not {}.", key.key, v.type_name());
+    let msg = format!(
+        "`{}` {verb} be {want}, not {}.{}",
+        key.key,
+        v.type_name(),
+        if_invalid(key)
+    );
     cx.report_as(Code::InvalidType, case, v.range.clone(), msg);
+}
+
+/// What the tool does with the wrong value, where the table says (" Gemini CLI refuses the
+/// file."), or nothing.
+fn if_invalid(key: &Key) -> String {
+    key.if_invalid
+        .as_ref()
+        .map(|effect| format!(" {effect}."))
+        .unwrap_or_default()
 }
 
 fn boolean(cx: &mut RuleCx, key: &Key, v: &Node) {
@@ -262,8 +300,10 @@ fn boolean(cx: &mut RuleCx, key: &Key, v: &Node) {
                 _ => None,
             };
             let msg = format!(
-                "`{}` must be `true` or `false`, not `{}`.",
-                key.key, s.value
+                "`{}` must be `true` or `false`, not `{}`.{}",
+                key.key,
+                s.value,
+                if_invalid(key)
             );
             if let Some(d) = cx.report(Code::InvalidType, v.range.clone(), msg)
                 && let Some(f) = fix
@@ -302,7 +342,7 @@ fn number(cx: &mut RuleCx, key: &Key, v: &Node) {
         cx.report(
             Code::InvalidType,
             v.range.clone(),
-            format!("`{}` must be {want}, not {shown}.", key.key),
+            format!("`{}` must be {want}, not {shown}.{}", key.key, if_invalid(key)),
         );
     }
 }

@@ -1,7 +1,8 @@
 //! `invalid-value`: a value outside the set the dialect allows (enums, colors, models).
 
 use super::cases::{
-    COLOR_NOT_SHOWN, DEPRECATED_VALUE, INHERIT_IN_OPENCODE, INVALID_TOLERATED, OPEN_SET,
+    COLOR_NOT_SHOWN, COMMA_IN_ONE_PATTERN, DEPRECATED_VALUE, INHERIT_IN_OPENCODE,
+    INVALID_TOLERATED, OPEN_SET,
 };
 use super::support::{entries, shape};
 use super::support::model_ids::{self, Verdict};
@@ -14,6 +15,9 @@ use crate::syntax::yaml::Node;
 pub fn check(cx: &mut RuleCx) {
     let kind = cx.dialect.models.kind;
     for (_, key, v) in entries::with_values(cx) {
+        if let Some(effect) = &key.comma_is_literal {
+            comma_in_one_pattern(cx, key, v, effect);
+        }
         match key.ty {
             ValueType::Color | ValueType::Enum => enumerated(cx, key, v),
             ValueType::Model => {
@@ -28,6 +32,63 @@ pub fn check(cx: &mut RuleCx) {
         }
     }
     shape::check(cx, Code::InvalidValue);
+}
+
+/// `fileMatchPattern: "a/**,b/**"` in Kiro: one glob with a comma in it, which matches no
+/// file (kirodotdev/Kiro#11095). Commas inside braces (`*.{ts,tsx}`) belong to the glob.
+fn comma_in_one_pattern(cx: &mut RuleCx, key: &Key, v: &Node, effect: &str) {
+    let Some(s) = v.as_scalar().filter(|s| s.resolved == crate::syntax::scalar::Resolved::Str)
+    else {
+        return;
+    };
+    let parts = split_outside_braces(&s.value);
+    if parts.len() < 2 {
+        return;
+    }
+    let msg = format!(
+        "`{}` is one pattern with commas in it: {effect}. Write the patterns as a YAML list.",
+        key.key
+    );
+    let list = parts
+        .iter()
+        .map(|p| format!("\"{}\"", p.replace('\\', "\\\\").replace('"', "\\\"")))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let single_line = !cx.text[v.range.clone()].contains(['\n', '\r']);
+    if let Some(d) = cx.report_as(
+        Code::InvalidValue,
+        Some(&COMMA_IN_ONE_PATTERN),
+        v.range.clone(),
+        msg,
+    ) && single_line
+    {
+        // Offered, not applied: the patterns then start to match, which changes when the
+        // file is included.
+        d.fixes.push(Fix::manual(
+            "Write the patterns as a YAML list",
+            vec![TextEdit::replace(v.range.clone(), format!("[{list}]"))],
+        ));
+    }
+}
+
+/// The comma-separated parts of `s`, trimmed, not splitting inside `{…}`; empty parts dropped.
+fn split_outside_braces(s: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let (mut depth, mut start) = (0usize, 0);
+    for (i, c) in s.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth = depth.saturating_sub(1),
+            ',' if depth == 0 => {
+                parts.push(s[start..i].trim());
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    parts.push(s[start..].trim());
+    parts.retain(|p| !p.is_empty());
+    parts
 }
 
 /// The case of a value outside the key's set, by the schema row's `invalid-severity`.
@@ -141,6 +202,9 @@ fn enumerated(cx: &mut RuleCx, key: &Key, v: &Node) {
     msg.push_str(&format!(" Allowed: {}.", names(values)));
     if let Some(c) = colors {
         msg.push_str(&other_colors(&cx.dialect.tool, c));
+    }
+    if let Some(effect) = &key.if_invalid {
+        msg.push_str(&format!(" {effect}."));
     }
     if let Some(d) = cx.report_as(Code::InvalidValue, case, v.range.clone(), msg)
         && let Some(c) = close

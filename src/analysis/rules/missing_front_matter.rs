@@ -81,7 +81,7 @@ fn insertion(cx: &RuleCx) -> String {
     let names = cx.registry.file_names();
     let name = match cx.dialect.name.format {
         NameFormat::Skill => slug(cx.location.folder()),
-        NameFormat::ClaudeAgent => slug(cx.location.stem(names)),
+        NameFormat::ClaudeAgent | NameFormat::LowercaseSlug => slug(cx.location.stem(names)),
         NameFormat::Free => heading
             .clone()
             .unwrap_or_else(|| cx.location.stem(names).to_string()),

@@ -1,6 +1,7 @@
 //! `unknown-key`: a key the dialect does not define.
 
-use super::cases::{METADATA, READ_AS_ANOTHER_KEY};
+use super::cases::{KEY_REJECTED, METADATA, READ_AS_ANOTHER_KEY};
+use super::Case;
 use super::support::renames::Renames;
 use super::support::{entries, shape};
 use super::RuleCx;
@@ -53,9 +54,14 @@ fn unknown(cx: &mut RuleCx, renames: &mut Renames, key: &str, range: Range<usize
         }
         return;
     }
+    // A tool whose strict loader refuses unknown keys (Gemini CLI) refuses the file over a
+    // typo and over metadata alike.
+    let rejected = cx.dialect.unknown_keys == UnknownKeys::Rejected;
+    let refused = format!("{} refuses a file with a key it does not define", cx.dialect.tool);
     if !cx.listed(Code::UnknownKey) {
         // Only counted: skip the searches below.
-        cx.report_as(Code::UnknownKey, Some(&METADATA), range, String::new());
+        let case = if rejected { &KEY_REJECTED } else { &METADATA };
+        cx.report_as(Code::UnknownKey, Some(case), range, String::new());
         return;
     }
     let elsewhere: Vec<&str> = cx
@@ -73,17 +79,22 @@ fn unknown(cx: &mut RuleCx, renames: &mut Renames, key: &str, range: Range<usize
         None
     };
     if let Some(close) = close {
+        let effect = if rejected {
+            refused.clone()
+        } else {
+            format!("{} ignores `{key}`", cx.dialect.tool)
+        };
         let msg = format!(
-            "Unknown key `{key}` in {}: did you mean `{close}`? {} ignores `{key}`.",
+            "Unknown key `{key}` in {}: did you mean `{close}`? {effect}.",
             a_or_an(&cx.dialect.title),
-            cx.dialect.tool
         );
+        let case: Option<&'static Case> = rejected.then_some(&KEY_REJECTED);
         let certain =
             suggest::same_word(key, close, cx.dialect.keys.iter().map(|k| k.key.as_str()));
         let free = renames.target_free(key, close);
         let clean = renames.is_clean(cx.dialect, key, close);
         let close = close.to_string();
-        if let Some(d) = cx.report(Code::UnknownKey, range.clone(), msg)
+        if let Some(d) = cx.report_as(Code::UnknownKey, case, range.clone(), msg)
             && free
         {
             let title = format!("Rename to `{close}`");
@@ -112,10 +123,12 @@ fn unknown(cx: &mut RuleCx, renames: &mut Renames, key: &str, range: Range<usize
             "{} passes unknown keys to the model provider as request options",
             cx.dialect.tool
         ),
+        UnknownKeys::Rejected => format!("{refused}. Remove it"),
     };
     let msg = format!(
         "`{key}` is not {} key{also}; {effect}.",
         a_or_an(&cx.dialect.title)
     );
-    cx.report_as(Code::UnknownKey, Some(&METADATA), range, msg);
+    let case = if rejected { &KEY_REJECTED } else { &METADATA };
+    cx.report_as(Code::UnknownKey, Some(case), range, msg);
 }

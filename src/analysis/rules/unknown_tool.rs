@@ -1,6 +1,6 @@
 //! `unknown-tool`: a tool name the dialect's tool does not know.
 
-use super::cases::NO_TOOL_RESOLVES;
+use super::cases::{NO_TOOL_RESOLVES, TOOL_REFUSED};
 use super::support::entries;
 use super::RuleCx;
 use crate::analysis::suggest;
@@ -111,7 +111,18 @@ fn report(cx: &mut RuleCx, t: &Token, verdict: Verdict, all_unresolved: bool) {
     } else {
         String::new()
     };
-    let case = all_unresolved.then_some(&NO_TOOL_RESOLVES);
+    // A tool that validates every name (Gemini CLI) refuses the file over any one of them.
+    let refuses = cx.dialect.tools.refuses_unknown;
+    let refused = if refuses {
+        format!(" {} refuses the whole file over it.", cx.dialect.tool)
+    } else {
+        String::new()
+    };
+    let case = if refuses {
+        Some(&TOOL_REFUSED)
+    } else {
+        all_unresolved.then_some(&NO_TOOL_RESOLVES)
+    };
     let base_len = t.name.split('(').next().unwrap_or(&t.name).trim_end().len();
     // The name as written in the text (not behind escapes): only then can an edit replace it.
     let exact = cx.text.get(t.range.clone()) == Some(t.name.as_str());
@@ -149,7 +160,7 @@ fn report(cx: &mut RuleCx, t: &Token, verdict: Verdict, all_unresolved: bool) {
         }
         Verdict::WrongCase(right) => {
             let msg = format!(
-                "Tool names are case-sensitive: `{}` does not resolve; the tool is `{right}`.{zero}",
+                "Tool names are case-sensitive: `{}` does not resolve; the tool is `{right}`.{zero}{refused}",
                 &t.name[..base_len]
             );
             if let Some(d) = cx.report_as(Code::UnknownTool, case, base_range.clone(), msg)
@@ -170,7 +181,8 @@ fn report(cx: &mut RuleCx, t: &Token, verdict: Verdict, all_unresolved: bool) {
                 cx.dialect.tool
             );
             match &close {
-                Some(c) => msg.push_str(&format!(": did you mean `{c}`?")),
+                Some(c) => msg.push_str(&format!(": did you mean `{c}`?{refused}")),
+                None if refuses => msg.push_str(&format!(":{refused}")),
                 None => {
                     msg.push_str(": it is dropped.");
                     if let Some(p) = &cx.dialect.tools.mcp_prefix {

@@ -33,10 +33,25 @@ pub fn check(cx: &mut RuleCx) {
 
 /// Whether the dialect's own tool reads past this strict-YAML error (the schema's
 /// `lenient_yaml`): it accepts the file, so it is a warning there.
-fn tolerated(cx: &RuleCx, problem: &str) -> bool {
+fn tolerated(cx: &RuleCx, err: &SyntaxError) -> bool {
+    let problem = err.problem.as_str();
     match cx.dialect.lenient_yaml {
         LenientYaml::All => true,
         LenientYaml::ColonInValue => problem.starts_with("mapping values are not allowed"),
+        // Claude Code's parseFrontmatter quotes a one-line top-level value holding a special
+        // character and parses again: errors that quoting repairs, on such a line.
+        LenientYaml::QuotedRetry => {
+            let quotable = problem.starts_with("mapping values are not allowed")
+                || problem.contains("while scanning an alias")
+                || problem.contains("while scanning an anchor")
+                || problem.starts_with("found character that cannot start any token");
+            let one_line = err
+                .entry
+                .and_then(|i| cx.yaml().map(|y| &y.entries[i]))
+                .and_then(|e| value_text::range(cx.text, e).filter(|_| simple_pair(cx.text, e)))
+                .is_some_and(|v| !cx.text[v].contains(['\n', '\r']));
+            quotable && one_line
+        }
         LenientYaml::None => false,
     }
 }
@@ -62,7 +77,7 @@ fn syntax_error(cx: &mut RuleCx, err: &SyntaxError) {
         _ if relative.is_empty() => err.range.clone(),
         _ => err.range.start + relative.start..err.range.start + relative.end,
     };
-    let lenient = tolerated(cx, &err.problem);
+    let lenient = tolerated(cx, err);
     // A tool with its own reader (Cursor) reads the line as written and keeps quotes as part
     // of the value: `globs: '**/*.ts'` matches no file (tested against Cursor 3.17.8,
     // cosai-oasis/project-codeguard#121). Quoting, the fix strict parsers want, would break
@@ -166,15 +181,16 @@ fn explain(problem: &str, at: &str) -> (Range<usize>, String) {
         return (one, "`: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`).".into());
     }
     if problem.contains("while scanning an alias") || problem.contains("while scanning an anchor") {
+        // libyaml stops after the indicator (at the `.` of `*.md`): name the indicator itself.
+        let (indicator, what) = if problem.contains("alias") {
+            ('*', "alias")
+        } else {
+            ('&', "anchor")
+        };
         return (
             0..0,
             format!(
-                "`{c}` at the start of a value begins a YAML {}, so the value is not read as text. Quote the value.",
-                if problem.contains("alias") {
-                    "alias"
-                } else {
-                    "anchor"
-                }
+                "`{indicator}` at the start of a value begins a YAML {what}, so the value is not read as text. Quote the value."
             ),
         );
     }
