@@ -33,7 +33,7 @@ function schemaPaths() {
       if (!inPaths) continue;
       const m = line.match(/^\s+-\s+"?([^"]+?)"?\s*$/);
       if (m) (out[id] ??= []).push(m[1]);
-      else if (line.trim() !== '' && !line.startsWith('#')) inPaths = false;
+      else if (line.trim() !== '' && !line.trim().startsWith('#')) inPaths = false;
     }
   }
   return out;
