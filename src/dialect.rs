@@ -276,6 +276,9 @@ fn merge_key(d: &mut Dialect, name: &str, kc: &KeyConfig) {
             doc: v.doc().to_string(),
             status: schema::Status::Active,
             replacement: None,
+            source: None,
+            redundant: None,
+            disputed: None,
         })
         .collect();
     let ty = kc.ty.as_deref().and_then(parse_type);
@@ -302,6 +305,7 @@ fn merge_key(d: &mut Dialect, name: &str, kc: &KeyConfig) {
             required: kc.required.unwrap_or(false),
             if_missing: None,
             missing_severity: schema::Level::Error,
+            missing_eased_by: None,
             doc: kc
                 .doc
                 .clone()
@@ -323,6 +327,10 @@ fn merge_key(d: &mut Dialect, name: &str, kc: &KeyConfig) {
             source: None,
             text_form: None,
             if_null: None,
+            if_empty: None,
+            if_other: None,
+            open_format: None,
+            upload: None,
         }),
     }
 }

@@ -81,6 +81,30 @@ pub struct Dialect {
     /// sets it: the most common persona format).
     #[serde(default)]
     pub fallback: Option<Fallback>,
+    /// Where a file of this dialect is part of a plugin, and what the tool does differently
+    /// there.
+    #[serde(default)]
+    pub plugin: Option<Plugin>,
+}
+
+/// Files of a dialect that belong to a plugin (`plugins/<name>/agents/…`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Plugin {
+    /// Path globs of the plugin's files.
+    pub paths: Vec<String>,
+    /// Keys the tool ignores in a plugin's files.
+    #[serde(default)]
+    pub ignores: Vec<String>,
+    /// Where that was read.
+    pub source: String,
+}
+
+impl Plugin {
+    /// Whether the file at `rel_path` is a plugin's.
+    pub fn holds(&self, rel_path: &str) -> bool {
+        crate::glob::GlobSet::new(&self.paths).is_match(rel_path)
+    }
 }
 
 /// The keys that play a part that rules need to know, by role.
@@ -309,6 +333,53 @@ pub struct NameRules {
     /// Words a name may not hold (between hyphens), and who refuses such a name.
     #[serde(default)]
     pub reserved_words: Option<ReservedWords>,
+    /// For the `skill` format: what the file's own tool does with a name outside the format
+    /// ("Claude Code loads it, as a display name"), where it still loads it.
+    #[serde(default)]
+    pub loaded_by: Option<String>,
+    /// For the `skill` format: the other readers that check the name, each with the letters
+    /// it allows.
+    #[serde(default)]
+    pub readers: Vec<NameReader>,
+    /// What the folder name is to the tool, after "the name `x` differs from its folder `y`:
+    /// " ("Claude Code names the skill's command after the folder"), and what `name` is in a
+    /// plugin, where the tool uses it instead.
+    #[serde(default)]
+    pub folder_use: Option<FolderUse>,
+}
+
+/// A reader of a persona's name and the names it takes.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct NameReader {
+    /// "VS Code", "the Agent Skills spec".
+    pub reader: String,
+    pub letters: NameLetters,
+    /// What it does with another name, after the reader: "silently skips the skill".
+    pub refuses: String,
+    pub source: String,
+}
+
+/// Which letters a name may hold besides digits and hyphens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NameLetters {
+    /// `a-z` only.
+    AsciiLowercase,
+    /// Any letter with no upper case (`навык`, `技能`), after NFKC normalisation.
+    UnicodeLowercase,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct FolderUse {
+    /// Outside plugins: "Claude Code names the skill's command after the folder".
+    pub outside_plugins: String,
+    /// In a plugin: "Claude Code makes `name` the command's last segment".
+    pub in_plugins: String,
+    /// Who requires the two to match: "the Agent Skills spec and VS Code require them to match".
+    pub required_by: String,
+    pub source: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -421,6 +492,10 @@ pub struct Key {
     /// For a required key: `error`, unless the tool still loads the file without it.
     #[serde(default)]
     pub missing_severity: Level,
+    /// For a required key: another key that makes its absence matter less (an instructions
+    /// file without `applyTo` may still be picked by its `description`): then only information.
+    #[serde(default)]
+    pub missing_eased_by: Option<Easing>,
     /// Markdown shown on hover and in completion.
     pub doc: String,
     #[serde(default)]
@@ -445,6 +520,50 @@ pub struct Key {
     /// something other than what the author likely meant: what they do with it.
     #[serde(default)]
     pub if_null: Option<IfNull>,
+    /// For an optional text key: what its readers do with an empty value (`applyTo: ''`), after
+    /// "`key` is empty: ". Without it, the message says that the tool reads it as not set.
+    #[serde(default)]
+    pub if_empty: Option<String>,
+    /// For an enum: what the tool does with a value outside `values`, where it ignores it
+    /// rather than rejecting the file ("Claude Code runs the skill inline"): a warning, not an
+    /// error.
+    #[serde(default)]
+    pub if_other: Option<String>,
+    /// For an open set: the form other values must have to name anything (`agent`: a
+    /// subagent's name), checked with that name format's rules.
+    #[serde(default)]
+    pub open_format: Option<NameFormat>,
+    /// Rules that uploads (claude.ai, the Skills API) apply to the text, where the tool itself
+    /// does not.
+    #[serde(default)]
+    pub upload: Option<UploadRules>,
+}
+
+/// What an upload refuses in a text value that the tool itself takes.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct UploadRules {
+    /// "claude.ai and the Skills API".
+    pub refused_by: String,
+    /// Who takes the text all the same: "Claude Code".
+    pub taken_by: String,
+    /// Whether a tag such as `<example>` makes them refuse it.
+    #[serde(default)]
+    pub no_xml_tags: bool,
+    /// The most characters they take.
+    #[serde(default)]
+    pub max_chars: Option<usize>,
+    pub source: String,
+}
+
+/// A key whose presence makes another one's absence matter less, and what it does.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Easing {
+    pub key: String,
+    /// After "with `key`, ": "VS Code may still pick the instructions by their description".
+    pub says: String,
+    pub source: String,
 }
 
 /// What the readers of a key do with a null value, and where that was read.
@@ -499,6 +618,16 @@ pub struct Value {
     /// What to use instead (for legacy/retired values).
     #[serde(default)]
     pub replacement: Option<String>,
+    /// Where the fact was read, with the date, when it differs from the key's source.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// Set when the value is the default, so writing it changes nothing: why, after
+    /// "`value` is the default: " ("Claude Code runs a skill inline unless `context: fork`").
+    #[serde(default)]
+    pub redundant: Option<String>,
+    /// Set when the readers disagree about the value: who takes it and who does not.
+    #[serde(default)]
+    pub disputed: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -734,12 +863,20 @@ impl Dialect {
         for req in &self.requires {
             named.extend([req.key.as_str(), req.needs.key.as_str()]);
         }
+        if let Some(p) = &self.plugin {
+            named.extend(p.ignores.iter().map(String::as_str));
+        }
         for c in &self.conflicts {
             if c.settings.len() < 2 {
                 return Err(format!("{id}: a conflict needs two settings or more"));
             }
             named.extend(c.settings.iter().map(|s| s.key.as_str()));
         }
+        named.extend(
+            self.keys
+                .iter()
+                .filter_map(|k| k.missing_eased_by.as_ref().map(|e| e.key.as_str())),
+        );
         if let Some(k) = named.iter().find(|k| self.key(k).is_none()) {
             return Err(format!(
                 "{id}: `{k}` is not a key of the dialect (a role, requirement or conflict names it)"

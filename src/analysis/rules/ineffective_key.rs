@@ -7,6 +7,26 @@ use crate::diagnostic::{Code, Fix, TextEdit};
 pub fn check(cx: &mut RuleCx) {
     allowed_and_denied(cx);
     unmet_requirements(cx);
+    ignored_in_plugins(cx);
+}
+
+/// A plugin's agents cannot set `permissionMode`, `hooks` or `mcpServers` (the table's
+/// `plugin.ignores`): Claude Code drops them by design, and the agent runs without them.
+fn ignored_in_plugins(cx: &mut RuleCx) {
+    let Some(plugin) = &cx.dialect.plugin else {
+        return;
+    };
+    let Some(yaml) = cx.yaml() else { return };
+    if plugin.ignores.is_empty() || !plugin.holds(cx.location.rel_path) {
+        return;
+    }
+    for e in yaml.entries.iter().filter(|e| plugin.ignores.contains(&e.key)) {
+        let msg = format!(
+            "{} ignores `{}` in a plugin's files: plugins cannot set it, so this runs without it. Remove it, or set it in a project or user copy.",
+            cx.dialect.tool, e.key
+        );
+        cx.report(Code::IneffectiveKey, e.key_range.clone(), msg);
+    }
 }
 
 /// The dialect's `requires`: `agent` picks the subagent that runs a forked skill or command;

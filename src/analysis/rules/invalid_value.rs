@@ -1,12 +1,16 @@
 //! `invalid-value`: a value outside the set the dialect allows (enums, colors, models).
 
-use super::cases::{COLOR_NOT_SHOWN, DEPRECATED_VALUE, INHERIT_IN_OPENCODE, OPEN_SET};
+use super::cases::{
+    COLOR_NOT_SHOWN, DEPRECATED_VALUE, DISPUTED_VALUE, EMPTY_TEXT, IGNORED_VALUE,
+    INHERIT_IN_OPENCODE, OPEN_SET, REDUNDANT_VALUE, UPLOAD_REFUSES,
+};
 use super::support::entries;
 use super::support::model_ids::{self, Verdict};
 use super::RuleCx;
 use crate::analysis::suggest;
 use crate::diagnostic::{Code, Fix, TextEdit};
-use crate::schema::{Colors, HexColors, Key, Status, UnknownColors, ValueType};
+use super::support::slug::is_slug;
+use crate::schema::{Colors, HexColors, Key, NameFormat, Status, UnknownColors, ValueType};
 use crate::syntax::yaml::Node;
 
 pub fn check(cx: &mut RuleCx) {
@@ -14,6 +18,14 @@ pub fn check(cx: &mut RuleCx) {
     for (_, key, v) in entries::with_values(cx) {
         match key.ty {
             ValueType::Color | ValueType::Enum => enumerated(cx, key, v),
+            // A required key's empty value is `missing-required-key`, unless the table says
+            // what an empty one does.
+            ValueType::String
+                if (!key.required || key.if_empty.is_some()) && entries::is_empty_text(v) =>
+            {
+                empty_text(cx, key, v)
+            }
+            ValueType::String => uploads(cx, key, v),
             ValueType::Model => {
                 let ids = cx.registry.model_ids(cx.dialect, key);
                 for n in model_ids::nodes(v, kind).0 {
@@ -71,6 +83,77 @@ fn model_value(cx: &mut RuleCx, v: &Node, model: &str, verdict: Verdict) {
     }
 }
 
+/// `argument-hint: ""`: VS Code reports it ("should not be empty") and reads it as unset.
+fn empty_text(cx: &mut RuleCx, key: &Key, v: &Node) {
+    let effect = match &key.if_empty {
+        Some(effect) => effect.clone(),
+        None => format!("{} reads it as not set", cx.dialect.tool),
+    };
+    let msg = format!(
+        "`{}` is empty: {effect}. Give it a value, or remove the key.",
+        key.key
+    );
+    cx.report_as(Code::InvalidValue, Some(&EMPTY_TEXT), v.range.clone(), msg);
+}
+
+/// What claude.ai and the Skills API refuse and Claude Code takes: XML tags in a skill's
+/// description, a `compatibility` past 500 characters.
+fn uploads(cx: &mut RuleCx, key: &Key, v: &Node) {
+    let (Some(rules), Some(text)) = (&key.upload, v.as_str()) else {
+        return;
+    };
+    let problem = if rules.no_xml_tags
+        && let Some(tag) = xml_tag(text)
+    {
+        format!("holds the XML tag `{tag}`")
+    } else if let Some(max) = rules.max_chars.filter(|&m| text.chars().count() > m) {
+        format!(
+            "is {} characters long, over the {max} allowed",
+            text.chars().count()
+        )
+    } else {
+        return;
+    };
+    let msg = format!(
+        "`{}` {problem}: {} takes it, but {} refuse it.",
+        key.key, rules.taken_by, rules.refused_by
+    );
+    cx.report_as(Code::InvalidValue, Some(&UPLOAD_REFUSES), v.range.clone(), msg);
+}
+
+/// The first `<tag …>`, `</tag>` or `<tag/>` in `text`: a letter right after `<` (or `</`),
+/// then name characters, up to a `>` on the same line. `a < b`, `<-` and `<3` are no tags.
+fn xml_tag(text: &str) -> Option<&str> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while let Some(off) = text[i..].find('<') {
+        let start = i + off;
+        let mut j = start + 1;
+        if bytes.get(j) == Some(&b'/') {
+            j += 1;
+        }
+        i = start + 1;
+        if !bytes.get(j).is_some_and(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        let rest = &text[j..];
+        let name_len = rest
+            .bytes()
+            .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':'))
+            .count();
+        let after = &rest[name_len..];
+        let close = after.find('>')?;
+        let between = &after[..close];
+        if between.contains(['<', '\n']) {
+            continue;
+        }
+        if between.is_empty() || between == "/" || between.starts_with(char::is_whitespace) {
+            return Some(&text[start..j + name_len + close + 1]);
+        }
+    }
+    None
+}
+
 /// Enums and colors: the value must be one of the allowed set (open sets only suggest).
 fn enumerated(cx: &mut RuleCx, key: &Key, v: &Node) {
     // Not one value: `invalid-type`.
@@ -93,6 +176,15 @@ fn enumerated(cx: &mut RuleCx, key: &Key, v: &Node) {
                 v.range.clone(),
                 format!("`{value}` is deprecated for `{}`.{instead}", key.key),
             );
+        } else if let Some(why) = &known.redundant {
+            let msg = format!(
+                "`{}: {value}` is the default: {why}. Remove the line.",
+                key.key
+            );
+            cx.report_as(Code::InvalidValue, Some(&REDUNDANT_VALUE), v.range.clone(), msg);
+        } else if let Some(who) = &known.disputed {
+            let msg = format!("`{}: {value}`: {who}.", key.key);
+            cx.report_as(Code::InvalidValue, Some(&DISPUTED_VALUE), v.range.clone(), msg);
         }
         return;
     }
@@ -115,11 +207,29 @@ fn enumerated(cx: &mut RuleCx, key: &Key, v: &Node) {
         .then(|| suggest::closest(value, values.iter().map(|x| x.value.as_str())))
         .flatten()
         .map(str::to_string);
+    if let Some(format) = key.open_format {
+        if names_one(format, value) {
+            return;
+        }
+        let mut msg = format!(
+            "`{}: {value}` can name nothing: the known values are {}, and any other must be a {}.",
+            key.key,
+            names(values),
+            format_words(format)
+        );
+        if let Some(c) = &close {
+            msg.push_str(&format!(" Did you mean `{c}`?"));
+        }
+        cx.report_as(Code::InvalidValue, Some(&OPEN_SET), v.range.clone(), msg);
+        return;
+    }
     if key.open && close.is_none() {
         return;
     }
     let case = if key.open {
         Some(&OPEN_SET)
+    } else if key.if_other.is_some() {
+        Some(&IGNORED_VALUE)
     } else if colors.is_some_and(|c| c.unknown == UnknownColors::Ignored) {
         Some(&COLOR_NOT_SHOWN)
     } else {
@@ -129,6 +239,9 @@ fn enumerated(cx: &mut RuleCx, key: &Key, v: &Node) {
     match &close {
         Some(c) => msg.push_str(&format!(": did you mean `{c}`?")),
         None => msg.push('.'),
+    }
+    if let Some(effect) = &key.if_other {
+        msg.push_str(&format!(" {effect}."));
     }
     msg.push_str(&format!(" Allowed: {}.", names(values)));
     if let Some(c) = colors {
@@ -168,6 +281,25 @@ fn other_colors(tool: &str, c: &Colors) -> String {
         String::new()
     } else {
         format!(" {}.", parts.join("; "))
+    }
+}
+
+/// Whether `value` has the form of a name of `format`: a subagent name is lowercase letters,
+/// digits and hyphens, and a plugin's agent is `plugin:agent`.
+fn names_one(format: NameFormat, value: &str) -> bool {
+    match format {
+        NameFormat::Free => !value.trim().is_empty(),
+        NameFormat::ClaudeAgent | NameFormat::Skill => value.split(':').all(is_slug),
+    }
+}
+
+fn format_words(format: NameFormat) -> &'static str {
+    match format {
+        NameFormat::Free => "name",
+        NameFormat::ClaudeAgent => {
+            "subagent's name (lowercase letters, digits and hyphens; `plugin:agent` for a plugin's)"
+        }
+        NameFormat::Skill => "skill's name (lowercase letters, digits and hyphens)",
     }
 }
 

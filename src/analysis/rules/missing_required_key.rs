@@ -1,6 +1,6 @@
 //! `missing-required-key`: a key the dialect requires is absent.
 
-use super::cases::SOME_READERS_NEED_IT;
+use super::cases::{EASED_BY_ANOTHER_KEY, SOME_READERS_NEED_IT};
 use super::support::entries;
 use super::RuleCx;
 use crate::analysis::a_or_an;
@@ -18,23 +18,48 @@ pub fn check(cx: &mut RuleCx) {
         .as_ref()
         .map_or(0..0, |b| b.open.clone());
     for key in cx.dialect.keys.iter().filter(|k| k.required) {
-        // A key whose entry has a YAML error is there: `yaml-syntax` reports it.
-        if yaml.entry(&key.key).is_some()
-            || yaml.entries.iter().any(|e| !e.valid && e.key == key.key)
-        {
-            continue;
-        }
         let why = match &key.if_missing {
             Some(why) => why.clone(),
             None => format!("{} needs it", cx.dialect.tool),
         };
-        let msg = format!(
-            "`{}` is required in {}: {why}. Add `{}:`.",
+        let case = (key.missing_severity == Level::Warning).then_some(&SOME_READERS_NEED_IT);
+        let entry = yaml.entry(&key.key);
+        // `name: ""` is no name: Claude Code's loader tests `!name`, VS Code says it "must
+        // not be empty". Reported on the value, as missing, unless the table says what an
+        // empty value does (`invalid-value`).
+        if let Some(v) = entry.and_then(|e| e.value.as_ref())
+            .filter(|v| key.if_empty.is_none() && entries::is_empty_text(v))
+        {
+            let msg = format!(
+                "`{}` is empty, and an empty value counts as missing in {}: {why}. Give it a value.",
+                key.key,
+                a_or_an(&cx.dialect.title),
+            );
+            cx.report_as(Code::MissingRequiredKey, case, v.range.clone(), msg);
+            continue;
+        }
+        // A key whose entry has a YAML error is there: `yaml-syntax` reports it.
+        if entry.is_some() || yaml.entries.iter().any(|e| !e.valid && e.key == key.key) {
+            continue;
+        }
+        let eased = key
+            .missing_eased_by
+            .as_ref()
+            .filter(|e| yaml.entry(&e.key).is_some());
+        let mut msg = format!(
+            "`{}` is required in {}: {why}.",
             key.key,
             a_or_an(&cx.dialect.title),
-            key.key
         );
-        let case = (key.missing_severity == Level::Warning).then_some(&SOME_READERS_NEED_IT);
+        if let Some(e) = eased {
+            msg.push_str(&format!(" With `{}`, {}.", e.key, e.says));
+        }
+        msg.push_str(&format!(" Add `{}:`.", key.key));
+        let case = if eased.is_some() {
+            Some(&EASED_BY_ANOTHER_KEY)
+        } else {
+            case
+        };
         cx.report_as(Code::MissingRequiredKey, case, open.clone(), msg);
     }
 }
