@@ -32,6 +32,15 @@ pub struct Dialect {
     pub sniff_keys: Vec<String>,
     /// What happens when the front matter is missing.
     pub front_matter: FrontMatterPolicy,
+    /// Where the file's own tool still reads a file without front matter, and only other
+    /// readers need it: what each does (a warning then, not an error; for optional front
+    /// matter, why it is worth having).
+    #[serde(default)]
+    pub without_front_matter: Option<Effect>,
+    /// Where the tool reads an unclosed block as the whole file's front matter instead of
+    /// skipping it: what then happens (a warning, not an error).
+    #[serde(default)]
+    pub unclosed_front_matter: Option<Effect>,
     /// Format and matching rules for `name`.
     #[serde(default)]
     pub name: NameRules,
@@ -85,6 +94,15 @@ pub struct Dialect {
     /// there.
     #[serde(default)]
     pub plugin: Option<Plugin>,
+}
+
+/// What the readers do in a situation, and where that was read.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Effect {
+    /// A sentence: "VS Code lists the agent, named after its file; Copilot CLI refuses it".
+    pub says: String,
+    pub source: String,
 }
 
 /// Files of a dialect that belong to a plugin (`plugins/<name>/agents/…`).
@@ -287,6 +305,9 @@ pub enum LenientYaml {
     None,
     /// It retries a value containing `: ` (Claude Code 2.1.69 and later).
     ColonInValue,
+    /// It reads a value that starts with `*` or `&` as text, where strict YAML reads an alias
+    /// or an anchor (VS Code's own front-matter parser: `applyTo: *.ts,*.js`).
+    AliasAsText,
     /// It has its own lenient reader (Cursor's `.mdc` headers).
     All,
 }

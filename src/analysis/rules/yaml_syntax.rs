@@ -34,6 +34,9 @@ fn tolerated(cx: &RuleCx, problem: &str) -> bool {
     match cx.dialect.lenient_yaml {
         LenientYaml::All => true,
         LenientYaml::ColonInValue => problem.starts_with("mapping values are not allowed"),
+        LenientYaml::AliasAsText => {
+            problem.contains("while scanning an alias") || problem.contains("while scanning an anchor")
+        }
         LenientYaml::None => false,
     }
 }
@@ -47,6 +50,14 @@ fn syntax_error(cx: &mut RuleCx, err: &SyntaxError) {
     let entry = err.entry.and_then(|i| cx.yaml().map(|y| &y.entries[i]));
     let value = entry.and_then(|e| value_text::range(cx.text, e));
     let at = &cx.text[err.range.start..];
+    // libyaml reports an alias or anchor after its indicator: the value's first character is
+    // the one that starts it (`*` of `*.ts`).
+    let alias = err.problem.contains("while scanning an alias")
+        || err.problem.contains("while scanning an anchor");
+    let at = match &value {
+        Some(v) if alias => &cx.text[v.start..],
+        _ => at,
+    };
     let (relative, what) = explain(&err.problem, at);
     let range = match &value {
         // libyaml stops after the `*`; point at the whole value.
@@ -78,6 +89,8 @@ fn syntax_error(cx: &mut RuleCx, err: &SyntaxError) {
             "{0} reads it as written, but strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file. Quoting it would not help: {0} keeps the quotes as part of the value.",
             cx.dialect.tool
         )
+    } else if lenient && cx.dialect.lenient_yaml == LenientYaml::AliasAsText {
+        "VS Code and current Copilot CLI read it as text, but strict YAML parsers (GitHub's file view, Copilot CLI before 1.0.48, converters) reject the whole file.".to_string()
     } else if lenient {
         format!(
             "{} tolerates it, but strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file.",
@@ -121,7 +134,7 @@ fn explain(problem: &str, at: &str) -> (Range<usize>, String) {
         return (
             0..0,
             format!(
-                "`{c}` at the start of a value begins a YAML {}, so the value is not read as text. Quote the value.",
+                "`{c}` at the start of a value begins a YAML {} in strict YAML, which then does not read the value as text. Quote the value.",
                 if problem.contains("alias") {
                     "alias"
                 } else {
