@@ -94,6 +94,34 @@ pub struct Dialect {
     /// there.
     #[serde(default)]
     pub plugin: Option<Plugin>,
+    /// Keys that a reader ignores for some values of a key that picks the readers (`target`).
+    #[serde(default)]
+    pub target_ignores: Vec<TargetIgnores>,
+    /// Added to what `unknown-key` says of a key the tool ignores, where another reader says
+    /// more ("Copilot CLI warns that it ignores it").
+    #[serde(default, rename = "unknown-keys-note")]
+    pub unknown_keys_note: Option<String>,
+}
+
+/// `keys` are not read when `key` is one of `values` (`""`: the key is not set).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TargetIgnores {
+    pub key: String,
+    pub values: Vec<String>,
+    pub keys: Vec<String>,
+    /// Who ignores them: "GitHub Copilot ignores it with `target: github-copilot`".
+    pub says: String,
+    pub severity: Mild,
+    pub sources: Vec<String>,
+}
+
+/// A severity for what changes nothing but is worth knowing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Mild {
+    Information,
+    Hint,
 }
 
 /// What the readers do in a situation, and where that was read.
@@ -886,6 +914,10 @@ impl Dialect {
         }
         if let Some(p) = &self.plugin {
             named.extend(p.ignores.iter().map(String::as_str));
+        }
+        for t in &self.target_ignores {
+            named.push(t.key.as_str());
+            named.extend(t.keys.iter().map(String::as_str));
         }
         for c in &self.conflicts {
             if c.settings.len() < 2 {

@@ -1,12 +1,12 @@
 //! `unknown-key`: a key the dialect does not define.
 
-use super::cases::{METADATA, READ_AS_ANOTHER_KEY};
+use super::cases::{IGNORED_BY_A_READER, METADATA, NOT_FOR_THIS_TARGET, READ_AS_ANOTHER_KEY};
 use super::support::renames::Renames;
 use super::support::entries;
 use super::RuleCx;
 use crate::analysis::{a_or_an, suggest};
 use crate::diagnostic::{Code, Fix, TextEdit};
-use crate::schema::{Level, UnknownKeys};
+use crate::schema::{Level, Mild, UnknownKeys};
 use std::ops::Range;
 
 pub fn check(cx: &mut RuleCx) {
@@ -17,6 +17,34 @@ pub fn check(cx: &mut RuleCx) {
     for e in &yaml.entries {
         if cx.dialect.key(&e.key).is_none() {
             unknown(cx, &mut renames, &e.key, e.key_range.clone());
+        }
+    }
+    not_for_target(cx, yaml);
+}
+
+/// Keys of the dialect that the target the file picks does not read: with `target:
+/// github-copilot`, GitHub ignores `handoffs`; without a target, VS Code ignores
+/// `mcp-servers`. Known keys, but not this file's: a note, never a warning.
+fn not_for_target(cx: &mut RuleCx, yaml: &crate::syntax::yaml::Yaml) {
+    for rule in &cx.dialect.target_ignores {
+        let target = match yaml.entry(&rule.key) {
+            None => "",
+            Some(e) => match e.value.as_ref().and_then(|v| v.as_str()) {
+                Some(t) => t,
+                // A target that is not one text: `invalid-type` says so.
+                None => continue,
+            },
+        };
+        if !rule.values.iter().any(|v| v == target) {
+            continue;
+        }
+        for e in yaml.entries.iter().filter(|e| rule.keys.contains(&e.key)) {
+            let msg = format!("`{}`: {}.", e.key, rule.says);
+            let case = match rule.severity {
+                Mild::Hint => &NOT_FOR_THIS_TARGET,
+                Mild::Information => &IGNORED_BY_A_READER,
+            };
+            cx.report_as(Code::UnknownKey, Some(case), e.key_range.clone(), msg);
         }
     }
 }
@@ -72,11 +100,14 @@ fn unknown(cx: &mut RuleCx, renames: &mut Renames, key: &str, range: Range<usize
         None
     };
     if let Some(close) = close {
-        let msg = format!(
+        let mut msg = format!(
             "Unknown key `{key}` in {}: did you mean `{close}`? {} ignores `{key}`.",
             a_or_an(&cx.dialect.title),
             cx.dialect.tool
         );
+        if let Some(note) = &cx.dialect.unknown_keys_note {
+            msg.push_str(&format!(" {note}."));
+        }
         let certain =
             suggest::same_word(key, close, cx.dialect.keys.iter().map(|k| k.key.as_str()));
         let free = renames.target_free(key, close);
@@ -112,9 +143,12 @@ fn unknown(cx: &mut RuleCx, renames: &mut Renames, key: &str, range: Range<usize
             cx.dialect.tool
         ),
     };
-    let msg = format!(
+    let mut msg = format!(
         "`{key}` is not {} key{also}; {effect}.",
         a_or_an(&cx.dialect.title)
     );
+    if let Some(note) = &cx.dialect.unknown_keys_note {
+        msg.push_str(&format!(" {note}."));
+    }
     cx.report_as(Code::UnknownKey, Some(&METADATA), range, msg);
 }

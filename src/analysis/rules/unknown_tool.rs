@@ -93,13 +93,29 @@ fn judge(name: &str, known: &[Value], mcp_prefix: Option<&str>) -> Verdict {
     if let Some(v) = known.iter().find(|v| v.value == base) {
         return match v.status {
             Status::Active => Verdict::Ok,
-            s => Verdict::Legacy(v.replacement.clone(), s),
+            s => Verdict::Legacy(usable(known, v), s),
         };
     }
     if let Some(v) = known.iter().find(|v| v.value.eq_ignore_ascii_case(base)) {
         return Verdict::WrongCase(v.value.clone());
     }
     Verdict::Unknown(None, false)
+}
+
+/// The tool to suggest instead of `v`: its replacement, followed while that is itself legacy
+/// or deprecated (`BashOutput` → `TaskOutput` → `Read`), and only if the chain ends at an
+/// active tool of the dialect's vocabulary. A suggestion must name a tool that works here.
+fn usable(known: &[Value], v: &Value) -> Option<String> {
+    let mut at = v;
+    // The chain is data; a loop in it must not hang the check.
+    for _ in 0..known.len().min(8) {
+        let next = at.replacement.as_deref()?;
+        at = known.iter().find(|k| k.value == next)?;
+        if at.status == Status::Active {
+            return Some(at.value.clone());
+        }
+    }
+    None
 }
 
 fn report(cx: &mut RuleCx, t: &Token, verdict: Verdict, all_unresolved: bool) {
