@@ -37,6 +37,10 @@ pub struct Dialect {
     /// matter, why it is worth having).
     #[serde(default)]
     pub without_front_matter: Option<Effect>,
+    /// What the tool does with front matter that is not valid YAML, where that is known
+    /// ("OpenCode skips the agent without a word"): `yaml-syntax` says it.
+    #[serde(default)]
+    pub yaml_failure: Option<Effect>,
     /// Where the tool reads an unclosed block as the whole file's front matter instead of
     /// skipping it: what then happens (a warning, not an error).
     #[serde(default)]

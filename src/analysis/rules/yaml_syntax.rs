@@ -96,6 +96,8 @@ fn syntax_error(cx: &mut RuleCx, err: &SyntaxError) {
             "{} tolerates it, but strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file.",
             cx.dialect.tool
         )
+    } else if let Some(effect) = &cx.dialect.yaml_failure {
+        format!("{}.", effect.says)
     } else {
         format!("{} cannot read the front matter.", cx.dialect.tool)
     };
