@@ -220,6 +220,24 @@ pub struct Colors {
     /// What it does with a color that is neither named nor hex.
     pub unknown: UnknownColors,
     pub source: String,
+    /// Where the file has several readers, each with its own named colors (agency personas:
+    /// Claude Code, and OpenCode after conversion): a color none shows is a warning, one that
+    /// only some show a note.
+    #[serde(default)]
+    pub palettes: Vec<Palette>,
+}
+
+/// The named colors one reader shows.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Palette {
+    /// "Claude Code".
+    pub reader: String,
+    /// The value set of its colors.
+    pub set: String,
+    /// What it does with another name, after the reader: "turns any other name into gray".
+    pub otherwise: String,
+    pub source: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -941,6 +959,14 @@ impl Dialect {
         }
         if self.keys.iter().any(|k| k.ty == ValueType::Color) && self.colors.is_none() {
             return Err(format!("{id}: a color key needs `colors`"));
+        }
+        if let Some(p) = self
+            .colors
+            .iter()
+            .flat_map(|c| &c.palettes)
+            .find(|p| !sets.contains_key(&p.set))
+        {
+            return Err(format!("{id}: palette `{}` is not a set", p.set));
         }
         if let Some(set) = &self.models.ids
             && !sets.contains_key(set)

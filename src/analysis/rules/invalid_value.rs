@@ -1,7 +1,7 @@
 //! `invalid-value`: a value outside the set the dialect allows (enums, colors, models).
 
 use super::cases::{
-    COLOR_NOT_SHOWN, DEPRECATED_VALUE, DISPUTED_VALUE, EMPTY_TEXT, IGNORED_VALUE,
+    COLOR_NOT_SHOWN, COLOR_SOME_READERS, DEPRECATED_VALUE, DISPUTED_VALUE, EMPTY_TEXT, IGNORED_VALUE,
     INHERIT_IN_OPENCODE, OPEN_SET, REDUNDANT_VALUE, UPLOAD_REFUSES,
 };
 use super::support::entries;
@@ -163,6 +163,13 @@ fn enumerated(cx: &mut RuleCx, key: &Key, v: &Node) {
         return;
     }
     let value = s.value.as_str();
+    if key.ty == ValueType::Color
+        && let Some(c) = cx.dialect.colors.as_ref().filter(|c| !c.palettes.is_empty())
+        && !is_hex_color(value)
+    {
+        palettes(cx, c, v, value);
+        return;
+    }
     if let Some(known) = values.iter().find(|x| x.value == value) {
         if matches!(known.status, Status::Deprecated | Status::Retired) {
             let instead = known
@@ -260,6 +267,37 @@ fn enumerated(cx: &mut RuleCx, key: &Key, v: &Node) {
         } else {
             Fix::manual(title, edit)
         });
+    }
+}
+
+/// A named color against each reader's palette: none shows it (a warning), or only some do.
+fn palettes(cx: &mut RuleCx, c: &Colors, v: &Node, value: &str) {
+    let (shown, not): (Vec<_>, Vec<_>) = c
+        .palettes
+        .iter()
+        .partition(|p| crate::schema::Schema::builtin().set(&p.set).iter().any(|x| x.value == value));
+    if not.is_empty() {
+        return;
+    }
+    let others = not
+        .iter()
+        .map(|p| {
+            format!(
+                "{} shows only {} and {}",
+                p.reader,
+                names(crate::schema::Schema::builtin().set(&p.set)),
+                p.otherwise
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    if shown.is_empty() {
+        let msg = format!("No reader of this file shows the color `{value}`: {others}.");
+        cx.report_as(Code::InvalidValue, Some(&COLOR_NOT_SHOWN), v.range.clone(), msg);
+    } else {
+        let by = shown.iter().map(|p| p.reader.as_str()).collect::<Vec<_>>().join(" and ");
+        let msg = format!("`{value}` is shown by {by}, but {others}.");
+        cx.report_as(Code::InvalidValue, Some(&COLOR_SOME_READERS), v.range.clone(), msg);
     }
 }
 
