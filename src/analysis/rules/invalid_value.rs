@@ -87,7 +87,7 @@ fn model_value(cx: &mut RuleCx, v: &Node, model: &str, verdict: Verdict) {
 fn empty_text(cx: &mut RuleCx, key: &Key, v: &Node) {
     let effect = match &key.if_empty {
         Some(effect) => effect.clone(),
-        None => format!("{} reads it as not set", cx.dialect.tool),
+        None => "its readers take an empty value as not set".to_string(),
     };
     let msg = format!(
         "`{}` is empty: {effect}. Give it a value, or remove the key.",
@@ -333,7 +333,7 @@ fn names_one(format: NameFormat, value: &str) -> bool {
 
 fn format_words(format: NameFormat) -> &'static str {
     match format {
-        NameFormat::Free => "name",
+        NameFormat::Free => "free-form name",
         NameFormat::ClaudeAgent => {
             "subagent's name (lowercase letters, digits and hyphens; `plugin:agent` for a plugin's)"
         }
@@ -351,7 +351,8 @@ fn is_hex_color(s: &str) -> bool {
 fn names(values: &[crate::schema::Value]) -> String {
     let shown: Vec<String> = values
         .iter()
-        .filter(|v| v.status == Status::Active)
+        // A disputed value is not offered as an allowed one.
+        .filter(|v| v.status == Status::Active && v.disputed.is_none())
         .take(12)
         .map(|v| format!("`{}`", v.value))
         .collect();

@@ -60,8 +60,8 @@ fn syntax_error(cx: &mut RuleCx, err: &SyntaxError) {
     };
     let (relative, what) = explain(&err.problem, at);
     let range = match &value {
-        // libyaml stops after the `*`; point at the whole value.
-        Some(v) if err.problem.contains("while scanning an alias") => v.clone(),
+        // libyaml stops after the `*` or `&`; point at the whole value.
+        Some(v) if alias => v.clone(),
         // It reports an unclosed quote at the end of the input; the opening quote is the news.
         Some(v) if err.problem.contains("quoted scalar") => {
             let first = cx.text[v.start..].chars().next().map_or(0, char::len_utf8);
