@@ -40,9 +40,15 @@ fn empty_required_values_count_as_missing() {
                 ".claude/agents/a.md",
                 "---\nname: \"\"\ndescription: ''\n---\nBody.\n",
             ),
+            // Only spaces is text to Claude Code (`!name` is false): a blank name, not a
+            // missing one.
             (
                 ".claude/agents/b.md",
-                "---\nname: b\ndescription: \"   \"\n---\nBody.\n",
+                "---\nname: \"  \"\ndescription: d\n---\nBody.\n",
+            ),
+            (
+                ".claude/skills/t/SKILL.md",
+                "---\nname: \"  \"\ndescription: d\n---\nBody.\n",
             ),
             // A skill's `description` is only recommended by Claude Code: a warning.
             (
@@ -59,8 +65,12 @@ fn empty_required_values_count_as_missing() {
               text: "''"
             == .claude/agents/b.md
             dialect: claude-agent
-            3:14-3:19 error[missing-required-key] `description` is empty, and an empty value counts as missing in a Claude Code subagent: without it Claude Code skips the agent. Give it a value.
-              text: "\"   \""
+            2:7-2:11 warning[invalid-name] The name is only spaces: Claude Code loads the agent under a blank name that nothing can call. Write a name of lowercase letters and hyphens.
+              text: "\"  \""
+            == .claude/skills/t/SKILL.md
+            dialect: claude-skill
+            2:7-2:11 warning[invalid-name] The skill name is only spaces: Claude Code loads it, as a display name, but the Agent Skills spec rejects it, and VS Code silently skips the skill.
+              text: "\"  \""
             == .claude/skills/s/SKILL.md
             dialect: claude-skill
             3:14-3:16 warning[missing-required-key] `description` is empty, and an empty value counts as missing in an Agent skill (SKILL.md): Claude Code loads the skill but cannot pick it automatically, and VS Code and the Agent Skills spec require it. Give it a value.

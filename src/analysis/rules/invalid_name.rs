@@ -20,7 +20,12 @@ pub fn check(cx: &mut RuleCx) {
 }
 
 fn claude_agent(cx: &mut RuleCx, v: &Node, name: &str) {
-    let (msg, case) = if name.contains(':') || name.starts_with('-') {
+    let (msg, case) = if name.is_empty() {
+        (
+            "The name is only spaces: Claude Code loads the agent under a blank name that nothing can call. Write a name of lowercase letters and hyphens.".to_string(),
+            Some(&LOOSE_AGENT_NAME),
+        )
+    } else if name.contains(':') || name.starts_with('-') {
         let why = if name.contains(':') {
             "contains `:`, which is reserved for plugin agents (`plugin:agent`)"
         } else {
@@ -43,7 +48,9 @@ fn claude_agent(cx: &mut RuleCx, v: &Node, name: &str) {
     } else {
         return;
     };
-    let fix = slug_fix(cx, v, name);
+    let fix = (!slug(name).is_empty())
+        .then(|| slug_fix(cx, v, name))
+        .flatten();
     report(cx, v, case, msg, fix);
 }
 
@@ -74,9 +81,14 @@ fn skill(cx: &mut RuleCx, v: &Node, name: &str) {
         .map(|r| format!("{} {}", r.reader, r.refuses))
         .collect::<Vec<_>>()
         .join(", and ");
+    let shown = if name.is_empty() {
+        String::new()
+    } else {
+        format!(" `{name}`")
+    };
     let msg = match &rules.loaded_by {
-        Some(loaded) => format!("The skill name `{name}` {problem}: {loaded}, but {refused}."),
-        None => format!("The skill name `{name}` {problem}: {refused}."),
+        Some(loaded) => format!("The skill name{shown} {problem}: {loaded}, but {refused}."),
+        None => format!("The skill name{shown} {problem}: {refused}."),
     };
     let case = rules.loaded_by.is_some().then_some(&SKILL_NAME_PORTABILITY);
     let slugged = slug(name);
@@ -119,7 +131,9 @@ fn fits(name: &str, letters: NameLetters) -> bool {
 
 /// What is wrong with a name that does not fit, most visible first.
 fn problem(name: &str) -> String {
-    if name.chars().any(char::is_uppercase) {
+    if name.is_empty() {
+        "is only spaces".into()
+    } else if name.chars().any(char::is_uppercase) {
         "has upper-case letters".into()
     } else if name.chars().any(char::is_whitespace) {
         "has spaces".into()

@@ -17,7 +17,8 @@ pub fn check(cx: &mut RuleCx) {
         };
         // Compared as the Agent Skills reference does: NFKC on both sides (`café` written
         // with a combining accent is the folder `café`).
-        if expected.is_empty() || expected.nfkc().eq(name.nfkc()) {
+        // A blank name is `invalid-name`'s.
+        if expected.is_empty() || name.is_empty() || expected.nfkc().eq(name.nfkc()) {
             continue;
         }
         let what = if cx.dialect.name.must_match == NameMatch::Folder {
