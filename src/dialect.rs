@@ -279,6 +279,7 @@ fn merge_key(d: &mut Dialect, name: &str, kc: &KeyConfig) {
             source: None,
             redundant: None,
             disputed: None,
+            still_works: None,
         })
         .collect();
     let ty = kc.ty.as_deref().and_then(parse_type);

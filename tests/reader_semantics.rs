@@ -664,7 +664,7 @@ fn tool_renames_name_a_tool_that_works() {
     check_all(
         &[(
             ".claude/agents/a.md",
-            "---\nname: a\ndescription: d\ntools: BashOutput, AgentOutputTool, TaskOutput, MultiEdit\n---\nBody.\n",
+            "---\nname: a\ndescription: d\ntools: BashOutput, AgentOutputTool, TaskOutput, MultiEdit, Task\n---\nBody.\n",
         )],
         expect![[r#"
             == .claude/agents/a.md
@@ -681,6 +681,9 @@ fn tool_renames_name_a_tool_that_works() {
             4:49-4:58 warning[unknown-tool] `MultiEdit` is a legacy name; use `Edit`.
               text: "MultiEdit"
               fix (manual): Change to `Edit` -> fixed
+            4:60-4:64 hint[unknown-tool] `Task` is a legacy name for `Agent`: Claude Code still takes it as `Agent`, and VS Code maps only `Task` for Claude agents, so either works.
+              text: "Task"
+              fix (manual): Change to `Agent` -> fixed
         "#]],
     );
 }

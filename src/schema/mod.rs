@@ -699,6 +699,10 @@ pub struct Value {
     /// Set when the readers disagree about the value: who takes it and who does not.
     #[serde(default)]
     pub disputed: Option<String>,
+    /// For a legacy value: who still takes it, as an alias ("Claude Code still takes `Task`
+    /// as `Agent`, and VS Code maps only `Task`"). Renaming it is then only a hint.
+    #[serde(default, rename = "still-works")]
+    pub still_works: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
