@@ -418,6 +418,10 @@ fn merge_key(d: &mut Dialect, name: &str, kc: &KeyConfig) {
             doc: v.doc().to_string(),
             status: schema::Status::Active,
             replacement: None,
+            source: None,
+            redundant: None,
+            disputed: None,
+            still_works: None,
         })
         .collect();
     let ty = kc.ty.as_deref().and_then(parse_type);
@@ -447,6 +451,7 @@ fn merge_key(d: &mut Dialect, name: &str, kc: &KeyConfig) {
             if_invalid: None,
             invalid_severity: schema::Level::Error,
             comma_is_literal: None,
+            missing_eased_by: None,
             doc: kc
                 .doc
                 .clone()

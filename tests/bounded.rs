@@ -105,7 +105,7 @@ fn an_alias_of_an_earlier_entry_is_not_unknown_when_entries_are_parsed_alone() {
         dialect: claude-agent
         5:1-5:2 information[unknown-key] `x` is not a Claude Code subagent key; Claude Code ignores it.
           text: "x"
-        5:4-5:5 error[yaml-syntax] This `[...]` or `{...}` is not closed, or its items are not separated by commas. Close it, or quote the value if it is text. Claude Code cannot read the front matter.
+        5:4-5:5 error[yaml-syntax] This `[...]` or `{...}` is not closed, or its items are not separated by commas. Close it, or quote the value if it is text. Claude Code skips this agent, and lists a plugin agent with a placeholder description instead of its own (anthropics/claude-code#91871); Copilot CLI, which reads `.claude/agents` too, refuses it.
           text: "["
     "#]]
     .assert_eq(&check(AGENT, text));

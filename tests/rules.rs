@@ -184,7 +184,7 @@ fn colon_is_an_error_where_the_tool_is_strict() {
     let text = "---\ndescription: Review: code\n---\nBody\n";
     expect![[r#"
         dialect: copilot-agent
-        2:20-2:21 error[yaml-syntax] `: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). VS Code (GitHub Copilot Chat), GitHub Copilot cannot read the front matter.
+        2:20-2:21 error[yaml-syntax] `: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Copilot CLI refuses this agent ("custom agent markdown frontmatter is malformed"); VS Code marks the front matter as an error and reads only the keys it can parse.
           text: ":"
           fix: Quote the value of `description` -> fixed
           fix (manual): Make `description` a folded block scalar (`>-`) -> fixed
@@ -227,7 +227,7 @@ fn glob_starting_with_an_alias_character() {
         "---\ndescription: React rules\nglobs: **/*.tsx\nalwaysApply: false\n---\nUse hooks.\n";
     expect![[r#"
         dialect: cursor-rule
-        3:8-3:16 warning[yaml-syntax] `*` at the start of a value begins a YAML alias, so the value is not read as text. Cursor reads it as written, but strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file. Quoting it would not help: Cursor keeps the quotes as part of the value.
+        3:8-3:16 warning[yaml-syntax] `*` at the start of a value begins a YAML alias in strict YAML, which then does not read the value as text. Cursor reads it as written, but strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file. Quoting it would not help: Cursor keeps the quotes as part of the value.
           text: "**/*.tsx"
     "#]].assert_eq(&check(".cursor/rules/react.mdc", text));
     // `--fix` used to quote it, which Cursor's own reader keeps: a glob that matches no file.
@@ -239,13 +239,13 @@ fn other_syntax_errors_in_plain_words() {
     let text = "---\nname: reviewer\ndescription: \"never closed\nmodel: sonnet\n---\nBody\n";
     expect![[r#"
         dialect: claude-agent
-        3:14-3:15 error[yaml-syntax] This quoted value is never closed. Add the closing quote. Claude Code cannot read the front matter.
+        3:14-3:15 error[yaml-syntax] This quoted value is never closed. Add the closing quote. Claude Code skips this agent, and lists a plugin agent with a placeholder description instead of its own (anthropics/claude-code#91871); Copilot CLI, which reads `.claude/agents` too, refuses it.
           text: "\""
     "#]].assert_eq(&check(AGENT, text));
     let text = "---\nname: reviewer\ndescription: d\n\tmodel: sonnet\n---\nBody\n";
     expect![[r#"
         dialect: claude-agent
-        4:1-4:2 error[yaml-syntax] A tab character cannot indent YAML. Use spaces. Claude Code cannot read the front matter.
+        4:1-4:2 error[yaml-syntax] A tab character cannot indent YAML. Use spaces. Claude Code skips this agent, and lists a plugin agent with a placeholder description instead of its own (anthropics/claude-code#91871); Copilot CLI, which reads `.claude/agents` too, refuses it.
           text: "\t"
     "#]].assert_eq(&check(AGENT, text));
     let text = "---\nname: reviewer\ndescription: d\nmod\n---\nBody\n";
@@ -384,7 +384,7 @@ fn invalid_values_with_closest_suggestion() {
         5:9-5:12 error[invalid-value] `hgh` is not a valid `effort`: did you mean `high`? Allowed: `low`, `medium`, `high`, `xhigh`, `max`.
           text: "hgh"
           fix (manual): Change to `high` -> fixed
-        6:17-6:27 warning[invalid-value] `acceptEdit` is not a valid `permissionMode`: did you mean `acceptEdits`? Allowed: `default`, `acceptEdits`, `auto`, `dontAsk`, `bypassPermissions`, `plan`, `manual`.
+        6:17-6:27 warning[invalid-value] `acceptEdit` is not a valid `permissionMode`: did you mean `acceptEdits`? Allowed: `default`, `acceptEdits`, `auto`, `dontAsk`, `bypassPermissions`, `plan`, `manual`, ….
           text: "acceptEdit"
           fix (manual): Change to `acceptEdits` -> fixed
         7:9-7:15 warning[invalid-value] `global` is not a valid `memory`: did you mean `local`? Allowed: `user`, `project`, `local`.
@@ -465,17 +465,17 @@ fn skill_name_rules_and_folder_match() {
     let text = "---\nname: PDF_Tools\ndescription: Work with PDFs.\n---\nBody\n";
     expect![[r#"
         dialect: claude-skill
-        2:7-2:16 error[invalid-name] The skill name `PDF_Tools` may only hold lowercase letters, digits and single hyphens, and cannot start or end with a hyphen: the skill fails validation and silently fails to load in VS Code.
+        2:7-2:16 warning[invalid-name] The skill name `PDF_Tools` has upper-case letters: Claude Code loads it, as a display name, but the Agent Skills spec rejects it, and VS Code silently skips the skill.
           text: "PDF_Tools"
           fix (manual): Use `pdf-tools` -> fixed
-        2:7-2:16 warning[name-mismatch] The name `PDF_Tools` differs from its folder `pdf`: Claude Code / Agent Skills / VS Code uses the folder name, and the Agent Skills spec requires them to match. Rename one of them.
+        2:7-2:16 warning[name-mismatch] The name `PDF_Tools` differs from its folder `pdf`: Claude Code names the skill's command after the folder (`/pdf`), and the Agent Skills spec and VS Code require the two to match. Rename one of them.
           text: "PDF_Tools"
           fix (manual): Change the name to `pdf` -> fixed
     "#]].assert_eq(&check(".claude/skills/pdf/SKILL.md", text));
     let text = "---\nname: pdf-tools\ndescription: Work with PDFs.\n---\nBody\n";
     expect![[r#"
         dialect: claude-skill
-        2:7-2:16 warning[name-mismatch] The name `pdf-tools` differs from its folder `pdf`: Claude Code / Agent Skills / VS Code uses the folder name, and the Agent Skills spec requires them to match. Rename one of them.
+        2:7-2:16 warning[name-mismatch] The name `pdf-tools` differs from its folder `pdf`: Claude Code names the skill's command after the folder (`/pdf`), and the Agent Skills spec and VS Code require the two to match. Rename one of them.
           text: "pdf-tools"
           fix (manual): Change the name to `pdf` -> fixed
     "#]].assert_eq(&check(".claude/skills/pdf/SKILL.md", text));
@@ -613,9 +613,9 @@ fn models_aliases_ids_retired_unknown_and_other_vendors() {
     let text = "---\nname: x\ndescription: d\nmodel: claude-3-5-sonnet-20241022\n---\nBody\n";
     expect![[r#"
         dialect: claude-agent
-        4:8-4:34 warning[retired-model] `claude-3-5-sonnet-20241022` is retired and no longer served: requests with it fail. Use `claude-sonnet-5`.
+        4:8-4:34 warning[retired-model] `claude-3-5-sonnet-20241022` is retired and no longer served: requests with it fail. Use `claude-sonnet-5-5`.
           text: "claude-3-5-sonnet-20241022"
-          fix (manual): Change to `claude-sonnet-5` -> fixed
+          fix (manual): Change to `claude-sonnet-5-5` -> fixed
     "#]].assert_eq(&check(AGENT, text));
     let text = "---\nname: x\ndescription: d\nmodel: claude-sonnet-4.6\n---\nBody\n";
     expect![[r#"
@@ -945,7 +945,7 @@ fn agent_without_context_fork() {
     let command = "---\ndescription: d\ncontext: inline\nagent: Explore\n---\nBody\n";
     expect![[r#"
         dialect: claude-command
-        3:10-3:16 error[invalid-value] `inline` is not a valid `context`. Allowed: `fork`.
+        3:10-3:16 hint[invalid-value] `context: inline` is the default: Claude Code runs skills and commands inline unless `context` is `fork`. Remove the line.
           text: "inline"
         4:1-4:6 warning[ineffective-key] `agent` only applies with `context: fork`: without it Claude Code runs the command inline and ignores `agent`. Add `context: fork`, or remove `agent`.
           text: "agent"
@@ -984,7 +984,7 @@ fn invoked_by_nobody() {
 
 #[test]
 fn opencode_commands() {
-    let text = "---\ndescription: Review the change\nagent: plan\nmodel: anthropic/claude-sonnet-4-5\nsubtask: true\n---\nReview $ARGUMENTS.\n";
+    let text = "---\ndescription: Review the change\nagent: plan\nmodel: anthropic/claude-sonnet-5-5\nsubtask: true\n---\nReview $ARGUMENTS.\n";
     for path in [
         ".opencode/commands/review.md",
         ".opencode/command/team/review.md",
@@ -1261,6 +1261,8 @@ fn handoffs_need_label_agent_and_prompt_and_unique_labels() {
     let text = "---\ndescription: Plans.\ntarget: github-copilot\nhandoffs:\n  - label: Review\n---\nBody\n";
     expect![[r#"
         dialect: copilot-agent
+        4:1-4:9 hint[unknown-key] `handoffs`: GitHub Copilot ignores it with `target: github-copilot` (VS Code: "not supported in custom GitHub Copilot agent files"), and VS Code does not use this agent.
+          text: "handoffs"
     "#]]
     .assert_eq(&check(GH_AGENT, text));
 }
@@ -1315,6 +1317,8 @@ fn a_model_list_in_a_copilot_agent() {
     let text = "---\ndescription: Plans.\ntarget: github-copilot\nmodel:\n  - GPT-5 (copilot)\n---\nBody\n";
     expect![[r#"
         dialect: copilot-agent
+        4:1-4:6 hint[unknown-key] `model`: VS Code reports it as not supported with `target: github-copilot`, but GitHub's custom-agent reference lists `model` as supported: it may be ignored.
+          text: "model"
         5:3-5:20 error[invalid-type] `model` is a list, which Copilot CLI refuses: it does not load this agent ("model: Expected string, received array", github/copilot-cli#3070), and with `target: github-copilot` VS Code does not read the file. Name one model.
           text: "- GPT-5 (copilot)"
     "#]].assert_eq(&check(GH_AGENT, text));
@@ -1522,7 +1526,7 @@ fn a_claude_agents_folder_beats_the_agent_md_suffix() {
         dialect: claude-agent
         4:8-4:13 warning[invalid-value] `gpt-4` is not a Claude model: Claude Code sends it to the Anthropic API, which rejects it. Use `sonnet`, `opus`, `haiku`, `fable`, `inherit` or a `claude-…` id.
           text: "gpt-4"
-        5:17-5:25 warning[invalid-value] `allowAll` is not a valid `permissionMode`. Allowed: `default`, `acceptEdits`, `auto`, `dontAsk`, `bypassPermissions`, `plan`, `manual`.
+        5:17-5:25 warning[invalid-value] `allowAll` is not a valid `permissionMode`. Allowed: `default`, `acceptEdits`, `auto`, `dontAsk`, `bypassPermissions`, `plan`, `manual`, ….
           text: "allowAll"
         6:9-6:15 warning[invalid-value] `global` is not a valid `memory`: did you mean `local`? Allowed: `user`, `project`, `local`.
           text: "global"
@@ -1811,7 +1815,7 @@ fn claude_rule_checks() {
     let text = "---\npaths: **/*.ts\n---\nBody\n";
     expect![[r#"
         dialect: claude-rule
-        2:8-2:15 warning[yaml-syntax] `*` at the start of a value begins a YAML alias, so the value is not read as text. Quote the value. Claude Code tolerates it, but strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file.
+        2:8-2:15 warning[yaml-syntax] `*` at the start of a value begins a YAML alias in strict YAML, which then does not read the value as text. Quote the value. Claude Code tolerates it, but strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file.
           text: "**/*.ts"
           fix (manual): Quote the value of `paths` -> fixed
           fix (manual): Make `paths` a folded block scalar (`>-`) -> fixed
@@ -1820,7 +1824,7 @@ fn claude_rule_checks() {
     let text = "---\npaths:\n  - **/*.ts\n---\nBody\n";
     expect![[r#"
         dialect: claude-rule
-        2:7-3:12 error[yaml-syntax] `*` at the start of a value begins a YAML alias, so the value is not read as text. Quote the value. Claude Code cannot read the front matter.
+        2:7-3:12 error[yaml-syntax] `*` at the start of a value begins a YAML alias in strict YAML, which then does not read the value as text. Quote the value. Claude Code cannot read the front matter.
           text: "\n  - **/*.ts"
           fix (manual): Quote the value of `paths` -> fixed
           fix (manual): Make `paths` a folded block scalar (`>-`) -> fixed
@@ -1935,7 +1939,7 @@ fn windsurf_rule_checks() {
     let text = "---\ntrigger: glob\ndescription: \nglobs: *.md,*.mdx\n---\nBody\n";
     expect![[r#"
         dialect: windsurf-rule
-        4:8-4:18 warning[yaml-syntax] `*` at the start of a value begins a YAML alias, so the value is not read as text. Windsurf reads it as written, but strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file. Quoting it would not help: Windsurf keeps the quotes as part of the value.
+        4:8-4:18 warning[yaml-syntax] `*` at the start of a value begins a YAML alias in strict YAML, which then does not read the value as text. Windsurf reads it as written, but strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file. Quoting it would not help: Windsurf keeps the quotes as part of the value.
           text: "*.md,*.mdx"
     "#]].assert_eq(&check(path, text));
     let text = "---\ntrigger: model_decision\ndescription: 42\n---\nBody\n";
@@ -2036,10 +2040,10 @@ fn gemini_agent_checks() {
     let text = "---\nname:\ndescription: \"\"\n---\nBody\n";
     expect![[r#"
         dialect: gemini-agent
-        2:1-2:5 error[missing-required-key] `name` is empty in a Gemini CLI subagent: without it Gemini CLI refuses the file ("Agent loading error"). Fill it in.
+        2:1-2:5 error[missing-required-key] `name` has no value, which counts as missing in a Gemini CLI subagent: without it Gemini CLI refuses the file ("Agent loading error"). Give it a value.
           text: "name"
-        3:1-3:12 error[missing-required-key] `description` is empty in a Gemini CLI subagent: without it Gemini CLI refuses the file ("Agent loading error"). Fill it in.
-          text: "description"
+        3:14-3:16 error[missing-required-key] `description` is empty, and an empty value counts as missing in a Gemini CLI subagent: without it Gemini CLI refuses the file ("Agent loading error"). Give it a value.
+          text: "\"\""
     "#]].assert_eq(&check(path, text));
     // Underscores are fine in Gemini CLI names.
     let text = "---\nname: code_reviewer\ndescription: Reviews.\n---\nBody\n";

@@ -48,6 +48,15 @@ pub struct Dialect {
     pub claims: Vec<String>,
     /// What happens when the front matter is missing.
     pub front_matter: FrontMatterPolicy,
+    /// Where the file's own tool still reads a file without front matter, and only other
+    /// readers need it: what each does (a warning then, not an error; for optional front
+    /// matter, why it is worth having).
+    #[serde(default)]
+    pub without_front_matter: Option<Effect>,
+    /// Where the tool reads an unclosed block as the whole file's front matter instead of
+    /// skipping it: what then happens (a warning, not an error).
+    #[serde(default)]
+    pub unclosed_front_matter: Option<Effect>,
     /// Format and matching rules for `name`.
     #[serde(default)]
     pub name: NameRules,
@@ -112,6 +121,67 @@ pub struct Dialect {
     /// sets it: the most common persona format).
     #[serde(default)]
     pub fallback: Option<Fallback>,
+    /// Where a file of this dialect is part of a plugin, and what the tool does differently
+    /// there.
+    #[serde(default)]
+    pub plugin: Option<Plugin>,
+    /// Keys that a reader ignores for some values of a key that picks the readers (`target`).
+    #[serde(default)]
+    pub target_ignores: Vec<TargetIgnores>,
+    /// Added to what `unknown-key` says of a key the tool ignores, where another reader says
+    /// more ("Copilot CLI warns that it ignores it").
+    #[serde(default, rename = "unknown-keys-note")]
+    pub unknown_keys_note: Option<String>,
+}
+
+/// `keys` are not read when `key` is one of `values` (`""`: the key is not set).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TargetIgnores {
+    pub key: String,
+    pub values: Vec<String>,
+    pub keys: Vec<String>,
+    /// Who ignores them: "GitHub Copilot ignores it with `target: github-copilot`".
+    pub says: String,
+    pub severity: Mild,
+    pub sources: Vec<String>,
+}
+
+/// A severity for what changes nothing but is worth knowing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Mild {
+    Information,
+    Hint,
+}
+
+/// What the readers do in a situation, and where that was read.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Effect {
+    /// A sentence: "VS Code lists the agent, named after its file; Copilot CLI refuses it".
+    pub says: String,
+    pub source: String,
+}
+
+/// Files of a dialect that belong to a plugin (`plugins/<name>/agents/…`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Plugin {
+    /// Path globs of the plugin's files.
+    pub paths: Vec<String>,
+    /// Keys the tool ignores in a plugin's files.
+    #[serde(default)]
+    pub ignores: Vec<String>,
+    /// Where that was read.
+    pub source: String,
+}
+
+impl Plugin {
+    /// Whether the file at `rel_path` is a plugin's.
+    pub fn holds(&self, rel_path: &str) -> bool {
+        crate::glob::GlobSet::new(&self.paths).is_match(rel_path)
+    }
 }
 
 /// The keys that play a part that rules need to know, by role.
@@ -172,6 +242,24 @@ pub struct Colors {
     pub hex: HexColors,
     /// What it does with a color that is neither named nor hex.
     pub unknown: UnknownColors,
+    pub source: String,
+    /// Where the file has several readers, each with its own named colors (agency personas:
+    /// Claude Code, and OpenCode after conversion): a color none shows is a warning, one that
+    /// only some show a note.
+    #[serde(default)]
+    pub palettes: Vec<Palette>,
+}
+
+/// The named colors one reader shows.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Palette {
+    /// "Claude Code".
+    pub reader: String,
+    /// The value set of its colors.
+    pub set: String,
+    /// What it does with another name, after the reader: "turns any other name into gray".
+    pub otherwise: String,
     pub source: String,
 }
 
@@ -378,6 +466,9 @@ pub enum LenientYaml {
     None,
     /// It retries a value containing `: ` (Claude Code 2.1.69 and later).
     ColonInValue,
+    /// It reads a value that starts with `*` or `&` as text, where strict YAML reads an alias
+    /// or an anchor (VS Code's own front-matter parser: `applyTo: *.ts,*.js`).
+    AliasAsText,
     /// It has its own lenient reader (Cursor's `.mdc` headers).
     All,
     /// It retries after quoting every one-line top-level value that holds a YAML special
@@ -425,6 +516,53 @@ pub struct NameRules {
     pub max_length: Option<usize>,
     /// Words a name may not hold (between hyphens), and who refuses such a name.
     pub reserved_words: Option<ReservedWords>,
+    /// For the `skill` format: what the file's own tool does with a name outside the format
+    /// ("Claude Code loads it, as a display name"), where it still loads it.
+    #[serde(default)]
+    pub loaded_by: Option<String>,
+    /// For the `skill` format: the other readers that check the name, each with the letters
+    /// it allows.
+    #[serde(default)]
+    pub readers: Vec<NameReader>,
+    /// What the folder name is to the tool, after "the name `x` differs from its folder `y`:
+    /// " ("Claude Code names the skill's command after the folder"), and what `name` is in a
+    /// plugin, where the tool uses it instead.
+    #[serde(default)]
+    pub folder_use: Option<FolderUse>,
+}
+
+/// A reader of a persona's name and the names it takes.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct NameReader {
+    /// "VS Code", "the Agent Skills spec".
+    pub reader: String,
+    pub letters: NameLetters,
+    /// What it does with another name, after the reader: "silently skips the skill".
+    pub refuses: String,
+    pub source: String,
+}
+
+/// Which letters a name may hold besides digits and hyphens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NameLetters {
+    /// `a-z` only.
+    AsciiLowercase,
+    /// Any letter with no upper case (`навык`, `技能`), after NFKC normalisation.
+    UnicodeLowercase,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct FolderUse {
+    /// Outside plugins: "Claude Code names the skill's command after the folder".
+    pub outside_plugins: String,
+    /// In a plugin: "Claude Code makes `name` the command's last segment".
+    pub in_plugins: String,
+    /// Who requires the two to match: "the Agent Skills spec and VS Code require them to match".
+    pub required_by: String,
+    pub source: String,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -591,6 +729,10 @@ pub struct Key {
     /// must be a YAML list.
     #[serde(default)]
     pub comma_is_literal: Option<String>,
+    /// For a required key: another key that makes its absence matter less (an instructions
+    /// file without `applyTo` may still be picked by its `description`): then only information.
+    #[serde(default)]
+    pub missing_eased_by: Option<Easing>,
     /// Markdown shown on hover and in completion (required for keys and fields).
     #[serde(default)]
     pub doc: String,
@@ -664,6 +806,23 @@ pub struct Key {
     /// A setting with which the key's readers ignore it: its shape is not checked then.
     #[serde(default)]
     pub unchecked_with: Option<Setting<String>>,
+    /// For an optional text key: what its readers do with an empty value (`applyTo: ''`), after
+    /// "`key` is empty: ". Without it, the message says that the tool reads it as not set.
+    #[serde(default)]
+    pub if_empty: Option<String>,
+    /// For an enum: what the tool does with a value outside `values`, where it ignores it
+    /// rather than rejecting the file ("Claude Code runs the skill inline"): a warning, not an
+    /// error.
+    #[serde(default)]
+    pub if_other: Option<String>,
+    /// For an open set: the form other values must have to name anything (`agent`: a
+    /// subagent's name), checked with that name format's rules.
+    #[serde(default)]
+    pub open_format: Option<NameFormat>,
+    /// Rules that uploads (claude.ai, the Skills API) apply to the text, where the tool itself
+    /// does not.
+    #[serde(default)]
+    pub upload: Option<UploadRules>,
 }
 
 /// Which values a [`TypeNote`] is about.
@@ -764,6 +923,33 @@ impl Key {
     }
 }
 
+/// What an upload refuses in a text value that the tool itself takes.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct UploadRules {
+    /// "claude.ai and the Skills API".
+    pub refused_by: String,
+    /// Who takes the text all the same: "Claude Code".
+    pub taken_by: String,
+    /// Whether a tag such as `<example>` makes them refuse it.
+    #[serde(default)]
+    pub no_xml_tags: bool,
+    /// The most characters they take.
+    #[serde(default)]
+    pub max_chars: Option<usize>,
+    pub source: String,
+}
+
+/// A key whose presence makes another one's absence matter less, and what it does.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Easing {
+    pub key: String,
+    /// After "with `key`, ": "VS Code may still pick the instructions by their description".
+    pub says: String,
+    pub source: String,
+}
+
 /// What the readers of a key do with a null value, and where that was read.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -817,6 +1003,20 @@ pub struct Value {
     /// What to use instead (for legacy/retired values).
     #[serde(default)]
     pub replacement: Option<String>,
+    /// Where the fact was read, with the date, when it differs from the key's source.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// Set when the value is the default, so writing it changes nothing: why, after
+    /// "`value` is the default: " ("Claude Code runs a skill inline unless `context: fork`").
+    #[serde(default)]
+    pub redundant: Option<String>,
+    /// Set when the readers disagree about the value: who takes it and who does not.
+    #[serde(default)]
+    pub disputed: Option<String>,
+    /// For a legacy value: who still takes it, as an alias ("Claude Code still takes `Task`
+    /// as `Agent`, and VS Code maps only `Task`"). Renaming it is then only a hint.
+    #[serde(default, rename = "still-works")]
+    pub still_works: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -1233,12 +1433,24 @@ impl Dialect {
             named.push(r.when.key.as_str());
             named.extend(r.keys.iter().map(String::as_str));
         }
+        if let Some(p) = &self.plugin {
+            named.extend(p.ignores.iter().map(String::as_str));
+        }
+        for t in &self.target_ignores {
+            named.push(t.key.as_str());
+            named.extend(t.keys.iter().map(String::as_str));
+        }
         for c in &self.conflicts {
             if c.settings.len() < 2 {
                 return Err(format!("{id}: a conflict needs two settings or more"));
             }
             named.extend(c.settings.iter().map(|s| s.key.as_str()));
         }
+        named.extend(
+            self.keys
+                .iter()
+                .filter_map(|k| k.missing_eased_by.as_ref().map(|e| e.key.as_str())),
+        );
         if let Some(k) = named.iter().find(|k| self.key(k).is_none()) {
             return Err(format!(
                 "{id}: `{k}` is not a key of the dialect (a role, requirement or conflict names it)"
@@ -1246,6 +1458,14 @@ impl Dialect {
         }
         if self.keys.iter().any(|k| k.ty == ValueType::Color) && self.colors.is_none() {
             return Err(format!("{id}: a color key needs `colors`"));
+        }
+        if let Some(p) = self
+            .colors
+            .iter()
+            .flat_map(|c| &c.palettes)
+            .find(|p| !sets.contains_key(&p.set))
+        {
+            return Err(format!("{id}: palette `{}` is not a set", p.set));
         }
         if let Some(set) = &self.models.ids
             && !sets.contains_key(set)

@@ -87,7 +87,7 @@ $0
 Body
 "#,
         expect![[r#"
-            claude-agent: 13 items
+            claude-agent: 14 items
             tools · Key · 10002 · 5:1-5:1 "" → "tools: " · tool list · resolves tools
                 **`tools`** · tool list
 
@@ -109,7 +109,7 @@ Body
 
                 Permission mode the subagent runs in. Ignored for plugin agents and when the parent runs in auto mode; `bypassPermissions` skips all prompts.
 
-                Allowed values: `default`, `acceptEdits`, `auto`, `dontAsk`, `bypassPermissions`, `plan`, `manual`.
+                Allowed values: `default`, `acceptEdits`, `auto`, `dontAsk`, `bypassPermissions`, `plan`, `manual`, `delegate`.
 
                 Dialect: Claude Code subagent (Claude Code). [Source](https://code.claude.com/docs/en/sub-agents)
             maxTurns · Key · 10006 · 5:1-5:1 "" → "maxTurns: " · integer · resolves maxTurns
@@ -176,7 +176,17 @@ Body
                 Allowed values: `red`, `blue`, `green`, `yellow`, `purple`, `orange`, `pink`, `cyan`.
 
                 Dialect: Claude Code subagent (Claude Code). [Source](https://code.claude.com/docs/en/sub-agents)
-            initialPrompt · Key · 10015 · 5:1-5:1 "" → "initialPrompt: " · text · resolves initialPrompt
+            omitClaudeMd · Key · 10015 · 5:1-5:1 "" → "omitClaudeMd: " · boolean · resolves omitClaudeMd
+                **`omitClaudeMd`** · boolean
+
+                When `true`, the subagent starts without the project's CLAUDE.md files in its context (Claude Code 2.1.271 and later; older versions ignore the key).
+
+                Allowed values: `true`, `false`.
+
+                Default: `false`.
+
+                Dialect: Claude Code subagent (Claude Code). [Source](https://code.claude.com/docs/en/sub-agents)
+            initialPrompt · Key · 10016 · 5:1-5:1 "" → "initialPrompt: " · text · resolves initialPrompt
                 **`initialPrompt`** · text
 
                 First user turn, submitted automatically when this agent runs as the main session agent (`--agent` or the `agent` setting). Commands and skills in it are processed.
@@ -198,7 +208,7 @@ mo$0
 ---
 "#,
         expect![[r#"
-            claude-agent: 16 items
+            claude-agent: 17 items
             name · Key · 00000 · 2:1-2:3 "mo" → "name: " · text · required · resolves name
             description · Key · 00001 · 2:1-2:3 "mo" → "description: " · text · required · resolves description
             tools · Key · 10002 · 2:1-2:3 "mo" → "tools: " · tool list · resolves tools
@@ -214,7 +224,8 @@ mo$0
             effort · Key · 10012 · 2:1-2:3 "mo" → "effort: " · one of a set of values · resolves effort
             isolation · Key · 10013 · 2:1-2:3 "mo" → "isolation: " · one of a set of values · resolves isolation
             color · Key · 10014 · 2:1-2:3 "mo" → "color: " · color · resolves color
-            initialPrompt · Key · 10015 · 2:1-2:3 "mo" → "initialPrompt: " · text · resolves initialPrompt
+            omitClaudeMd · Key · 10015 · 2:1-2:3 "mo" → "omitClaudeMd: " · boolean · resolves omitClaudeMd
+            initialPrompt · Key · 10016 · 2:1-2:3 "mo" → "initialPrompt: " · text · resolves initialPrompt
         "#]],
     );
 }
@@ -233,7 +244,7 @@ sk$0
 ---
 "#,
         expect![[r#"
-            claude-agent: 14 items
+            claude-agent: 15 items
             tools · Key · 10002 · 4:1-4:3 "sk" → "tools: " · tool list · resolves tools
             disallowedTools · Key · 10003 · 4:1-4:3 "sk" → "disallowedTools: " · tool list · resolves disallowedTools
             model · Key · 10004 · 4:1-4:3 "sk" → "model: " · model · resolves model
@@ -247,7 +258,8 @@ sk$0
             effort · Key · 10012 · 4:1-4:3 "sk" → "effort: " · one of a set of values · resolves effort
             isolation · Key · 10013 · 4:1-4:3 "sk" → "isolation: " · one of a set of values · resolves isolation
             color · Key · 10014 · 4:1-4:3 "sk" → "color: " · color · resolves color
-            initialPrompt · Key · 10015 · 4:1-4:3 "sk" → "initialPrompt: " · text · resolves initialPrompt
+            omitClaudeMd · Key · 10015 · 4:1-4:3 "sk" → "omitClaudeMd: " · boolean · resolves omitClaudeMd
+            initialPrompt · Key · 10016 · 4:1-4:3 "sk" → "initialPrompt: " · text · resolves initialPrompt
         "#]],
     );
 }
@@ -276,7 +288,7 @@ $0
             model · Key · 10009 · 2:1-2:1 "" → "model: " · model · resolves model
             effort · Key · 10010 · 2:1-2:1 "" → "effort: " · one of a set of values · resolves effort
             context · Key · 10011 · 2:1-2:1 "" → "context: " · one of a set of values · resolves context
-            agent · Key · 10012 · 2:1-2:1 "" → "agent: " · text · resolves agent
+            agent · Key · 10012 · 2:1-2:1 "" → "agent: " · one of a set of values · resolves agent
             background · Key · 10013 · 2:1-2:1 "" → "background: " · boolean · resolves background
             hooks · Key · 10014 · 2:1-2:1 "" → "hooks:\n  $0" snippet · mapping · resolves hooks
             paths · Key · 10015 · 2:1-2:1 "" → "paths: " · text or list · resolves paths
@@ -308,7 +320,7 @@ $0
             model · Key · 10005 · 2:1-2:1 "" → "model: " · model · resolves model
             effort · Key · 10006 · 2:1-2:1 "" → "effort: " · one of a set of values · resolves effort
             context · Key · 10007 · 2:1-2:1 "" → "context: " · one of a set of values · resolves context
-            agent · Key · 10008 · 2:1-2:1 "" → "agent: " · text · resolves agent
+            agent · Key · 10008 · 2:1-2:1 "" → "agent: " · one of a set of values · resolves agent
             background · Key · 10009 · 2:1-2:1 "" → "background: " · boolean · resolves background
             disable-model-invocation · Key · 10010 · 2:1-2:1 "" → "disable-model-invocation: " · boolean · resolves disable-model-invocation
             user-invocable · Key · 10011 · 2:1-2:1 "" → "user-invocable: " · boolean · resolves user-invocable
@@ -384,9 +396,9 @@ $0
 "#,
         expect![[r#"
             copilot-instructions: 4 items
+            applyTo · Key · 00002 · 2:1-2:1 "" → "applyTo: " · text · required · resolves applyTo
             name · Key · 10000 · 2:1-2:1 "" → "name: " · text · resolves name
             description · Key · 10001 · 2:1-2:1 "" → "description: " · text · resolves description
-            applyTo · Key · 10002 · 2:1-2:1 "" → "applyTo: " · text · resolves applyTo
             excludeAgent · Key · 10003 · 2:1-2:1 "" → "excludeAgent: " · text or list · resolves excludeAgent
         "#]],
     );
@@ -525,7 +537,7 @@ fn unclosed_front_matter() {
 name: a
 $0"#,
         expect![[r#"
-            claude-agent: 15 items
+            claude-agent: 16 items
             description · Key · 00001 · 3:1-3:1 "" → "description: " · text · required · resolves description
             tools · Key · 10002 · 3:1-3:1 "" → "tools: " · tool list · resolves tools
             disallowedTools · Key · 10003 · 3:1-3:1 "" → "disallowedTools: " · tool list · resolves disallowedTools
@@ -540,7 +552,8 @@ $0"#,
             effort · Key · 10012 · 3:1-3:1 "" → "effort: " · one of a set of values · resolves effort
             isolation · Key · 10013 · 3:1-3:1 "" → "isolation: " · one of a set of values · resolves isolation
             color · Key · 10014 · 3:1-3:1 "" → "color: " · color · resolves color
-            initialPrompt · Key · 10015 · 3:1-3:1 "" → "initialPrompt: " · text · resolves initialPrompt
+            omitClaudeMd · Key · 10015 · 3:1-3:1 "" → "omitClaudeMd: " · boolean · resolves omitClaudeMd
+            initialPrompt · Key · 10016 · 3:1-3:1 "" → "initialPrompt: " · text · resolves initialPrompt
         "#]],
     );
 }
@@ -667,13 +680,13 @@ model: $0
 Body
 "#,
         expect![[r#"
-            claude-agent: 44 items
+            claude-agent: 51 items
             sonnet · Model · 099990000 · 4:8-4:8 "" → "sonnet" · resolves model=sonnet
-                Alias for the latest Sonnet (Claude Sonnet 5 on the Anthropic API; Sonnet 4.6 on Claude Platform on AWS; Sonnet 4.5 on Bedrock, Google Cloud and Foundry).
+                Alias for the latest Sonnet: Claude Sonnet 5.5 on the Anthropic API from Claude Code v2.1.284 (Sonnet 5 before); Sonnet 4.6 on Claude Platform on AWS; Sonnet 4.5 on Bedrock, Google Cloud and Foundry.
             opus · Model · 099990001 · 4:8-4:8 "" → "opus" · resolves model=opus
-                Alias for the latest Opus (Claude Opus 5 on the Anthropic API, AWS, Bedrock and Google Cloud; Opus 4.6 on Foundry).
+                Alias for the latest Opus: Claude Opus 5.5 on the Anthropic API, Claude Platform on AWS, Bedrock and Google Cloud from Claude Code v2.1.280 (Opus 5 before); Opus 4.6 on Foundry.
             haiku · Model · 099990002 · 4:8-4:8 "" → "haiku" · resolves model=haiku
-                Alias for Claude Haiku (currently Haiku 4.5).
+                Alias for the latest Haiku: Claude Haiku 5.5 (`claude-haiku-5-5`) from Claude Code v2.1.293 (Haiku 4.5 before).
             fable · Model · 099990003 · 4:8-4:8 "" → "fable" · resolves model=fable
                 Alias for Claude Fable 5 (Claude Code v2.1.170+).
             inherit · Model · 099990004 · 4:8-4:8 "" → "inherit" · resolves model=inherit
@@ -686,132 +699,156 @@ Body
                 CLI alias for the latest Sonnet with the 1M-token context window.
             opus[1m] · Model · 099990008 · 4:8-4:8 "" → "opus[1m]" · resolves model=opus[1m]
                 CLI alias for the latest Opus with the 1M-token context window.
-            claude-fable-5 · Model · 099990009 · 4:8-4:8 "" → "claude-fable-5" · resolves model=claude-fable-5
-                Claude Fable 5 — active model (available from June 9, 2026).
-            claude-opus-5 · Model · 099990010 · 4:8-4:8 "" → "claude-opus-5" · resolves model=claude-opus-5
-                Claude Opus 5 — active model.
-            claude-sonnet-5 · Model · 099990011 · 4:8-4:8 "" → "claude-sonnet-5" · resolves model=claude-sonnet-5
-                Claude Sonnet 5 — active model.
-            claude-haiku-4-5-20251001 · Model · 099990012 · 4:8-4:8 "" → "claude-haiku-4-5-20251001" · resolves model=claude-haiku-4-5-20251001
+            claude-fable-5-1 · Model · 099990009 · 4:8-4:8 "" → "claude-fable-5-1" · resolves model=claude-fable-5-1
+                Claude Fable 5.1 — active model.
+            claude-opus-5-5 · Model · 099990010 · 4:8-4:8 "" → "claude-opus-5-5" · resolves model=claude-opus-5-5
+                Claude Opus 5.5 — active model (what `opus` points to from Claude Code v2.1.280).
+            claude-sonnet-5-5 · Model · 099990011 · 4:8-4:8 "" → "claude-sonnet-5-5" · resolves model=claude-sonnet-5-5
+                Claude Sonnet 5.5 — active model from September 28, 2026 (what `sonnet` points to from Claude Code v2.1.284).
+            claude-haiku-5-5 · Model · 099990012 · 4:8-4:8 "" → "claude-haiku-5-5" · resolves model=claude-haiku-5-5
+                Claude Haiku 5.5 — active model, released October 7, 2026; retired not sooner than October 7, 2027.
+            claude-mythos-5-1 · Model · 099990013 · 4:8-4:8 "" → "claude-mythos-5-1" · resolves model=claude-mythos-5-1
+                Claude Mythos 5.1 — active model (retired not sooner than September 1, 2027); needs access.
+            claude-haiku-4-5-20251001 · Model · 099990017 · 4:8-4:8 "" → "claude-haiku-4-5-20251001" · resolves model=claude-haiku-4-5-20251001
                 Claude Haiku 4.5 — active model (pinned snapshot id).
-            claude-haiku-4-5 · Model · 099990013 · 4:8-4:8 "" → "claude-haiku-4-5" · resolves model=claude-haiku-4-5
+            claude-haiku-4-5 · Model · 099990018 · 4:8-4:8 "" → "claude-haiku-4-5" · resolves model=claude-haiku-4-5
                 Claude Haiku 4.5 — active model (API alias of `claude-haiku-4-5-20251001`).
-            claude-mythos-5 · Model · 099990014 · 4:8-4:8 "" → "claude-mythos-5" · resolves model=claude-mythos-5
+            claude-mythos-5 · Model · 099990019 · 4:8-4:8 "" → "claude-mythos-5" · resolves model=claude-mythos-5
                 Claude Mythos 5 — invitation-only model (Project Glasswing); fails without access.
-            claude-mythos-preview · Model · 099990015 · 4:8-4:8 "" → "claude-mythos-preview" · resolves model=claude-mythos-preview
+            claude-mythos-preview · Model · 099990020 · 4:8-4:8 "" → "claude-mythos-preview" · resolves model=claude-mythos-preview
                 Claude Mythos preview — invitation-only model (Project Glasswing); fails without access.
-            claude-opus-4-8 · Model · 199990016 · 4:8-4:8 "" → "claude-opus-4-8" · legacy — use claude-opus-5 · resolves model=claude-opus-4-8
+            claude-fable-5 · Model · 199990014 · 4:8-4:8 "" → "claude-fable-5" · legacy — use claude-fable-5-1 · resolves model=claude-fable-5
+                Claude Fable 5 — active (legacy) model (available from June 9, 2026).
+
+                *Legacy*: use `claude-fable-5-1`.
+            claude-opus-5 · Model · 199990015 · 4:8-4:8 "" → "claude-opus-5" · legacy — use claude-opus-5-5 · resolves model=claude-opus-5
+                Claude Opus 5 — active (legacy) model, from July 24, 2026.
+
+                *Legacy*: use `claude-opus-5-5`.
+            claude-sonnet-5 · Model · 199990016 · 4:8-4:8 "" → "claude-sonnet-5" · legacy — use claude-sonnet-5-5 · resolves model=claude-sonnet-5
+                Claude Sonnet 5 — active (legacy) model.
+
+                *Legacy*: use `claude-sonnet-5-5`.
+            claude-opus-4-8 · Model · 199990021 · 4:8-4:8 "" → "claude-opus-4-8" · legacy — use claude-opus-5-5 · resolves model=claude-opus-4-8
                 Claude Opus 4.8 — active (legacy) model.
 
-                *Legacy*: use `claude-opus-5`.
-            claude-opus-4-7 · Model · 199990017 · 4:8-4:8 "" → "claude-opus-4-7" · legacy — use claude-opus-5 · resolves model=claude-opus-4-7
+                *Legacy*: use `claude-opus-5-5`.
+            claude-opus-4-7 · Model · 199990022 · 4:8-4:8 "" → "claude-opus-4-7" · legacy — use claude-opus-5-5 · resolves model=claude-opus-4-7
                 Claude Opus 4.7 — active (legacy) model.
 
-                *Legacy*: use `claude-opus-5`.
-            claude-opus-4-6 · Model · 199990018 · 4:8-4:8 "" → "claude-opus-4-6" · legacy — use claude-opus-5 · resolves model=claude-opus-4-6
+                *Legacy*: use `claude-opus-5-5`.
+            claude-opus-4-6 · Model · 199990023 · 4:8-4:8 "" → "claude-opus-4-6" · legacy — use claude-opus-5-5 · resolves model=claude-opus-4-6
                 Claude Opus 4.6 — active (legacy) model.
 
-                *Legacy*: use `claude-opus-5`.
-            claude-sonnet-4-6 · Model · 199990019 · 4:8-4:8 "" → "claude-sonnet-4-6" · legacy — use claude-sonnet-5 · resolves model=claude-sonnet-4-6
+                *Legacy*: use `claude-opus-5-5`.
+            claude-sonnet-4-6 · Model · 199990024 · 4:8-4:8 "" → "claude-sonnet-4-6" · legacy — use claude-sonnet-5-5 · resolves model=claude-sonnet-4-6
                 Claude Sonnet 4.6 — active (legacy) model.
 
-                *Legacy*: use `claude-sonnet-5`.
-            claude-sonnet-4-5-20250929 · Model · 199990020 · 4:8-4:8 "" → "claude-sonnet-4-5-20250929" · legacy — use claude-sonnet-5 · resolves model=claude-sonnet-4-5-20250929
-                Claude Sonnet 4.5 — active (legacy) model (pinned snapshot id).
-
-                *Legacy*: use `claude-sonnet-5`.
-            claude-sonnet-4-5 · Model · 199990021 · 4:8-4:8 "" → "claude-sonnet-4-5" · legacy — use claude-sonnet-5 · resolves model=claude-sonnet-4-5
-                Claude Sonnet 4.5 — active (legacy) model (API alias of `claude-sonnet-4-5-20250929`).
-
-                *Legacy*: use `claude-sonnet-5`.
-            claude-opus-4-5-20251101 · Model · 199990022 · 4:8-4:8 "" → "claude-opus-4-5-20251101" · legacy — use claude-opus-5 · resolves model=claude-opus-4-5-20251101
+                *Legacy*: use `claude-sonnet-5-5`.
+            claude-opus-4-5-20251101 · Model · 199990025 · 4:8-4:8 "" → "claude-opus-4-5-20251101" · legacy — use claude-opus-5-5 · resolves model=claude-opus-4-5-20251101
                 Claude Opus 4.5 — active (legacy) model (pinned snapshot id).
 
-                *Legacy*: use `claude-opus-5`.
-            claude-opus-4-5 · Model · 199990023 · 4:8-4:8 "" → "claude-opus-4-5" · legacy — use claude-opus-5 · resolves model=claude-opus-4-5
+                *Legacy*: use `claude-opus-5-5`.
+            claude-opus-4-5 · Model · 199990026 · 4:8-4:8 "" → "claude-opus-4-5" · legacy — use claude-opus-5-5 · resolves model=claude-opus-4-5
                 Claude Opus 4.5 — active (legacy) model (API alias of `claude-opus-4-5-20251101`).
 
-                *Legacy*: use `claude-opus-5`.
-            claude-opus-4-1-20250805 · Model · 399990024 · 4:8-4:8 "" → "claude-opus-4-1-20250805" · retired — use claude-opus-5 · deprecated · resolves model=claude-opus-4-1-20250805
+                *Legacy*: use `claude-opus-5-5`.
+            claude-sonnet-4-5-20250929 · Model · 399990027 · 4:8-4:8 "" → "claude-sonnet-4-5-20250929" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-sonnet-4-5-20250929
+                Claude Sonnet 4.5 (pinned snapshot id) — retired November 30, 2026; requests fail.
+
+                *Retired*: use `claude-sonnet-5-5`.
+            claude-sonnet-4-5 · Model · 399990028 · 4:8-4:8 "" → "claude-sonnet-4-5" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-sonnet-4-5
+                Claude Sonnet 4.5 (alias of `claude-sonnet-4-5-20250929`) — retired November 30, 2026.
+
+                *Retired*: use `claude-sonnet-5-5`.
+            claude-opus-4-1-20250805 · Model · 399990029 · 4:8-4:8 "" → "claude-opus-4-1-20250805" · retired — use claude-opus-5-5 · deprecated · resolves model=claude-opus-4-1-20250805
                 Claude Opus 4.1 — retired August 5, 2026; requests fail.
 
-                *Retired*: use `claude-opus-5`.
-            claude-opus-4-1 · Model · 399990025 · 4:8-4:8 "" → "claude-opus-4-1" · retired — use claude-opus-5 · deprecated · resolves model=claude-opus-4-1
+                *Retired*: use `claude-opus-5-5`.
+            claude-opus-4-1 · Model · 399990030 · 4:8-4:8 "" → "claude-opus-4-1" · retired — use claude-opus-5-5 · deprecated · resolves model=claude-opus-4-1
                 Claude Opus 4.1 (alias of `claude-opus-4-1-20250805`) — retired August 5, 2026.
 
-                *Retired*: use `claude-opus-5`.
-            claude-opus-4-20250514 · Model · 399990026 · 4:8-4:8 "" → "claude-opus-4-20250514" · retired — use claude-opus-5 · deprecated · resolves model=claude-opus-4-20250514
+                *Retired*: use `claude-opus-5-5`.
+            claude-opus-4-20250514 · Model · 399990031 · 4:8-4:8 "" → "claude-opus-4-20250514" · retired — use claude-opus-5-5 · deprecated · resolves model=claude-opus-4-20250514
                 Claude Opus 4 — retired June 15, 2026; requests fail.
 
-                *Retired*: use `claude-opus-5`.
-            claude-opus-4-0 · Model · 399990027 · 4:8-4:8 "" → "claude-opus-4-0" · retired — use claude-opus-5 · deprecated · resolves model=claude-opus-4-0
+                *Retired*: use `claude-opus-5-5`.
+            claude-opus-4 · Model · 399990032 · 4:8-4:8 "" → "claude-opus-4" · retired — use claude-opus-5-5 · deprecated · resolves model=claude-opus-4
+                Claude Opus 4 (a short form of `claude-opus-4-20250514`, never a documented alias) — the model was retired June 15, 2026, so requests with any Opus 4 id fail.
+
+                *Retired*: use `claude-opus-5-5`.
+            claude-opus-4-0 · Model · 399990033 · 4:8-4:8 "" → "claude-opus-4-0" · retired — use claude-opus-5-5 · deprecated · resolves model=claude-opus-4-0
                 Claude Opus 4 (alias of `claude-opus-4-20250514`) — retired June 15, 2026.
 
-                *Retired*: use `claude-opus-5`.
-            claude-sonnet-4-20250514 · Model · 399990028 · 4:8-4:8 "" → "claude-sonnet-4-20250514" · retired — use claude-sonnet-5 · deprecated · resolves model=claude-sonnet-4-20250514
+                *Retired*: use `claude-opus-5-5`.
+            claude-sonnet-4-20250514 · Model · 399990034 · 4:8-4:8 "" → "claude-sonnet-4-20250514" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-sonnet-4-20250514
                 Claude Sonnet 4 — retired June 15, 2026; requests fail.
 
-                *Retired*: use `claude-sonnet-5`.
-            claude-sonnet-4-0 · Model · 399990029 · 4:8-4:8 "" → "claude-sonnet-4-0" · retired — use claude-sonnet-5 · deprecated · resolves model=claude-sonnet-4-0
+                *Retired*: use `claude-sonnet-5-5`.
+            claude-sonnet-4 · Model · 399990035 · 4:8-4:8 "" → "claude-sonnet-4" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-sonnet-4
+                Claude Sonnet 4 (a short form of `claude-sonnet-4-20250514`, never a documented alias) — the model was retired June 15, 2026, so requests with any Sonnet 4 id fail.
+
+                *Retired*: use `claude-sonnet-5-5`.
+            claude-sonnet-4-0 · Model · 399990036 · 4:8-4:8 "" → "claude-sonnet-4-0" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-sonnet-4-0
                 Claude Sonnet 4 (alias of `claude-sonnet-4-20250514`) — retired June 15, 2026.
 
-                *Retired*: use `claude-sonnet-5`.
-            claude-3-7-sonnet-20250219 · Model · 399990030 · 4:8-4:8 "" → "claude-3-7-sonnet-20250219" · retired — use claude-sonnet-5 · deprecated · resolves model=claude-3-7-sonnet-20250219
+                *Retired*: use `claude-sonnet-5-5`.
+            claude-3-7-sonnet-20250219 · Model · 399990037 · 4:8-4:8 "" → "claude-3-7-sonnet-20250219" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-3-7-sonnet-20250219
                 Claude Sonnet 3.7 — retired February 19, 2026; requests fail.
 
-                *Retired*: use `claude-sonnet-5`.
-            claude-3-7-sonnet-latest · Model · 399990031 · 4:8-4:8 "" → "claude-3-7-sonnet-latest" · retired — use claude-sonnet-5 · deprecated · resolves model=claude-3-7-sonnet-latest
+                *Retired*: use `claude-sonnet-5-5`.
+            claude-3-7-sonnet-latest · Model · 399990038 · 4:8-4:8 "" → "claude-3-7-sonnet-latest" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-3-7-sonnet-latest
                 Claude Sonnet 3.7 (alias) — retired February 19, 2026.
 
-                *Retired*: use `claude-sonnet-5`.
-            claude-3-5-haiku-20241022 · Model · 399990032 · 4:8-4:8 "" → "claude-3-5-haiku-20241022" · retired — use claude-haiku-4-5 · deprecated · resolves model=claude-3-5-haiku-20241022
+                *Retired*: use `claude-sonnet-5-5`.
+            claude-3-5-haiku-20241022 · Model · 399990039 · 4:8-4:8 "" → "claude-3-5-haiku-20241022" · retired — use claude-haiku-5-5 · deprecated · resolves model=claude-3-5-haiku-20241022
                 Claude Haiku 3.5 — retired February 19, 2026; requests fail.
 
-                *Retired*: use `claude-haiku-4-5`.
-            claude-3-5-haiku-latest · Model · 399990033 · 4:8-4:8 "" → "claude-3-5-haiku-latest" · retired — use claude-haiku-4-5 · deprecated · resolves model=claude-3-5-haiku-latest
+                *Retired*: use `claude-haiku-5-5`.
+            claude-3-5-haiku-latest · Model · 399990040 · 4:8-4:8 "" → "claude-3-5-haiku-latest" · retired — use claude-haiku-5-5 · deprecated · resolves model=claude-3-5-haiku-latest
                 Claude Haiku 3.5 (alias) — retired February 19, 2026.
 
-                *Retired*: use `claude-haiku-4-5`.
-            claude-3-haiku-20240307 · Model · 399990034 · 4:8-4:8 "" → "claude-3-haiku-20240307" · retired — use claude-haiku-4-5 · deprecated · resolves model=claude-3-haiku-20240307
+                *Retired*: use `claude-haiku-5-5`.
+            claude-3-haiku-20240307 · Model · 399990041 · 4:8-4:8 "" → "claude-3-haiku-20240307" · retired — use claude-haiku-5-5 · deprecated · resolves model=claude-3-haiku-20240307
                 Claude Haiku 3 — retired April 20, 2026; requests fail.
 
-                *Retired*: use `claude-haiku-4-5`.
-            claude-3-5-sonnet-20241022 · Model · 399990035 · 4:8-4:8 "" → "claude-3-5-sonnet-20241022" · retired — use claude-sonnet-5 · deprecated · resolves model=claude-3-5-sonnet-20241022
+                *Retired*: use `claude-haiku-5-5`.
+            claude-3-5-sonnet-20241022 · Model · 399990042 · 4:8-4:8 "" → "claude-3-5-sonnet-20241022" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-3-5-sonnet-20241022
                 Claude Sonnet 3.5 (October 2024) — retired; requests fail.
 
-                *Retired*: use `claude-sonnet-5`.
-            claude-3-5-sonnet-20240620 · Model · 399990036 · 4:8-4:8 "" → "claude-3-5-sonnet-20240620" · retired — use claude-sonnet-5 · deprecated · resolves model=claude-3-5-sonnet-20240620
+                *Retired*: use `claude-sonnet-5-5`.
+            claude-3-5-sonnet-20240620 · Model · 399990043 · 4:8-4:8 "" → "claude-3-5-sonnet-20240620" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-3-5-sonnet-20240620
                 Claude Sonnet 3.5 (June 2024) — retired; requests fail.
 
-                *Retired*: use `claude-sonnet-5`.
-            claude-3-5-sonnet-latest · Model · 399990037 · 4:8-4:8 "" → "claude-3-5-sonnet-latest" · retired — use claude-sonnet-5 · deprecated · resolves model=claude-3-5-sonnet-latest
+                *Retired*: use `claude-sonnet-5-5`.
+            claude-3-5-sonnet-latest · Model · 399990044 · 4:8-4:8 "" → "claude-3-5-sonnet-latest" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-3-5-sonnet-latest
                 Claude Sonnet 3.5 (alias) — retired; requests fail.
 
-                *Retired*: use `claude-sonnet-5`.
-            claude-3-opus-20240229 · Model · 399990038 · 4:8-4:8 "" → "claude-3-opus-20240229" · retired — use claude-opus-5 · deprecated · resolves model=claude-3-opus-20240229
+                *Retired*: use `claude-sonnet-5-5`.
+            claude-3-opus-20240229 · Model · 399990045 · 4:8-4:8 "" → "claude-3-opus-20240229" · retired — use claude-opus-5-5 · deprecated · resolves model=claude-3-opus-20240229
                 Claude Opus 3 — retired; requests fail.
 
-                *Retired*: use `claude-opus-5`.
-            claude-3-opus-latest · Model · 399990039 · 4:8-4:8 "" → "claude-3-opus-latest" · retired — use claude-opus-5 · deprecated · resolves model=claude-3-opus-latest
+                *Retired*: use `claude-opus-5-5`.
+            claude-3-opus-latest · Model · 399990046 · 4:8-4:8 "" → "claude-3-opus-latest" · retired — use claude-opus-5-5 · deprecated · resolves model=claude-3-opus-latest
                 Claude Opus 3 (alias) — retired; requests fail.
 
-                *Retired*: use `claude-opus-5`.
-            claude-3-sonnet-20240229 · Model · 399990040 · 4:8-4:8 "" → "claude-3-sonnet-20240229" · retired — use claude-sonnet-5 · deprecated · resolves model=claude-3-sonnet-20240229
+                *Retired*: use `claude-opus-5-5`.
+            claude-3-sonnet-20240229 · Model · 399990047 · 4:8-4:8 "" → "claude-3-sonnet-20240229" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-3-sonnet-20240229
                 Claude Sonnet 3 — retired; requests fail.
 
-                *Retired*: use `claude-sonnet-5`.
-            claude-2.1 · Model · 399990041 · 4:8-4:8 "" → "claude-2.1" · retired — use claude-sonnet-5 · deprecated · resolves model=claude-2.1
+                *Retired*: use `claude-sonnet-5-5`.
+            claude-2.1 · Model · 399990048 · 4:8-4:8 "" → "claude-2.1" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-2.1
                 Claude 2.1 — retired; requests fail.
 
-                *Retired*: use `claude-sonnet-5`.
-            claude-2.0 · Model · 399990042 · 4:8-4:8 "" → "claude-2.0" · retired — use claude-sonnet-5 · deprecated · resolves model=claude-2.0
+                *Retired*: use `claude-sonnet-5-5`.
+            claude-2.0 · Model · 399990049 · 4:8-4:8 "" → "claude-2.0" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-2.0
                 Claude 2.0 — retired; requests fail.
 
-                *Retired*: use `claude-sonnet-5`.
-            claude-instant-1.2 · Model · 399990043 · 4:8-4:8 "" → "claude-instant-1.2" · retired — use claude-haiku-4-5 · deprecated · resolves model=claude-instant-1.2
+                *Retired*: use `claude-sonnet-5-5`.
+            claude-instant-1.2 · Model · 399990050 · 4:8-4:8 "" → "claude-instant-1.2" · retired — use claude-haiku-5-5 · deprecated · resolves model=claude-instant-1.2
                 Claude Instant 1.2 — retired; requests fail.
 
-                *Retired*: use `claude-haiku-4-5`.
+                *Retired*: use `claude-haiku-5-5`.
         "#]],
     );
 }
@@ -829,7 +866,7 @@ model: clau$0de-x
 ---
 "#,
         expect![[r#"
-            claude-agent: 44 items
+            claude-agent: 51 items
             sonnet · Model · 099990000 · 3:8-3:16 "claude-x" → "sonnet" · resolves model=sonnet
             opus · Model · 099990001 · 3:8-3:16 "claude-x" → "opus" · resolves model=opus
             haiku · Model · 099990002 · 3:8-3:16 "claude-x" → "haiku" · resolves model=haiku
@@ -839,41 +876,48 @@ model: clau$0de-x
             opusplan · Model · 099990006 · 3:8-3:16 "claude-x" → "opusplan" · resolves model=opusplan
             sonnet[1m] · Model · 099990007 · 3:8-3:16 "claude-x" → "sonnet[1m]" · resolves model=sonnet[1m]
             opus[1m] · Model · 099990008 · 3:8-3:16 "claude-x" → "opus[1m]" · resolves model=opus[1m]
-            claude-fable-5 · Model · 099990009 · 3:8-3:16 "claude-x" → "claude-fable-5" · resolves model=claude-fable-5
-            claude-opus-5 · Model · 099990010 · 3:8-3:16 "claude-x" → "claude-opus-5" · resolves model=claude-opus-5
-            claude-sonnet-5 · Model · 099990011 · 3:8-3:16 "claude-x" → "claude-sonnet-5" · resolves model=claude-sonnet-5
-            claude-haiku-4-5-20251001 · Model · 099990012 · 3:8-3:16 "claude-x" → "claude-haiku-4-5-20251001" · resolves model=claude-haiku-4-5-20251001
-            claude-haiku-4-5 · Model · 099990013 · 3:8-3:16 "claude-x" → "claude-haiku-4-5" · resolves model=claude-haiku-4-5
-            claude-mythos-5 · Model · 099990014 · 3:8-3:16 "claude-x" → "claude-mythos-5" · resolves model=claude-mythos-5
-            claude-mythos-preview · Model · 099990015 · 3:8-3:16 "claude-x" → "claude-mythos-preview" · resolves model=claude-mythos-preview
-            claude-opus-4-8 · Model · 199990016 · 3:8-3:16 "claude-x" → "claude-opus-4-8" · legacy — use claude-opus-5 · resolves model=claude-opus-4-8
-            claude-opus-4-7 · Model · 199990017 · 3:8-3:16 "claude-x" → "claude-opus-4-7" · legacy — use claude-opus-5 · resolves model=claude-opus-4-7
-            claude-opus-4-6 · Model · 199990018 · 3:8-3:16 "claude-x" → "claude-opus-4-6" · legacy — use claude-opus-5 · resolves model=claude-opus-4-6
-            claude-sonnet-4-6 · Model · 199990019 · 3:8-3:16 "claude-x" → "claude-sonnet-4-6" · legacy — use claude-sonnet-5 · resolves model=claude-sonnet-4-6
-            claude-sonnet-4-5-20250929 · Model · 199990020 · 3:8-3:16 "claude-x" → "claude-sonnet-4-5-20250929" · legacy — use claude-sonnet-5 · resolves model=claude-sonnet-4-5-20250929
-            claude-sonnet-4-5 · Model · 199990021 · 3:8-3:16 "claude-x" → "claude-sonnet-4-5" · legacy — use claude-sonnet-5 · resolves model=claude-sonnet-4-5
-            claude-opus-4-5-20251101 · Model · 199990022 · 3:8-3:16 "claude-x" → "claude-opus-4-5-20251101" · legacy — use claude-opus-5 · resolves model=claude-opus-4-5-20251101
-            claude-opus-4-5 · Model · 199990023 · 3:8-3:16 "claude-x" → "claude-opus-4-5" · legacy — use claude-opus-5 · resolves model=claude-opus-4-5
-            claude-opus-4-1-20250805 · Model · 399990024 · 3:8-3:16 "claude-x" → "claude-opus-4-1-20250805" · retired — use claude-opus-5 · deprecated · resolves model=claude-opus-4-1-20250805
-            claude-opus-4-1 · Model · 399990025 · 3:8-3:16 "claude-x" → "claude-opus-4-1" · retired — use claude-opus-5 · deprecated · resolves model=claude-opus-4-1
-            claude-opus-4-20250514 · Model · 399990026 · 3:8-3:16 "claude-x" → "claude-opus-4-20250514" · retired — use claude-opus-5 · deprecated · resolves model=claude-opus-4-20250514
-            claude-opus-4-0 · Model · 399990027 · 3:8-3:16 "claude-x" → "claude-opus-4-0" · retired — use claude-opus-5 · deprecated · resolves model=claude-opus-4-0
-            claude-sonnet-4-20250514 · Model · 399990028 · 3:8-3:16 "claude-x" → "claude-sonnet-4-20250514" · retired — use claude-sonnet-5 · deprecated · resolves model=claude-sonnet-4-20250514
-            claude-sonnet-4-0 · Model · 399990029 · 3:8-3:16 "claude-x" → "claude-sonnet-4-0" · retired — use claude-sonnet-5 · deprecated · resolves model=claude-sonnet-4-0
-            claude-3-7-sonnet-20250219 · Model · 399990030 · 3:8-3:16 "claude-x" → "claude-3-7-sonnet-20250219" · retired — use claude-sonnet-5 · deprecated · resolves model=claude-3-7-sonnet-20250219
-            claude-3-7-sonnet-latest · Model · 399990031 · 3:8-3:16 "claude-x" → "claude-3-7-sonnet-latest" · retired — use claude-sonnet-5 · deprecated · resolves model=claude-3-7-sonnet-latest
-            claude-3-5-haiku-20241022 · Model · 399990032 · 3:8-3:16 "claude-x" → "claude-3-5-haiku-20241022" · retired — use claude-haiku-4-5 · deprecated · resolves model=claude-3-5-haiku-20241022
-            claude-3-5-haiku-latest · Model · 399990033 · 3:8-3:16 "claude-x" → "claude-3-5-haiku-latest" · retired — use claude-haiku-4-5 · deprecated · resolves model=claude-3-5-haiku-latest
-            claude-3-haiku-20240307 · Model · 399990034 · 3:8-3:16 "claude-x" → "claude-3-haiku-20240307" · retired — use claude-haiku-4-5 · deprecated · resolves model=claude-3-haiku-20240307
-            claude-3-5-sonnet-20241022 · Model · 399990035 · 3:8-3:16 "claude-x" → "claude-3-5-sonnet-20241022" · retired — use claude-sonnet-5 · deprecated · resolves model=claude-3-5-sonnet-20241022
-            claude-3-5-sonnet-20240620 · Model · 399990036 · 3:8-3:16 "claude-x" → "claude-3-5-sonnet-20240620" · retired — use claude-sonnet-5 · deprecated · resolves model=claude-3-5-sonnet-20240620
-            claude-3-5-sonnet-latest · Model · 399990037 · 3:8-3:16 "claude-x" → "claude-3-5-sonnet-latest" · retired — use claude-sonnet-5 · deprecated · resolves model=claude-3-5-sonnet-latest
-            claude-3-opus-20240229 · Model · 399990038 · 3:8-3:16 "claude-x" → "claude-3-opus-20240229" · retired — use claude-opus-5 · deprecated · resolves model=claude-3-opus-20240229
-            claude-3-opus-latest · Model · 399990039 · 3:8-3:16 "claude-x" → "claude-3-opus-latest" · retired — use claude-opus-5 · deprecated · resolves model=claude-3-opus-latest
-            claude-3-sonnet-20240229 · Model · 399990040 · 3:8-3:16 "claude-x" → "claude-3-sonnet-20240229" · retired — use claude-sonnet-5 · deprecated · resolves model=claude-3-sonnet-20240229
-            claude-2.1 · Model · 399990041 · 3:8-3:16 "claude-x" → "claude-2.1" · retired — use claude-sonnet-5 · deprecated · resolves model=claude-2.1
-            claude-2.0 · Model · 399990042 · 3:8-3:16 "claude-x" → "claude-2.0" · retired — use claude-sonnet-5 · deprecated · resolves model=claude-2.0
-            claude-instant-1.2 · Model · 399990043 · 3:8-3:16 "claude-x" → "claude-instant-1.2" · retired — use claude-haiku-4-5 · deprecated · resolves model=claude-instant-1.2
+            claude-fable-5-1 · Model · 099990009 · 3:8-3:16 "claude-x" → "claude-fable-5-1" · resolves model=claude-fable-5-1
+            claude-opus-5-5 · Model · 099990010 · 3:8-3:16 "claude-x" → "claude-opus-5-5" · resolves model=claude-opus-5-5
+            claude-sonnet-5-5 · Model · 099990011 · 3:8-3:16 "claude-x" → "claude-sonnet-5-5" · resolves model=claude-sonnet-5-5
+            claude-haiku-5-5 · Model · 099990012 · 3:8-3:16 "claude-x" → "claude-haiku-5-5" · resolves model=claude-haiku-5-5
+            claude-mythos-5-1 · Model · 099990013 · 3:8-3:16 "claude-x" → "claude-mythos-5-1" · resolves model=claude-mythos-5-1
+            claude-haiku-4-5-20251001 · Model · 099990017 · 3:8-3:16 "claude-x" → "claude-haiku-4-5-20251001" · resolves model=claude-haiku-4-5-20251001
+            claude-haiku-4-5 · Model · 099990018 · 3:8-3:16 "claude-x" → "claude-haiku-4-5" · resolves model=claude-haiku-4-5
+            claude-mythos-5 · Model · 099990019 · 3:8-3:16 "claude-x" → "claude-mythos-5" · resolves model=claude-mythos-5
+            claude-mythos-preview · Model · 099990020 · 3:8-3:16 "claude-x" → "claude-mythos-preview" · resolves model=claude-mythos-preview
+            claude-fable-5 · Model · 199990014 · 3:8-3:16 "claude-x" → "claude-fable-5" · legacy — use claude-fable-5-1 · resolves model=claude-fable-5
+            claude-opus-5 · Model · 199990015 · 3:8-3:16 "claude-x" → "claude-opus-5" · legacy — use claude-opus-5-5 · resolves model=claude-opus-5
+            claude-sonnet-5 · Model · 199990016 · 3:8-3:16 "claude-x" → "claude-sonnet-5" · legacy — use claude-sonnet-5-5 · resolves model=claude-sonnet-5
+            claude-opus-4-8 · Model · 199990021 · 3:8-3:16 "claude-x" → "claude-opus-4-8" · legacy — use claude-opus-5-5 · resolves model=claude-opus-4-8
+            claude-opus-4-7 · Model · 199990022 · 3:8-3:16 "claude-x" → "claude-opus-4-7" · legacy — use claude-opus-5-5 · resolves model=claude-opus-4-7
+            claude-opus-4-6 · Model · 199990023 · 3:8-3:16 "claude-x" → "claude-opus-4-6" · legacy — use claude-opus-5-5 · resolves model=claude-opus-4-6
+            claude-sonnet-4-6 · Model · 199990024 · 3:8-3:16 "claude-x" → "claude-sonnet-4-6" · legacy — use claude-sonnet-5-5 · resolves model=claude-sonnet-4-6
+            claude-opus-4-5-20251101 · Model · 199990025 · 3:8-3:16 "claude-x" → "claude-opus-4-5-20251101" · legacy — use claude-opus-5-5 · resolves model=claude-opus-4-5-20251101
+            claude-opus-4-5 · Model · 199990026 · 3:8-3:16 "claude-x" → "claude-opus-4-5" · legacy — use claude-opus-5-5 · resolves model=claude-opus-4-5
+            claude-sonnet-4-5-20250929 · Model · 399990027 · 3:8-3:16 "claude-x" → "claude-sonnet-4-5-20250929" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-sonnet-4-5-20250929
+            claude-sonnet-4-5 · Model · 399990028 · 3:8-3:16 "claude-x" → "claude-sonnet-4-5" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-sonnet-4-5
+            claude-opus-4-1-20250805 · Model · 399990029 · 3:8-3:16 "claude-x" → "claude-opus-4-1-20250805" · retired — use claude-opus-5-5 · deprecated · resolves model=claude-opus-4-1-20250805
+            claude-opus-4-1 · Model · 399990030 · 3:8-3:16 "claude-x" → "claude-opus-4-1" · retired — use claude-opus-5-5 · deprecated · resolves model=claude-opus-4-1
+            claude-opus-4-20250514 · Model · 399990031 · 3:8-3:16 "claude-x" → "claude-opus-4-20250514" · retired — use claude-opus-5-5 · deprecated · resolves model=claude-opus-4-20250514
+            claude-opus-4 · Model · 399990032 · 3:8-3:16 "claude-x" → "claude-opus-4" · retired — use claude-opus-5-5 · deprecated · resolves model=claude-opus-4
+            claude-opus-4-0 · Model · 399990033 · 3:8-3:16 "claude-x" → "claude-opus-4-0" · retired — use claude-opus-5-5 · deprecated · resolves model=claude-opus-4-0
+            claude-sonnet-4-20250514 · Model · 399990034 · 3:8-3:16 "claude-x" → "claude-sonnet-4-20250514" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-sonnet-4-20250514
+            claude-sonnet-4 · Model · 399990035 · 3:8-3:16 "claude-x" → "claude-sonnet-4" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-sonnet-4
+            claude-sonnet-4-0 · Model · 399990036 · 3:8-3:16 "claude-x" → "claude-sonnet-4-0" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-sonnet-4-0
+            claude-3-7-sonnet-20250219 · Model · 399990037 · 3:8-3:16 "claude-x" → "claude-3-7-sonnet-20250219" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-3-7-sonnet-20250219
+            claude-3-7-sonnet-latest · Model · 399990038 · 3:8-3:16 "claude-x" → "claude-3-7-sonnet-latest" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-3-7-sonnet-latest
+            claude-3-5-haiku-20241022 · Model · 399990039 · 3:8-3:16 "claude-x" → "claude-3-5-haiku-20241022" · retired — use claude-haiku-5-5 · deprecated · resolves model=claude-3-5-haiku-20241022
+            claude-3-5-haiku-latest · Model · 399990040 · 3:8-3:16 "claude-x" → "claude-3-5-haiku-latest" · retired — use claude-haiku-5-5 · deprecated · resolves model=claude-3-5-haiku-latest
+            claude-3-haiku-20240307 · Model · 399990041 · 3:8-3:16 "claude-x" → "claude-3-haiku-20240307" · retired — use claude-haiku-5-5 · deprecated · resolves model=claude-3-haiku-20240307
+            claude-3-5-sonnet-20241022 · Model · 399990042 · 3:8-3:16 "claude-x" → "claude-3-5-sonnet-20241022" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-3-5-sonnet-20241022
+            claude-3-5-sonnet-20240620 · Model · 399990043 · 3:8-3:16 "claude-x" → "claude-3-5-sonnet-20240620" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-3-5-sonnet-20240620
+            claude-3-5-sonnet-latest · Model · 399990044 · 3:8-3:16 "claude-x" → "claude-3-5-sonnet-latest" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-3-5-sonnet-latest
+            claude-3-opus-20240229 · Model · 399990045 · 3:8-3:16 "claude-x" → "claude-3-opus-20240229" · retired — use claude-opus-5-5 · deprecated · resolves model=claude-3-opus-20240229
+            claude-3-opus-latest · Model · 399990046 · 3:8-3:16 "claude-x" → "claude-3-opus-latest" · retired — use claude-opus-5-5 · deprecated · resolves model=claude-3-opus-latest
+            claude-3-sonnet-20240229 · Model · 399990047 · 3:8-3:16 "claude-x" → "claude-3-sonnet-20240229" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-3-sonnet-20240229
+            claude-2.1 · Model · 399990048 · 3:8-3:16 "claude-x" → "claude-2.1" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-2.1
+            claude-2.0 · Model · 399990049 · 3:8-3:16 "claude-x" → "claude-2.0" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-2.0
+            claude-instant-1.2 · Model · 399990050 · 3:8-3:16 "claude-x" → "claude-instant-1.2" · retired — use claude-haiku-5-5 · deprecated · resolves model=claude-instant-1.2
         "#]],
     );
 }
@@ -891,7 +935,7 @@ model:$0
 ---
 "#,
         expect![[r#"
-            claude-agent: 44 items
+            claude-agent: 51 items
             sonnet · Model · 099990000 · 3:7-3:7 "" → " sonnet" · resolves model=sonnet
             opus · Model · 099990001 · 3:7-3:7 "" → " opus" · resolves model=opus
             haiku · Model · 099990002 · 3:7-3:7 "" → " haiku" · resolves model=haiku
@@ -901,41 +945,48 @@ model:$0
             opusplan · Model · 099990006 · 3:7-3:7 "" → " opusplan" · resolves model=opusplan
             sonnet[1m] · Model · 099990007 · 3:7-3:7 "" → " sonnet[1m]" · resolves model=sonnet[1m]
             opus[1m] · Model · 099990008 · 3:7-3:7 "" → " opus[1m]" · resolves model=opus[1m]
-            claude-fable-5 · Model · 099990009 · 3:7-3:7 "" → " claude-fable-5" · resolves model=claude-fable-5
-            claude-opus-5 · Model · 099990010 · 3:7-3:7 "" → " claude-opus-5" · resolves model=claude-opus-5
-            claude-sonnet-5 · Model · 099990011 · 3:7-3:7 "" → " claude-sonnet-5" · resolves model=claude-sonnet-5
-            claude-haiku-4-5-20251001 · Model · 099990012 · 3:7-3:7 "" → " claude-haiku-4-5-20251001" · resolves model=claude-haiku-4-5-20251001
-            claude-haiku-4-5 · Model · 099990013 · 3:7-3:7 "" → " claude-haiku-4-5" · resolves model=claude-haiku-4-5
-            claude-mythos-5 · Model · 099990014 · 3:7-3:7 "" → " claude-mythos-5" · resolves model=claude-mythos-5
-            claude-mythos-preview · Model · 099990015 · 3:7-3:7 "" → " claude-mythos-preview" · resolves model=claude-mythos-preview
-            claude-opus-4-8 · Model · 199990016 · 3:7-3:7 "" → " claude-opus-4-8" · legacy — use claude-opus-5 · resolves model=claude-opus-4-8
-            claude-opus-4-7 · Model · 199990017 · 3:7-3:7 "" → " claude-opus-4-7" · legacy — use claude-opus-5 · resolves model=claude-opus-4-7
-            claude-opus-4-6 · Model · 199990018 · 3:7-3:7 "" → " claude-opus-4-6" · legacy — use claude-opus-5 · resolves model=claude-opus-4-6
-            claude-sonnet-4-6 · Model · 199990019 · 3:7-3:7 "" → " claude-sonnet-4-6" · legacy — use claude-sonnet-5 · resolves model=claude-sonnet-4-6
-            claude-sonnet-4-5-20250929 · Model · 199990020 · 3:7-3:7 "" → " claude-sonnet-4-5-20250929" · legacy — use claude-sonnet-5 · resolves model=claude-sonnet-4-5-20250929
-            claude-sonnet-4-5 · Model · 199990021 · 3:7-3:7 "" → " claude-sonnet-4-5" · legacy — use claude-sonnet-5 · resolves model=claude-sonnet-4-5
-            claude-opus-4-5-20251101 · Model · 199990022 · 3:7-3:7 "" → " claude-opus-4-5-20251101" · legacy — use claude-opus-5 · resolves model=claude-opus-4-5-20251101
-            claude-opus-4-5 · Model · 199990023 · 3:7-3:7 "" → " claude-opus-4-5" · legacy — use claude-opus-5 · resolves model=claude-opus-4-5
-            claude-opus-4-1-20250805 · Model · 399990024 · 3:7-3:7 "" → " claude-opus-4-1-20250805" · retired — use claude-opus-5 · deprecated · resolves model=claude-opus-4-1-20250805
-            claude-opus-4-1 · Model · 399990025 · 3:7-3:7 "" → " claude-opus-4-1" · retired — use claude-opus-5 · deprecated · resolves model=claude-opus-4-1
-            claude-opus-4-20250514 · Model · 399990026 · 3:7-3:7 "" → " claude-opus-4-20250514" · retired — use claude-opus-5 · deprecated · resolves model=claude-opus-4-20250514
-            claude-opus-4-0 · Model · 399990027 · 3:7-3:7 "" → " claude-opus-4-0" · retired — use claude-opus-5 · deprecated · resolves model=claude-opus-4-0
-            claude-sonnet-4-20250514 · Model · 399990028 · 3:7-3:7 "" → " claude-sonnet-4-20250514" · retired — use claude-sonnet-5 · deprecated · resolves model=claude-sonnet-4-20250514
-            claude-sonnet-4-0 · Model · 399990029 · 3:7-3:7 "" → " claude-sonnet-4-0" · retired — use claude-sonnet-5 · deprecated · resolves model=claude-sonnet-4-0
-            claude-3-7-sonnet-20250219 · Model · 399990030 · 3:7-3:7 "" → " claude-3-7-sonnet-20250219" · retired — use claude-sonnet-5 · deprecated · resolves model=claude-3-7-sonnet-20250219
-            claude-3-7-sonnet-latest · Model · 399990031 · 3:7-3:7 "" → " claude-3-7-sonnet-latest" · retired — use claude-sonnet-5 · deprecated · resolves model=claude-3-7-sonnet-latest
-            claude-3-5-haiku-20241022 · Model · 399990032 · 3:7-3:7 "" → " claude-3-5-haiku-20241022" · retired — use claude-haiku-4-5 · deprecated · resolves model=claude-3-5-haiku-20241022
-            claude-3-5-haiku-latest · Model · 399990033 · 3:7-3:7 "" → " claude-3-5-haiku-latest" · retired — use claude-haiku-4-5 · deprecated · resolves model=claude-3-5-haiku-latest
-            claude-3-haiku-20240307 · Model · 399990034 · 3:7-3:7 "" → " claude-3-haiku-20240307" · retired — use claude-haiku-4-5 · deprecated · resolves model=claude-3-haiku-20240307
-            claude-3-5-sonnet-20241022 · Model · 399990035 · 3:7-3:7 "" → " claude-3-5-sonnet-20241022" · retired — use claude-sonnet-5 · deprecated · resolves model=claude-3-5-sonnet-20241022
-            claude-3-5-sonnet-20240620 · Model · 399990036 · 3:7-3:7 "" → " claude-3-5-sonnet-20240620" · retired — use claude-sonnet-5 · deprecated · resolves model=claude-3-5-sonnet-20240620
-            claude-3-5-sonnet-latest · Model · 399990037 · 3:7-3:7 "" → " claude-3-5-sonnet-latest" · retired — use claude-sonnet-5 · deprecated · resolves model=claude-3-5-sonnet-latest
-            claude-3-opus-20240229 · Model · 399990038 · 3:7-3:7 "" → " claude-3-opus-20240229" · retired — use claude-opus-5 · deprecated · resolves model=claude-3-opus-20240229
-            claude-3-opus-latest · Model · 399990039 · 3:7-3:7 "" → " claude-3-opus-latest" · retired — use claude-opus-5 · deprecated · resolves model=claude-3-opus-latest
-            claude-3-sonnet-20240229 · Model · 399990040 · 3:7-3:7 "" → " claude-3-sonnet-20240229" · retired — use claude-sonnet-5 · deprecated · resolves model=claude-3-sonnet-20240229
-            claude-2.1 · Model · 399990041 · 3:7-3:7 "" → " claude-2.1" · retired — use claude-sonnet-5 · deprecated · resolves model=claude-2.1
-            claude-2.0 · Model · 399990042 · 3:7-3:7 "" → " claude-2.0" · retired — use claude-sonnet-5 · deprecated · resolves model=claude-2.0
-            claude-instant-1.2 · Model · 399990043 · 3:7-3:7 "" → " claude-instant-1.2" · retired — use claude-haiku-4-5 · deprecated · resolves model=claude-instant-1.2
+            claude-fable-5-1 · Model · 099990009 · 3:7-3:7 "" → " claude-fable-5-1" · resolves model=claude-fable-5-1
+            claude-opus-5-5 · Model · 099990010 · 3:7-3:7 "" → " claude-opus-5-5" · resolves model=claude-opus-5-5
+            claude-sonnet-5-5 · Model · 099990011 · 3:7-3:7 "" → " claude-sonnet-5-5" · resolves model=claude-sonnet-5-5
+            claude-haiku-5-5 · Model · 099990012 · 3:7-3:7 "" → " claude-haiku-5-5" · resolves model=claude-haiku-5-5
+            claude-mythos-5-1 · Model · 099990013 · 3:7-3:7 "" → " claude-mythos-5-1" · resolves model=claude-mythos-5-1
+            claude-haiku-4-5-20251001 · Model · 099990017 · 3:7-3:7 "" → " claude-haiku-4-5-20251001" · resolves model=claude-haiku-4-5-20251001
+            claude-haiku-4-5 · Model · 099990018 · 3:7-3:7 "" → " claude-haiku-4-5" · resolves model=claude-haiku-4-5
+            claude-mythos-5 · Model · 099990019 · 3:7-3:7 "" → " claude-mythos-5" · resolves model=claude-mythos-5
+            claude-mythos-preview · Model · 099990020 · 3:7-3:7 "" → " claude-mythos-preview" · resolves model=claude-mythos-preview
+            claude-fable-5 · Model · 199990014 · 3:7-3:7 "" → " claude-fable-5" · legacy — use claude-fable-5-1 · resolves model=claude-fable-5
+            claude-opus-5 · Model · 199990015 · 3:7-3:7 "" → " claude-opus-5" · legacy — use claude-opus-5-5 · resolves model=claude-opus-5
+            claude-sonnet-5 · Model · 199990016 · 3:7-3:7 "" → " claude-sonnet-5" · legacy — use claude-sonnet-5-5 · resolves model=claude-sonnet-5
+            claude-opus-4-8 · Model · 199990021 · 3:7-3:7 "" → " claude-opus-4-8" · legacy — use claude-opus-5-5 · resolves model=claude-opus-4-8
+            claude-opus-4-7 · Model · 199990022 · 3:7-3:7 "" → " claude-opus-4-7" · legacy — use claude-opus-5-5 · resolves model=claude-opus-4-7
+            claude-opus-4-6 · Model · 199990023 · 3:7-3:7 "" → " claude-opus-4-6" · legacy — use claude-opus-5-5 · resolves model=claude-opus-4-6
+            claude-sonnet-4-6 · Model · 199990024 · 3:7-3:7 "" → " claude-sonnet-4-6" · legacy — use claude-sonnet-5-5 · resolves model=claude-sonnet-4-6
+            claude-opus-4-5-20251101 · Model · 199990025 · 3:7-3:7 "" → " claude-opus-4-5-20251101" · legacy — use claude-opus-5-5 · resolves model=claude-opus-4-5-20251101
+            claude-opus-4-5 · Model · 199990026 · 3:7-3:7 "" → " claude-opus-4-5" · legacy — use claude-opus-5-5 · resolves model=claude-opus-4-5
+            claude-sonnet-4-5-20250929 · Model · 399990027 · 3:7-3:7 "" → " claude-sonnet-4-5-20250929" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-sonnet-4-5-20250929
+            claude-sonnet-4-5 · Model · 399990028 · 3:7-3:7 "" → " claude-sonnet-4-5" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-sonnet-4-5
+            claude-opus-4-1-20250805 · Model · 399990029 · 3:7-3:7 "" → " claude-opus-4-1-20250805" · retired — use claude-opus-5-5 · deprecated · resolves model=claude-opus-4-1-20250805
+            claude-opus-4-1 · Model · 399990030 · 3:7-3:7 "" → " claude-opus-4-1" · retired — use claude-opus-5-5 · deprecated · resolves model=claude-opus-4-1
+            claude-opus-4-20250514 · Model · 399990031 · 3:7-3:7 "" → " claude-opus-4-20250514" · retired — use claude-opus-5-5 · deprecated · resolves model=claude-opus-4-20250514
+            claude-opus-4 · Model · 399990032 · 3:7-3:7 "" → " claude-opus-4" · retired — use claude-opus-5-5 · deprecated · resolves model=claude-opus-4
+            claude-opus-4-0 · Model · 399990033 · 3:7-3:7 "" → " claude-opus-4-0" · retired — use claude-opus-5-5 · deprecated · resolves model=claude-opus-4-0
+            claude-sonnet-4-20250514 · Model · 399990034 · 3:7-3:7 "" → " claude-sonnet-4-20250514" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-sonnet-4-20250514
+            claude-sonnet-4 · Model · 399990035 · 3:7-3:7 "" → " claude-sonnet-4" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-sonnet-4
+            claude-sonnet-4-0 · Model · 399990036 · 3:7-3:7 "" → " claude-sonnet-4-0" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-sonnet-4-0
+            claude-3-7-sonnet-20250219 · Model · 399990037 · 3:7-3:7 "" → " claude-3-7-sonnet-20250219" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-3-7-sonnet-20250219
+            claude-3-7-sonnet-latest · Model · 399990038 · 3:7-3:7 "" → " claude-3-7-sonnet-latest" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-3-7-sonnet-latest
+            claude-3-5-haiku-20241022 · Model · 399990039 · 3:7-3:7 "" → " claude-3-5-haiku-20241022" · retired — use claude-haiku-5-5 · deprecated · resolves model=claude-3-5-haiku-20241022
+            claude-3-5-haiku-latest · Model · 399990040 · 3:7-3:7 "" → " claude-3-5-haiku-latest" · retired — use claude-haiku-5-5 · deprecated · resolves model=claude-3-5-haiku-latest
+            claude-3-haiku-20240307 · Model · 399990041 · 3:7-3:7 "" → " claude-3-haiku-20240307" · retired — use claude-haiku-5-5 · deprecated · resolves model=claude-3-haiku-20240307
+            claude-3-5-sonnet-20241022 · Model · 399990042 · 3:7-3:7 "" → " claude-3-5-sonnet-20241022" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-3-5-sonnet-20241022
+            claude-3-5-sonnet-20240620 · Model · 399990043 · 3:7-3:7 "" → " claude-3-5-sonnet-20240620" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-3-5-sonnet-20240620
+            claude-3-5-sonnet-latest · Model · 399990044 · 3:7-3:7 "" → " claude-3-5-sonnet-latest" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-3-5-sonnet-latest
+            claude-3-opus-20240229 · Model · 399990045 · 3:7-3:7 "" → " claude-3-opus-20240229" · retired — use claude-opus-5-5 · deprecated · resolves model=claude-3-opus-20240229
+            claude-3-opus-latest · Model · 399990046 · 3:7-3:7 "" → " claude-3-opus-latest" · retired — use claude-opus-5-5 · deprecated · resolves model=claude-3-opus-latest
+            claude-3-sonnet-20240229 · Model · 399990047 · 3:7-3:7 "" → " claude-3-sonnet-20240229" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-3-sonnet-20240229
+            claude-2.1 · Model · 399990048 · 3:7-3:7 "" → " claude-2.1" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-2.1
+            claude-2.0 · Model · 399990049 · 3:7-3:7 "" → " claude-2.0" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-2.0
+            claude-instant-1.2 · Model · 399990050 · 3:7-3:7 "" → " claude-instant-1.2" · retired — use claude-haiku-5-5 · deprecated · resolves model=claude-instant-1.2
         "#]],
     );
 }
@@ -952,7 +1003,7 @@ permissionMode: $0
 ---
 "#,
         expect![[r#"
-            claude-agent: 7 items
+            claude-agent: 8 items
             default · Value · 099990000 · 4:17-4:17 "" → "default" · resolves permissionMode=default
                 Standard behavior; prompts for permission on first use of each tool.
             acceptEdits · Value · 099990001 · 4:17-4:17 "" → "acceptEdits" · resolves permissionMode=acceptEdits
@@ -967,6 +1018,8 @@ permissionMode: $0
                 Plan mode; read-only exploration, no edits.
             manual · Value · 099990006 · 4:17-4:17 "" → "manual" · resolves permissionMode=manual
                 Alias of `default` (Claude Code v2.1.200+).
+            delegate · Value · 099990007 · 4:17-4:17 "" → "delegate" · resolves permissionMode=delegate
+                Coordination-only mode for agent-team leads (VS Code's list; not in Claude Code's subagent docs).
         "#]],
     );
 }
@@ -1234,9 +1287,11 @@ context: $0
 ---
 "#,
         expect![[r#"
-            claude-skill: 1 item
+            claude-skill: 2 items
             fork · Value · 099990000 · 4:10-4:10 "" → "fork" · resolves context=fork
                 Run the skill in a forked subagent context (see `agent`).
+            inline · Value · 099990001 · 4:10-4:10 "" → "inline" · resolves context=inline
+                Run the skill in the main conversation (the default).
         "#]],
     );
 }
@@ -1354,7 +1409,7 @@ model: $0
 ---
 "#,
         expect![[r#"
-            claude-command: 44 items
+            claude-command: 51 items
             sonnet · Model · 099990000 · 3:8-3:8 "" → "sonnet" · resolves model=sonnet
             opus · Model · 099990001 · 3:8-3:8 "" → "opus" · resolves model=opus
             haiku · Model · 099990002 · 3:8-3:8 "" → "haiku" · resolves model=haiku
@@ -1364,41 +1419,48 @@ model: $0
             opusplan · Model · 099990006 · 3:8-3:8 "" → "opusplan" · resolves model=opusplan
             sonnet[1m] · Model · 099990007 · 3:8-3:8 "" → "sonnet[1m]" · resolves model=sonnet[1m]
             opus[1m] · Model · 099990008 · 3:8-3:8 "" → "opus[1m]" · resolves model=opus[1m]
-            claude-fable-5 · Model · 099990009 · 3:8-3:8 "" → "claude-fable-5" · resolves model=claude-fable-5
-            claude-opus-5 · Model · 099990010 · 3:8-3:8 "" → "claude-opus-5" · resolves model=claude-opus-5
-            claude-sonnet-5 · Model · 099990011 · 3:8-3:8 "" → "claude-sonnet-5" · resolves model=claude-sonnet-5
-            claude-haiku-4-5-20251001 · Model · 099990012 · 3:8-3:8 "" → "claude-haiku-4-5-20251001" · resolves model=claude-haiku-4-5-20251001
-            claude-haiku-4-5 · Model · 099990013 · 3:8-3:8 "" → "claude-haiku-4-5" · resolves model=claude-haiku-4-5
-            claude-mythos-5 · Model · 099990014 · 3:8-3:8 "" → "claude-mythos-5" · resolves model=claude-mythos-5
-            claude-mythos-preview · Model · 099990015 · 3:8-3:8 "" → "claude-mythos-preview" · resolves model=claude-mythos-preview
-            claude-opus-4-8 · Model · 199990016 · 3:8-3:8 "" → "claude-opus-4-8" · legacy — use claude-opus-5 · resolves model=claude-opus-4-8
-            claude-opus-4-7 · Model · 199990017 · 3:8-3:8 "" → "claude-opus-4-7" · legacy — use claude-opus-5 · resolves model=claude-opus-4-7
-            claude-opus-4-6 · Model · 199990018 · 3:8-3:8 "" → "claude-opus-4-6" · legacy — use claude-opus-5 · resolves model=claude-opus-4-6
-            claude-sonnet-4-6 · Model · 199990019 · 3:8-3:8 "" → "claude-sonnet-4-6" · legacy — use claude-sonnet-5 · resolves model=claude-sonnet-4-6
-            claude-sonnet-4-5-20250929 · Model · 199990020 · 3:8-3:8 "" → "claude-sonnet-4-5-20250929" · legacy — use claude-sonnet-5 · resolves model=claude-sonnet-4-5-20250929
-            claude-sonnet-4-5 · Model · 199990021 · 3:8-3:8 "" → "claude-sonnet-4-5" · legacy — use claude-sonnet-5 · resolves model=claude-sonnet-4-5
-            claude-opus-4-5-20251101 · Model · 199990022 · 3:8-3:8 "" → "claude-opus-4-5-20251101" · legacy — use claude-opus-5 · resolves model=claude-opus-4-5-20251101
-            claude-opus-4-5 · Model · 199990023 · 3:8-3:8 "" → "claude-opus-4-5" · legacy — use claude-opus-5 · resolves model=claude-opus-4-5
-            claude-opus-4-1-20250805 · Model · 399990024 · 3:8-3:8 "" → "claude-opus-4-1-20250805" · retired — use claude-opus-5 · deprecated · resolves model=claude-opus-4-1-20250805
-            claude-opus-4-1 · Model · 399990025 · 3:8-3:8 "" → "claude-opus-4-1" · retired — use claude-opus-5 · deprecated · resolves model=claude-opus-4-1
-            claude-opus-4-20250514 · Model · 399990026 · 3:8-3:8 "" → "claude-opus-4-20250514" · retired — use claude-opus-5 · deprecated · resolves model=claude-opus-4-20250514
-            claude-opus-4-0 · Model · 399990027 · 3:8-3:8 "" → "claude-opus-4-0" · retired — use claude-opus-5 · deprecated · resolves model=claude-opus-4-0
-            claude-sonnet-4-20250514 · Model · 399990028 · 3:8-3:8 "" → "claude-sonnet-4-20250514" · retired — use claude-sonnet-5 · deprecated · resolves model=claude-sonnet-4-20250514
-            claude-sonnet-4-0 · Model · 399990029 · 3:8-3:8 "" → "claude-sonnet-4-0" · retired — use claude-sonnet-5 · deprecated · resolves model=claude-sonnet-4-0
-            claude-3-7-sonnet-20250219 · Model · 399990030 · 3:8-3:8 "" → "claude-3-7-sonnet-20250219" · retired — use claude-sonnet-5 · deprecated · resolves model=claude-3-7-sonnet-20250219
-            claude-3-7-sonnet-latest · Model · 399990031 · 3:8-3:8 "" → "claude-3-7-sonnet-latest" · retired — use claude-sonnet-5 · deprecated · resolves model=claude-3-7-sonnet-latest
-            claude-3-5-haiku-20241022 · Model · 399990032 · 3:8-3:8 "" → "claude-3-5-haiku-20241022" · retired — use claude-haiku-4-5 · deprecated · resolves model=claude-3-5-haiku-20241022
-            claude-3-5-haiku-latest · Model · 399990033 · 3:8-3:8 "" → "claude-3-5-haiku-latest" · retired — use claude-haiku-4-5 · deprecated · resolves model=claude-3-5-haiku-latest
-            claude-3-haiku-20240307 · Model · 399990034 · 3:8-3:8 "" → "claude-3-haiku-20240307" · retired — use claude-haiku-4-5 · deprecated · resolves model=claude-3-haiku-20240307
-            claude-3-5-sonnet-20241022 · Model · 399990035 · 3:8-3:8 "" → "claude-3-5-sonnet-20241022" · retired — use claude-sonnet-5 · deprecated · resolves model=claude-3-5-sonnet-20241022
-            claude-3-5-sonnet-20240620 · Model · 399990036 · 3:8-3:8 "" → "claude-3-5-sonnet-20240620" · retired — use claude-sonnet-5 · deprecated · resolves model=claude-3-5-sonnet-20240620
-            claude-3-5-sonnet-latest · Model · 399990037 · 3:8-3:8 "" → "claude-3-5-sonnet-latest" · retired — use claude-sonnet-5 · deprecated · resolves model=claude-3-5-sonnet-latest
-            claude-3-opus-20240229 · Model · 399990038 · 3:8-3:8 "" → "claude-3-opus-20240229" · retired — use claude-opus-5 · deprecated · resolves model=claude-3-opus-20240229
-            claude-3-opus-latest · Model · 399990039 · 3:8-3:8 "" → "claude-3-opus-latest" · retired — use claude-opus-5 · deprecated · resolves model=claude-3-opus-latest
-            claude-3-sonnet-20240229 · Model · 399990040 · 3:8-3:8 "" → "claude-3-sonnet-20240229" · retired — use claude-sonnet-5 · deprecated · resolves model=claude-3-sonnet-20240229
-            claude-2.1 · Model · 399990041 · 3:8-3:8 "" → "claude-2.1" · retired — use claude-sonnet-5 · deprecated · resolves model=claude-2.1
-            claude-2.0 · Model · 399990042 · 3:8-3:8 "" → "claude-2.0" · retired — use claude-sonnet-5 · deprecated · resolves model=claude-2.0
-            claude-instant-1.2 · Model · 399990043 · 3:8-3:8 "" → "claude-instant-1.2" · retired — use claude-haiku-4-5 · deprecated · resolves model=claude-instant-1.2
+            claude-fable-5-1 · Model · 099990009 · 3:8-3:8 "" → "claude-fable-5-1" · resolves model=claude-fable-5-1
+            claude-opus-5-5 · Model · 099990010 · 3:8-3:8 "" → "claude-opus-5-5" · resolves model=claude-opus-5-5
+            claude-sonnet-5-5 · Model · 099990011 · 3:8-3:8 "" → "claude-sonnet-5-5" · resolves model=claude-sonnet-5-5
+            claude-haiku-5-5 · Model · 099990012 · 3:8-3:8 "" → "claude-haiku-5-5" · resolves model=claude-haiku-5-5
+            claude-mythos-5-1 · Model · 099990013 · 3:8-3:8 "" → "claude-mythos-5-1" · resolves model=claude-mythos-5-1
+            claude-haiku-4-5-20251001 · Model · 099990017 · 3:8-3:8 "" → "claude-haiku-4-5-20251001" · resolves model=claude-haiku-4-5-20251001
+            claude-haiku-4-5 · Model · 099990018 · 3:8-3:8 "" → "claude-haiku-4-5" · resolves model=claude-haiku-4-5
+            claude-mythos-5 · Model · 099990019 · 3:8-3:8 "" → "claude-mythos-5" · resolves model=claude-mythos-5
+            claude-mythos-preview · Model · 099990020 · 3:8-3:8 "" → "claude-mythos-preview" · resolves model=claude-mythos-preview
+            claude-fable-5 · Model · 199990014 · 3:8-3:8 "" → "claude-fable-5" · legacy — use claude-fable-5-1 · resolves model=claude-fable-5
+            claude-opus-5 · Model · 199990015 · 3:8-3:8 "" → "claude-opus-5" · legacy — use claude-opus-5-5 · resolves model=claude-opus-5
+            claude-sonnet-5 · Model · 199990016 · 3:8-3:8 "" → "claude-sonnet-5" · legacy — use claude-sonnet-5-5 · resolves model=claude-sonnet-5
+            claude-opus-4-8 · Model · 199990021 · 3:8-3:8 "" → "claude-opus-4-8" · legacy — use claude-opus-5-5 · resolves model=claude-opus-4-8
+            claude-opus-4-7 · Model · 199990022 · 3:8-3:8 "" → "claude-opus-4-7" · legacy — use claude-opus-5-5 · resolves model=claude-opus-4-7
+            claude-opus-4-6 · Model · 199990023 · 3:8-3:8 "" → "claude-opus-4-6" · legacy — use claude-opus-5-5 · resolves model=claude-opus-4-6
+            claude-sonnet-4-6 · Model · 199990024 · 3:8-3:8 "" → "claude-sonnet-4-6" · legacy — use claude-sonnet-5-5 · resolves model=claude-sonnet-4-6
+            claude-opus-4-5-20251101 · Model · 199990025 · 3:8-3:8 "" → "claude-opus-4-5-20251101" · legacy — use claude-opus-5-5 · resolves model=claude-opus-4-5-20251101
+            claude-opus-4-5 · Model · 199990026 · 3:8-3:8 "" → "claude-opus-4-5" · legacy — use claude-opus-5-5 · resolves model=claude-opus-4-5
+            claude-sonnet-4-5-20250929 · Model · 399990027 · 3:8-3:8 "" → "claude-sonnet-4-5-20250929" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-sonnet-4-5-20250929
+            claude-sonnet-4-5 · Model · 399990028 · 3:8-3:8 "" → "claude-sonnet-4-5" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-sonnet-4-5
+            claude-opus-4-1-20250805 · Model · 399990029 · 3:8-3:8 "" → "claude-opus-4-1-20250805" · retired — use claude-opus-5-5 · deprecated · resolves model=claude-opus-4-1-20250805
+            claude-opus-4-1 · Model · 399990030 · 3:8-3:8 "" → "claude-opus-4-1" · retired — use claude-opus-5-5 · deprecated · resolves model=claude-opus-4-1
+            claude-opus-4-20250514 · Model · 399990031 · 3:8-3:8 "" → "claude-opus-4-20250514" · retired — use claude-opus-5-5 · deprecated · resolves model=claude-opus-4-20250514
+            claude-opus-4 · Model · 399990032 · 3:8-3:8 "" → "claude-opus-4" · retired — use claude-opus-5-5 · deprecated · resolves model=claude-opus-4
+            claude-opus-4-0 · Model · 399990033 · 3:8-3:8 "" → "claude-opus-4-0" · retired — use claude-opus-5-5 · deprecated · resolves model=claude-opus-4-0
+            claude-sonnet-4-20250514 · Model · 399990034 · 3:8-3:8 "" → "claude-sonnet-4-20250514" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-sonnet-4-20250514
+            claude-sonnet-4 · Model · 399990035 · 3:8-3:8 "" → "claude-sonnet-4" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-sonnet-4
+            claude-sonnet-4-0 · Model · 399990036 · 3:8-3:8 "" → "claude-sonnet-4-0" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-sonnet-4-0
+            claude-3-7-sonnet-20250219 · Model · 399990037 · 3:8-3:8 "" → "claude-3-7-sonnet-20250219" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-3-7-sonnet-20250219
+            claude-3-7-sonnet-latest · Model · 399990038 · 3:8-3:8 "" → "claude-3-7-sonnet-latest" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-3-7-sonnet-latest
+            claude-3-5-haiku-20241022 · Model · 399990039 · 3:8-3:8 "" → "claude-3-5-haiku-20241022" · retired — use claude-haiku-5-5 · deprecated · resolves model=claude-3-5-haiku-20241022
+            claude-3-5-haiku-latest · Model · 399990040 · 3:8-3:8 "" → "claude-3-5-haiku-latest" · retired — use claude-haiku-5-5 · deprecated · resolves model=claude-3-5-haiku-latest
+            claude-3-haiku-20240307 · Model · 399990041 · 3:8-3:8 "" → "claude-3-haiku-20240307" · retired — use claude-haiku-5-5 · deprecated · resolves model=claude-3-haiku-20240307
+            claude-3-5-sonnet-20241022 · Model · 399990042 · 3:8-3:8 "" → "claude-3-5-sonnet-20241022" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-3-5-sonnet-20241022
+            claude-3-5-sonnet-20240620 · Model · 399990043 · 3:8-3:8 "" → "claude-3-5-sonnet-20240620" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-3-5-sonnet-20240620
+            claude-3-5-sonnet-latest · Model · 399990044 · 3:8-3:8 "" → "claude-3-5-sonnet-latest" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-3-5-sonnet-latest
+            claude-3-opus-20240229 · Model · 399990045 · 3:8-3:8 "" → "claude-3-opus-20240229" · retired — use claude-opus-5-5 · deprecated · resolves model=claude-3-opus-20240229
+            claude-3-opus-latest · Model · 399990046 · 3:8-3:8 "" → "claude-3-opus-latest" · retired — use claude-opus-5-5 · deprecated · resolves model=claude-3-opus-latest
+            claude-3-sonnet-20240229 · Model · 399990047 · 3:8-3:8 "" → "claude-3-sonnet-20240229" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-3-sonnet-20240229
+            claude-2.1 · Model · 399990048 · 3:8-3:8 "" → "claude-2.1" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-2.1
+            claude-2.0 · Model · 399990049 · 3:8-3:8 "" → "claude-2.0" · retired — use claude-sonnet-5-5 · deprecated · resolves model=claude-2.0
+            claude-instant-1.2 · Model · 399990050 · 3:8-3:8 "" → "claude-instant-1.2" · retired — use claude-haiku-5-5 · deprecated · resolves model=claude-instant-1.2
         "#]],
     );
 }
@@ -2897,7 +2959,7 @@ $0
 ---
 "#,
         expect![[r#"
-            claude-agent: 14 items
+            claude-agent: 15 items
             tools · Key · 10002 · 4:1-4:1 "" → "tools: " · tool list · resolves tools
             disallowedTools · Key · 10003 · 4:1-4:1 "" → "disallowedTools: " · tool list · resolves disallowedTools
             model · Key · 10004 · 4:1-4:1 "" → "model: " · model · resolves model
@@ -2911,7 +2973,8 @@ $0
             effort · Key · 10012 · 4:1-4:1 "" → "effort: " · one of a set of values · resolves effort
             isolation · Key · 10013 · 4:1-4:1 "" → "isolation: " · one of a set of values · resolves isolation
             color · Key · 10014 · 4:1-4:1 "" → "color: " · color · resolves color
-            initialPrompt · Key · 10015 · 4:1-4:1 "" → "initialPrompt: " · text · resolves initialPrompt
+            omitClaudeMd · Key · 10015 · 4:1-4:1 "" → "omitClaudeMd: " · boolean · resolves omitClaudeMd
+            initialPrompt · Key · 10016 · 4:1-4:1 "" → "initialPrompt: " · text · resolves initialPrompt
         "#]],
     );
 }

@@ -48,7 +48,7 @@ Body
 
             Model for this subagent: `sonnet`, `opus`, `haiku`, `fable`, a full model id such as `claude-opus-5` (same values as `--model`), or `inherit` (default). Full ids are honored since Claude Code v2.1.74.
 
-            Known values: `sonnet`, `opus`, `haiku`, `fable`, `inherit`, `best`, `opusplan`, `sonnet[1m]`, `opus[1m]`, `claude-fable-5`, `claude-opus-5`, `claude-sonnet-5` and 12 more.
+            Known values: `sonnet`, `opus`, `haiku`, `fable`, `inherit`, `best`, `opusplan`, `sonnet[1m]`, `opus[1m]`, `claude-fable-5-1`, `claude-opus-5-5`, `claude-sonnet-5-5` and 15 more.
 
             Default: `inherit`.
 
@@ -175,7 +175,7 @@ Use rustfmt.
         expect![[r#"
             2:1-2:8 "applyTo"
 
-            **`applyTo`** · text
+            **`applyTo`** · text · required
 
             Glob pattern(s), comma-separated, of the files these instructions apply to, relative to the workspace root. `**` applies them to every request; without it they are not applied automatically.
 
@@ -376,7 +376,7 @@ permission$0Mode: plan
 
             Permission mode the subagent runs in. Ignored for plugin agents and when the parent runs in auto mode; `bypassPermissions` skips all prompts.
 
-            Allowed values: `default`, `acceptEdits`, `auto`, `dontAsk`, `bypassPermissions`, `plan`, `manual`.
+            Allowed values: `default`, `acceptEdits`, `auto`, `dontAsk`, `bypassPermissions`, `plan`, `manual`, `delegate`.
 
             Dialect: Claude Code subagent (Claude Code). [Source](https://code.claude.com/docs/en/sub-agents)
 
@@ -545,7 +545,7 @@ model: op$0us
 
             **`opus`** · model
 
-            Alias for the latest Opus (Claude Opus 5 on the Anthropic API, AWS, Bedrock and Google Cloud; Opus 4.6 on Foundry).
+            Alias for the latest Opus: Claude Opus 5.5 on the Anthropic API, Claude Platform on AWS, Bedrock and Google Cloud from Claude Code v2.1.280 (Opus 5 before); Opus 4.6 on Foundry.
         "#]],
     );
 }
@@ -566,7 +566,9 @@ model: claude-son$0net-5
 
             **`claude-sonnet-5`** · model
 
-            Claude Sonnet 5 — active model.
+            Claude Sonnet 5 — active (legacy) model.
+
+            *Legacy*: use `claude-sonnet-5-5`.
         "#]],
     );
 }
@@ -590,7 +592,7 @@ model: claude-son$0net-4-6
 
             Claude Sonnet 4.6 — active (legacy) model.
 
-            *Legacy*: use `claude-sonnet-5`.
+            *Legacy*: use `claude-sonnet-5-5`.
         "#]],
     );
 }
@@ -614,7 +616,7 @@ model: claude-opus-4-$01
 
             Claude Opus 4.1 (alias of `claude-opus-4-1-20250805`) — retired August 5, 2026.
 
-            *Retired*: use `claude-opus-5`.
+            *Retired*: use `claude-opus-5-5`.
 
             ---
 
@@ -660,7 +662,7 @@ model: "op$0us"
 
             **`opus`** · model
 
-            Alias for the latest Opus (Claude Opus 5 on the Anthropic API, AWS, Bedrock and Google Cloud; Opus 4.6 on Foundry).
+            Alias for the latest Opus: Claude Opus 5.5 on the Anthropic API, Claude Platform on AWS, Bedrock and Google Cloud from Claude Code v2.1.280 (Opus 5 before); Opus 4.6 on Foundry.
         "#]],
     );
 }

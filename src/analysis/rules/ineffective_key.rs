@@ -11,6 +11,7 @@ pub fn check(cx: &mut RuleCx) {
     allowed_and_denied(cx);
     unmet_requirements(cx);
     overridden(cx);
+    ignored_in_plugins(cx);
 }
 
 /// The dialect's `overridden`: `globs` on a Cursor rule with `alwaysApply: true`, which
@@ -35,6 +36,25 @@ fn overridden(cx: &mut RuleCx) {
             o.effect, o.by.key, !o.by.value
         );
         cx.report_as(Code::IneffectiveKey, Some(&REDUNDANT), e.key_range.clone(), msg);
+    }
+}
+
+/// A plugin's agents cannot set `permissionMode`, `hooks` or `mcpServers` (the table's
+/// `plugin.ignores`): Claude Code drops them by design, and the agent runs without them.
+fn ignored_in_plugins(cx: &mut RuleCx) {
+    let Some(plugin) = &cx.dialect.plugin else {
+        return;
+    };
+    let Some(yaml) = cx.yaml() else { return };
+    if plugin.ignores.is_empty() || !plugin.holds(cx.location.rel_path) {
+        return;
+    }
+    for e in yaml.entries.iter().filter(|e| plugin.ignores.contains(&e.key)) {
+        let msg = format!(
+            "{} ignores `{}` in a plugin's files: plugins cannot set it, so this runs without it. Remove it, or set it in a project or user copy.",
+            cx.dialect.tool, e.key
+        );
+        cx.report(Code::IneffectiveKey, e.key_range.clone(), msg);
     }
 }
 

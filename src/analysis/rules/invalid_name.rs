@@ -1,12 +1,13 @@
 //! `invalid-name`: a name that breaks the dialect's format rules.
 
-use super::cases::{LOOSE_AGENT_NAME, RESERVED_WORD};
+use super::cases::{LOOSE_AGENT_NAME, RESERVED_WORD, SKILL_NAME_PORTABILITY};
 use super::support::entries;
 use super::support::slug::{is_slug, slug};
 use super::{Case, RuleCx};
 use crate::diagnostic::{Code, Fix, TextEdit};
-use crate::schema::NameFormat;
+use crate::schema::{NameFormat, NameLetters, NameReader};
 use crate::syntax::yaml::Node;
+use unicode_normalization::UnicodeNormalization;
 
 pub fn check(cx: &mut RuleCx) {
     for (v, name) in entries::names(cx) {
@@ -36,7 +37,12 @@ fn lowercase_slug(cx: &mut RuleCx, v: &Node, name: &str) {
 }
 
 fn claude_agent(cx: &mut RuleCx, v: &Node, name: &str) {
-    let (msg, case) = if name.contains(':') || name.starts_with('-') {
+    let (msg, case) = if name.is_empty() {
+        (
+            "The name is only spaces: Claude Code loads the agent under a blank name that nothing can call. Write a name of lowercase letters and hyphens.".to_string(),
+            Some(&LOOSE_AGENT_NAME),
+        )
+    } else if name.contains(':') || name.starts_with('-') {
         let why = if name.contains(':') {
             "contains `:`, which is reserved for plugin agents (`plugin:agent`)"
         } else {
@@ -59,44 +65,102 @@ fn claude_agent(cx: &mut RuleCx, v: &Node, name: &str) {
     } else {
         return;
     };
-    let fix = slug_fix(cx, v, name);
+    let fix = (!slug(name).is_empty())
+        .then(|| slug_fix(cx, v, name))
+        .flatten();
     report(cx, v, case, msg, fix);
 }
 
 fn skill(cx: &mut RuleCx, v: &Node, name: &str) {
-    let long = name.chars().count() > 64;
-    let reserved = name.split('-').any(|w| w == "anthropic" || w == "claude");
-    let problem = if long {
-        "is longer than 64 characters"
-    } else if !is_slug(name) {
-        "may only hold lowercase letters, digits and single hyphens, and cannot start or end with a hyphen"
-    } else if reserved {
-        "uses a reserved word (`anthropic`, `claude`)"
-    } else {
+    let rules = &cx.dialect.name;
+    // skills-ref `_validate_name` checks the NFKC form: `ﬁle` is `file`.
+    let normal: String = name.nfkc().collect();
+    let long = rules.max_length.is_some_and(|max| normal.chars().count() > max);
+    let refusing: Vec<&NameReader> = rules
+        .readers
+        .iter()
+        .filter(|r| long || !fits(&normal, r.letters))
+        .collect();
+    if refusing.is_empty() {
+        reserved(cx, v, name);
         return;
-    };
-    // Reserved words only block uploads to claude.ai and the Skills API; Claude Code itself
-    // loads the skill, so that one is a warning.
-    let (msg, case) = if reserved && is_slug(name) && !long {
-        (
-            format!(
-                "The skill name `{name}` {problem}: Claude Code loads it, but claude.ai and the Skills API refuse the upload."
-            ),
-            Some(&RESERVED_WORD),
+    }
+    let problem = if long {
+        format!(
+            "is longer than {} characters",
+            rules.max_length.unwrap_or_default()
         )
     } else {
-        (
-            format!(
-                "The skill name `{name}` {problem}: the skill fails validation and silently fails to load in VS Code."
-            ),
-            None,
-        )
+        problem(&normal)
     };
+    let refused = refusing
+        .iter()
+        .map(|r| format!("{} {}", r.reader, r.refuses))
+        .collect::<Vec<_>>()
+        .join(", and ");
+    let shown = if name.is_empty() {
+        String::new()
+    } else {
+        format!(" `{name}`")
+    };
+    let msg = match &rules.loaded_by {
+        Some(loaded) => format!("The skill name{shown} {problem}: {loaded}, but {refused}."),
+        None => format!("The skill name{shown} {problem}: {refused}."),
+    };
+    let case = rules.loaded_by.is_some().then_some(&SKILL_NAME_PORTABILITY);
     let slugged = slug(name);
     let fix = (slugged != name && !slugged.is_empty())
         .then(|| slug_fix(cx, v, name))
         .flatten();
     report(cx, v, case, msg, fix);
+}
+
+/// A name of the format's characters that holds a reserved word: only uploads refuse it.
+fn reserved(cx: &mut RuleCx, v: &Node, name: &str) {
+    let Some(words) = &cx.dialect.name.reserved_words else {
+        return;
+    };
+    let Some(word) = name
+        .split('-')
+        .find(|w| words.words.iter().any(|r| r == w))
+    else {
+        return;
+    };
+    let msg = format!(
+        "The skill name `{name}` uses the reserved word `{word}`: Claude Code loads it, but {} refuse the upload.",
+        words.refused_by
+    );
+    report(cx, v, Some(&RESERVED_WORD), msg, None);
+}
+
+/// Whether `name` (NFKC) is letters, digits and single inner hyphens, with no upper case.
+fn fits(name: &str, letters: NameLetters) -> bool {
+    let char_ok = |c: char| match letters {
+        NameLetters::AsciiLowercase => c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-',
+        NameLetters::UnicodeLowercase => (c.is_alphanumeric() && !c.is_uppercase()) || c == '-',
+    };
+    !name.is_empty()
+        && name.chars().all(char_ok)
+        && !name.starts_with('-')
+        && !name.ends_with('-')
+        && !name.contains("--")
+}
+
+/// What is wrong with a name that does not fit, most visible first.
+fn problem(name: &str) -> String {
+    if name.is_empty() {
+        "is only spaces".into()
+    } else if name.chars().any(char::is_uppercase) {
+        "has upper-case letters".into()
+    } else if name.chars().any(char::is_whitespace) {
+        "has spaces".into()
+    } else if name.chars().any(|c| !c.is_alphanumeric() && c != '-') {
+        "has characters other than letters, digits and hyphens".into()
+    } else if name.chars().any(|c| c.is_alphanumeric() && !c.is_ascii()) {
+        "has letters outside `a-z`".into()
+    } else {
+        "starts or ends with a hyphen, or has two in a row".into()
+    }
 }
 
 fn report(cx: &mut RuleCx, v: &Node, case: Option<&'static Case>, msg: String, fix: Option<Fix>) {

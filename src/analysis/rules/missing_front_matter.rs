@@ -1,6 +1,6 @@
 //! `missing-front-matter`: a file that should be a persona has no `---` block.
 
-use super::cases::NOT_A_PERSONA;
+use super::cases::{NOT_A_PERSONA, OWN_TOOL_READS_IT};
 use super::support::rendered_page;
 use super::support::slug::slug;
 use super::RuleCx;
@@ -36,6 +36,21 @@ pub fn check(cx: &mut RuleCx) {
             )
         };
         cx.report_as(Code::MissingFrontMatter, Some(&NOT_A_PERSONA), range, why);
+        return;
+    }
+    if let Some(effect) = &cx.dialect.without_front_matter {
+        let msg = format!("No front matter: {}.", effect.says);
+        let insert = insertion(cx);
+        // The inserted block holds a name and a description: a fix only where those are what
+        // the other readers need.
+        if let Some(d) = cx.report_as(Code::MissingFrontMatter, Some(&OWN_TOOL_READS_IT), range, msg)
+            && policy == FrontMatterPolicy::Required
+        {
+            d.fixes.push(Fix::manual(
+                "Insert front matter from the file name and first paragraph",
+                vec![TextEdit::insert(start, insert)],
+            ));
+        }
         return;
     }
     if policy == FrontMatterPolicy::Optional {

@@ -1,6 +1,6 @@
 //! `missing-required-key`: a key the dialect requires is absent.
 
-use super::cases::{NEEDED_BY_A_SETTING, SOME_READERS_NEED_IT};
+use super::cases::{EASED_BY_ANOTHER_KEY, NEEDED_BY_A_SETTING, SOME_READERS_NEED_IT};
 use super::support::{entries, shape};
 use super::RuleCx;
 use crate::analysis::a_or_an;
@@ -23,33 +23,61 @@ pub fn check(cx: &mut RuleCx) {
             None => format!("{} needs it", cx.dialect.tool),
         };
         let case = (key.missing_severity == Level::Warning).then_some(&SOME_READERS_NEED_IT);
-        // `name:` or `name: ""` is no name: its readers skip or refuse the file as if the key
-        // were absent (Gemini CLI: `z.string().min(1)`; VS Code: "must not be empty"). An
-        // entry with a YAML error (a value that goes on below on unindented lines) is
+        let entry = yaml.entry(&key.key);
+        // `name: ""` is no name: Claude Code's loader tests `!name`, VS Code says it "must
+        // not be empty". Reported on the value, as missing, unless the table says what an
+        // empty value does (`invalid-value`).
+        // An entry with a YAML error (a value that goes on below on unindented lines) is
         // `yaml-syntax`'s: one broken value, one diagnostic.
-        if let Some(e) = yaml.entry(&key.key) {
-            if e.valid && e.value.as_ref().is_none_or(|v| {
-                entries::is_null(v) || v.as_str().is_some_and(|s| s.trim().is_empty())
-            }) {
-                let msg = format!(
-                    "`{}` is empty in {}: {why}. Fill it in.",
-                    key.key,
-                    a_or_an(&cx.dialect.title)
-                );
-                cx.report_as(Code::MissingRequiredKey, case, e.key_range.clone(), msg);
-            }
+        if let Some(v) = entry
+            .filter(|e| e.valid)
+            .and_then(|e| e.value.as_ref())
+            .filter(|v| key.if_empty.is_none() && entries::is_empty_text(v))
+        {
+            let msg = format!(
+                "`{}` is empty, and an empty value counts as missing in {}: {why}. Give it a value.",
+                key.key,
+                a_or_an(&cx.dialect.title),
+            );
+            cx.report_as(Code::MissingRequiredKey, case, v.range.clone(), msg);
+            continue;
+        }
+        // `name:` with nothing after it is YAML's null: no name either (Gemini CLI's
+        // `z.string()` refuses it, Claude Code's `!name` skips the file), unless the table
+        // says what its readers make of null (`if-null`, reported by `invalid-type`).
+        if let Some(e) = entry.filter(|e| {
+            e.valid && key.if_null.is_none() && e.value.as_ref().is_none_or(entries::is_null)
+        }) {
+            let msg = format!(
+                "`{}` has no value, which counts as missing in {}: {why}. Give it a value.",
+                key.key,
+                a_or_an(&cx.dialect.title),
+            );
+            cx.report_as(Code::MissingRequiredKey, case, e.key_range.clone(), msg);
             continue;
         }
         // A key whose entry has a YAML error is there: `yaml-syntax` reports it.
-        if yaml.entries.iter().any(|e| !e.valid && e.key == key.key) {
+        if entry.is_some() || yaml.entries.iter().any(|e| !e.valid && e.key == key.key) {
             continue;
         }
-        let msg = format!(
-            "`{}` is required in {}: {why}. Add `{}:`.",
+        let eased = key
+            .missing_eased_by
+            .as_ref()
+            .filter(|e| yaml.entry(&e.key).is_some());
+        let mut msg = format!(
+            "`{}` is required in {}: {why}.",
             key.key,
             a_or_an(&cx.dialect.title),
-            key.key
         );
+        if let Some(e) = eased {
+            msg.push_str(&format!(" With `{}`, {}.", e.key, e.says));
+        }
+        msg.push_str(&format!(" Add `{}:`.", key.key));
+        let case = if eased.is_some() {
+            Some(&EASED_BY_ANOTHER_KEY)
+        } else {
+            case
+        };
         cx.report_as(Code::MissingRequiredKey, case, open.clone(), msg);
     }
     shape::check(cx, Code::MissingRequiredKey);

@@ -6,6 +6,7 @@ use super::support::slug::is_slug;
 use super::RuleCx;
 use crate::diagnostic::{Code, Fix, TextEdit};
 use crate::schema::NameMatch;
+use unicode_normalization::UnicodeNormalization;
 
 pub fn check(cx: &mut RuleCx) {
     for (v, name) in entries::names(cx) {
@@ -14,7 +15,10 @@ pub fn check(cx: &mut RuleCx) {
             NameMatch::File => cx.location.stem(cx.registry.file_names()),
             NameMatch::Folder => cx.location.folder(),
         };
-        if expected.is_empty() || expected == name {
+        // Compared as the Agent Skills reference does: NFKC on both sides (`café` written
+        // with a combining accent is the folder `café`).
+        // A blank name is `invalid-name`'s.
+        if expected.is_empty() || name.is_empty() || expected.nfkc().eq(name.nfkc()) {
             continue;
         }
         let what = if cx.dialect.name.must_match == NameMatch::Folder {
@@ -22,10 +26,28 @@ pub fn check(cx: &mut RuleCx) {
         } else {
             "file"
         };
-        let msg = format!(
-            "The name `{name}` differs from its {what} `{expected}`: {} uses the {what} name, and the Agent Skills spec requires them to match. Rename one of them.",
-            cx.dialect.tool
-        );
+        let msg = match &cx.dialect.name.folder_use {
+            Some(u) => {
+                let in_plugin = cx
+                    .dialect
+                    .plugin
+                    .as_ref()
+                    .is_some_and(|p| p.holds(cx.location.rel_path));
+                let uses = if in_plugin {
+                    u.in_plugins.replace("{name}", name)
+                } else {
+                    u.outside_plugins.replace("{folder}", expected)
+                };
+                format!(
+                    "The name `{name}` differs from its {what} `{expected}`: {uses}, and {}. Rename one of them.",
+                    u.required_by
+                )
+            }
+            None => format!(
+                "The name `{name}` differs from its {what} `{expected}`: {} uses the {what} name. Rename one of them.",
+                cx.dialect.tool
+            ),
+        };
         let range = v.range.clone();
         let plain = !cx.text[range.clone()].starts_with(['"', '\'']);
         let expected = expected.to_string();

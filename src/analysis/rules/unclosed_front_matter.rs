@@ -1,5 +1,6 @@
 //! `unclosed-front-matter`: an opening `---` without a closing one.
 
+use super::cases::READ_AS_FRONT_MATTER;
 use super::RuleCx;
 use crate::diagnostic::{Code, Fix, TextEdit};
 use crate::text::lines;
@@ -21,11 +22,18 @@ pub fn check(cx: &mut RuleCx) {
             // text above it into the front matter: offered only.
             let adjacent = only_keys_between(&cx.text[block.content.start..r.start]);
             (
-                format!(
-                    "The front matter is never closed: `{}` is not a closing fence, which must be exactly `---`. Until it is closed, {} reads none of these keys.",
-                    ellipsis(&cx.text[r.clone()]),
-                    cx.dialect.tool
-                ),
+                match &cx.dialect.unclosed_front_matter {
+                    Some(effect) => format!(
+                        "The front matter is never closed: `{}` is not a closing fence, which must be exactly `---`. Until it is closed, {}.",
+                        ellipsis(&cx.text[r.clone()]),
+                        effect.says
+                    ),
+                    None => format!(
+                        "The front matter is never closed: `{}` is not a closing fence, which must be exactly `---`. Until it is closed, {} reads none of these keys.",
+                        ellipsis(&cx.text[r.clone()]),
+                        cx.dialect.tool
+                    ),
+                },
                 if adjacent {
                     Fix::safe(title, edit)
                 } else {
@@ -34,10 +42,16 @@ pub fn check(cx: &mut RuleCx) {
             )
         }
         None => (
-            format!(
-                "The front matter opened here is never closed. Add a `---` line after the last key; until then {} reads none of these keys.",
-                cx.dialect.tool
-            ),
+            match &cx.dialect.unclosed_front_matter {
+                Some(effect) => format!(
+                    "The front matter opened here is never closed: {}. Add a `---` line after the last key.",
+                    effect.says
+                ),
+                None => format!(
+                    "The front matter opened here is never closed. Add a `---` line after the last key; until then {} reads none of these keys.",
+                    cx.dialect.tool
+                ),
+            },
             // Offered, not applied: where the keys end is a guess (a body line such as
             // `Note: …` looks like a key), and a wrong guess moves body text into the front
             // matter or keys into the prompt.
@@ -47,7 +61,14 @@ pub fn check(cx: &mut RuleCx) {
             ),
         ),
     };
-    if let Some(d) = cx.report(Code::UnclosedFrontMatter, block.open.clone(), msg) {
+    // Where the tool takes the whole file for the header (VS Code), the keys still work: only
+    // the instructions are lost. A `near_close` line (`----`) is still no fence there.
+    let case = cx
+        .dialect
+        .unclosed_front_matter
+        .as_ref()
+        .map(|_| &READ_AS_FRONT_MATTER);
+    if let Some(d) = cx.report_as(Code::UnclosedFrontMatter, case, block.open.clone(), msg) {
         d.fixes.push(fix);
     }
 }

@@ -1,13 +1,15 @@
 //! `unknown-key`: a key the dialect does not define.
 
-use super::cases::{KEY_REJECTED, METADATA, READ_AS_ANOTHER_KEY};
+use super::cases::{
+    IGNORED_BY_A_READER, KEY_REJECTED, METADATA, NOT_FOR_THIS_TARGET, READ_AS_ANOTHER_KEY,
+};
 use super::Case;
 use super::support::renames::Renames;
 use super::support::{entries, shape};
 use super::RuleCx;
 use crate::analysis::{a_or_an, suggest};
 use crate::diagnostic::{Code, Fix, TextEdit};
-use crate::schema::{Level, UnknownKeys};
+use crate::schema::{Level, Mild, UnknownKeys};
 use std::ops::Range;
 
 pub fn check(cx: &mut RuleCx) {
@@ -21,6 +23,34 @@ pub fn check(cx: &mut RuleCx) {
         }
     }
     shape::check(cx, Code::UnknownKey);
+    not_for_target(cx, yaml);
+}
+
+/// Keys of the dialect that the target the file picks does not read: with `target:
+/// github-copilot`, GitHub ignores `handoffs`; without a target, VS Code ignores
+/// `mcp-servers`. Known keys, but not this file's: a note, never a warning.
+fn not_for_target(cx: &mut RuleCx, yaml: &crate::syntax::yaml::Yaml) {
+    for rule in &cx.dialect.target_ignores {
+        let target = match yaml.entry(&rule.key) {
+            None => "",
+            Some(e) => match e.value.as_ref().and_then(|v| v.as_str()) {
+                Some(t) => t,
+                // A target that is not one text: `invalid-type` says so.
+                None => continue,
+            },
+        };
+        if !rule.values.iter().any(|v| v == target) {
+            continue;
+        }
+        for e in yaml.entries.iter().filter(|e| rule.keys.contains(&e.key)) {
+            let msg = format!("`{}`: {}.", e.key, rule.says);
+            let case = match rule.severity {
+                Mild::Hint => &NOT_FOR_THIS_TARGET,
+                Mild::Information => &IGNORED_BY_A_READER,
+            };
+            cx.report_as(Code::UnknownKey, Some(case), e.key_range.clone(), msg);
+        }
+    }
 }
 
 fn unknown(cx: &mut RuleCx, renames: &mut Renames, key: &str, range: Range<usize>) {
@@ -84,10 +114,13 @@ fn unknown(cx: &mut RuleCx, renames: &mut Renames, key: &str, range: Range<usize
         } else {
             format!("{} ignores `{key}`", cx.dialect.tool)
         };
-        let msg = format!(
+        let mut msg = format!(
             "Unknown key `{key}` in {}: did you mean `{close}`? {effect}.",
             a_or_an(&cx.dialect.title),
         );
+        if let Some(note) = &cx.dialect.unknown_keys_note {
+            msg.push_str(&format!(" {note}."));
+        }
         let case: Option<&'static Case> = rejected.then_some(&KEY_REJECTED);
         let certain =
             suggest::same_word(key, close, cx.dialect.keys.iter().map(|k| k.key.as_str()));
@@ -125,10 +158,13 @@ fn unknown(cx: &mut RuleCx, renames: &mut Renames, key: &str, range: Range<usize
         ),
         UnknownKeys::Rejected => format!("{refused}. Remove it"),
     };
-    let msg = format!(
+    let mut msg = format!(
         "`{key}` is not {} key{also}; {effect}.",
         a_or_an(&cx.dialect.title)
     );
+    if let Some(note) = &cx.dialect.unknown_keys_note {
+        msg.push_str(&format!(" {note}."));
+    }
     let case = if rejected { &KEY_REJECTED } else { &METADATA };
     cx.report_as(Code::UnknownKey, Some(case), range, msg);
 }

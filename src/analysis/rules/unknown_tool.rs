@@ -1,6 +1,6 @@
 //! `unknown-tool`: a tool name the dialect's tool does not know.
 
-use super::cases::{NO_TOOL_RESOLVES, TOOL_REFUSED};
+use super::cases::{ALIAS_STILL_WORKS, NO_TOOL_RESOLVES, TOOL_REFUSED};
 use super::support::entries;
 use super::RuleCx;
 use crate::analysis::suggest;
@@ -77,7 +77,8 @@ fn list(cx: &mut RuleCx, e: &Entry, k: &Key, v: &Node, suggestions: &mut Suggest
 
 enum Verdict {
     Ok,
-    Legacy(Option<String>, Status),
+    /// The tool to use instead, the status, and who still takes the old name.
+    Legacy(Option<String>, Status, Option<String>),
     WrongCase(String),
     /// The closest known name, if any, and whether it is the same name spelled with other
     /// separators (`web_fetch` for `WebFetch`).
@@ -93,13 +94,29 @@ fn judge(name: &str, known: &[Value], mcp_prefix: Option<&str>) -> Verdict {
     if let Some(v) = known.iter().find(|v| v.value == base) {
         return match v.status {
             Status::Active => Verdict::Ok,
-            s => Verdict::Legacy(v.replacement.clone(), s),
+            s => Verdict::Legacy(usable(known, v), s, v.still_works.clone()),
         };
     }
     if let Some(v) = known.iter().find(|v| v.value.eq_ignore_ascii_case(base)) {
         return Verdict::WrongCase(v.value.clone());
     }
     Verdict::Unknown(None, false)
+}
+
+/// The tool to suggest instead of `v`: its replacement, followed while that is itself legacy
+/// or deprecated (`BashOutput` → `TaskOutput` → `Read`), and only if the chain ends at an
+/// active tool of the dialect's vocabulary. A suggestion must name a tool that works here.
+fn usable(known: &[Value], v: &Value) -> Option<String> {
+    let mut at = v;
+    // The chain is data; a loop in it must not hang the check.
+    for _ in 0..known.len().min(8) {
+        let next = at.replacement.as_deref()?;
+        at = known.iter().find(|k| k.value == next)?;
+        if at.status == Status::Active {
+            return Some(at.value.clone());
+        }
+    }
+    None
 }
 
 fn report(cx: &mut RuleCx, t: &Token, verdict: Verdict, all_unresolved: bool) {
@@ -140,17 +157,20 @@ fn report(cx: &mut RuleCx, t: &Token, verdict: Verdict, all_unresolved: bool) {
     };
     match verdict {
         Verdict::Ok => {}
-        Verdict::Legacy(instead, status) => {
+        Verdict::Legacy(instead, status, still_works) => {
             let what = if status == Status::Deprecated {
                 "deprecated"
             } else {
                 "a legacy name"
             };
-            let msg = match &instead {
-                Some(r) => format!("`{}` is {what}; use `{r}`.", &t.name[..base_len]),
-                None => format!("`{}` is {what} and may not resolve.", &t.name[..base_len]),
+            let name = &t.name[..base_len];
+            let msg = match (&instead, &still_works) {
+                (Some(r), Some(who)) => format!("`{name}` is {what} for `{r}`: {who}."),
+                (Some(r), None) => format!("`{name}` is {what}; use `{r}`."),
+                (None, _) => format!("`{name}` is {what} and may not resolve."),
             };
-            if let Some(d) = cx.report(Code::UnknownTool, base_range.clone(), msg)
+            let case = still_works.is_some().then_some(&ALIAS_STILL_WORKS);
+            if let Some(d) = cx.report_as(Code::UnknownTool, case, base_range.clone(), msg)
                 && let Some(r) = instead
                 && exact
             {

@@ -52,6 +52,9 @@ fn tolerated(cx: &RuleCx, err: &SyntaxError) -> bool {
                 .is_some_and(|v| !cx.text[v].contains(['\n', '\r']));
             quotable && one_line
         }
+        LenientYaml::AliasAsText => {
+            problem.contains("while scanning an alias") || problem.contains("while scanning an anchor")
+        }
         LenientYaml::None => false,
     }
 }
@@ -65,10 +68,18 @@ fn syntax_error(cx: &mut RuleCx, err: &SyntaxError) {
     let entry = err.entry.and_then(|i| cx.yaml().map(|y| &y.entries[i]));
     let value = entry.and_then(|e| value_text::range(cx.text, e));
     let at = &cx.text[err.range.start..];
+    // libyaml reports an alias or anchor after its indicator: the value's first character is
+    // the one that starts it (`*` of `*.ts`).
+    let alias = err.problem.contains("while scanning an alias")
+        || err.problem.contains("while scanning an anchor");
+    let at = match &value {
+        Some(v) if alias => &cx.text[v.start..],
+        _ => at,
+    };
     let (relative, what) = explain(&err.problem, at);
     let range = match &value {
-        // libyaml stops after the `*`; point at the whole value.
-        Some(v) if err.problem.contains("while scanning an alias") => v.clone(),
+        // libyaml stops after the `*` or `&`; point at the whole value.
+        Some(v) if alias => v.clone(),
         // It reports an unclosed quote at the end of the input; the opening quote is the news.
         Some(v) if err.problem.contains("quoted scalar") => {
             let first = cx.text[v.start..].chars().next().map_or(0, char::len_utf8);
@@ -96,11 +107,15 @@ fn syntax_error(cx: &mut RuleCx, err: &SyntaxError) {
             "{0} reads it as written, but strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file. Quoting it would not help: {0} keeps the quotes as part of the value.",
             cx.dialect.tool
         )
+    } else if lenient && cx.dialect.lenient_yaml == LenientYaml::AliasAsText {
+        "VS Code and current Copilot CLI read it as text, but strict YAML parsers (GitHub's file view, Copilot CLI before 1.0.48, converters) reject the whole file.".to_string()
     } else if lenient {
         format!(
             "{} tolerates it, but strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file.",
             cx.dialect.tool
         )
+    } else if let Some(u) = &cx.dialect.unparsable {
+        u.says.clone()
     } else {
         format!("{} cannot read the front matter.", cx.dialect.tool)
     };
@@ -190,7 +205,7 @@ fn explain(problem: &str, at: &str) -> (Range<usize>, String) {
         return (
             0..0,
             format!(
-                "`{indicator}` at the start of a value begins a YAML {what}, so the value is not read as text. Quote the value."
+                "`{indicator}` at the start of a value begins a YAML {what} in strict YAML, which then does not read the value as text. Quote the value."
             ),
         );
     }

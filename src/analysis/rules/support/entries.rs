@@ -26,7 +26,10 @@ pub fn with_values<'a>(
 }
 
 /// The values of the entries of the name's key that are text (a bare number or boolean is
-/// `invalid-type`), with their nodes.
+/// `invalid-type`), with their nodes, trimmed: readers strip the spaces around a name
+/// (skills-ref `_validate_name`, VS Code), so a name of only spaces is `""` here. An empty
+/// name is a missing one (`missing-required-key`, or `invalid-value` where the key is
+/// optional), not listed.
 pub fn names<'a>(cx: &RuleCx<'a>) -> impl Iterator<Item = (&'a Node, &'a str)> + use<'a> {
     let role = cx.dialect.roles.name.as_deref();
     with_values(cx)
@@ -35,8 +38,18 @@ pub fn names<'a>(cx: &RuleCx<'a>) -> impl Iterator<Item = (&'a Node, &'a str)> +
             let plain_non_text = v
                 .as_scalar()
                 .is_some_and(|s| !s.style.is_quoted() && s.resolved != Resolved::Str);
-            v.as_str().filter(|_| !plain_non_text).map(|name| (v, name))
+            v.as_str()
+                .filter(|name| !plain_non_text && !name.is_empty())
+                .map(|name| (v, name.trim()))
         })
+}
+
+/// Empty text (`name: ""`): readers take it for no value (Claude Code's `if (!name)`, VS
+/// Code's "must not be empty"). Only spaces is text, which Claude Code takes: the name
+/// rules report it.
+pub fn is_empty_text(v: &Node) -> bool {
+    v.as_scalar()
+        .is_some_and(|s| (s.style.is_quoted() || s.resolved == Resolved::Str) && s.value.is_empty())
 }
 
 /// `key: ~`, `key: null` or nothing after the colon's value: YAML's null.

@@ -106,12 +106,18 @@ fn claude(models: &[Value], model: &str) -> Verdict {
 }
 
 fn retired_only(ids: &[Value], model: &str) -> Verdict {
-    let bare = model.rsplit_once('/').map_or(model, |(_, b)| b);
+    let (provider, bare) = model
+        .rsplit_once('/')
+        .map_or(("", model), |(p, b)| (&model[..p.len() + 1], b));
     match ids
         .iter()
         .find(|m| m.value == bare && m.status == Status::Retired)
     {
-        Some(m) => status(m),
+        // The replacement keeps the provider as written (`anthropic/`, `openrouter/anthropic/`):
+        // a bare id is no OpenCode model.
+        Some(m) => Verdict::Retired {
+            replacement: m.replacement.as_ref().map(|r| format!("{provider}{r}")),
+        },
         None => Verdict::Known,
     }
 }
