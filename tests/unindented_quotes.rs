@@ -6,7 +6,7 @@
 
 mod common;
 use common::check;
-use expect_test::expect;
+use expect_test::{Expect, expect};
 use persona_ls::syntax::yaml::{self, NodeKind};
 
 const AGENT: &str = ".github/agents/planner.agent.md";
@@ -60,87 +60,89 @@ fn entries(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// `text` reads as `expected` and has nothing to report.
+fn reads_clean(text: &str, expected: Expect) {
+    expected.assert_debug_eq(&entries(text));
+    assert_eq!(check(AGENT, text), "dialect: copilot-agent\n");
+}
+
 #[test]
 fn a_double_quoted_value_over_unindented_lines_is_one_entry() {
     let t = "---\ndescription: \"Improve code quality,\nsecurity: and design\n\n# not a comment\"\nmodel: gpt-4o\n---\nBody.\n";
-    expect![[r#"
+    reads_clean(
+        t,
+        expect![[r#"
         [
             "4..15 \"description\" valid=true entry=4..78 value: 17..78 \"\\\"Improve code quality,\\nsecurity: and design\\n\\n# not a comment\\\"\" = \"Improve code quality, security: and design\\n# not a comment\"",
             "79..84 \"model\" valid=true entry=79..92 value: 86..92 \"gpt-4o\" = \"gpt-4o\"",
         ]
-    "#]]
-    .assert_debug_eq(&entries(t));
-    expect![[r#"
-        dialect: copilot-agent
-    "#]]
-    .assert_eq(&check(AGENT, t));
+    "#]],
+    );
 }
 
 #[test]
 fn a_single_quoted_value_with_escaped_quotes_over_unindented_lines() {
     let t = "---\ndescription: 'It''s\nhere, isn''t\nit'\nname: planner\n---\nBody.\n";
-    expect![[r#"
+    reads_clean(
+        t,
+        expect![[r#"
         [
             "4..15 \"description\" valid=true entry=4..40 value: 17..40 \"'It''s\\nhere, isn''t\\nit'\" = \"It's here, isn't it\"",
             "41..45 \"name\" valid=true entry=41..54 value: 47..54 \"planner\" = \"planner\"",
         ]
-    "#]]
-    .assert_debug_eq(&entries(t));
-    expect![[r#"
-        dialect: copilot-agent
-    "#]]
-    .assert_eq(&check(AGENT, t));
+    "#]],
+    );
 }
 
 #[test]
 fn a_flow_list_over_unindented_lines_keeps_its_items() {
     let t = "---\ndescription: d\ntools: ['search', 'edit',\n'fetch', 'usages', # more\n'runTasks']\nmodel: gpt-4o\n---\nBody.\n";
-    expect![[r#"
+    reads_clean(
+        t,
+        expect![[r#"
         [
             "4..15 \"description\" valid=true entry=4..18 value: 17..18 \"d\" = \"d\"",
             "19..24 \"tools\" valid=true entry=19..82 value: 26..82 \"['search', 'edit',\\n'fetch', 'usages', # more\\n'runTasks']\" = [\"search\", \"edit\", \"fetch\", \"usages\", \"runTasks\"]",
             "83..88 \"model\" valid=true entry=83..96 value: 90..96 \"gpt-4o\" = \"gpt-4o\"",
         ]
-    "#]]
-    .assert_debug_eq(&entries(t));
-    expect![[r#"
-        dialect: copilot-agent
-    "#]]
-    .assert_eq(&check(AGENT, t));
+    "#]],
+    );
 }
 
 #[test]
 fn a_flow_map_over_unindented_lines() {
     let t = "---\ndescription: d\nmetadata: {owner: me,\nteam: \"core\nplatform\"}\nname: planner\n---\nBody.\n";
-    expect![[r#"
+    reads_clean(
+        t,
+        expect![[r#"
         [
             "4..15 \"description\" valid=true entry=4..18 value: 17..18 \"d\" = \"d\"",
             "19..27 \"metadata\" valid=true entry=19..63 value: 29..63 \"{owner: me,\\nteam: \\\"core\\nplatform\\\"}\" = [(\"owner\", \"me\"), (\"team\", \"core platform\")]",
             "64..68 \"name\" valid=true entry=64..77 value: 70..77 \"planner\" = \"planner\"",
         ]
-    "#]]
-    .assert_debug_eq(&entries(t));
+    "#]],
+    );
 }
 
-/// CRLF line ends, a quoted value and a flow list.
+/// CRLF line ends; a quote opened on an indented line of a nested mapping.
 #[test]
-fn crlf() {
-    let t = "---\r\ndescription: \"a\r\nb\"\r\ntools: [search,\r\nedit]\r\nmodel: gpt-4o\r\n---\r\nBody.\r\n";
-    expect![[r#"
+fn crlf_and_a_nested_quote() {
+    let t = "---\r\ndescription: \"a\r\nb\"\r\ntools: [search,\r\nedit]\r\nhandoffs:\r\n  - label: \"Go\r\non\"\r\n    agent: x\r\n    prompt: p\r\nmodel: gpt-4o\r\n---\r\nBody.\r\n";
+    reads_clean(
+        t,
+        expect![[r#"
         [
             "5..16 \"description\" valid=true entry=5..24 value: 18..24 \"\\\"a\\r\\nb\\\"\" = \"a b\"",
             "26..31 \"tools\" valid=true entry=26..48 value: 33..48 \"[search,\\r\\nedit]\" = [\"search\", \"edit\"]",
-            "50..55 \"model\" valid=true entry=50..63 value: 57..63 \"gpt-4o\" = \"gpt-4o\"",
+            "50..58 \"handoffs\" valid=true entry=50..109 value: 63..109 \"- label: \\\"Go\\r\\non\\\"\\r\\n    agent: x\\r\\n    prompt: p\" = [\"a mapping\"]",
+            "111..116 \"model\" valid=true entry=111..124 value: 118..124 \"gpt-4o\" = \"gpt-4o\"",
         ]
-    "#]].assert_debug_eq(&entries(t));
-    expect![[r#"
-        dialect: copilot-agent
-    "#]]
-    .assert_eq(&check(AGENT, t));
+    "#]],
+    );
 }
 
-/// A quote never closed before the closing `---`: one error at the opening quote, and the
-/// keys below stay entries.
+/// A quote never closed before the closing `---`, or not cleanly: one error at the opening
+/// quote, and the keys below stay entries.
 #[test]
 fn an_unclosed_quote_is_still_one_error_at_its_quote() {
     let t = "---\ndescription: \"Plans\nname: planner\nmodel: gpt-4o\n---\nBody.\n";
@@ -159,12 +161,9 @@ fn an_unclosed_quote_is_still_one_error_at_its_quote() {
           text: "\""
     "#]]
     .assert_eq(&check(AGENT, t));
-}
-
-/// Closed, but by a quote that opens the next value (text follows it), or after a document
-/// marker libyaml does not take inside a value: cut as before, each entry judged alone.
-#[test]
-fn a_close_with_text_after_it_or_after_a_marker_is_not_joined() {
+    // Closed, but by a quote that opens the next value (text follows it), or after a
+    // document marker libyaml does not take inside a value: cut as before, each entry judged
+    // alone.
     let t = "---\ndescription: \"Plans\nname: \"planner\"\n---\nBody.\n";
     expect![[r#"
         [
@@ -178,6 +177,20 @@ fn a_close_with_text_after_it_or_after_a_marker_is_not_joined() {
     let found = check(AGENT, t);
     assert!(found.contains("2:14-2:15 error[yaml-syntax]"), "{found}");
     assert!(!found.contains("name"), "{found}");
+}
+
+/// A quote that the scan takes for one (after `: ` in a plain scalar's words) and that a later
+/// line closes must not join entries libyaml reads as two.
+#[test]
+fn a_join_never_swallows_a_key() {
+    let t = "---\ndescription: Plans\n  it: \"says\nname: planner\"\nmodel: x\n---\nBody.\n";
+    let keys: Vec<String> = entries(t)
+        .into_iter()
+        .filter(|e| !e.starts_with("error") && !e.starts_with("stray"))
+        .map(|e| e.split(' ').nth(1).unwrap().to_string())
+        .collect();
+    // libyaml rejects `it:` inside the plain scalar; the entries are cut as before.
+    assert_eq!(keys, ["\"description\"", "\"name\"", "\"model\""]);
 }
 
 /// A flow list never closed, or closed by a later value's bracket with text after it: not
@@ -198,18 +211,4 @@ fn an_unclosed_flow_list_is_not_joined() {
             "{found}"
         );
     }
-}
-
-/// A quote that the scan takes for one (after `: ` in a plain scalar's words) and that a later
-/// line closes must not join entries libyaml reads as two.
-#[test]
-fn a_join_never_swallows_a_key() {
-    let t = "---\ndescription: Plans\n  it: \"says\nname: planner\"\nmodel: x\n---\nBody.\n";
-    let keys: Vec<String> = entries(t)
-        .into_iter()
-        .filter(|e| !e.starts_with("error") && !e.starts_with("stray"))
-        .map(|e| e.split(' ').nth(1).unwrap().to_string())
-        .collect();
-    // libyaml rejects `it:` inside the plain scalar; the entries are cut as before.
-    assert_eq!(keys, ["\"description\"", "\"name\"", "\"model\""]);
 }
