@@ -149,3 +149,36 @@ fn many_lines_continuing_values_are_one_error_per_run() {
     );
     assert_eq!(found.len(), 199, "{:?}", &found[..3]);
 }
+
+/// A front matter of `head`, `n` lines made by `line`, and the closing `---`.
+fn block_of(head: &str, n: usize, line: impl Fn(usize) -> String) -> String {
+    let lines: String = (0..n).map(line).collect();
+    format!("---\n{head}{lines}---\nbody\n")
+}
+
+/// A quote or bracket never closed at the top of 100,000 lines, and a bracket left open on
+/// every line: the look ahead for a clean close is bounded (one failed look reads to the end;
+/// all of them together read at most twice the block), so each stays linear and precise.
+#[test]
+fn unclosed_quotes_and_brackets_over_many_lines_stay_linear() {
+    let first_syntax_error = |text: &str| {
+        let a = analyze(text, Location::at(AGENT), &Registry::builtin());
+        let syntax: Vec<_> = a
+            .diagnostics
+            .into_iter()
+            .filter(|d| d.code.to_string() == "yaml-syntax")
+            .map(|d| d.range)
+            .collect();
+        (syntax.len(), syntax.first().cloned())
+    };
+    let text = block_of("name: t\ndescription: \"open\n", 100_000, |i| {
+        format!("k{i}: v\n")
+    });
+    let quote = text.find('"').unwrap();
+    assert_eq!(first_syntax_error(&text), (1, Some(quote..quote + 1)));
+    // Each entry is judged alone: the first error is the first entry's, where libyaml stops
+    // (the start of the next line).
+    let text = block_of("name: t\n", 20_000, |i| format!("k{i}: [v,\n"));
+    let next = text.find("k1:").unwrap();
+    assert_eq!(first_syntax_error(&text).1, Some(next..next));
+}

@@ -9,8 +9,9 @@
 //!   PyYAML and most tools that reject files; it runs per entry too, so every broken entry is
 //!   reported, not only the first.
 
+use super::open_value::{Scan, closing_line};
 use super::scalar::{self, Resolved, Style};
-use super::yaml_strict::{MAX_FLOW_DEPTH, Verdict, flow_depth, repair, strict};
+use super::yaml_strict::{Lite, MAX_FLOW_DEPTH, Verdict, flow_depth, repair, strict};
 use std::cell::RefCell;
 use std::ops::Range;
 use tree_sitter::{Node as TsNode, Parser};
@@ -332,30 +333,70 @@ pub fn trim_yaml_end(s: &str) -> &str {
 }
 
 /// Cuts the block into top-level entries: each starts at a line indented no more than the
-/// first key (column 0, usually) that is not a comment, a list item or the close of a flow
-/// collection.
+/// first key (column 0, usually) that is not a comment, a list item, the close of a flow
+/// collection, or inside a quoted value or flow collection that closes cleanly further on
+/// (see [`open_value`]).
 fn segments(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     let mut base: Option<usize> = None;
+    let mut scan = Scan::default();
+    // Lines that start before this are inside a value an earlier line opened (and `scan` has
+    // read them).
+    let mut inside_until = range.start;
+    // What the looks ahead that find no clean close may read in all: without a bound, a block
+    // of unclosed quotes would be read once per quote.
+    let mut budget = range.len().saturating_mul(2).saturating_add(4096);
     for (start, line) in crate::text::lines(&text[range.clone()]) {
         let start = range.start + start;
+        if start < inside_until {
+            continue;
+        }
         let rest = line.trim_start_matches(' ');
         let indent = line.len() - rest.len();
         if rest.trim().is_empty() || rest.starts_with('#') {
+            scan.feed(line);
             continue;
         }
         let base = *base.get_or_insert(indent);
         let starts_entry = indent <= base
             && !rest.starts_with(['\t', ']', '}', ','])
             && !(rest.starts_with('-') && (rest.len() == 1 || rest[1..].starts_with([' ', '\t'])));
+        if starts_entry
+            && scan.is_open()
+            && let Some(entry) = out.last()
+        {
+            let (found, read) = closing_line(&scan, text, start, range.end, budget);
+            match found {
+                Some((until, after)) if is_one_entry(&text[entry.start..until], entry.start) => {
+                    inside_until = until;
+                    scan = after;
+                    continue;
+                }
+                _ => budget = budget.saturating_sub(read),
+            }
+        }
         if starts_entry || out.is_empty() {
             if let Some(last) = out.last_mut() {
                 last.end = start;
             }
             out.push(start..range.end);
+            scan = Scan::default();
         }
+        scan.feed(line);
     }
     out
+}
+
+/// Whether libyaml accepts `seg` as one top-level entry: a value is joined over unindented
+/// lines only then. It must not swallow the next key (a quote the scan took for one, after
+/// `: ` in a plain scalar's words, closed by a later line); and where libyaml rejects the
+/// joined text the entries are cut as before, each judged alone.
+fn is_one_entry(seg: &str, base: usize) -> bool {
+    match strict(seg, base) {
+        Verdict::Valid(Some(Lite::Map(pairs))) => pairs.len() == 1,
+        Verdict::Valid(_) => true,
+        Verdict::Invalid(..) => false,
+    }
 }
 
 /// Block collections nested deeper than this are not given to tree-sitter: its scanner keeps

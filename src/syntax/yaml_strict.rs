@@ -442,8 +442,10 @@ pub(super) fn repair(text: &str, entries: &mut [Entry], read: &Lite, starts: &[u
         if agrees(e.value.as_ref(), v, 0) {
             continue;
         }
+        // The tree may have stopped short of the value (a quote that goes on at column 0
+        // inside a nested list): the value goes on to the entry's last line of content.
         let range = match &e.value {
-            Some(n) => n.range.clone(),
+            Some(n) => n.range.start..content_end(text, n.range.end, e.range.end),
             None => value_span(text, e),
         };
         e.value = (!matches!(v, Lite::Null) || e.value.is_some()).then(|| node(text, range, v));
@@ -456,6 +458,20 @@ fn value_span(text: &str, e: &Entry) -> Range<usize> {
     let raw = &text[from..e.range.end];
     let start = from + (raw.len() - raw.trim_start().len());
     start..start.max(from + super::yaml::trim_yaml_end(raw).len())
+}
+
+/// The end of the last line of `text[from..to]` that holds more than blanks or a comment, or
+/// `from`.
+fn content_end(text: &str, from: usize, to: usize) -> usize {
+    let Some(rest) = text.get(from..to) else {
+        return from;
+    };
+    crate::text::lines(rest)
+        .filter(|(_, l)| !l.trim_start().is_empty() && !l.trim_start().starts_with('#'))
+        .last()
+        .map_or(from, |(at, l)| {
+            from + at + super::yaml::trim_yaml_end(l).len()
+        })
 }
 
 /// libyaml's value as a node: every part spans the whole value (the tree's spans were wrong).

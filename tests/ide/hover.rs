@@ -1648,3 +1648,33 @@ Body
         "#]],
     );
 }
+
+/// A key after a quoted value and a flow list that go on at column 0 (valid YAML, one entry
+/// each) is still a key, with its own range.
+#[test]
+fn key_after_values_over_unindented_lines() {
+    check(
+        r#"
+//- /.github/agents/planner.agent.md
+---
+description: 'Plans
+the work.'
+tools: ['search',
+'edit']
+mo$0del: gpt-4o
+---
+Body
+"#,
+        expect![[r#"
+            6:1-6:6 "model"
+
+            **`model`** · model
+
+            Model to use, e.g. `Claude Sonnet 4.5 (copilot)`; a list gives a fallback order. Inherits the default when unset; ignored on GitHub.com.
+
+            Dialect: VS Code / GitHub Copilot custom agent (VS Code (GitHub Copilot Chat), GitHub Copilot). [Source](https://code.visualstudio.com/docs/agent-customization/custom-agents)
+
+            This file: VS Code / GitHub Copilot custom agent (recognised by its path).
+        "#]],
+    );
+}
