@@ -25,35 +25,27 @@ pub fn check(cx: &mut RuleCx) {
         let case = (key.missing_severity == Level::Warning).then_some(&SOME_READERS_NEED_IT);
         let entry = yaml.entry(&key.key);
         // `name: ""` is no name: Claude Code's loader tests `!name`, VS Code says it "must
-        // not be empty". Reported on the value, as missing, unless the table says what an
-        // empty value does (`invalid-value`).
-        // An entry with a YAML error (a value that goes on below on unindented lines) is
-        // `yaml-syntax`'s: one broken value, one diagnostic.
-        if let Some(v) = entry
-            .filter(|e| e.valid)
-            .and_then(|e| e.value.as_ref())
-            .filter(|v| key.if_empty.is_none() && entries::is_empty_text(v))
-        {
+        // not be empty"; `name:` alone is YAML's null, no name either (Gemini CLI's
+        // `z.string()` refuses it). Reported as missing, unless the table says what an empty
+        // value does (`if-empty`, for `invalid-value`) or what null does (`if-null`, for
+        // `invalid-type`). An entry with a YAML error (a value that goes on below on
+        // unindented lines) is `yaml-syntax`'s: one broken value, one diagnostic.
+        let empty = entry.filter(|e| e.valid).and_then(|e| match &e.value {
+            Some(v) if key.if_empty.is_none() && entries::is_empty_text(v) => {
+                Some((v.range.clone(), "is empty, and an empty value"))
+            }
+            v if key.if_null.is_none() && v.as_ref().is_none_or(entries::is_null) => {
+                Some((e.key_range.clone(), "has no value, which"))
+            }
+            _ => None,
+        });
+        if let Some((range, what)) = empty {
             let msg = format!(
-                "`{}` is empty, and an empty value counts as missing in {}: {why}. Give it a value.",
+                "`{}` {what} counts as missing in {}: {why}. Give it a value.",
                 key.key,
                 a_or_an(&cx.dialect.title),
             );
-            cx.report_as(Code::MissingRequiredKey, case, v.range.clone(), msg);
-            continue;
-        }
-        // `name:` with nothing after it is YAML's null: no name either (Gemini CLI's
-        // `z.string()` refuses it, Claude Code's `!name` skips the file), unless the table
-        // says what its readers make of null (`if-null`, reported by `invalid-type`).
-        if let Some(e) = entry.filter(|e| {
-            e.valid && key.if_null.is_none() && e.value.as_ref().is_none_or(entries::is_null)
-        }) {
-            let msg = format!(
-                "`{}` has no value, which counts as missing in {}: {why}. Give it a value.",
-                key.key,
-                a_or_an(&cx.dialect.title),
-            );
-            cx.report_as(Code::MissingRequiredKey, case, e.key_range.clone(), msg);
+            cx.report_as(Code::MissingRequiredKey, case, range, msg);
             continue;
         }
         // A key whose entry has a YAML error is there: `yaml-syntax` reports it.
