@@ -312,7 +312,7 @@ async fn an_opencode_configuration_in_the_workspace_decides_an_agents_folder() {
         {
           "diagnostics": [
             {"code": "misplaced-file", "message": "OpenCode reads `agents/` only inside a config directory (`.opencode/`, `~/.config/opencode/`, or the folder `$OPENCODE_CONFIG_DIR` names): from here this agent is read only once its folder is installed or pointed at as one.", "range": {"end": {"character": 3, "line": 0}, "start": {"character": 0, "line": 0}}, "severity": 3, "source": "persona-ls"},
-            {"code": "invalid-value", "message": "OpenCode model ids are `provider/model` (e.g. `anthropic/claude-sonnet-4-5`); `sonnet` has no provider.", "range": {"end": {"character": 13, "line": 2}, "start": {"character": 7, "line": 2}}, "severity": 1, "source": "persona-ls"}
+            {"code": "invalid-value", "message": "OpenCode model ids are `provider/model-id` (e.g. `anthropic/claude-…`, `openai/gpt-…`); `sonnet` has no provider.", "range": {"end": {"character": 13, "line": 2}, "start": {"character": 7, "line": 2}}, "severity": 1, "source": "persona-ls"}
           ],
           "uri": "file://$ROOT/agents/reviewer.md",
           "version": 1

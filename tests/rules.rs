@@ -999,7 +999,7 @@ fn opencode_commands() {
     let bad = "---\ndescription: d\nmodel: sonnet\nsubtask: yes\ntags: [x]\n---\nBody\n";
     expect![[r#"
         dialect: opencode-command
-        3:8-3:14 error[invalid-value] OpenCode model ids are `provider/model` (e.g. `anthropic/claude-sonnet-4-5`); `sonnet` has no provider.
+        3:8-3:14 error[invalid-value] OpenCode model ids are `provider/model-id` (e.g. `anthropic/claude-…`, `openai/gpt-…`); `sonnet` has no provider.
           text: "sonnet"
         4:10-4:13 error[invalid-type] `subtask` must be `true` or `false`, not `yes`.
           text: "yes"

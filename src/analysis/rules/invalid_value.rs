@@ -132,10 +132,15 @@ fn model_value(cx: &mut RuleCx, key: &Key, v: &Node, model: &str, verdict: Verdi
         }
         Verdict::NoProvider => {
             let claude = model.starts_with("claude-");
-            let msg = format!(
-                "OpenCode model ids are `provider/model` (e.g. `anthropic/{}`); `{model}` has no provider.",
-                if claude { model } else { "claude-sonnet-4-5" }
-            );
+            let msg = if claude {
+                format!(
+                    "OpenCode model ids are `provider/model` (e.g. `anthropic/{model}`); `{model}` has no provider."
+                )
+            } else {
+                format!(
+                    "OpenCode model ids are `provider/model-id` (e.g. `anthropic/claude-…`, `openai/gpt-…`); `{model}` has no provider."
+                )
+            };
             if let Some(d) = cx.report(Code::InvalidValue, v.range.clone(), msg)
                 && claude
             {
