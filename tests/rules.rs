@@ -2049,3 +2049,39 @@ fn gemini_agent_checks() {
     let text = "---\nname: code_reviewer\ndescription: Reviews.\n---\nBody\n";
     assert_eq!(check(path, text), "dialect: gemini-agent\n");
 }
+
+/// VS Code drops a key while another one says so (`ignored-when`): an agent's `agents` when
+/// its `tools` lack the `agent` tool, a prompt's `tools` in `ask` or `edit` mode.
+#[test]
+fn keys_vscode_ignores_while_another_key_says_so() {
+    let agent = ".github/agents/lead.agent.md";
+    let without = "---\ndescription: Leads.\nagents: [planner, '*']\ntools: ['shell', \"read\"]\n---\nLead.\n";
+    expect![[r#"
+        dialect: copilot-agent
+        3:1-3:7 warning[ineffective-key] `agents` is ignored while `tools` does not list `agent`: VS Code calls subagents only through the `agent` tool ("When 'agents' and 'tools' are specified, the 'agent' tool must be included in the 'tools' attribute"). Add `agent` to `tools`, or remove `agents`.
+          text: "agents"
+    "#]]
+    .assert_eq(&check(agent, without));
+    for clean in [
+        "---\ndescription: Leads.\nagents: [planner]\ntools: [shell, agent]\n---\nLead.\n",
+        "---\ndescription: Leads.\nagents: [planner]\ntools: [shell, agent/runSubagent]\n---\nLead.\n",
+        "---\ndescription: Leads.\nagents: [planner]\n---\nLead.\n",
+        "---\ndescription: Leads.\nagents: []\ntools: [shell]\n---\nLead.\n",
+    ] {
+        assert_eq!(check(agent, clean), "dialect: copilot-agent\n", "{clean}");
+    }
+    let prompt = ".github/prompts/fix.prompt.md";
+    expect![[r#"
+        dialect: copilot-prompt
+        3:1-3:6 warning[ineffective-key] `tools` is ignored with `agent: ask`: VS Code uses a prompt's tools only in agent mode ("The 'tools' attribute is only supported when using agents. Attribute will be ignored."). Remove `tools`, or use `agent: agent`.
+          text: "tools"
+    "#]]
+    .assert_eq(&check(prompt, "---\nagent: ask\ntools: [search]\n---\nFix it.\n"));
+    for clean in [
+        "---\nagent: agent\ntools: [search]\n---\nFix it.\n",
+        "---\ntools: [search]\n---\nFix it.\n",
+        "---\nagent: edit\n---\nFix it.\n",
+    ] {
+        assert_eq!(check(prompt, clean), "dialect: copilot-prompt\n", "{clean}");
+    }
+}

@@ -113,6 +113,10 @@ pub struct Dialect {
     /// `description`).
     #[serde(default, rename = "required-with")]
     pub required_with: Vec<RequiredWith>,
+    /// Keys the tool ignores while another key says so (VS Code ignores a prompt's `tools`
+    /// with `agent: edit`, and an agent's `agents` when its `tools` lack the `agent` tool).
+    #[serde(default, rename = "ignored-when")]
+    pub ignored_when: Vec<IgnoredWhen>,
     /// A persona that owns its folder (a skill): the other Markdown files below it are its
     /// resources, not personas of any dialect.
     #[serde(default)]
@@ -324,6 +328,29 @@ pub struct RequiredWith {
     /// `description`".
     pub without: String,
     pub source: String,
+}
+
+/// `key` is ignored while `when` holds.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IgnoredWhen {
+    pub key: String,
+    pub when: Condition,
+    /// Why, after "`key` is ignored …: ": "VS Code uses tools only in agent mode".
+    pub effect: String,
+    pub source: String,
+}
+
+/// A condition on another key that is present: its value is one of `one-of`, or its tool
+/// list does not name `lacks` (alone or as `lacks/…`).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Condition {
+    pub key: String,
+    #[serde(default)]
+    pub one_of: Vec<String>,
+    #[serde(default)]
+    pub lacks: Option<String>,
 }
 
 /// A key set to a value.
@@ -1432,6 +1459,14 @@ impl Dialect {
         for r in &self.required_with {
             named.push(r.when.key.as_str());
             named.extend(r.keys.iter().map(String::as_str));
+        }
+        for i in &self.ignored_when {
+            if i.when.one_of.is_empty() == i.when.lacks.is_none() {
+                return Err(format!(
+                    "{id}: an `ignored-when` condition needs `one-of` or `lacks`"
+                ));
+            }
+            named.extend([i.key.as_str(), i.when.key.as_str()]);
         }
         if let Some(p) = &self.plugin {
             named.extend(p.ignores.iter().map(String::as_str));

@@ -12,6 +12,45 @@ pub fn check(cx: &mut RuleCx) {
     unmet_requirements(cx);
     overridden(cx);
     ignored_in_plugins(cx);
+    ignored_when(cx);
+}
+
+/// The dialect's `ignored-when`: a key the tool drops while another key says so. The
+/// condition's key must be there: without `tools`, VS Code gives an agent every tool, the
+/// `agent` tool among them.
+fn ignored_when(cx: &mut RuleCx) {
+    let Some(yaml) = cx.yaml() else { return };
+    let style = cx.dialect.tools.list_style;
+    for rule in &cx.dialect.ignored_when {
+        let Some(e) = yaml
+            .entry(&rule.key)
+            .filter(|e| e.valid && e.value.as_ref().is_some_and(|v| !is_empty(v)))
+        else {
+            continue;
+        };
+        let Some(v) = yaml
+            .entry(&rule.when.key)
+            .filter(|c| c.valid)
+            .and_then(|c| c.value.as_ref())
+        else {
+            continue;
+        };
+        let when = &rule.when.key;
+        let cond = if let Some(tool) = &rule.when.lacks {
+            let named = tool_list::tokens(cx.text, v, style).into_iter().any(|t| {
+                t.name == *tool || t.name.strip_prefix(tool.as_str()).is_some_and(|r| r.starts_with('/'))
+            });
+            (!named).then(|| format!("while `{when}` does not list `{tool}`"))
+        } else {
+            v.as_str()
+                .filter(|s| rule.when.one_of.iter().any(|o| o == s))
+                .map(|s| format!("with `{when}: {s}`"))
+        };
+        let Some(cond) = cond else { continue };
+        let key = &rule.key;
+        let msg = format!("`{key}` is ignored {cond}: {}.", rule.effect);
+        cx.report(Code::IneffectiveKey, e.key_range.clone(), msg);
+    }
 }
 
 /// The dialect's `overridden`: `globs` on a Cursor rule with `alwaysApply: true`, which
@@ -83,9 +122,12 @@ fn unmet_requirements(cx: &mut RuleCx) {
     }
 }
 
-/// `key:`, `key: ~` or `key: ""`: no value at all.
+/// `key:`, `key: ~`, `key: ""` or `key: []`: no value at all.
 fn is_empty(v: &crate::syntax::yaml::Node) -> bool {
-    entries::is_null(v) || v.as_str().is_some_and(|s| s.trim().is_empty())
+    use crate::syntax::yaml::NodeKind;
+    entries::is_null(v)
+        || v.as_str().is_some_and(|s| s.trim().is_empty())
+        || matches!(&v.kind, NodeKind::Seq { items, .. } if items.is_empty())
 }
 
 /// A tool both in the allow-list and in the deny-list is removed: the allow-list entry is dead.
