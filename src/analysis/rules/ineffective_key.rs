@@ -22,10 +22,7 @@ fn ignored_when(cx: &mut RuleCx) {
     let Some(yaml) = cx.yaml() else { return };
     let style = cx.dialect.tools.list_style;
     for rule in &cx.dialect.ignored_when {
-        let Some(e) = yaml
-            .entry(&rule.key)
-            .filter(|e| e.valid && e.value.as_ref().is_some_and(|v| !is_empty(v)))
-        else {
+        let Some(e) = with_a_value(yaml, &rule.key) else {
             continue;
         };
         let Some(v) = yaml
@@ -102,11 +99,7 @@ fn ignored_in_plugins(cx: &mut RuleCx) {
 fn unmet_requirements(cx: &mut RuleCx) {
     let Some(yaml) = cx.yaml() else { return };
     for req in &cx.dialect.requires {
-        // An empty key has no effect to lose (Windsurf writes `globs:` into every new rule).
-        let Some(e) = yaml
-            .entry(&req.key)
-            .filter(|e| e.valid && e.value.as_ref().is_some_and(|v| !is_empty(v)))
-        else {
+        let Some(e) = with_a_value(yaml, &req.key) else {
             continue;
         };
         let needed = yaml.entry(&req.needs.key).and_then(|e| e.value.as_ref());
@@ -120,6 +113,16 @@ fn unmet_requirements(cx: &mut RuleCx) {
         );
         cx.report(Code::IneffectiveKey, e.key_range.clone(), msg);
     }
+}
+
+/// The entry of `key` when it is valid and has a value: an empty key has no effect to lose
+/// (Windsurf writes `globs:` into every new rule).
+fn with_a_value<'y>(
+    yaml: &'y crate::syntax::yaml::Yaml,
+    key: &str,
+) -> Option<&'y crate::syntax::yaml::Entry> {
+    yaml.entry(key)
+        .filter(|e| e.valid && e.value.as_ref().is_some_and(|v| !is_empty(v)))
 }
 
 /// `key:`, `key: ~`, `key: ""` or `key: []`: no value at all.
