@@ -177,24 +177,15 @@ fn an_empty_value_and_a_block_scalar() {
         strict_keys(&fixed(AGENT, text).0)[1].1,
         "Use this agent for reviews.\n<example>\n</example>"
     );
+    // A block scalar keeps its own indentation, which the lines below may not share: the fix
+    // is offered, not applied by `--fix` (a second pass could indent them again).
     let text = "---\nname: my-agent\ndescription: >\n    Reviews code.\n    Often.\nExamples:\n<example>\n  nested\n</example>\nmodel: sonnet\n---\nBody.\n";
-    let (new, left) = fixed(AGENT, text);
-    expect![[r#"
-        ---
-        name: my-agent
-        description: >
-            Reviews code.
-            Often.
-            Examples:
-            <example>
-              nested
-            </example>
-        model: sonnet
-        ---
-        Body.
-    "#]]
-    .assert_eq(&new);
-    assert!(left.is_empty(), "{left:?}");
+    let out = found(AGENT, text);
+    assert!(
+        out.contains("fix (manual): Make `description` a block scalar holding the lines below it"),
+        "{out}"
+    );
+    assert_eq!(fixed(AGENT, text).0, text);
 }
 
 /// Valid YAML stays clean: indented continuation lines, block scalars, keys one per line.

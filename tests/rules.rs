@@ -2085,3 +2085,23 @@ fn keys_vscode_ignores_while_another_key_says_so() {
         assert_eq!(check(prompt, clean), "dialect: copilot-prompt\n", "{clean}");
     }
 }
+
+/// The block-scalar fix of a continued value is applied by `--fix` only for a text key that is
+/// not a block scalar already; otherwise it is offered (the text is not known to be meant as
+/// the value, or a second pass could indent the lines again).
+#[test]
+fn the_continued_value_fix_is_applied_only_for_a_plain_text_key() {
+    let agent = ".claude/agents/reviewer.md";
+    let tools = "---\nname: reviewer\ndescription: Reviews.\ntools: Read, Grep\nand more words here\n---\nBody\n";
+    let text = check(agent, tools);
+    assert!(
+        text.contains("fix (manual): Make `tools` a block scalar"),
+        "{text}"
+    );
+    let plain = "---\nname: reviewer\ndescription: Reviews.\nand more words here\nmodel: sonnet\n---\nBody\n";
+    let text = check(agent, plain);
+    assert!(
+        text.contains("fix: Make `description` a block scalar"),
+        "{text}"
+    );
+}

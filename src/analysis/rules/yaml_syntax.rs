@@ -177,13 +177,25 @@ fn continued_value(cx: &mut RuleCx, e: &Entry, c: &Continued) {
         .then(|| continued::block_scalar(cx.text, e, c, cx.line_ending()))
         .flatten();
     let case = own_reader.then_some(&TOLERATED);
+    // A value that already is a block scalar keeps its own indentation, which the lines
+    // below may not share: offered, not applied.
+    let text_key = !crate::syntax::continuation::is_block(e)
+        && cx
+            .dialect
+            .key(key)
+            .is_some_and(|k| k.ty == ValueType::String);
     if let Some(d) = cx.report_as(Code::YamlSyntax, case, e.key_range.start..c.lines.end, msg)
         && let Some(edit) = fix
     {
-        d.fixes.push(Fix::safe(
-            format!("Make `{key}` a block scalar holding the lines below it"),
-            vec![edit],
-        ));
+        let title = format!("Make `{key}` a block scalar holding the lines below it");
+        // Applied by `--fix` only for a text key of the dialect: the block scalar keeps what
+        // its tool reads. For a key the dialect does not define, or one of another type
+        // (`alwaysApply: … : …` in a command), the text is not known to be meant as a value.
+        d.fixes.push(if text_key {
+            Fix::safe(title, vec![edit])
+        } else {
+            Fix::manual(title, vec![edit])
+        });
     }
 }
 
