@@ -2,7 +2,7 @@
 
 use super::cases::{LOOSE_AGENT_NAME, RESERVED_WORD, SKILL_NAME_PORTABILITY};
 use super::support::entries;
-use super::support::slug::{is_slug, slug};
+use super::support::slug::{is_lowercase_slug, is_slug, slug};
 use super::{Case, RuleCx};
 use crate::diagnostic::{Code, Fix, TextEdit};
 use crate::schema::{NameFormat, NameLetters, NameReader};
@@ -22,8 +22,7 @@ pub fn check(cx: &mut RuleCx) {
 
 /// Gemini CLI's `^[a-z0-9-_]+$`: any other name and the loader refuses the file.
 fn lowercase_slug(cx: &mut RuleCx, v: &Node, name: &str) {
-    let ok = |b: u8| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_';
-    if !name.is_empty() && name.bytes().all(ok) {
+    if is_lowercase_slug(name) {
         return;
     }
     let msg = format!(

@@ -10,7 +10,7 @@ use super::support::model_ids::{self, Verdict};
 use super::{Case, RuleCx};
 use crate::analysis::suggest;
 use crate::diagnostic::{Code, Fix, TextEdit};
-use super::support::slug::is_slug;
+use super::support::slug::{is_lowercase_slug, is_slug};
 use crate::schema::{
     Colors, HexColors, Key, Level, NameFormat, Status, UnknownColors, ValueType,
 };
@@ -402,12 +402,7 @@ fn names_one(format: NameFormat, value: &str) -> bool {
     match format {
         NameFormat::Free => !value.trim().is_empty(),
         NameFormat::ClaudeAgent | NameFormat::Skill => value.split(':').all(is_slug),
-        NameFormat::LowercaseSlug => {
-            !value.is_empty()
-                && value
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
-        }
+        NameFormat::LowercaseSlug => is_lowercase_slug(value),
     }
 }
 

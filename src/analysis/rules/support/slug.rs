@@ -22,3 +22,10 @@ pub fn is_slug(s: &str) -> bool {
         && !s.ends_with('-')
         && !s.contains("--")
 }
+
+/// Lowercase letters, digits, `-` and `_`, at least one (Gemini CLI's subagent names).
+pub fn is_lowercase_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+}
