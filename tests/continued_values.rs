@@ -268,7 +268,7 @@ fn the_readers_are_named_per_dialect() {
           text: "description: Reviews code.\n<example>\nuser: \"Review\"\n</example>"
           fix: Make `description` a block scalar holding the lines below it -> fixed
         dialect: opencode-agent
-        2:1-5:11 error[yaml-syntax] The value of `description` goes on at lines 3–5, which are not indented under it: YAML does not read them as part of the value, so the front matter does not parse. OpenCode skips this agent without a word, even after its fallback that quotes values with colons (anomalyco/opencode#45876); versions before that fix loaded it with every front-matter key dropped (anomalyco/opencode#24181). Make `description` a block scalar (`description: |-`) and indent those lines.
+        2:1-5:11 error[yaml-syntax] The value of `description` goes on at lines 3–5, which are not indented under it: YAML does not read them as part of the value, so the front matter does not parse. OpenCode skips this agent, even after its fallback that quotes values with colons (without a word in the versions of anomalyco/opencode#45876; newer ones show the parse error); older versions loaded it with every front-matter key dropped (anomalyco/opencode#24181). Make `description` a block scalar (`description: |-`) and indent those lines.
           text: "description: Reviews code.\n<example>\nuser: \"Review\"\n</example>"
           fix: Make `description` a block scalar holding the lines below it -> fixed
         dialect: claude-skill

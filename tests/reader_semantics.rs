@@ -442,7 +442,7 @@ fn opencode_says_what_it_does_with_invalid_yaml() {
         expect![[r#"
             == .opencode/agent/a.md
             dialect: opencode-agent
-            2:14-2:15 error[yaml-syntax] This quoted value is never closed. Add the closing quote. OpenCode skips this agent without a word, even after its fallback that quotes values with colons (anomalyco/opencode#45876); versions before that fix loaded it with every front-matter key dropped (anomalyco/opencode#24181).
+            2:14-2:15 error[yaml-syntax] This quoted value is never closed. Add the closing quote. OpenCode skips this agent, even after its fallback that quotes values with colons (without a word in the versions of anomalyco/opencode#45876; newer ones show the parse error); older versions loaded it with every front-matter key dropped (anomalyco/opencode#24181).
               text: "\""
             == .opencode/command/c.md
             dialect: opencode-command
@@ -497,6 +497,40 @@ fn vs_code_files_without_or_with_unclosed_front_matter() {
             1:1-1:4 error[unclosed-front-matter] The front matter opened here is never closed. Add a `---` line after the last key; until then Claude Code reads none of these keys.
               text: "---"
               fix (manual): Close the front matter after the last key -> fixed
+        "##]],
+    );
+}
+
+/// OpenCode loads every `.md` under `agent/`: without front matter, or without `description`,
+/// the agent is still there (docs and loader disagree on `description`; the milder wins).
+#[test]
+fn opencode_agent_without_front_matter_or_description_still_loads() {
+    check_all(
+        &[
+            (".opencode/agent/plain.md", "# Plain\n\nReviews code.\n"),
+            (
+                ".opencode/agent/nodesc.md",
+                "---\nmode: subagent\n---\nReview code.\n",
+            ),
+            (
+                ".opencode/agent/empty.md",
+                "---\ndescription: ''\n---\nReview code.\n",
+            ),
+        ],
+        expect![[r##"
+            == .opencode/agent/plain.md
+            dialect: opencode-agent
+            1:1-1:8 warning[missing-front-matter] No front matter: OpenCode still loads it as an agent named after the file, with the whole file as its prompt and no `description`, so the agents that delegate cannot tell when to use it. Add a `---` block with `description`.
+              text: "# Plain"
+              fix (manual): Insert front matter from the file name and first paragraph -> fixed
+            == .opencode/agent/nodesc.md
+            dialect: opencode-agent
+            1:1-1:4 warning[missing-required-key] `description` is required in an OpenCode agent: OpenCode's docs call it required; OpenCode still loads the agent, but the agents that delegate to it have no description to choose it by. Add `description:`.
+              text: "---"
+            == .opencode/agent/empty.md
+            dialect: opencode-agent
+            2:14-2:16 warning[missing-required-key] `description` is empty, and an empty value counts as missing in an OpenCode agent: OpenCode's docs call it required; OpenCode still loads the agent, but the agents that delegate to it have no description to choose it by. Give it a value.
+              text: "''"
         "##]],
     );
 }

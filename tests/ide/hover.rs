@@ -1492,9 +1492,9 @@ Body
 
             **`description`** · text · required
 
-            When to use the agent; OpenCode requires it.
+            When to use the agent: what the agents that delegate (and the `@` menu) choose it by. OpenCode's docs call it required; its loader accepts an agent without it.
 
-            Dialect: OpenCode agent (OpenCode). [Source](https://opencode.ai/docs/agents)
+            Dialect: OpenCode agent (OpenCode). [Source](https://opencode.ai/docs/agents ("This is a required config option"); anomalyco/opencode packages/core/src/v1/config/agent.ts @24e02906 (`description: Schema.optional`), read 2026-12-01)
 
             This file: OpenCode agent (recognised by the project's marker files).
         "#]],
