@@ -97,10 +97,31 @@ fn unclosed_front_matter_with_a_long_dash_line() {
     let text = "---\nname: reviewer\ndescription: Reviews code.\n-----------------\n\n# Body\n";
     expect![[r#"
         dialect: claude-agent
-        1:1-1:4 error[unclosed-front-matter] The front matter is never closed: `--------…` is not a closing fence, which must be exactly `---`. Until it is closed, Claude Code reads none of these keys.
-          text: "---"
+        4:1-4:18 warning[unclosed-front-matter] `--------…` closes the front matter for Claude Code, which ends it at the first `---`, but readers that need a line of exactly `---` (strict YAML tools, editors that read this folder too) find no closing fence and read none of these keys. Replace it with `---`.
+          text: "-----------------"
           fix: Replace it with `---` -> fixed
     "#]].assert_eq(&check(AGENT, text));
+    // Claude Code's commands and skills use the same reader.
+    expect![[r#"
+        dialect: claude-command
+        3:1-3:7 warning[unclosed-front-matter] `------` closes the front matter for Claude Code, which ends it at the first `---`, but readers that need a line of exactly `---` (strict YAML tools, editors that read this folder too) find no closing fence and read none of these keys. Replace it with `---`.
+          text: "------"
+          fix: Replace it with `---` -> fixed
+    "#]].assert_eq(&check(".claude/commands/go.md", "---\r\ndescription: Go.\r\n------\r\nGo.\r\n"));
+    // A `---` inside a value ends Claude Code's block first: the dash line closes nothing.
+    expect![[r#"
+        dialect: claude-agent
+        1:1-1:4 error[unclosed-front-matter] The front matter is never closed: `-----` is not a closing fence, which must be exactly `---`. Until it is closed, Claude Code reads none of these keys.
+          text: "---"
+          fix: Replace it with `---` -> fixed
+    "#]].assert_eq(&check(AGENT, "---\nname: reviewer\ndescription: A --- B\n-----\nBody\n"));
+    // Readers that need exactly `---` keep the error.
+    expect![[r#"
+        dialect: copilot-agent
+        1:1-1:4 warning[unclosed-front-matter] The front matter is never closed: `-----` is not a closing fence, which must be exactly `---`. Until it is closed, VS Code reads the whole file as front matter: the keys that parse are used, and the agent gets no instructions.
+          text: "---"
+          fix: Replace it with `---` -> fixed
+    "#]].assert_eq(&check(".github/agents/r.agent.md", "---\ndescription: Reviews.\n-----\nBody\n"));
 }
 
 #[test]

@@ -57,6 +57,9 @@ pub struct Dialect {
     /// skipping it: what then happens (a warning, not an error).
     #[serde(default)]
     pub unclosed_front_matter: Option<Effect>,
+    /// Which line ends the front matter for the tool's own reader.
+    #[serde(default)]
+    pub closing_fence: ClosingFence,
     /// Format and matching rules for `name`.
     #[serde(default)]
     pub name: NameRules,
@@ -502,6 +505,20 @@ pub enum LenientYaml {
     /// character (`*`, `&`, `@`, `` ` ``, `: `…): Claude Code's front-matter parser, which reads
     /// `paths: **/*.ts` as the text it says.
     QuotedRetry,
+}
+
+/// Which line the tool takes for the closing `---`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ClosingFence {
+    /// A line that is `---` and nothing else (YAML's document marker; VS Code, gray-matter).
+    #[default]
+    Exact,
+    /// The first `---` after the opening line, wherever it is: Claude Code's
+    /// `FRONTMATTER_REGEX = /^---\s*\n([\s\S]*?)---\s*\n?/` (restored `frontmatterParser.ts`,
+    /// code index 56802227759, read 2026-12-01). A dash line (`--------`) right after the keys
+    /// closes the block for it, though other readers need exactly `---`.
+    FirstDashes,
 }
 
 /// A severity that the data decides.

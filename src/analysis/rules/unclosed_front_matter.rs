@@ -1,8 +1,9 @@
 //! `unclosed-front-matter`: an opening `---` without a closing one.
 
-use super::cases::READ_AS_FRONT_MATTER;
+use super::cases::{DASH_LINE_CLOSES, READ_AS_FRONT_MATTER};
 use super::RuleCx;
 use crate::diagnostic::{Code, Fix, TextEdit};
+use crate::schema::ClosingFence;
 use crate::text::lines;
 
 pub fn check(cx: &mut RuleCx) {
@@ -21,6 +22,27 @@ pub fn check(cx: &mut RuleCx) {
             // body. A dash line further down (a Markdown rule in the body) would pull the
             // text above it into the front matter: offered only.
             let adjacent = only_keys_between(&cx.text[block.content.start..r.start]);
+            // Claude Code ends the block at the first `---` anywhere: a dash line right after
+            // the keys closes it there, unless a `---` inside a value came first.
+            let dashes_close = cx.dialect.closing_fence == ClosingFence::FirstDashes
+                && adjacent
+                && cx.text[block.content.start..r.end].find("---") == Some(r.start - block.content.start);
+            if dashes_close {
+                let msg = format!(
+                    "`{}` closes the front matter for {}, which ends it at the first `---`, but readers that need a line of exactly `---` (strict YAML tools, editors that read this folder too) find no closing fence and read none of these keys. Replace it with `---`.",
+                    ellipsis(&cx.text[r.clone()]),
+                    cx.dialect.tool
+                );
+                if let Some(d) = cx.report_as(
+                    Code::UnclosedFrontMatter,
+                    Some(&DASH_LINE_CLOSES),
+                    r.clone(),
+                    msg,
+                ) {
+                    d.fixes.push(Fix::safe(title, edit));
+                }
+                return;
+            }
             (
                 match &cx.dialect.unclosed_front_matter {
                     Some(effect) => format!(
