@@ -93,7 +93,7 @@ Body
 
                 Allowlist of tools, written as a comma-separated string (`Read, Grep, Glob`). Accepts tool names, `mcp__<server>`, `mcp__<server>__*` and, for main-thread agents, `Agent(type, ...)`. Omit to inherit all tools; if no entry resolves, the agent refuses to launch.
 
-                Known values: `Agent`, `Artifact`, `AskUserQuestion`, `Bash`, `CronCreate`, `CronDelete`, `CronList`, `Edit`, `EndConversation`, `EnterPlanMode`, `EnterWorktree`, `ExitPlanMode` and 44 more.
+                Known values: `Agent`, `Artifact`, `AskUserQuestion`, `Bash`, `CronCreate`, `CronDelete`, `CronList`, `Edit`, `EndConversation`, `EnterPlanMode`, `EnterWorktree`, `ExitPlanMode` and 45 more.
 
                 Dialect: Claude Code subagent (Claude Code). [Source](https://code.claude.com/docs/en/sub-agents)
             disallowedTools · Key · 10003 · 5:1-5:1 "" → "disallowedTools: " · tool list · resolves disallowedTools
@@ -101,7 +101,7 @@ Body
 
                 Denylist removed from the inherited or specified tools, same syntax as `tools` (also `mcp__*`). Applied before `tools`: a tool listed in both is removed.
 
-                Known values: `Agent`, `Artifact`, `AskUserQuestion`, `Bash`, `CronCreate`, `CronDelete`, `CronList`, `Edit`, `EndConversation`, `EnterPlanMode`, `EnterWorktree`, `ExitPlanMode` and 44 more.
+                Known values: `Agent`, `Artifact`, `AskUserQuestion`, `Bash`, `CronCreate`, `CronDelete`, `CronList`, `Edit`, `EndConversation`, `EnterPlanMode`, `EnterWorktree`, `ExitPlanMode` and 45 more.
 
                 Dialect: Claude Code subagent (Claude Code). [Source](https://code.claude.com/docs/en/sub-agents)
             permissionMode · Key · 10005 · 5:1-5:1 "" → "permissionMode: " · one of a set of values · resolves permissionMode
@@ -1478,7 +1478,7 @@ tools: $0
 ---
 "#,
         expect![[r#"
-            claude-agent: 56 items
+            claude-agent: 57 items
             Agent · Tool · 099990000 · 4:8-4:8 "" → "Agent" · resolves tools=Agent
                 Spawns a subagent with its own context window. In a main-thread agent, `Agent(a, b)` restricts which subagent types it may spawn.
             Artifact · Tool · 099990001 · 4:8-4:8 "" → "Artifact" · resolves tools=Artifact
@@ -1585,27 +1585,31 @@ tools: $0
                 Former tool to kill a background shell; use `TaskStop`.
 
                 *Legacy*: use `TaskStop`.
-            BashOutput · Tool · 199990050 · 4:8-4:8 "" → "BashOutput" · legacy — use TaskOutput · resolves tools=BashOutput
+            KillBash · Tool · 199990050 · 4:8-4:8 "" → "KillBash" · legacy — use TaskStop · resolves tools=KillBash
+                The first name of `KillShell`, the former tool to kill a background shell; use `TaskStop`.
+
+                *Legacy*: use `TaskStop`.
+            BashOutput · Tool · 199990051 · 4:8-4:8 "" → "BashOutput" · legacy — use TaskOutput · resolves tools=BashOutput
                 Former tool to read background shell output (unshipped in favor of `TaskOutput`).
 
                 *Legacy*: use `TaskOutput`.
-            AgentOutputTool · Tool · 199990051 · 4:8-4:8 "" → "AgentOutputTool" · legacy — use TaskOutput · resolves tools=AgentOutputTool
+            AgentOutputTool · Tool · 199990052 · 4:8-4:8 "" → "AgentOutputTool" · legacy — use TaskOutput · resolves tools=AgentOutputTool
                 Former tool to read background agent output (unshipped in favor of `TaskOutput`).
 
                 *Legacy*: use `TaskOutput`.
-            NotebookRead · Tool · 199990052 · 4:8-4:8 "" → "NotebookRead" · legacy — use Read · resolves tools=NotebookRead
+            NotebookRead · Tool · 199990053 · 4:8-4:8 "" → "NotebookRead" · legacy — use Read · resolves tools=NotebookRead
                 Former notebook reader; `Read` reads notebooks.
 
                 *Legacy*: use `Read`.
-            SlashCommand · Tool · 199990053 · 4:8-4:8 "" → "SlashCommand" · legacy — use Skill · resolves tools=SlashCommand
+            SlashCommand · Tool · 199990054 · 4:8-4:8 "" → "SlashCommand" · legacy — use Skill · resolves tools=SlashCommand
                 Former tool to run slash commands; commands now run through `Skill`.
 
                 *Legacy*: use `Skill`.
-            Cd · Tool · 199990054 · 4:8-4:8 "" → "Cd" · legacy · resolves tools=Cd
+            Cd · Tool · 199990055 · 4:8-4:8 "" → "Cd" · legacy · resolves tools=Cd
                 Directory-change rule name still accepted in permission rules (SchemaStore); not in the current tools reference.
 
                 *Legacy*.
-            MCPSearch · Tool · 199990055 · 4:8-4:8 "" → "MCPSearch" · legacy — use ToolSearch · resolves tools=MCPSearch
+            MCPSearch · Tool · 199990056 · 4:8-4:8 "" → "MCPSearch" · legacy — use ToolSearch · resolves tools=MCPSearch
                 Former MCP tool-search tool; use `ToolSearch`.
 
                 *Legacy*: use `ToolSearch`.
@@ -1630,7 +1634,7 @@ tools: Read, $0
 ---
 "#,
         expect![[r#"
-            claude-agent: 55 items
+            claude-agent: 56 items
             Agent · Tool · 099990000 · 3:14-3:14 "" → "Agent" · resolves tools=Agent
             Artifact · Tool · 099990001 · 3:14-3:14 "" → "Artifact" · resolves tools=Artifact
             AskUserQuestion · Tool · 099990002 · 3:14-3:14 "" → "AskUserQuestion" · resolves tools=AskUserQuestion
@@ -1679,12 +1683,13 @@ tools: Read, $0
             MultiEdit · Tool · 199990047 · 3:14-3:14 "" → "MultiEdit" · legacy — use Edit · resolves tools=MultiEdit
             LS · Tool · 199990048 · 3:14-3:14 "" → "LS" · legacy — use Glob · resolves tools=LS
             KillShell · Tool · 199990049 · 3:14-3:14 "" → "KillShell" · legacy — use TaskStop · resolves tools=KillShell
-            BashOutput · Tool · 199990050 · 3:14-3:14 "" → "BashOutput" · legacy — use TaskOutput · resolves tools=BashOutput
-            AgentOutputTool · Tool · 199990051 · 3:14-3:14 "" → "AgentOutputTool" · legacy — use TaskOutput · resolves tools=AgentOutputTool
-            NotebookRead · Tool · 199990052 · 3:14-3:14 "" → "NotebookRead" · legacy — use Read · resolves tools=NotebookRead
-            SlashCommand · Tool · 199990053 · 3:14-3:14 "" → "SlashCommand" · legacy — use Skill · resolves tools=SlashCommand
-            Cd · Tool · 199990054 · 3:14-3:14 "" → "Cd" · legacy · resolves tools=Cd
-            MCPSearch · Tool · 199990055 · 3:14-3:14 "" → "MCPSearch" · legacy — use ToolSearch · resolves tools=MCPSearch
+            KillBash · Tool · 199990050 · 3:14-3:14 "" → "KillBash" · legacy — use TaskStop · resolves tools=KillBash
+            BashOutput · Tool · 199990051 · 3:14-3:14 "" → "BashOutput" · legacy — use TaskOutput · resolves tools=BashOutput
+            AgentOutputTool · Tool · 199990052 · 3:14-3:14 "" → "AgentOutputTool" · legacy — use TaskOutput · resolves tools=AgentOutputTool
+            NotebookRead · Tool · 199990053 · 3:14-3:14 "" → "NotebookRead" · legacy — use Read · resolves tools=NotebookRead
+            SlashCommand · Tool · 199990054 · 3:14-3:14 "" → "SlashCommand" · legacy — use Skill · resolves tools=SlashCommand
+            Cd · Tool · 199990055 · 3:14-3:14 "" → "Cd" · legacy · resolves tools=Cd
+            MCPSearch · Tool · 199990056 · 3:14-3:14 "" → "MCPSearch" · legacy — use ToolSearch · resolves tools=MCPSearch
             TaskOutput · Tool · 299990036 · 3:14-3:14 "" → "TaskOutput" · deprecated — use Read · deprecated · resolves tools=TaskOutput
         "#]],
     );
@@ -1703,7 +1708,7 @@ tools: Read,$0
 ---
 "#,
         expect![[r#"
-            claude-agent: 55 items
+            claude-agent: 56 items
             Agent · Tool · 099990000 · 3:13-3:13 "" → " Agent" · resolves tools=Agent
             Artifact · Tool · 099990001 · 3:13-3:13 "" → " Artifact" · resolves tools=Artifact
             AskUserQuestion · Tool · 099990002 · 3:13-3:13 "" → " AskUserQuestion" · resolves tools=AskUserQuestion
@@ -1752,12 +1757,13 @@ tools: Read,$0
             MultiEdit · Tool · 199990047 · 3:13-3:13 "" → " MultiEdit" · legacy — use Edit · resolves tools=MultiEdit
             LS · Tool · 199990048 · 3:13-3:13 "" → " LS" · legacy — use Glob · resolves tools=LS
             KillShell · Tool · 199990049 · 3:13-3:13 "" → " KillShell" · legacy — use TaskStop · resolves tools=KillShell
-            BashOutput · Tool · 199990050 · 3:13-3:13 "" → " BashOutput" · legacy — use TaskOutput · resolves tools=BashOutput
-            AgentOutputTool · Tool · 199990051 · 3:13-3:13 "" → " AgentOutputTool" · legacy — use TaskOutput · resolves tools=AgentOutputTool
-            NotebookRead · Tool · 199990052 · 3:13-3:13 "" → " NotebookRead" · legacy — use Read · resolves tools=NotebookRead
-            SlashCommand · Tool · 199990053 · 3:13-3:13 "" → " SlashCommand" · legacy — use Skill · resolves tools=SlashCommand
-            Cd · Tool · 199990054 · 3:13-3:13 "" → " Cd" · legacy · resolves tools=Cd
-            MCPSearch · Tool · 199990055 · 3:13-3:13 "" → " MCPSearch" · legacy — use ToolSearch · resolves tools=MCPSearch
+            KillBash · Tool · 199990050 · 3:13-3:13 "" → " KillBash" · legacy — use TaskStop · resolves tools=KillBash
+            BashOutput · Tool · 199990051 · 3:13-3:13 "" → " BashOutput" · legacy — use TaskOutput · resolves tools=BashOutput
+            AgentOutputTool · Tool · 199990052 · 3:13-3:13 "" → " AgentOutputTool" · legacy — use TaskOutput · resolves tools=AgentOutputTool
+            NotebookRead · Tool · 199990053 · 3:13-3:13 "" → " NotebookRead" · legacy — use Read · resolves tools=NotebookRead
+            SlashCommand · Tool · 199990054 · 3:13-3:13 "" → " SlashCommand" · legacy — use Skill · resolves tools=SlashCommand
+            Cd · Tool · 199990055 · 3:13-3:13 "" → " Cd" · legacy · resolves tools=Cd
+            MCPSearch · Tool · 199990056 · 3:13-3:13 "" → " MCPSearch" · legacy — use ToolSearch · resolves tools=MCPSearch
             TaskOutput · Tool · 299990036 · 3:13-3:13 "" → " TaskOutput" · deprecated — use Read · deprecated · resolves tools=TaskOutput
         "#]],
     );
@@ -1776,7 +1782,7 @@ tools: Read, Gr$0, Bash
 ---
 "#,
         expect![[r#"
-            claude-agent: 54 items
+            claude-agent: 55 items
             Agent · Tool · 099990000 · 3:14-3:16 "Gr" → "Agent" · resolves tools=Agent
             Artifact · Tool · 099990001 · 3:14-3:16 "Gr" → "Artifact" · resolves tools=Artifact
             AskUserQuestion · Tool · 099990002 · 3:14-3:16 "Gr" → "AskUserQuestion" · resolves tools=AskUserQuestion
@@ -1824,12 +1830,13 @@ tools: Read, Gr$0, Bash
             MultiEdit · Tool · 199990047 · 3:14-3:16 "Gr" → "MultiEdit" · legacy — use Edit · resolves tools=MultiEdit
             LS · Tool · 199990048 · 3:14-3:16 "Gr" → "LS" · legacy — use Glob · resolves tools=LS
             KillShell · Tool · 199990049 · 3:14-3:16 "Gr" → "KillShell" · legacy — use TaskStop · resolves tools=KillShell
-            BashOutput · Tool · 199990050 · 3:14-3:16 "Gr" → "BashOutput" · legacy — use TaskOutput · resolves tools=BashOutput
-            AgentOutputTool · Tool · 199990051 · 3:14-3:16 "Gr" → "AgentOutputTool" · legacy — use TaskOutput · resolves tools=AgentOutputTool
-            NotebookRead · Tool · 199990052 · 3:14-3:16 "Gr" → "NotebookRead" · legacy — use Read · resolves tools=NotebookRead
-            SlashCommand · Tool · 199990053 · 3:14-3:16 "Gr" → "SlashCommand" · legacy — use Skill · resolves tools=SlashCommand
-            Cd · Tool · 199990054 · 3:14-3:16 "Gr" → "Cd" · legacy · resolves tools=Cd
-            MCPSearch · Tool · 199990055 · 3:14-3:16 "Gr" → "MCPSearch" · legacy — use ToolSearch · resolves tools=MCPSearch
+            KillBash · Tool · 199990050 · 3:14-3:16 "Gr" → "KillBash" · legacy — use TaskStop · resolves tools=KillBash
+            BashOutput · Tool · 199990051 · 3:14-3:16 "Gr" → "BashOutput" · legacy — use TaskOutput · resolves tools=BashOutput
+            AgentOutputTool · Tool · 199990052 · 3:14-3:16 "Gr" → "AgentOutputTool" · legacy — use TaskOutput · resolves tools=AgentOutputTool
+            NotebookRead · Tool · 199990053 · 3:14-3:16 "Gr" → "NotebookRead" · legacy — use Read · resolves tools=NotebookRead
+            SlashCommand · Tool · 199990054 · 3:14-3:16 "Gr" → "SlashCommand" · legacy — use Skill · resolves tools=SlashCommand
+            Cd · Tool · 199990055 · 3:14-3:16 "Gr" → "Cd" · legacy · resolves tools=Cd
+            MCPSearch · Tool · 199990056 · 3:14-3:16 "Gr" → "MCPSearch" · legacy — use ToolSearch · resolves tools=MCPSearch
             TaskOutput · Tool · 299990036 · 3:14-3:16 "Gr" → "TaskOutput" · deprecated — use Read · deprecated · resolves tools=TaskOutput
         "#]],
     );
@@ -1849,7 +1856,7 @@ allowed-tools: Read $0
 ---
 "#,
         expect![[r#"
-            claude-skill: 55 items
+            claude-skill: 56 items
             Agent · Tool · 099990000 · 4:21-4:21 "" → "Agent" · resolves allowed-tools=Agent
             Artifact · Tool · 099990001 · 4:21-4:21 "" → "Artifact" · resolves allowed-tools=Artifact
             AskUserQuestion · Tool · 099990002 · 4:21-4:21 "" → "AskUserQuestion" · resolves allowed-tools=AskUserQuestion
@@ -1898,12 +1905,13 @@ allowed-tools: Read $0
             MultiEdit · Tool · 199990047 · 4:21-4:21 "" → "MultiEdit" · legacy — use Edit · resolves allowed-tools=MultiEdit
             LS · Tool · 199990048 · 4:21-4:21 "" → "LS" · legacy — use Glob · resolves allowed-tools=LS
             KillShell · Tool · 199990049 · 4:21-4:21 "" → "KillShell" · legacy — use TaskStop · resolves allowed-tools=KillShell
-            BashOutput · Tool · 199990050 · 4:21-4:21 "" → "BashOutput" · legacy — use TaskOutput · resolves allowed-tools=BashOutput
-            AgentOutputTool · Tool · 199990051 · 4:21-4:21 "" → "AgentOutputTool" · legacy — use TaskOutput · resolves allowed-tools=AgentOutputTool
-            NotebookRead · Tool · 199990052 · 4:21-4:21 "" → "NotebookRead" · legacy — use Read · resolves allowed-tools=NotebookRead
-            SlashCommand · Tool · 199990053 · 4:21-4:21 "" → "SlashCommand" · legacy — use Skill · resolves allowed-tools=SlashCommand
-            Cd · Tool · 199990054 · 4:21-4:21 "" → "Cd" · legacy · resolves allowed-tools=Cd
-            MCPSearch · Tool · 199990055 · 4:21-4:21 "" → "MCPSearch" · legacy — use ToolSearch · resolves allowed-tools=MCPSearch
+            KillBash · Tool · 199990050 · 4:21-4:21 "" → "KillBash" · legacy — use TaskStop · resolves allowed-tools=KillBash
+            BashOutput · Tool · 199990051 · 4:21-4:21 "" → "BashOutput" · legacy — use TaskOutput · resolves allowed-tools=BashOutput
+            AgentOutputTool · Tool · 199990052 · 4:21-4:21 "" → "AgentOutputTool" · legacy — use TaskOutput · resolves allowed-tools=AgentOutputTool
+            NotebookRead · Tool · 199990053 · 4:21-4:21 "" → "NotebookRead" · legacy — use Read · resolves allowed-tools=NotebookRead
+            SlashCommand · Tool · 199990054 · 4:21-4:21 "" → "SlashCommand" · legacy — use Skill · resolves allowed-tools=SlashCommand
+            Cd · Tool · 199990055 · 4:21-4:21 "" → "Cd" · legacy · resolves allowed-tools=Cd
+            MCPSearch · Tool · 199990056 · 4:21-4:21 "" → "MCPSearch" · legacy — use ToolSearch · resolves allowed-tools=MCPSearch
             TaskOutput · Tool · 299990036 · 4:21-4:21 "" → "TaskOutput" · deprecated — use Read · deprecated · resolves allowed-tools=TaskOutput
         "#]],
     );
@@ -1923,7 +1931,7 @@ allowed-tools: Read Bash(gh pr:*) $0
 ---
 "#,
         expect![[r#"
-            claude-skill: 54 items
+            claude-skill: 55 items
             Agent · Tool · 099990000 · 4:35-4:35 "" → "Agent" · resolves allowed-tools=Agent
             Artifact · Tool · 099990001 · 4:35-4:35 "" → "Artifact" · resolves allowed-tools=Artifact
             AskUserQuestion · Tool · 099990002 · 4:35-4:35 "" → "AskUserQuestion" · resolves allowed-tools=AskUserQuestion
@@ -1971,12 +1979,13 @@ allowed-tools: Read Bash(gh pr:*) $0
             MultiEdit · Tool · 199990047 · 4:35-4:35 "" → "MultiEdit" · legacy — use Edit · resolves allowed-tools=MultiEdit
             LS · Tool · 199990048 · 4:35-4:35 "" → "LS" · legacy — use Glob · resolves allowed-tools=LS
             KillShell · Tool · 199990049 · 4:35-4:35 "" → "KillShell" · legacy — use TaskStop · resolves allowed-tools=KillShell
-            BashOutput · Tool · 199990050 · 4:35-4:35 "" → "BashOutput" · legacy — use TaskOutput · resolves allowed-tools=BashOutput
-            AgentOutputTool · Tool · 199990051 · 4:35-4:35 "" → "AgentOutputTool" · legacy — use TaskOutput · resolves allowed-tools=AgentOutputTool
-            NotebookRead · Tool · 199990052 · 4:35-4:35 "" → "NotebookRead" · legacy — use Read · resolves allowed-tools=NotebookRead
-            SlashCommand · Tool · 199990053 · 4:35-4:35 "" → "SlashCommand" · legacy — use Skill · resolves allowed-tools=SlashCommand
-            Cd · Tool · 199990054 · 4:35-4:35 "" → "Cd" · legacy · resolves allowed-tools=Cd
-            MCPSearch · Tool · 199990055 · 4:35-4:35 "" → "MCPSearch" · legacy — use ToolSearch · resolves allowed-tools=MCPSearch
+            KillBash · Tool · 199990050 · 4:35-4:35 "" → "KillBash" · legacy — use TaskStop · resolves allowed-tools=KillBash
+            BashOutput · Tool · 199990051 · 4:35-4:35 "" → "BashOutput" · legacy — use TaskOutput · resolves allowed-tools=BashOutput
+            AgentOutputTool · Tool · 199990052 · 4:35-4:35 "" → "AgentOutputTool" · legacy — use TaskOutput · resolves allowed-tools=AgentOutputTool
+            NotebookRead · Tool · 199990053 · 4:35-4:35 "" → "NotebookRead" · legacy — use Read · resolves allowed-tools=NotebookRead
+            SlashCommand · Tool · 199990054 · 4:35-4:35 "" → "SlashCommand" · legacy — use Skill · resolves allowed-tools=SlashCommand
+            Cd · Tool · 199990055 · 4:35-4:35 "" → "Cd" · legacy · resolves allowed-tools=Cd
+            MCPSearch · Tool · 199990056 · 4:35-4:35 "" → "MCPSearch" · legacy — use ToolSearch · resolves allowed-tools=MCPSearch
             TaskOutput · Tool · 299990036 · 4:35-4:35 "" → "TaskOutput" · deprecated — use Read · deprecated · resolves allowed-tools=TaskOutput
         "#]],
     );
@@ -1994,7 +2003,7 @@ allowed-tools: Read, Bash(git diff:*), $0
 ---
 "#,
         expect![[r#"
-            claude-command: 54 items
+            claude-command: 55 items
             Agent · Tool · 099990000 · 3:40-3:40 "" → "Agent" · resolves allowed-tools=Agent
             Artifact · Tool · 099990001 · 3:40-3:40 "" → "Artifact" · resolves allowed-tools=Artifact
             AskUserQuestion · Tool · 099990002 · 3:40-3:40 "" → "AskUserQuestion" · resolves allowed-tools=AskUserQuestion
@@ -2042,12 +2051,13 @@ allowed-tools: Read, Bash(git diff:*), $0
             MultiEdit · Tool · 199990047 · 3:40-3:40 "" → "MultiEdit" · legacy — use Edit · resolves allowed-tools=MultiEdit
             LS · Tool · 199990048 · 3:40-3:40 "" → "LS" · legacy — use Glob · resolves allowed-tools=LS
             KillShell · Tool · 199990049 · 3:40-3:40 "" → "KillShell" · legacy — use TaskStop · resolves allowed-tools=KillShell
-            BashOutput · Tool · 199990050 · 3:40-3:40 "" → "BashOutput" · legacy — use TaskOutput · resolves allowed-tools=BashOutput
-            AgentOutputTool · Tool · 199990051 · 3:40-3:40 "" → "AgentOutputTool" · legacy — use TaskOutput · resolves allowed-tools=AgentOutputTool
-            NotebookRead · Tool · 199990052 · 3:40-3:40 "" → "NotebookRead" · legacy — use Read · resolves allowed-tools=NotebookRead
-            SlashCommand · Tool · 199990053 · 3:40-3:40 "" → "SlashCommand" · legacy — use Skill · resolves allowed-tools=SlashCommand
-            Cd · Tool · 199990054 · 3:40-3:40 "" → "Cd" · legacy · resolves allowed-tools=Cd
-            MCPSearch · Tool · 199990055 · 3:40-3:40 "" → "MCPSearch" · legacy — use ToolSearch · resolves allowed-tools=MCPSearch
+            KillBash · Tool · 199990050 · 3:40-3:40 "" → "KillBash" · legacy — use TaskStop · resolves allowed-tools=KillBash
+            BashOutput · Tool · 199990051 · 3:40-3:40 "" → "BashOutput" · legacy — use TaskOutput · resolves allowed-tools=BashOutput
+            AgentOutputTool · Tool · 199990052 · 3:40-3:40 "" → "AgentOutputTool" · legacy — use TaskOutput · resolves allowed-tools=AgentOutputTool
+            NotebookRead · Tool · 199990053 · 3:40-3:40 "" → "NotebookRead" · legacy — use Read · resolves allowed-tools=NotebookRead
+            SlashCommand · Tool · 199990054 · 3:40-3:40 "" → "SlashCommand" · legacy — use Skill · resolves allowed-tools=SlashCommand
+            Cd · Tool · 199990055 · 3:40-3:40 "" → "Cd" · legacy · resolves allowed-tools=Cd
+            MCPSearch · Tool · 199990056 · 3:40-3:40 "" → "MCPSearch" · legacy — use ToolSearch · resolves allowed-tools=MCPSearch
             TaskOutput · Tool · 299990036 · 3:40-3:40 "" → "TaskOutput" · deprecated — use Read · deprecated · resolves allowed-tools=TaskOutput
         "#]],
     );
@@ -2069,7 +2079,7 @@ tools:
 ---
 "#,
         expect![[r#"
-            claude-agent: 54 items
+            claude-agent: 55 items
             Agent · Tool · 099990000 · 5:5-5:7 "Gr" → "Agent" · resolves tools=Agent
             Artifact · Tool · 099990001 · 5:5-5:7 "Gr" → "Artifact" · resolves tools=Artifact
             AskUserQuestion · Tool · 099990002 · 5:5-5:7 "Gr" → "AskUserQuestion" · resolves tools=AskUserQuestion
@@ -2117,12 +2127,13 @@ tools:
             MultiEdit · Tool · 199990047 · 5:5-5:7 "Gr" → "MultiEdit" · legacy — use Edit · resolves tools=MultiEdit
             LS · Tool · 199990048 · 5:5-5:7 "Gr" → "LS" · legacy — use Glob · resolves tools=LS
             KillShell · Tool · 199990049 · 5:5-5:7 "Gr" → "KillShell" · legacy — use TaskStop · resolves tools=KillShell
-            BashOutput · Tool · 199990050 · 5:5-5:7 "Gr" → "BashOutput" · legacy — use TaskOutput · resolves tools=BashOutput
-            AgentOutputTool · Tool · 199990051 · 5:5-5:7 "Gr" → "AgentOutputTool" · legacy — use TaskOutput · resolves tools=AgentOutputTool
-            NotebookRead · Tool · 199990052 · 5:5-5:7 "Gr" → "NotebookRead" · legacy — use Read · resolves tools=NotebookRead
-            SlashCommand · Tool · 199990053 · 5:5-5:7 "Gr" → "SlashCommand" · legacy — use Skill · resolves tools=SlashCommand
-            Cd · Tool · 199990054 · 5:5-5:7 "Gr" → "Cd" · legacy · resolves tools=Cd
-            MCPSearch · Tool · 199990055 · 5:5-5:7 "Gr" → "MCPSearch" · legacy — use ToolSearch · resolves tools=MCPSearch
+            KillBash · Tool · 199990050 · 5:5-5:7 "Gr" → "KillBash" · legacy — use TaskStop · resolves tools=KillBash
+            BashOutput · Tool · 199990051 · 5:5-5:7 "Gr" → "BashOutput" · legacy — use TaskOutput · resolves tools=BashOutput
+            AgentOutputTool · Tool · 199990052 · 5:5-5:7 "Gr" → "AgentOutputTool" · legacy — use TaskOutput · resolves tools=AgentOutputTool
+            NotebookRead · Tool · 199990053 · 5:5-5:7 "Gr" → "NotebookRead" · legacy — use Read · resolves tools=NotebookRead
+            SlashCommand · Tool · 199990054 · 5:5-5:7 "Gr" → "SlashCommand" · legacy — use Skill · resolves tools=SlashCommand
+            Cd · Tool · 199990055 · 5:5-5:7 "Gr" → "Cd" · legacy · resolves tools=Cd
+            MCPSearch · Tool · 199990056 · 5:5-5:7 "Gr" → "MCPSearch" · legacy — use ToolSearch · resolves tools=MCPSearch
             TaskOutput · Tool · 299990036 · 5:5-5:7 "Gr" → "TaskOutput" · deprecated — use Read · deprecated · resolves tools=TaskOutput
         "#]],
     );
@@ -2141,7 +2152,7 @@ tools:
 ---
 "#,
         expect![[r#"
-            claude-agent: 56 items
+            claude-agent: 57 items
             Agent · Tool · 099990000 · 4:4-4:4 "" → " Agent" · resolves tools=Agent
             Artifact · Tool · 099990001 · 4:4-4:4 "" → " Artifact" · resolves tools=Artifact
             AskUserQuestion · Tool · 099990002 · 4:4-4:4 "" → " AskUserQuestion" · resolves tools=AskUserQuestion
@@ -2191,12 +2202,13 @@ tools:
             MultiEdit · Tool · 199990047 · 4:4-4:4 "" → " MultiEdit" · legacy — use Edit · resolves tools=MultiEdit
             LS · Tool · 199990048 · 4:4-4:4 "" → " LS" · legacy — use Glob · resolves tools=LS
             KillShell · Tool · 199990049 · 4:4-4:4 "" → " KillShell" · legacy — use TaskStop · resolves tools=KillShell
-            BashOutput · Tool · 199990050 · 4:4-4:4 "" → " BashOutput" · legacy — use TaskOutput · resolves tools=BashOutput
-            AgentOutputTool · Tool · 199990051 · 4:4-4:4 "" → " AgentOutputTool" · legacy — use TaskOutput · resolves tools=AgentOutputTool
-            NotebookRead · Tool · 199990052 · 4:4-4:4 "" → " NotebookRead" · legacy — use Read · resolves tools=NotebookRead
-            SlashCommand · Tool · 199990053 · 4:4-4:4 "" → " SlashCommand" · legacy — use Skill · resolves tools=SlashCommand
-            Cd · Tool · 199990054 · 4:4-4:4 "" → " Cd" · legacy · resolves tools=Cd
-            MCPSearch · Tool · 199990055 · 4:4-4:4 "" → " MCPSearch" · legacy — use ToolSearch · resolves tools=MCPSearch
+            KillBash · Tool · 199990050 · 4:4-4:4 "" → " KillBash" · legacy — use TaskStop · resolves tools=KillBash
+            BashOutput · Tool · 199990051 · 4:4-4:4 "" → " BashOutput" · legacy — use TaskOutput · resolves tools=BashOutput
+            AgentOutputTool · Tool · 199990052 · 4:4-4:4 "" → " AgentOutputTool" · legacy — use TaskOutput · resolves tools=AgentOutputTool
+            NotebookRead · Tool · 199990053 · 4:4-4:4 "" → " NotebookRead" · legacy — use Read · resolves tools=NotebookRead
+            SlashCommand · Tool · 199990054 · 4:4-4:4 "" → " SlashCommand" · legacy — use Skill · resolves tools=SlashCommand
+            Cd · Tool · 199990055 · 4:4-4:4 "" → " Cd" · legacy · resolves tools=Cd
+            MCPSearch · Tool · 199990056 · 4:4-4:4 "" → " MCPSearch" · legacy — use ToolSearch · resolves tools=MCPSearch
             TaskOutput · Tool · 299990036 · 4:4-4:4 "" → " TaskOutput" · deprecated — use Read · deprecated · resolves tools=TaskOutput
         "#]],
     );
@@ -2784,7 +2796,7 @@ tools: 🏗️, Gr$0
 ---
 "#,
         expect![[r#"
-            claude-agent: 56 items
+            claude-agent: 57 items
             Agent · Tool · 099990000 · 4:13-4:15 "Gr" → "Agent" · resolves tools=Agent
             Artifact · Tool · 099990001 · 4:13-4:15 "Gr" → "Artifact" · resolves tools=Artifact
             AskUserQuestion · Tool · 099990002 · 4:13-4:15 "Gr" → "AskUserQuestion" · resolves tools=AskUserQuestion
@@ -2834,12 +2846,13 @@ tools: 🏗️, Gr$0
             MultiEdit · Tool · 199990047 · 4:13-4:15 "Gr" → "MultiEdit" · legacy — use Edit · resolves tools=MultiEdit
             LS · Tool · 199990048 · 4:13-4:15 "Gr" → "LS" · legacy — use Glob · resolves tools=LS
             KillShell · Tool · 199990049 · 4:13-4:15 "Gr" → "KillShell" · legacy — use TaskStop · resolves tools=KillShell
-            BashOutput · Tool · 199990050 · 4:13-4:15 "Gr" → "BashOutput" · legacy — use TaskOutput · resolves tools=BashOutput
-            AgentOutputTool · Tool · 199990051 · 4:13-4:15 "Gr" → "AgentOutputTool" · legacy — use TaskOutput · resolves tools=AgentOutputTool
-            NotebookRead · Tool · 199990052 · 4:13-4:15 "Gr" → "NotebookRead" · legacy — use Read · resolves tools=NotebookRead
-            SlashCommand · Tool · 199990053 · 4:13-4:15 "Gr" → "SlashCommand" · legacy — use Skill · resolves tools=SlashCommand
-            Cd · Tool · 199990054 · 4:13-4:15 "Gr" → "Cd" · legacy · resolves tools=Cd
-            MCPSearch · Tool · 199990055 · 4:13-4:15 "Gr" → "MCPSearch" · legacy — use ToolSearch · resolves tools=MCPSearch
+            KillBash · Tool · 199990050 · 4:13-4:15 "Gr" → "KillBash" · legacy — use TaskStop · resolves tools=KillBash
+            BashOutput · Tool · 199990051 · 4:13-4:15 "Gr" → "BashOutput" · legacy — use TaskOutput · resolves tools=BashOutput
+            AgentOutputTool · Tool · 199990052 · 4:13-4:15 "Gr" → "AgentOutputTool" · legacy — use TaskOutput · resolves tools=AgentOutputTool
+            NotebookRead · Tool · 199990053 · 4:13-4:15 "Gr" → "NotebookRead" · legacy — use Read · resolves tools=NotebookRead
+            SlashCommand · Tool · 199990054 · 4:13-4:15 "Gr" → "SlashCommand" · legacy — use Skill · resolves tools=SlashCommand
+            Cd · Tool · 199990055 · 4:13-4:15 "Gr" → "Cd" · legacy · resolves tools=Cd
+            MCPSearch · Tool · 199990056 · 4:13-4:15 "Gr" → "MCPSearch" · legacy — use ToolSearch · resolves tools=MCPSearch
             TaskOutput · Tool · 299990036 · 4:13-4:15 "Gr" → "TaskOutput" · deprecated — use Read · deprecated · resolves tools=TaskOutput
         "#]],
     );
@@ -2857,7 +2870,7 @@ tools: 読む, $0
 ---
 "#,
         expect![[r#"
-            claude-agent: 56 items
+            claude-agent: 57 items
             Agent · Tool · 099990000 · 3:12-3:12 "" → "Agent" · resolves tools=Agent
             Artifact · Tool · 099990001 · 3:12-3:12 "" → "Artifact" · resolves tools=Artifact
             AskUserQuestion · Tool · 099990002 · 3:12-3:12 "" → "AskUserQuestion" · resolves tools=AskUserQuestion
@@ -2907,12 +2920,13 @@ tools: 読む, $0
             MultiEdit · Tool · 199990047 · 3:12-3:12 "" → "MultiEdit" · legacy — use Edit · resolves tools=MultiEdit
             LS · Tool · 199990048 · 3:12-3:12 "" → "LS" · legacy — use Glob · resolves tools=LS
             KillShell · Tool · 199990049 · 3:12-3:12 "" → "KillShell" · legacy — use TaskStop · resolves tools=KillShell
-            BashOutput · Tool · 199990050 · 3:12-3:12 "" → "BashOutput" · legacy — use TaskOutput · resolves tools=BashOutput
-            AgentOutputTool · Tool · 199990051 · 3:12-3:12 "" → "AgentOutputTool" · legacy — use TaskOutput · resolves tools=AgentOutputTool
-            NotebookRead · Tool · 199990052 · 3:12-3:12 "" → "NotebookRead" · legacy — use Read · resolves tools=NotebookRead
-            SlashCommand · Tool · 199990053 · 3:12-3:12 "" → "SlashCommand" · legacy — use Skill · resolves tools=SlashCommand
-            Cd · Tool · 199990054 · 3:12-3:12 "" → "Cd" · legacy · resolves tools=Cd
-            MCPSearch · Tool · 199990055 · 3:12-3:12 "" → "MCPSearch" · legacy — use ToolSearch · resolves tools=MCPSearch
+            KillBash · Tool · 199990050 · 3:12-3:12 "" → "KillBash" · legacy — use TaskStop · resolves tools=KillBash
+            BashOutput · Tool · 199990051 · 3:12-3:12 "" → "BashOutput" · legacy — use TaskOutput · resolves tools=BashOutput
+            AgentOutputTool · Tool · 199990052 · 3:12-3:12 "" → "AgentOutputTool" · legacy — use TaskOutput · resolves tools=AgentOutputTool
+            NotebookRead · Tool · 199990053 · 3:12-3:12 "" → "NotebookRead" · legacy — use Read · resolves tools=NotebookRead
+            SlashCommand · Tool · 199990054 · 3:12-3:12 "" → "SlashCommand" · legacy — use Skill · resolves tools=SlashCommand
+            Cd · Tool · 199990055 · 3:12-3:12 "" → "Cd" · legacy · resolves tools=Cd
+            MCPSearch · Tool · 199990056 · 3:12-3:12 "" → "MCPSearch" · legacy — use ToolSearch · resolves tools=MCPSearch
             TaskOutput · Tool · 299990036 · 3:12-3:12 "" → "TaskOutput" · deprecated — use Read · deprecated · resolves tools=TaskOutput
         "#]],
     );

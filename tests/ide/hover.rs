@@ -77,7 +77,7 @@ Review it.
 
             Tools pre-approved while the command runs, as a space- or comma-separated string or a YAML list; accepts permission-rule syntax such as `Bash(git add:*)`. Defaults to the conversation's permissions.
 
-            Known values: `Agent`, `Artifact`, `AskUserQuestion`, `Bash`, `CronCreate`, `CronDelete`, `CronList`, `Edit`, `EndConversation`, `EnterPlanMode`, `EnterWorktree`, `ExitPlanMode` and 44 more.
+            Known values: `Agent`, `Artifact`, `AskUserQuestion`, `Bash`, `CronCreate`, `CronDelete`, `CronList`, `Edit`, `EndConversation`, `EnterPlanMode`, `EnterWorktree`, `ExitPlanMode` and 45 more.
 
             Dialect: Claude Code slash command (Claude Code). [Source](https://code.claude.com/docs/en/skills)
 
