@@ -1754,12 +1754,38 @@ fn rules_without_front_matter_are_normal_but_a_gemini_agent_needs_it() {
           text: "# Testing"
           fix (manual): Insert front matter from the file name and first paragraph -> fixed
     "##]].assert_eq(&check(".gemini/agents/testing.md", text));
-    // Documentation in the folder gets its one hint, as elsewhere.
-    expect![[r##"
+    // Claude Code loads a README in `.claude/rules` as a rule like any other: it is one.
+    expect![[r#"
         dialect: claude-rule
+    "#]]
+    .assert_eq(&check(".claude/rules/README.md", text));
+    // Claude Code skips an agent file without front matter: a README there is documentation.
+    expect![[r##"
+        dialect: claude-agent
         1:1-1:10 hint[missing-front-matter] `README.md` is documentation, not a persona: it has no front matter, so persona-ls does not check it.
           text: "# Testing"
-    "##]].assert_eq(&check(".claude/rules/README.md", text));
+    "##]]
+    .assert_eq(&check(".claude/agents/README.md", text));
+    // VS Code lists every `.md` directly in `.github/agents` as an agent, a README too.
+    expect![[r##"
+        dialect: copilot-agent
+        1:1-1:10 warning[missing-front-matter] No front matter: VS Code lists this agent, named after the file, but Copilot CLI refuses it ("missing or malformed YAML frontmatter") and GitHub Copilot needs a `description`. Add a `---` block with `description`.
+          text: "# Testing"
+          fix (manual): Insert front matter from the file name and first paragraph -> fixed
+    "##]].assert_eq(&check(".github/agents/README.md", text));
+}
+
+/// Gemini CLI does not load a subagent whose file name starts with `_`: one hint, and nothing
+/// about keys it never reads.
+#[test]
+fn a_gemini_subagent_named_with_an_underscore_is_skipped() {
+    let text = "---\nname: Draft Agent\nauthor: me\n---\nBody\n";
+    expect![[r#"
+        dialect: gemini-agent
+        1:1-1:4 hint[misplaced-file] Gemini CLI skips a file whose name starts with `_`, so this subagent is not loaded and persona-ls does not check it. Remove the `_` to load it.
+          text: "---"
+    "#]].assert_eq(&check(".gemini/agents/_draft.md", text));
+    assert!(check(".gemini/agents/draft.md", text).contains("error[unknown-key]"));
 }
 
 /// Files written as each tool documents them: nothing to report.

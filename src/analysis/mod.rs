@@ -260,7 +260,9 @@ fn analyze_capped(
         tally: vec![(0, None); Code::ALL.len()],
         cap,
     };
-    rules::run(&mut cx);
+    if !rules::skipped_by_tool(&mut cx) {
+        rules::run(&mut cx);
+    }
     let mut diagnostics = cx.finish();
     diagnostics.sort_by(|a, b| {
         (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))

@@ -112,6 +112,10 @@ pub struct Dialect {
     /// (`misplaced-file`).
     #[serde(default)]
     pub uncertain_paths: Vec<PathNote>,
+    /// Paths of this dialect that its tool skips on purpose (Gemini CLI skips `_draft.md`):
+    /// one hint that says so, and no other rule, since nothing in the file is read.
+    #[serde(default)]
+    pub skipped_paths: Vec<PathNote>,
     /// Keys that one setting needs (Kiro's `inclusion: auto` matches by `name` and
     /// `description`).
     #[serde(default, rename = "required-with")]

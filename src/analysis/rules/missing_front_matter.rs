@@ -18,11 +18,16 @@ pub fn check(cx: &mut RuleCx) {
     let start = cx.parsed.split.bom;
     let line_end = start + lines(&cx.text[start..]).next().map_or(0, |(_, l)| l.len());
     let range = start..line_end;
-    let is_doc = cx
-        .registry
-        .file_names()
-        .is_documentation(cx.location.file_name());
     let policy = cx.dialect.front_matter;
+    // A README is documentation only where the tool skips a file without front matter: Claude
+    // Code reads `.claude/rules/README.md` as a rule, VS Code lists `.github/agents/README.md`
+    // as an agent and OpenCode loads it as one, so there the file is what the tool makes of it.
+    let tool_reads_it = policy == FrontMatterPolicy::Optional || cx.dialect.without_front_matter.is_some();
+    let is_doc = !tool_reads_it
+        && cx
+            .registry
+            .file_names()
+            .is_documentation(cx.location.file_name());
     if is_doc || policy == FrontMatterPolicy::NotAPersonaWithout {
         let why = if is_doc {
             format!(

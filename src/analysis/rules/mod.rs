@@ -325,6 +325,12 @@ impl fmt::Display for Code {
 }
 
 /// Runs every rule of the file's stages, stage by stage.
+/// Whether the file's tool skips it on purpose (the table's `skipped_paths`): then that is
+/// reported, and [`run`] has nothing to check.
+pub fn skipped_by_tool(cx: &mut RuleCx) -> bool {
+    misplaced_file::skipped_by_tool(cx)
+}
+
 pub fn run(cx: &mut RuleCx) {
     for stage in Stage::ORDER {
         if !stage.runs(&cx.parsed.split) {
