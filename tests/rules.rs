@@ -1582,7 +1582,7 @@ fn cursor_subagents() {
         3:11-3:17 warning[invalid-type] `readonly` is the text "true", not a boolean: strict loaders treat it as a string. Remove the quotes.
           text: "\"true\""
           fix: Remove the quotes -> fixed
-        4:16-4:17 error[invalid-type] `is_background` must be `true` or `false`, not `1`.
+        4:16-4:17 warning[invalid-type] `is_background` should be `true` or `false`, not `1`.
           text: "1"
           fix: Use `true` -> fixed
         5:1-5:9 information[unknown-key] `triggers` is not a Cursor subagent key; Cursor ignores it.

@@ -299,13 +299,16 @@ fn boolean(cx: &mut RuleCx, key: &Key, v: &Node) {
                 "no" | "off" | "0" => Some("false"),
                 _ => None,
             };
+            // As for any type: milder where the table does not show the tool failing on it.
+            let case = (key.invalid_severity == Level::Warning).then_some(&TYPE_FALLS_BACK);
+            let verb = if case.is_some() { "should" } else { "must" };
             let msg = format!(
-                "`{}` must be `true` or `false`, not `{}`.{}",
+                "`{}` {verb} be `true` or `false`, not `{}`.{}",
                 key.key,
                 s.value,
                 if_invalid(key)
             );
-            if let Some(d) = cx.report(Code::InvalidType, v.range.clone(), msg)
+            if let Some(d) = cx.report_as(Code::InvalidType, case, v.range.clone(), msg)
                 && let Some(f) = fix
             {
                 // Safe because the key is a boolean and `yes`/`no`/`on`/`off` are YAML 1.1's
