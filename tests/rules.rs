@@ -2152,3 +2152,29 @@ fn the_continued_value_fix_is_applied_only_for_a_plain_text_key() {
         "{text}"
     );
 }
+
+/// A rule scoped to nothing: Kiro's `fileMatch` without a pattern, Cline's `paths: []`. Each
+/// is never applied; a pattern or a `paths` list with items is fine.
+#[test]
+fn rules_scoped_to_nothing_are_never_applied() {
+    let mut out = check(
+        ".kiro/steering/k.md",
+        "---\ninclusion: fileMatch\n---\nBody\n",
+    );
+    out += &check(".clinerules/c.md", "---\npaths: []\n---\nBody\n");
+    out += &check(".clinerules/ok.md", "---\npaths:\n  - src/**\n---\nBody\n");
+    out += &check(
+        ".kiro/steering/ok.md",
+        "---\ninclusion: fileMatch\nfileMatchPattern: \"**/*.ts\"\n---\nBody\n",
+    );
+    expect![[r#"
+        dialect: kiro-steering
+        2:1-2:10 warning[missing-required-key] `fileMatchPattern` is required with `inclusion: fileMatch`: Kiro includes `fileMatch` steering only when a file in context matches `fileMatchPattern`, so without one it is never included. Add `fileMatchPattern:`.
+          text: "inclusion"
+        dialect: cline-rule
+        2:8-2:10 warning[invalid-value] `paths` is empty: Cline never applies this rule (without `paths` it would apply to every request). Give it a value, or remove the key.
+          text: "[]"
+        dialect: cline-rule
+        dialect: kiro-steering
+    "#]].assert_eq(&out);
+}
