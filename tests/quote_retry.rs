@@ -29,6 +29,15 @@ fn yaml_syntax(rel_path: &str, text: &str) -> String {
     lines.join("\n") + "\n"
 }
 
+/// Asserts that `yaml-syntax` reports `text` at `severity`, in a message holding `words`.
+fn says(rel_path: &str, text: &str, severity: &str, words: &str) {
+    let found = yaml_syntax(rel_path, text);
+    assert!(
+        found.contains(&format!("{severity}[yaml-syntax]")) && found.contains(words),
+        "{found}"
+    );
+}
+
 #[test]
 fn an_argument_hint_of_brackets_and_words_is_read_as_text() {
     let text = "---\ndescription: Investigate\nargument-hint: [project-path] or [filtering options]\n---\nBody\n";
@@ -136,9 +145,12 @@ fn special_characters_inside_a_value_are_valid_and_stay_as_written() {
         );
     }
     let text = "---\ndescription: Use when: x\nargument-hint: a | b\n---\nBody\n";
-    let found = yaml_syntax(COMMAND, text);
-    assert!(found.contains("warning[yaml-syntax]"), "{found}");
-    assert!(!found.contains("line 3"), "{found}");
+    says(
+        COMMAND,
+        text,
+        "warning",
+        "reading `description` as the text `Use when: x`. Strict",
+    );
     // A tag was not text: the second reading makes it text, which it says.
     let text = "---\ndescription: Use when: x\nargument-hint: !x y\n---\nBody\n";
     expect![[r#"
@@ -162,6 +174,22 @@ fn a_flow_list_on_another_line_becomes_text_and_is_misread() {
           fix (manual): Make `description` a folded block scalar (`>-`) -> fixed
     "#]]
     .assert_eq(&yaml_syntax(AGENT, text));
+    // The erroneous line itself: an unclosed list becomes text, which a tool list misreads;
+    // a text key does not.
+    let text = "---\nname: a\ndescription: d\ntools: [Read, Grep\n---\nBody\n";
+    says(
+        AGENT,
+        text,
+        "error",
+        "reading `tools` as the text `[Read, Grep`, not as a list: Claude Code misreads `tools`.",
+    );
+    let text = "---\nname: [a, b\ndescription: d\n---\nBody\n";
+    says(
+        AGENT,
+        text,
+        "warning",
+        "reading `name` as the text `[a, b`. VS Code",
+    );
     // A text key that becomes text is still read: said, a warning.
     let text = "---\ndescription: Use when: x\nargument-hint: [file]\n---\nBody\n";
     expect![[r#"
@@ -212,11 +240,11 @@ fn what_the_second_reading_cannot_repair_stays_an_error() {
 fn a_value_that_only_starts_with_a_quote_is_quoted_again() {
     // `"a" [b]` does not end with `"`: the pass quotes it whole, and Claude Code reads it so.
     let text = "---\nname: a\ndescription: \"a\" [b]\n---\nBody\n";
-    let found = yaml_syntax(AGENT, text);
-    assert!(
-        found.contains("warning[yaml-syntax]")
-            && found.contains("reading `description` as the text `\"a\" [b]`"),
-        "{found}"
+    says(
+        AGENT,
+        text,
+        "warning",
+        "reading `description` as the text `\"a\" [b]`",
     );
 }
 
@@ -234,11 +262,11 @@ fn a_rewritten_line_that_breaks_its_entry_keeps_the_error() {
     .assert_eq(&yaml_syntax(AGENT, text));
     // A value that goes on on indented lines: the quoted first line leaves them stranded.
     let text = "---\nname: a\ndescription: Use when: x\n  and more\n---\nBody\n";
-    let found = yaml_syntax(AGENT, text);
-    assert!(
-        found.contains("error[yaml-syntax]")
-            && found.contains("second try quotes this value, but the entry still does not parse"),
-        "{found}"
+    says(
+        AGENT,
+        text,
+        "error",
+        "second try quotes this value, but the entry still does not parse",
     );
 }
 
@@ -273,15 +301,10 @@ fn crlf_lines_are_never_quoted() {
     "#]]
     .assert_eq(&yaml_syntax(AGENT, text));
     let text = "---\r\ndescription: Run\r\nargument-hint: [a] [b]\r\n---\r\nBody\r\n";
-    let found = yaml_syntax(COMMAND, text);
-    assert!(
-        found.contains("error[yaml-syntax]") && found.contains("CRLF line endings"),
-        "{found}"
-    );
+    says(COMMAND, text, "error", "CRLF line endings");
     // A CRLF file whose own line is fine but another is not: the other is the cause.
     let text = "---\r\nname: a\r\ndescription: d\r\n\tmodel: sonnet\r\n---\r\nBody\r\n";
-    let found = yaml_syntax(AGENT, text);
-    assert!(found.contains("leaves this line as it is"), "{found}");
+    says(AGENT, text, "error", "leaves this line as it is");
 }
 
 #[test]

@@ -431,7 +431,18 @@ fn second_reading(
                 quoted.key,
                 code_span(&clip(r.reads(quoted)))
             );
+            // A list or a map the author meant (`tools: [Read, Grep` without its `]`), now text:
+            // fine for a text key, a misreading for any other.
+            let text_key = |key: &str| cx.dialect.key(key).is_none_or(|k| k.ty == ValueType::String);
             let mut misread = false;
+            if !text_key(&quoted.key) && r.reads(quoted).starts_with(['[', '{']) {
+                misread = true;
+                who.pop();
+                who.push_str(&format!(
+                    ", not as a list: {tool} misreads `{}`.",
+                    quoted.key
+                ));
+            }
             for (q, e) in changed.iter().filter(|(_, e)| cx.dialect.key(&e.key).is_some()).take(3) {
                 // A scalar that was something else (`&m sonnet` was `sonnet`), or a structure.
                 let was = match e.value.as_ref().map(|v| &v.kind) {
@@ -446,8 +457,7 @@ fn second_reading(
                     code_span(&clip(r.reads(q)))
                 ));
                 // Changed text is still text for a text key; any other key is misread.
-                let text_key = cx.dialect.key(&e.key).is_some_and(|k| k.ty == ValueType::String);
-                if !text_key {
+                if !text_key(&e.key) {
                     misread = true;
                     who.push_str(&format!(
                         ": {tool} misreads `{}` until this value is quoted.",
