@@ -182,3 +182,35 @@ fn unclosed_quotes_and_brackets_over_many_lines_stay_linear() {
     let next = text.find("k1:").unwrap();
     assert_eq!(first_syntax_error(&text).1, Some(next..next));
 }
+
+#[test]
+fn many_lines_for_the_second_reading_stay_linear() {
+    // Every line is one Claude Code's second reading quotes: half of them errors it repairs,
+    // half valid flow lists of keys no dialect defines, which it turns into text.
+    let key = |mut i: usize| {
+        let mut k = String::new();
+        loop {
+            k.push((b'a' + (i % 26) as u8) as char);
+            i /= 26;
+            if i == 0 {
+                return k;
+            }
+        }
+    };
+    let mut text = String::from("---\nname: t\ndescription: d\n");
+    for i in 0..5000 {
+        text.push_str(&format!("e{}: a: b\nl{}: [x]\n", key(i), key(i)));
+    }
+    text.push_str("---\nbody\n");
+    let a = analyze(&text, Location::at(AGENT), &Registry::builtin());
+    let syntax: Vec<_> = a
+        .diagnostics
+        .iter()
+        .filter(|d| d.code.to_string() == "yaml-syntax")
+        .collect();
+    assert_eq!(syntax.len(), MAX_PER_CODE + 1);
+    // Each says what it reads, and nothing of the lines of unknown keys.
+    assert!(syntax[..MAX_PER_CODE].iter().all(|d| {
+        d.severity.as_str() == "warning" && d.message.contains("as the text `a: b`. VS Code")
+    }));
+}

@@ -183,6 +183,14 @@ fn a_flow_list_on_another_line_becomes_text_and_is_misread() {
         "error",
         "reading `tools` as the text `[Read, Grep`, not as a list: Claude Code misreads `tools`.",
     );
+    let text = "---\nname: a\ndescription: d\ntools: [Read] [Grep]\n---\nBody\n";
+    says(
+        AGENT,
+        text,
+        "error",
+        "Write one list, its items separated by commas. Claude Code reads past it",
+    );
+    assert!(first_fixes(AGENT, text).is_empty());
     let text = "---\nname: [a, b\ndescription: d\n---\nBody\n";
     says(
         AGENT,

@@ -29,7 +29,8 @@ pub fn check(cx: &mut RuleCx) {
         .filter(|_| retries)
         .map(|b| {
             let lines = crate::text::LineIndex::new(cx.text);
-            (Reading::new(cx.text, yaml, b.content.clone()), lines)
+            let is_key = |k: &str| cx.dialect.key(k).is_some();
+            (Reading::new(cx.text, yaml, b.content.clone(), is_key), lines)
         });
     for err in &yaml.errors {
         syntax_error(cx, err, reading.as_ref());
@@ -94,13 +95,24 @@ fn syntax_error(
                 && err.range.start > v.start
                 && !cx.text[v.start..err.range.start].contains(['\n', '\r'])
         });
+    // Brackets and words are text for a text key (quote them); for a list key the fix is the list.
+    let text_key = entry.is_some_and(|e| {
+        cx.dialect
+            .key(&e.key)
+            .is_none_or(|k| k.ty == ValueType::String)
+    });
     let what = if flow_then_text {
         let close = if cx.text[value.clone().unwrap_or_default()].starts_with('[') {
             "`[...]` at the start of a value is a YAML flow list"
         } else {
             "`{...}` at the start of a value is a YAML flow mapping"
         };
-        format!("{close}, and the text after it is not valid YAML. Quote the value.")
+        let fix = if text_key {
+            "Quote the value."
+        } else {
+            "Write one list, its items separated by commas."
+        };
+        format!("{close}, and the text after it is not valid YAML. {fix}")
     } else {
         what
     };
@@ -161,7 +173,7 @@ fn syntax_error(
             .problem
             .starts_with("found character that cannot start any token")
             && !at.starts_with('\t'))
-        || flow_then_text;
+        || (flow_then_text && text_key);
     let fixes = if quotable && quotes_kept.is_none() {
         entry
             .filter(|e| simple_pair(cx.text, e))
@@ -425,7 +437,7 @@ fn second_reading(
     let line_no = |at: usize| lines.line_of(at) + 1;
     let fails = unparsable(cx);
     match r.verdict(err) {
-        Verdict::Reads { quoted, changed } => {
+        Verdict::Reads(quoted) => {
             let mut who = format!(
                 "{tool} reads past it: when the front matter does not parse, it quotes such values and parses again, reading `{}` as the text {}.",
                 quoted.key,
@@ -443,7 +455,7 @@ fn second_reading(
                     quoted.key
                 ));
             }
-            for (q, e) in changed.iter().filter(|(_, e)| cx.dialect.key(&e.key).is_some()).take(3) {
+            for (q, e) in r.changed().take(3) {
                 // A scalar that was something else (`&m sonnet` was `sonnet`), or a structure.
                 let was = match e.value.as_ref().map(|v| &v.kind) {
                     Some(NodeKind::Scalar(s)) => format!("instead of {}", code_span(&clip(&s.value))),

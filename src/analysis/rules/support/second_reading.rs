@@ -17,16 +17,16 @@ pub struct Reading<'a> {
     /// The first line that was fine until the pass rewrote it, and then fails (index into the
     /// rewritten lines).
     broken: Option<usize>,
+    /// The valid entries the pass rewrites whose reading then changes (indexes into the
+    /// rewritten lines and the entries): the same for every error, so found once.
+    changed: Vec<(usize, usize)>,
 }
 
 /// What the second reading makes of one error.
 pub enum Verdict<'r> {
-    /// It repairs the line and reads the whole file: the line it rewrote, and the other lines
-    /// it rewrote whose reading then changes (a flow list that becomes text).
-    Reads {
-        quoted: &'r Quoted,
-        changed: Vec<(&'r Quoted, &'r Entry)>,
-    },
+    /// It repairs the line and reads the whole file: the line it rewrote (the other lines it
+    /// rewrote whose reading then changes are [`Reading::changed`]).
+    Reads(&'r Quoted),
     /// It repairs the line, but fails on another broken line (at this offset), which has its
     /// own diagnostic.
     FailsElsewhere(usize),
@@ -43,14 +43,21 @@ pub enum Verdict<'r> {
 }
 
 impl<'a> Reading<'a> {
-    /// Replays the second reading of the block at `content`.
-    pub fn new(text: &'a str, yaml: &'a Yaml, content: Range<usize>) -> Reading<'a> {
+    /// Replays the second reading of the block at `content`. `is_key`: whether the dialect
+    /// defines a key (a change to any other is of no consequence).
+    pub fn new(
+        text: &'a str,
+        yaml: &'a Yaml,
+        content: Range<usize>,
+        is_key: impl Fn(&str) -> bool,
+    ) -> Reading<'a> {
         let mut r = Reading {
             text,
             yaml,
             pass: second_try(text, content),
             unrepaired: None,
             broken: None,
+            changed: Vec::new(),
         };
         r.unrepaired = yaml
             .stray
@@ -71,6 +78,17 @@ impl<'a> Reading<'a> {
             let had_error = errors.peek().is_some_and(|a| q.entry.contains(a));
             q.fails.is_some() && !had_error
         });
+        r.changed = r
+            .pass
+            .quoted
+            .iter()
+            .enumerate()
+            .filter_map(|(i, q)| {
+                let e = r.entry_at(q.line.start)?;
+                let entry = &yaml.entries[e];
+                (entry.valid && is_key(&entry.key) && r.reading_changes(q, entry)).then_some((i, e))
+            })
+            .collect();
         r
     }
 
@@ -105,17 +123,15 @@ impl<'a> Reading<'a> {
         if let Some(i) = self.broken {
             return Verdict::Breaks(&self.pass.quoted[i]);
         }
-        let changed = self
-            .pass
-            .quoted
+        Verdict::Reads(quoted)
+    }
+
+    /// The valid lines of the dialect's keys that the pass rewrites and whose reading then
+    /// changes (a flow list that becomes text), with their entries. An error's own entry is not valid, so never among them.
+    pub fn changed(&self) -> impl Iterator<Item = (&Quoted, &'a Entry)> + '_ {
+        self.changed
             .iter()
-            .filter(|q| q.line != quoted.line)
-            .filter_map(|q| {
-                let e = self.entry_at(q.line.start)?;
-                (e.valid && self.reading_changes(q, e)).then_some((q, e))
-            })
-            .collect();
-        Verdict::Reads { quoted, changed }
+            .map(|&(q, e)| (&self.pass.quoted[q], &self.yaml.entries[e]))
     }
 
     /// What the second reading takes a rewritten line's value for.
@@ -123,10 +139,13 @@ impl<'a> Reading<'a> {
         &self.text[q.value.clone()]
     }
 
-    fn entry_at(&self, key_start: usize) -> Option<&'a Entry> {
+    fn entry_at(&self, key_start: usize) -> Option<usize> {
         let entries = &self.yaml.entries;
         let i = entries.partition_point(|e| e.key_range.start < key_start);
-        entries.get(i).filter(|e| e.key_range.start == key_start)
+        entries
+            .get(i)
+            .is_some_and(|e| e.key_range.start == key_start)
+            .then_some(i)
     }
 
     /// Whether a valid entry reads otherwise once its line is quoted: anything but a plain
