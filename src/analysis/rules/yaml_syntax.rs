@@ -86,36 +86,15 @@ fn syntax_error(
         _ => at,
     };
     let (relative, what) = explain(&err.problem, at);
-    // `argument-hint: [a] or [b]`: a flow collection that the line goes on after, on the
-    // value's own line. libyaml's words ("did not find expected key") are about the next key.
-    let flow_then_text = err.problem.contains("did not find expected key")
-        && value.as_ref().is_some_and(|v| {
-            let raw = &cx.text[v.clone()];
-            raw.starts_with(['[', '{'])
-                && err.range.start > v.start
-                && !cx.text[v.start..err.range.start].contains(['\n', '\r'])
-        });
     // Brackets and words are text for a text key (quote them); for a list key the fix is the list.
     let text_key = entry.is_some_and(|e| {
         cx.dialect
             .key(&e.key)
             .is_none_or(|k| k.ty == ValueType::String)
     });
-    let what = if flow_then_text {
-        let close = if cx.text[value.clone().unwrap_or_default()].starts_with('[') {
-            "`[...]` at the start of a value is a YAML flow list"
-        } else {
-            "`{...}` at the start of a value is a YAML flow mapping"
-        };
-        let fix = if text_key {
-            "Quote the value."
-        } else {
-            "Write one list, its items separated by commas."
-        };
-        format!("{close}, and the text after it is not valid YAML. {fix}")
-    } else {
-        what
-    };
+    let flow = flow_then_text(cx.text, err, value.as_ref(), text_key);
+    let flow_then_text = flow.is_some();
+    let what = flow.unwrap_or(what);
     let range = match &value {
         // libyaml stops after the `*` or `&`; point at the whole value.
         Some(v) if alias => v.clone(),
@@ -187,6 +166,33 @@ fn syntax_error(
     if let Some(d) = cx.report_as(Code::YamlSyntax, case, range, format!("{what} {who}")) {
         d.fixes.extend(fixes);
     }
+}
+
+/// `argument-hint: [a] or [b]`: a flow collection that its line goes on after. libyaml's words
+/// ("did not find expected key") are about the next key; these name the cause.
+fn flow_then_text(
+    text: &str,
+    err: &SyntaxError,
+    value: Option<&Range<usize>>,
+    text_key: bool,
+) -> Option<String> {
+    let v = value?;
+    let raw = &text[v.clone()];
+    let on_its_line = err.range.start > v.start && !text[v.start..err.range.start].contains(['\n', '\r']);
+    if !(err.problem.contains("did not find expected key") && raw.starts_with(['[', '{']) && on_its_line) {
+        return None;
+    }
+    let what = if raw.starts_with('[') {
+        "`[...]` at the start of a value is a YAML flow list"
+    } else {
+        "`{...}` at the start of a value is a YAML flow mapping"
+    };
+    let fix = if text_key {
+        "Quote the value."
+    } else {
+        "Write one list, its items separated by commas."
+    };
+    Some(format!("{what}, and the text after it is not valid YAML. {fix}"))
 }
 
 /// A value that goes on below its key on lines not indented under it: one diagnostic from
