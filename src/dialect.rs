@@ -472,6 +472,7 @@ fn merge_key(d: &mut Dialect, name: &str, kc: &KeyConfig) {
             deprecated: None,
             source: None,
             text_form: None,
+            quotes_kept: None,
             if_null: None,
             ..Key::default()
         }),

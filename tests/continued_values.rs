@@ -45,7 +45,7 @@ const ISSUE: &str = "---\nname: my-agent\ndescription: Does something useful.\n\
 fn a_description_continued_on_unindented_lines_is_one_error() {
     expect![[r#"
         dialect: claude-agent
-        3:1-9:11 error[yaml-syntax] The value of `description` goes on at lines 5–9, which are not indented under it: YAML does not read them as part of the value, so the front matter does not parse. Claude Code skips this agent, and lists a plugin agent with a placeholder description instead of its own (anthropics/claude-code#91871); Copilot CLI, which reads `.claude/agents` too, refuses it. Make `description` a block scalar (`description: |-`) and indent those lines.
+        3:1-9:11 error[yaml-syntax] The value of `description` goes on at lines 5–9, which are not indented under it: YAML does not read them as part of the value, so the front matter does not parse. Claude Code reads none of its keys: it skips this agent, and lists a plugin agent with a placeholder description instead of its own. Copilot CLI, which reads `.claude/agents` too, refuses it. Seen in anthropics/claude-code#91871. Make `description` a block scalar (`description: |-`) and indent those lines.
           text: "description: Does something useful.\n\nExamples:\n<example>\nuser: \"Do the thing\"\nassistant: \"I'll use my-agent\"\n</example>"
           fix: Make `description` a block scalar holding the lines below it -> fixed
     "#]]
@@ -274,11 +274,11 @@ fn the_readers_are_named_per_dialect() {
         dialect: claude-skill
         1:1-1:4 warning[missing-required-key] `name` is required in an Agent skill (SKILL.md): Claude Code falls back to the folder name, but VS Code and the Agent Skills spec require it. Add `name:`.
           text: "---"
-        2:1-5:11 error[yaml-syntax] The value of `description` goes on at lines 3–5, which are not indented under it: YAML does not read them as part of the value, so the front matter does not parse. Claude Code cannot parse this front matter and reads none of its keys, as it does for agents (anthropics/claude-code#91871); strict readers (skill uploads, VS Code, Copilot CLI) reject the file. Make `description` a block scalar (`description: |-`) and indent those lines.
+        2:1-5:11 error[yaml-syntax] The value of `description` goes on at lines 3–5, which are not indented under it: YAML does not read them as part of the value, so the front matter does not parse. Claude Code cannot parse this front matter and reads none of its keys; strict readers (skill uploads, VS Code, Copilot CLI) reject the file. Seen in anthropics/claude-code#91871, for agents. Make `description` a block scalar (`description: |-`) and indent those lines.
           text: "description: Reviews code.\n<example>\nuser: \"Review\"\n</example>"
           fix: Make `description` a block scalar holding the lines below it -> fixed
         dialect: cursor-rule
-        2:1-5:11 warning[yaml-syntax] The value of `description` goes on at lines 3–5, which are not indented under it: YAML does not read them as part of the value, so the front matter does not parse. Cursor reads the file with its own reader, but strict YAML parsers (GitHub, VS Code, converters) reject it. Make `description` a block scalar (`description: |-`) and indent those lines.
+        2:1-5:11 warning[yaml-syntax] The value of `description` goes on at lines 3–5, which are not indented under it: YAML does not read them as part of the value, so the front matter does not parse. Cursor reads the file with its own reader; Cline, which reads `.cursor/rules` too, cannot parse it (js-yaml) and then includes the rule in every request, with its raw front matter. Make `description` a block scalar (`description: |-`) and indent those lines.
           text: "description: Reviews code.\n<example>\nuser: \"Review\"\n</example>"
     "#]]
     .assert_eq(&out);

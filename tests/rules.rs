@@ -187,7 +187,7 @@ fn unquoted_colon_in_description() {
     let text = "---\nname: reviewer\ndescription: Use this agent when: the code changed\nmodel: sonnet\n---\nBody\n";
     expect![[r#"
         dialect: claude-agent
-        3:33-3:34 warning[yaml-syntax] `: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Claude Code tolerates it, but strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file.
+        3:33-3:34 warning[yaml-syntax] `: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Claude Code reads past it: when the front matter does not parse, it quotes such values and parses again, reading `description` as the text `Use this agent when: the code changed`. VS Code and Copilot CLI, which read `.claude/agents` too, parse it as strict YAML and reject the front matter (Copilot CLI refuses the agent).
           text: ":"
           fix: Quote the value of `description` -> fixed
           fix (manual): Make `description` a folded block scalar (`>-`) -> fixed
@@ -248,7 +248,7 @@ fn glob_starting_with_an_alias_character() {
         "---\ndescription: React rules\nglobs: **/*.tsx\nalwaysApply: false\n---\nUse hooks.\n";
     expect![[r#"
         dialect: cursor-rule
-        3:8-3:16 warning[yaml-syntax] `*` at the start of a value begins a YAML alias in strict YAML, which then does not read the value as text. Cursor reads it as written, but strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file. Quoting it would not help: Cursor keeps the quotes as part of the value.
+        3:8-3:16 warning[yaml-syntax] `*` at the start of a value begins a YAML alias in strict YAML, which then does not read the value as text. Cursor reads it as written; Cline, which reads `.cursor/rules` too, cannot parse it (js-yaml) and then includes the rule in every request, with its raw front matter. Quoting it would not help: Cursor keeps the quotes as part of the value, and a quoted glob matches no file.
           text: "**/*.tsx"
     "#]].assert_eq(&check(".cursor/rules/react.mdc", text));
     // `--fix` used to quote it, which Cursor's own reader keeps: a glob that matches no file.
@@ -260,13 +260,13 @@ fn other_syntax_errors_in_plain_words() {
     let text = "---\nname: reviewer\ndescription: \"never closed\nmodel: sonnet\n---\nBody\n";
     expect![[r#"
         dialect: claude-agent
-        3:14-3:15 error[yaml-syntax] This quoted value is never closed. Add the closing quote. Claude Code skips this agent, and lists a plugin agent with a placeholder description instead of its own (anthropics/claude-code#91871); Copilot CLI, which reads `.claude/agents` too, refuses it.
+        3:14-3:15 error[yaml-syntax] This quoted value is never closed. Add the closing quote. Claude Code's second try, which quotes special characters in unindented `key: value` lines, leaves this line as it is. Claude Code reads none of its keys: it skips this agent, and lists a plugin agent with a placeholder description instead of its own. Copilot CLI, which reads `.claude/agents` too, refuses it.
           text: "\""
     "#]].assert_eq(&check(AGENT, text));
     let text = "---\nname: reviewer\ndescription: d\n\tmodel: sonnet\n---\nBody\n";
     expect![[r#"
         dialect: claude-agent
-        4:1-4:2 error[yaml-syntax] A tab character cannot indent YAML. Use spaces. Claude Code skips this agent, and lists a plugin agent with a placeholder description instead of its own (anthropics/claude-code#91871); Copilot CLI, which reads `.claude/agents` too, refuses it.
+        4:1-4:2 error[yaml-syntax] A tab character cannot indent YAML. Use spaces. Claude Code's second try, which quotes special characters in unindented `key: value` lines, leaves this line as it is. Claude Code reads none of its keys: it skips this agent, and lists a plugin agent with a placeholder description instead of its own. Copilot CLI, which reads `.claude/agents` too, refuses it.
           text: "\t"
     "#]].assert_eq(&check(AGENT, text));
     let text = "---\nname: reviewer\ndescription: d\nmod\n---\nBody\n";
@@ -1862,7 +1862,7 @@ fn claude_rule_checks() {
     let text = "---\npaths: **/*.ts\n---\nBody\n";
     expect![[r#"
         dialect: claude-rule
-        2:8-2:15 warning[yaml-syntax] `*` at the start of a value begins a YAML alias in strict YAML, which then does not read the value as text. Quote the value. Claude Code tolerates it, but strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file.
+        2:8-2:15 warning[yaml-syntax] `*` at the start of a value begins a YAML alias in strict YAML, which then does not read the value as text. Quote the value. Claude Code reads past it: when the front matter does not parse, it quotes such values and parses again, reading `paths` as the text `**/*.ts`. VS Code, which reads `.claude/rules` too, parses it as strict YAML and rejects the front matter.
           text: "**/*.ts"
           fix (manual): Quote the value of `paths` -> fixed
           fix (manual): Make `paths` a folded block scalar (`>-`) -> fixed
@@ -1871,7 +1871,7 @@ fn claude_rule_checks() {
     let text = "---\npaths:\n  - **/*.ts\n---\nBody\n";
     expect![[r#"
         dialect: claude-rule
-        2:7-3:12 error[yaml-syntax] `*` at the start of a value begins a YAML alias in strict YAML, which then does not read the value as text. Quote the value. Claude Code cannot read the front matter.
+        2:7-3:12 error[yaml-syntax] `*` at the start of a value begins a YAML alias in strict YAML, which then does not read the value as text. Quote the value. Claude Code's second try, which quotes special characters in unindented `key: value` lines, leaves this line as it is. Claude Code cannot read the front matter.
           text: "\n  - **/*.ts"
           fix (manual): Quote the value of `paths` -> fixed
           fix (manual): Make `paths` a folded block scalar (`>-`) -> fixed
@@ -1986,7 +1986,7 @@ fn windsurf_rule_checks() {
     let text = "---\ntrigger: glob\ndescription: \nglobs: *.md,*.mdx\n---\nBody\n";
     expect![[r#"
         dialect: windsurf-rule
-        4:8-4:18 warning[yaml-syntax] `*` at the start of a value begins a YAML alias in strict YAML, which then does not read the value as text. Windsurf reads it as written, but strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file. Quoting it would not help: Windsurf keeps the quotes as part of the value.
+        4:8-4:18 warning[yaml-syntax] `*` at the start of a value begins a YAML alias in strict YAML, which then does not read the value as text. Windsurf reads it as written; strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file. Quoting it would not help: Windsurf may keep the quotes as part of the value, as Cursor does (not verified for Windsurf), and a quoted glob then matches no file.
           text: "*.md,*.mdx"
     "#]].assert_eq(&check(path, text));
     let text = "---\ntrigger: model_decision\ndescription: 42\n---\nBody\n";

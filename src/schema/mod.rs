@@ -78,10 +78,19 @@ pub struct Dialect {
     /// are warnings here: a file its own tool accepts never gets an error).
     #[serde(default)]
     pub lenient_yaml: LenientYaml,
+    /// The reader that gets past those errors, where `tool` names several ("Claude Code", of
+    /// "Claude Code / Agent Skills / VS Code"): what `yaml-syntax` says reads the file.
+    #[serde(default)]
+    pub lenient_reader: Option<String>,
     /// What the readers do with front matter that no YAML reader gets through (a value
     /// going on below its key on unindented lines), for `yaml-syntax`'s message.
     #[serde(default)]
     pub unparsable: Option<Unparsable>,
+    /// The other readers of these files that parse them as strict YAML, and what they do with
+    /// front matter that is not valid YAML, for `yaml-syntax` where the dialect's own tool
+    /// reads past the error ("Copilot CLI, which reads `.claude/agents` too, refuses it").
+    #[serde(default)]
+    pub strict_readers: Option<Effect>,
     /// Dialects that this one refines: a file whose path names one of them but whose keys
     /// sniff as this dialect is this dialect (an agency persona in `.claude/agents`).
     #[serde(default)]
@@ -488,6 +497,10 @@ pub struct WrongKey {
 pub struct Unparsable {
     /// One or two sentences naming each reader: "Claude Code skips this agent (…)."
     pub says: String,
+    /// Where the readers were seen failing on a value continued on unindented lines, the one
+    /// case this evidence covers ("anthropics/claude-code#91871").
+    #[serde(default)]
+    pub continued_evidence: Option<String>,
     pub sources: Vec<String>,
 }
 
@@ -498,16 +511,18 @@ pub enum LenientYaml {
     /// The loader is a strict YAML parser.
     #[default]
     None,
-    /// It retries a value containing `: ` (Claude Code 2.1.69 and later).
+    /// It retries a value containing `: ` (OpenCode's fallback, agency-agents' loaders).
     ColonInValue,
     /// It reads a value that starts with `*` or `&` as text, where strict YAML reads an alias
     /// or an anchor (VS Code's own front-matter parser: `applyTo: *.ts,*.js`).
     AliasAsText,
     /// It has its own lenient reader (Cursor's `.mdc` headers).
     All,
-    /// It retries after quoting every one-line top-level value that holds a YAML special
-    /// character (`*`, `&`, `@`, `` ` ``, `: `…): Claude Code's front-matter parser, which reads
-    /// `paths: **/*.ts` as the text it says.
+    /// When the block does not parse, it quotes every unindented `key: value` line whose value
+    /// holds a YAML special character (`*`, `&`, `[`, `@`, `` ` ``, `: `…) and parses again:
+    /// Claude Code's front-matter parser, which reads `paths: **/*.ts` as the text it says.
+    /// `yaml-syntax` replays that pass (`syntax::quote_retry`) to tell the errors it repairs
+    /// from those it does not.
     QuotedRetry,
 }
 
@@ -802,6 +817,11 @@ pub struct Key {
     /// comma-separated list of globs").
     #[serde(default)]
     pub text_form: Option<String>,
+    /// For a key whose tool reads the line as written, quotes included: what quoting the value
+    /// then does ("Cursor keeps the quotes as part of the value: `globs: '**/*.ts'` matches no
+    /// file"). `yaml-syntax` then offers no quoting fix for it.
+    #[serde(default)]
+    pub quotes_kept: Option<String>,
     /// For a key whose empty value (`tools:`, which YAML reads as null) its readers take for
     /// something other than what the author likely meant: what they do with it.
     #[serde(default)]

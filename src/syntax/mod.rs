@@ -4,6 +4,7 @@ pub mod continuation;
 pub mod front_matter;
 pub mod markdown;
 mod open_value;
+pub mod quote_retry;
 pub mod scalar;
 pub mod yaml;
 mod yaml_fast;

@@ -1,13 +1,14 @@
 //! `yaml-syntax`: the front matter is not valid YAML, at the exact position and in plain words.
 
 use super::cases::TOLERATED;
+use super::support::second_reading::{Reading, Verdict};
 use super::support::{continued, entries, value_text};
 use super::RuleCx;
 use crate::analysis::quote;
 use crate::diagnostic::{Code, Fix, TextEdit};
 use crate::schema::{LenientYaml, ValueType};
 use crate::syntax::continuation::Continued;
-use crate::syntax::yaml::{Entry, SyntaxError};
+use crate::syntax::yaml::{Entry, NodeKind, SyntaxError};
 use std::ops::Range;
 
 pub fn check(cx: &mut RuleCx) {
@@ -17,8 +18,22 @@ pub fn check(cx: &mut RuleCx) {
     for c in &yaml.continued {
         continued_value(cx, &yaml.entries[c.entry], c);
     }
+    // Claude Code parses again after quoting values with special characters: replayed once
+    // per file, and only where something failed.
+    let retries = cx.dialect.lenient_yaml == LenientYaml::QuotedRetry && !yaml.errors.is_empty();
+    let reading = cx
+        .parsed
+        .split
+        .block
+        .as_ref()
+        .filter(|_| retries)
+        .map(|b| {
+            let lines = crate::text::LineIndex::new(cx.text);
+            let is_key = |k: &str| cx.dialect.key(k).is_some();
+            (Reading::new(cx.text, yaml, b.content.clone(), is_key), lines)
+        });
     for err in &yaml.errors {
-        syntax_error(cx, err);
+        syntax_error(cx, err, reading.as_ref());
     }
     for stray in &yaml.stray {
         let line = &cx.text[stray.clone()];
@@ -38,20 +53,8 @@ fn tolerated(cx: &RuleCx, err: &SyntaxError) -> bool {
     match cx.dialect.lenient_yaml {
         LenientYaml::All => true,
         LenientYaml::ColonInValue => problem.starts_with("mapping values are not allowed"),
-        // Claude Code's parseFrontmatter quotes a one-line top-level value holding a special
-        // character and parses again: errors that quoting repairs, on such a line.
-        LenientYaml::QuotedRetry => {
-            let quotable = problem.starts_with("mapping values are not allowed")
-                || problem.contains("while scanning an alias")
-                || problem.contains("while scanning an anchor")
-                || problem.starts_with("found character that cannot start any token");
-            let one_line = err
-                .entry
-                .and_then(|i| cx.yaml().map(|y| &y.entries[i]))
-                .and_then(|e| value_text::range(cx.text, e).filter(|_| simple_pair(cx.text, e)))
-                .is_some_and(|v| !cx.text[v].contains(['\n', '\r']));
-            quotable && one_line
-        }
+        // Decided by replaying Claude Code's second reading (see `syntax_error`).
+        LenientYaml::QuotedRetry => false,
         LenientYaml::AliasAsText => {
             problem.contains("while scanning an alias") || problem.contains("while scanning an anchor")
         }
@@ -59,7 +62,11 @@ fn tolerated(cx: &RuleCx, err: &SyntaxError) -> bool {
     }
 }
 
-fn syntax_error(cx: &mut RuleCx, err: &SyntaxError) {
+fn syntax_error(
+    cx: &mut RuleCx,
+    err: &SyntaxError,
+    reading: Option<&(Reading, crate::text::LineIndex)>,
+) {
     if !cx.listed(Code::YamlSyntax) {
         // Only counted: skip the explanation and the fixes.
         cx.report(Code::YamlSyntax, err.range.clone(), String::new());
@@ -71,12 +78,23 @@ fn syntax_error(cx: &mut RuleCx, err: &SyntaxError) {
     // libyaml reports an alias or anchor after its indicator: the value's first character is
     // the one that starts it (`*` of `*.ts`).
     let alias = err.problem.contains("while scanning an alias")
-        || err.problem.contains("while scanning an anchor");
+        || err.problem.contains("while scanning an anchor")
+        || (err.problem.starts_with("unknown anchor")
+            && value.as_ref().is_some_and(|v| cx.text[v.clone()].starts_with('*')));
     let at = match &value {
         Some(v) if alias => &cx.text[v.start..],
         _ => at,
     };
     let (relative, what) = explain(&err.problem, at);
+    // Brackets and words are text for a text key (quote them); for a list key the fix is the list.
+    let text_key = entry.is_some_and(|e| {
+        cx.dialect
+            .key(&e.key)
+            .is_none_or(|k| k.ty == ValueType::String)
+    });
+    let flow = flow_then_text(cx.text, err, value.as_ref(), text_key);
+    let flow_then_text = flow.is_some();
+    let what = flow.unwrap_or(what);
     let range = match &value {
         // libyaml stops after the `*` or `&`; point at the whole value.
         Some(v) if alias => v.clone(),
@@ -88,50 +106,58 @@ fn syntax_error(cx: &mut RuleCx, err: &SyntaxError) {
         _ if relative.is_empty() => err.range.clone(),
         _ => err.range.start + relative.start..err.range.start + relative.end,
     };
-    let lenient = tolerated(cx, err);
-    // A tool with its own reader (Cursor) reads the line as written and keeps quotes as part
-    // of the value: `globs: '**/*.ts'` matches no file (tested against Cursor 3.17.8,
-    // cosai-oasis/project-codeguard#121). Quoting, the fix strict parsers want, would break
-    // the file for its own tool: no fix, and no advice to quote.
+    // A tool with its own reader (Cursor) reads the line as written, and for some keys keeps
+    // quotes as part of the value (the table's `quotes-kept`): quoting, the fix strict parsers
+    // want, would then break the file for its own tool, so no fix and no advice to quote.
     let own_reader = cx.dialect.lenient_yaml == LenientYaml::All;
-    let what = if own_reader {
-        what.split(" Quote the value")
+    let quotes_kept = entry
+        .filter(|_| own_reader)
+        .and_then(|e| cx.dialect.key(&e.key))
+        .and_then(|k| k.quotes_kept.as_deref());
+    let what = match quotes_kept {
+        Some(_) => what
+            .split(" Quote the value")
             .next()
             .unwrap_or(&what)
-            .to_string()
-    } else {
-        what
+            .to_string(),
+        None => what,
     };
-    let who = if own_reader {
-        format!(
-            "{0} reads it as written, but strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file. Quoting it would not help: {0} keeps the quotes as part of the value.",
-            cx.dialect.tool
-        )
-    } else if lenient && cx.dialect.lenient_yaml == LenientYaml::AliasAsText {
-        "VS Code and current Copilot CLI read it as text, but strict YAML parsers (GitHub's file view, Copilot CLI before 1.0.48, converters) reject the whole file.".to_string()
-    } else if lenient {
-        format!(
-            "{} tolerates it, but strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file.",
-            cx.dialect.tool
-        )
-    } else if let Some(u) = &cx.dialect.unparsable {
-        u.says.clone()
+    let strict = strict_readers(cx);
+    let (lenient, who) = if let Some((r, lines)) = reading {
+        second_reading(cx, r, lines, err, &strict)
     } else {
-        format!("{} cannot read the front matter.", cx.dialect.tool)
+        let lenient = tolerated(cx, err);
+        let who = if own_reader {
+            let mut who = format!("{} reads it as written; {strict}", cx.dialect.tool);
+            if let Some(kept) = quotes_kept {
+                who.push_str(&format!(" Quoting it would not help: {kept}."));
+            }
+            who
+        } else if lenient && cx.dialect.lenient_yaml == LenientYaml::AliasAsText {
+            "VS Code and current Copilot CLI read it as text, but strict YAML parsers (GitHub's file view, Copilot CLI before 1.0.48, converters) reject the whole file.".to_string()
+        } else if lenient {
+            format!("{} tolerates it, but {strict}", cx.dialect.tool)
+        } else {
+            unparsable(cx)
+        };
+        (lenient, who)
     };
     // Quoting repairs a value that YAML misreads; it cannot repair indentation or a tab.
     let quotable = err.problem.starts_with("mapping values are not allowed")
         || err.problem.contains("while scanning an alias")
         || err.problem.contains("while scanning an anchor")
+        || err.problem.contains("while scanning a block scalar")
+        || alias
         || (err
             .problem
             .starts_with("found character that cannot start any token")
-            && !at.starts_with('\t'));
-    let fixes = if quotable && !own_reader {
+            && !at.starts_with('\t'))
+        || (flow_then_text && text_key);
+    let fixes = if quotable && quotes_kept.is_none() {
         entry
             .filter(|e| simple_pair(cx.text, e))
             .zip(value)
-            .map(|(e, v)| value_fixes(cx, e, v))
+            .map(|(e, v)| value_fixes(cx, e, v, own_reader))
             .unwrap_or_default()
     } else {
         Vec::new()
@@ -140,6 +166,33 @@ fn syntax_error(cx: &mut RuleCx, err: &SyntaxError) {
     if let Some(d) = cx.report_as(Code::YamlSyntax, case, range, format!("{what} {who}")) {
         d.fixes.extend(fixes);
     }
+}
+
+/// `argument-hint: [a] or [b]`: a flow collection that its line goes on after. libyaml's words
+/// ("did not find expected key") are about the next key; these name the cause.
+fn flow_then_text(
+    text: &str,
+    err: &SyntaxError,
+    value: Option<&Range<usize>>,
+    text_key: bool,
+) -> Option<String> {
+    let v = value?;
+    let raw = &text[v.clone()];
+    let on_its_line = err.range.start > v.start && !text[v.start..err.range.start].contains(['\n', '\r']);
+    if !(err.problem.contains("did not find expected key") && raw.starts_with(['[', '{']) && on_its_line) {
+        return None;
+    }
+    let what = if raw.starts_with('[') {
+        "`[...]` at the start of a value is a YAML flow list"
+    } else {
+        "`{...}` at the start of a value is a YAML flow mapping"
+    };
+    let fix = if text_key {
+        "Quote the value."
+    } else {
+        "Write one list, its items separated by commas."
+    };
+    Some(format!("{what}, and the text after it is not valid YAML. {fix}"))
 }
 
 /// A value that goes on below its key on lines not indented under it: one diagnostic from
@@ -159,14 +212,22 @@ fn continued_value(cx: &mut RuleCx, e: &Entry, c: &Continued) {
     let own_reader = cx.dialect.lenient_yaml == LenientYaml::All;
     let who = if own_reader {
         format!(
-            "{} reads the file with its own reader, but strict YAML parsers (GitHub, VS Code, converters) reject it.",
-            cx.dialect.tool
+            "{} reads the file with its own reader; {}",
+            cx.dialect.tool,
+            strict_readers(cx)
         )
     } else {
-        match &cx.dialect.unparsable {
-            Some(u) => u.says.clone(),
-            None => format!("{} cannot read the front matter.", cx.dialect.tool),
+        let mut who = unparsable(cx);
+        // The evidence of the readers' failure is for this shape (anthropics/claude-code#91871).
+        if let Some(seen) = cx
+            .dialect
+            .unparsable
+            .as_ref()
+            .and_then(|u| u.continued_evidence.as_ref())
+        {
+            who.push_str(&format!(" Seen in {seen}."));
         }
+        who
     };
     let key = &e.key;
     let msg = format!(
@@ -207,6 +268,18 @@ fn explain(problem: &str, at: &str) -> (Range<usize>, String) {
     if problem.starts_with("mapping values are not allowed") {
         return (one, "`: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`).".into());
     }
+    if problem.starts_with("unknown anchor") && c == '*' {
+        return (
+            0..0,
+            "`*` at the start of a value is a YAML alias in strict YAML, and no anchor has its name. Quote the value.".into(),
+        );
+    }
+    if problem.contains("while scanning a block scalar") {
+        return (
+            0..0,
+            "A value that starts with `|` or `>` is a YAML block scalar, whose text goes on the lines below it: text after it on the same line is not valid YAML. Quote the value.".into(),
+        );
+    }
     if problem.contains("while scanning an alias") || problem.contains("while scanning an anchor") {
         // libyaml stops after the indicator (at the `.` of `*.md`): name the indicator itself.
         let (indicator, what) = if problem.contains("alias") {
@@ -230,7 +303,10 @@ fn explain(problem: &str, at: &str) -> (Range<usize>, String) {
         }
         return (
             one,
-            format!("`{c}` cannot start an unquoted YAML value. Quote the value."),
+            format!(
+                "{} cannot start an unquoted YAML value. Quote the value.",
+                code_span(&c.to_string())
+            ),
         );
     }
     if problem.contains("found unexpected end of stream") && problem.contains("quoted scalar") {
@@ -271,9 +347,14 @@ fn simple_pair(text: &str, e: &Entry) -> bool {
 }
 
 /// Quote the value, or make it a folded block scalar.
-fn value_fixes(cx: &RuleCx, e: &Entry, v: Range<usize>) -> Vec<Fix> {
+/// `own_reader`: the tool reads the line as written and keeps the quotes, so quoting changes
+/// what it reads (a `description` shown with its quotes): offered, not applied.
+fn value_fixes(cx: &RuleCx, e: &Entry, v: Range<usize>, own_reader: bool) -> Vec<Fix> {
     let raw = &cx.text[v.clone()];
-    if raw.starts_with(['"', '\'', '|', '>']) {
+    // A quoted value or a block scalar is not made text by quoting; a `| x` on one line is.
+    if raw.starts_with(['"', '\''])
+        || (raw.starts_with(['|', '>']) && raw.contains(['\n', '\r']))
+    {
         return Vec::new();
     }
     let eol = cx.line_ending();
@@ -301,7 +382,8 @@ fn value_fixes(cx: &RuleCx, e: &Entry, v: Range<usize>) -> Vec<Fix> {
                 | ValueType::StringOrList
         )
     });
-    let as_written = single_line && !raw.contains(" #") && !raw.contains("\t#") && texty;
+    let as_written =
+        single_line && !raw.contains(" #") && !raw.contains("\t#") && texty && !own_reader;
     if single_line {
         let edit = vec![TextEdit::replace(v.clone(), quote::single_quoted(raw))];
         fixes.push(if as_written {
@@ -325,3 +407,150 @@ fn value_fixes(cx: &RuleCx, e: &Entry, v: Range<usize>) -> Vec<Fix> {
     fixes
 }
 
+
+/// What the dialect's strict readers do with the file (the table's `strict_readers`), or what
+/// strict parsers in general do.
+fn strict_readers(cx: &RuleCx) -> String {
+    match &cx.dialect.strict_readers {
+        Some(r) => r.says.clone(),
+        None => "strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file.".into(),
+    }
+}
+
+/// What the readers do with front matter that does not parse (the table's `unparsable`).
+fn unparsable(cx: &RuleCx) -> String {
+    match &cx.dialect.unparsable {
+        Some(u) => u.says.clone(),
+        None => format!("{} cannot read the front matter.", cx.dialect.tool),
+    }
+}
+
+/// Whether the error is tolerated, and what the readers do, after Claude Code's second reading
+/// (see `syntax::quote_retry`): a warning where it reads the file, an error where it does not
+/// or where it misreads a value it rewrote.
+fn second_reading(
+    cx: &RuleCx,
+    r: &Reading,
+    lines: &crate::text::LineIndex,
+    err: &SyntaxError,
+    strict: &str,
+) -> (bool, String) {
+    let tool = cx
+        .dialect
+        .lenient_reader
+        .as_deref()
+        .unwrap_or(&cx.dialect.tool);
+    let line_no = |at: usize| lines.line_of(at) + 1;
+    let fails = unparsable(cx);
+    match r.verdict(err) {
+        Verdict::Reads(quoted) => {
+            let mut who = format!(
+                "{tool} reads past it: when the front matter does not parse, it quotes such values and parses again, reading `{}` as the text {}.",
+                quoted.key,
+                code_span(&clip(r.reads(quoted)))
+            );
+            // A list or a map the author meant (`tools: [Read, Grep` without its `]`), now text:
+            // fine for a text key, a misreading for any other.
+            let text_key = |key: &str| cx.dialect.key(key).is_none_or(|k| k.ty == ValueType::String);
+            let mut misread = false;
+            if !text_key(&quoted.key) && r.reads(quoted).starts_with(['[', '{']) {
+                misread = true;
+                who.pop();
+                who.push_str(&format!(
+                    ", not as a list: {tool} misreads `{}`.",
+                    quoted.key
+                ));
+            }
+            for (q, e) in r.changed().take(3) {
+                // A scalar that was something else (`&m sonnet` was `sonnet`), or a structure.
+                let was = match e.value.as_ref().map(|v| &v.kind) {
+                    Some(NodeKind::Scalar(s)) => format!("instead of {}", code_span(&clip(&s.value))),
+                    Some(_) => format!("not as {}", e.value.as_ref().map_or("", |v| v.type_name())),
+                    None => "instead of null".into(),
+                };
+                who.push_str(&format!(
+                    " That quotes line {} too, so it reads `{}` as the text {}, {was}",
+                    line_no(q.line.start),
+                    e.key,
+                    code_span(&clip(r.reads(q)))
+                ));
+                // Changed text is still text for a text key; any other key is misread.
+                if !text_key(&e.key) {
+                    misread = true;
+                    who.push_str(&format!(
+                        ": {tool} misreads `{}` until this value is quoted.",
+                        e.key
+                    ));
+                } else {
+                    who.push('.');
+                }
+            }
+            who.push(' ');
+            who.push_str(&capitalized(strict));
+            (!misread, who)
+        }
+        Verdict::FailsElsewhere(at) => (
+            true,
+            format!(
+                "{tool}'s second try, which quotes such values, repairs this line, but the front matter still fails at line {} (reported there). {}",
+                line_no(at),
+                capitalized(strict)
+            ),
+        ),
+        Verdict::Breaks(q) => (
+            false,
+            format!(
+                "{tool}'s second try quotes such values, but it quotes line {} ({}) too, whose entry then does not parse. {fails}",
+                line_no(q.line.start),
+                code_span(&format!("{}: {}", q.key, clip(r.reads(q))))
+            ),
+        ),
+        Verdict::Crlf => (
+            false,
+            format!(
+                "{tool}'s second try would quote this value, but not in a file with CRLF line endings, whose lines its pattern does not match. {fails}"
+            ),
+        ),
+        Verdict::NotRepaired => (
+            false,
+            format!("{tool}'s second try quotes this value, but the entry still does not parse. {fails}"),
+        ),
+        Verdict::Untouched => (
+            false,
+            format!(
+                "{tool}'s second try, which quotes special characters in unindented `key: value` lines, leaves this line as it is. {fails}"
+            ),
+        ),
+    }
+}
+
+/// A value for a message: on one line, at most 60 characters.
+fn clip(s: &str) -> String {
+    let s = s.trim_end();
+    if s.chars().count() > 60 {
+        format!("{}…", s.chars().take(57).collect::<String>())
+    } else {
+        s.to_string()
+    }
+}
+
+/// `s` as Markdown code, fenced with more backticks than it holds in a row.
+fn code_span(s: &str) -> String {
+    let mut run = 0;
+    let mut longest = 0;
+    for c in s.chars() {
+        run = if c == '`' { run + 1 } else { 0 };
+        longest = longest.max(run);
+    }
+    if longest == 0 {
+        return format!("`{s}`");
+    }
+    let fence = "`".repeat(longest + 1);
+    format!("{fence} {s} {fence}")
+}
+
+fn capitalized(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}

@@ -6,6 +6,7 @@ pub mod flag;
 pub mod model_ids;
 pub mod renames;
 pub mod rendered_page;
+pub mod second_reading;
 pub mod shape;
 pub mod slug;
 pub mod value_text;
