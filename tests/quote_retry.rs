@@ -319,7 +319,7 @@ fn other_dialects_keep_their_own_readings() {
           fix: Quote the value of `description` -> fixed
           fix (manual): Make `description` a folded block scalar (`>-`) -> fixed
         dialect: opencode-agent
-        2:18-2:19 error[yaml-syntax] `[...]` at the start of a value is a YAML flow list, and the text after it is not valid YAML. Quote the value. OpenCode skips this agent without a word, even after its fallback that quotes values with colons (anomalyco/opencode#45876); versions before that fix loaded it with every front-matter key dropped (anomalyco/opencode#24181).
+        2:18-2:19 error[yaml-syntax] `[...]` at the start of a value is a YAML flow list, and the text after it is not valid YAML. Quote the value. OpenCode skips this agent, even after its fallback that quotes values with colons (without a word in the versions of anomalyco/opencode#45876; newer ones show the parse error); older versions loaded it with every front-matter key dropped (anomalyco/opencode#24181).
           text: "o"
           fix: Quote the value of `description` -> fixed
           fix (manual): Make `description` a folded block scalar (`>-`) -> fixed
