@@ -70,7 +70,7 @@ fn empty_required_values_count_as_missing() {
               text: "\"  \""
             == .claude/skills/s/SKILL.md
             dialect: claude-skill
-            3:14-3:16 warning[missing-required-key] `description` is empty, and an empty value counts as missing in an Agent skill (SKILL.md): Claude Code loads the skill but cannot pick it automatically, and VS Code and the Agent Skills spec require it. Give it a value.
+            3:14-3:16 warning[missing-required-key] `description` is empty, and an empty value counts as missing in an Agent skill (SKILL.md): Claude Code falls back to the first paragraph of the body, but older VS Code versions skip a skill without it, and the Agent Skills spec requires it. Give it a value.
               text: "\"\""
         "#]],
     );

@@ -45,7 +45,7 @@ fn missing_front_matter_inserts_name_and_first_paragraph() {
     let text = "# Reviewer\n\nReviews code for bugs.\nUse it after edits.\n\n## Steps\n- read\n";
     expect![[r##"
         dialect: claude-agent
-        1:1-1:11 error[missing-front-matter] No front matter: Claude Code skips this file without a word. Add a `---` block with `name` and `description`.
+        1:1-1:11 error[missing-front-matter] No front matter: Claude Code skips the agent without a word; VS Code lists it under its file name, with no description. Add a `---` block with `name` and `description`.
           text: "# Reviewer"
           fix (manual): Insert front matter from the file name and first paragraph -> fixed
     "##]].assert_eq(&check(AGENT, text));
@@ -1599,7 +1599,7 @@ fn empty_cursor_rules() {
     // is no persona, there is none.
     expect![[r#"
         dialect: claude-agent
-        1:1-1:1 error[missing-front-matter] No front matter: Claude Code skips this file without a word. Add a `---` block with `name` and `description`.
+        1:1-1:1 error[missing-front-matter] No front matter: Claude Code skips the agent without a word; VS Code lists it under its file name, with no description. Add a `---` block with `name` and `description`.
           text: ""
           fix (manual): Insert front matter from the file name and first paragraph -> fixed
     "#]].assert_eq(&check(AGENT, "\n"));
@@ -1729,7 +1729,7 @@ fn rules_without_front_matter_are_normal_but_a_gemini_agent_needs_it() {
     }
     expect![[r##"
         dialect: gemini-agent
-        1:1-1:10 error[missing-front-matter] No front matter: Gemini CLI skips this file without a word. Add a `---` block with `name` and `description`.
+        1:1-1:10 error[missing-front-matter] No front matter: Gemini CLI refuses the agent and reports "Agent loading error: … Missing mandatory YAML frontmatter". Add a `---` block with `name` and `description`.
           text: "# Testing"
           fix (manual): Insert front matter from the file name and first paragraph -> fixed
     "##]].assert_eq(&check(".gemini/agents/testing.md", text));
