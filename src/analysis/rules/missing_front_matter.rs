@@ -182,9 +182,14 @@ fn report_hidden(cx: &mut RuleCx, hidden: Hidden) {
         "The front matter is not at the start of the file, so {who} {verb} not read its keys ({keys}): {effects}. Move the text above the `---` below the closing `---`."
     );
     let case = (level == Level::Warning).then_some(&NOT_AT_START);
-    // The text before the block, up to the end of its last line that is not blank.
-    let shown = lead.trim_end();
-    let range = hidden.lead.start..hidden.lead.start + shown.len();
+    // The text before the block, up to the end of its last line that is not blank; blank
+    // lines alone: the `---` they push down.
+    let shown = lead.trim_end().len();
+    let range = if shown == 0 {
+        hidden.block.start..hidden.block.start + 3
+    } else {
+        hidden.lead.start..hidden.lead.start + shown
+    };
     let mut block = cx.text[hidden.block.clone()].to_string();
     if !block.ends_with('\n') && !block.ends_with('\r') {
         block.push_str(cx.line_ending());
