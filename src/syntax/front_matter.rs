@@ -165,7 +165,7 @@ pub fn hidden(text: &str, bom: usize) -> Option<Hidden> {
     for (start, line) in it {
         if is_fence(line) {
             let end = next_line_start(text, start + line.len());
-            return (!keys.is_empty()).then(|| Hidden {
+            return (!keys.is_empty()).then_some(Hidden {
                 lead: bom..open,
                 block: open..end,
                 keys,
