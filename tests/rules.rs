@@ -2144,6 +2144,15 @@ fn front_matter_after_other_text_is_not_at_the_start() {
             ".github/prompts/ship.prompt.md",
             "Ship\n---\nagent: agent\ndescription: Ships.\n---\nShip it.\n",
         ),
+        (
+            ".opencode/command/test.md",
+            "Test\n---\ndescription: Tests.\nagent: build\n---\nRun the tests.\n",
+        ),
+        // No table says how Cursor finds front matter: a hedged warning.
+        (
+            ".cursor/rules/ts.mdc",
+            "<!-- x -->\n---\nglobs: \"*.ts\"\nalwaysApply: false\n---\nUse strict mode.\n",
+        ),
     ];
     let mut out = String::new();
     for (path, text) in cases {
@@ -2204,6 +2213,20 @@ fn front_matter_after_other_text_is_not_at_the_start() {
           text: "Ship"
           fix: Move the text above the front matter below it -> fixed
         fixed: "---\nagent: agent\ndescription: Ships.\n---\nShip\nShip it.\n"
+        left: []
+        == .opencode/command/test.md
+        dialect: opencode-command
+        1:1-1:5 warning[missing-front-matter] The front matter is not at the start of the file, so OpenCode does not read its keys (`description`, `agent`): OpenCode runs the command without them, with the `---` block as part of its template. Move the text above the `---` below the closing `---`.
+          text: "Test"
+          fix: Move the text above the front matter below it -> fixed
+        fixed: "---\ndescription: Tests.\nagent: build\n---\nTest\nRun the tests.\n"
+        left: []
+        == .cursor/rules/ts.mdc
+        dialect: cursor-rule
+        1:1-1:11 warning[missing-front-matter] The front matter is not at the start of the file, where readers look for it: Cursor most likely reads none of its keys (`globs`, `alwaysApply`), and takes the `---` block as part of its text. Move the text above the `---` below the closing `---`.
+          text: "<!-- x -->"
+          fix: Move the text above the front matter below it -> fixed
+        fixed: "---\nglobs: \"*.ts\"\nalwaysApply: false\n---\n<!-- x -->\nUse strict mode.\n"
         left: []
     "##]].assert_eq(&out);
 }

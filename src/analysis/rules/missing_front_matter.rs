@@ -162,25 +162,26 @@ fn report_hidden(cx: &mut RuleCx, hidden: Hidden) {
         keys.push("…".to_string());
     }
     let keys = keys.join(", ");
-    let (who, effects, level) = match readers.first() {
-        Some(own) => (
-            names(&readers),
-            effects(&readers, |r| r.hidden.as_deref().unwrap_or(&r.without)),
-            own.hidden_level.unwrap_or(own.level),
-        ),
-        None => (
-            cx.dialect.tool.clone(),
-            format!(
-                "{} reads the file without them, with the `---` block as part of its text",
+    let (msg, level) = match readers.first() {
+        Some(own) => {
+            let verb = if readers.len() > 1 { "do" } else { "does" };
+            let effects = effects(&readers, |r| r.hidden.as_deref().unwrap_or(&r.without));
+            let msg = format!(
+                "The front matter is not at the start of the file, so {} {verb} not read its keys ({keys}): {effects}. {MOVE}",
+                names(&readers)
+            );
+            (msg, own.hidden_level.unwrap_or(own.level))
+        }
+        // No table says how this tool finds front matter: every reader that one does looks
+        // only at the start.
+        None => {
+            let msg = format!(
+                "The front matter is not at the start of the file, where readers look for it: {} most likely reads none of its keys ({keys}), and takes the `---` block as part of its text. {MOVE}",
                 cx.dialect.tool
-            ),
-            Level::Warning,
-        ),
+            );
+            (msg, Level::Warning)
+        }
     };
-    let verb = if readers.len() > 1 { "do" } else { "does" };
-    let msg = format!(
-        "The front matter is not at the start of the file, so {who} {verb} not read its keys ({keys}): {effects}. Move the text above the `---` below the closing `---`."
-    );
     let case = (level == Level::Warning).then_some(&NOT_AT_START);
     // The text before the block, up to the end of its last line that is not blank; blank
     // lines alone: the `---` they push down.
@@ -202,6 +203,8 @@ fn report_hidden(cx: &mut RuleCx, hidden: Hidden) {
         ));
     }
 }
+
+const MOVE: &str = "Move the text above the `---` below the closing `---`.";
 
 /// "Claude Code", "Claude Code and VS Code", "A, B and C".
 fn names(readers: &[&FrontMatterReader]) -> String {
