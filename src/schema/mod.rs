@@ -1634,6 +1634,32 @@ mod tests {
         assert!(Schema::load().is_ok());
     }
 
+    /// A reader limited to some paths reads only those; one that passes over blank lines sees
+    /// a block after them, and none sees one after text.
+    #[test]
+    fn a_front_matter_reader_reads_its_paths_and_passes_over_what_it_says() {
+        let reader = |paths: &[&str], passes_over: Vec<BeforeFence>| FrontMatterReader {
+            reader: "R".into(),
+            paths: paths.iter().map(|p| p.to_string()).collect(),
+            passes_over,
+            without: String::new(),
+            without_body: None,
+            level: Level::Warning,
+            hidden: None,
+            hidden_level: None,
+            source: String::new(),
+        };
+        let skills = reader(&["**/.claude/skills/**"], vec![]);
+        assert!(skills.reads("a/.claude/skills/x/SKILL.md"));
+        assert!(!skills.reads(".github/skills/x/SKILL.md"));
+        assert!(reader(&[], vec![]).reads(".github/skills/x/SKILL.md"));
+        assert!(skills.sees_past(""));
+        assert!(!skills.sees_past("\n\n"));
+        let lenient = reader(&[], vec![BeforeFence::BlankLines]);
+        assert!(lenient.sees_past("\r\n \n"));
+        assert!(!lenient.sees_past("<!-- x -->\n"));
+    }
+
     fn sorted_shapes(s: Shapes) -> String {
         let mut v: Vec<_> = s.shapes.into_iter().collect();
         v.sort_by(|a, b| a.0.cmp(&b.0));
