@@ -2295,7 +2295,7 @@ fn skills_without_front_matter_or_description_fall_back_in_claude_code() {
           fix (manual): Insert front matter from the file name and first paragraph -> fixed
         == .agents/skills/roll/SKILL.md "Rolls.\n"
         dialect: claude-skill
-        1:1-1:7 warning[missing-front-matter] No front matter: VS Code names it after its folder in recent versions, and older ones skip a skill without `name` and `description`; the Agent Skills spec requires `name` and `description` in front matter. Add a `---` block with `name` and `description`.
+        1:1-1:7 warning[missing-front-matter] No front matter: VS Code names it after its folder in recent versions, and older ones skip a skill without `name` and `description`; Codex refuses the skill and logs "failed to load skill …: missing YAML frontmatter delimited by ---"; the Agent Skills spec requires `name` and `description` in front matter. Add a `---` block with `name` and `description`.
           text: "Rolls."
           fix (manual): Insert front matter from the file name and first paragraph -> fixed
         == .claude/skills/roll/SKILL.md "---\nname: roll\n---\n\nRolls the dependency.\n"
