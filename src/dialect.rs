@@ -448,6 +448,7 @@ fn merge_key(d: &mut Dialect, name: &str, kc: &KeyConfig) {
             required: kc.required.unwrap_or(false),
             if_missing: None,
             missing_severity: schema::Level::Error,
+            fallback: None,
             if_invalid: None,
             invalid_severity: schema::Level::Error,
             comma_is_literal: None,

@@ -272,7 +272,7 @@ fn the_readers_are_named_per_dialect() {
           text: "description: Reviews code.\n<example>\nuser: \"Review\"\n</example>"
           fix: Make `description` a block scalar holding the lines below it -> fixed
         dialect: claude-skill
-        1:1-1:4 warning[missing-required-key] `name` is required in an Agent skill (SKILL.md): Claude Code falls back to the folder name, but VS Code and the Agent Skills spec require it. Add `name:`.
+        1:1-1:4 warning[missing-required-key] `name` is required in an Agent skill (SKILL.md): Claude Code falls back to the folder name, but older VS Code versions skip a skill without it (newer ones name it after its folder too), and the Agent Skills spec requires it. Add `name:`.
           text: "---"
         2:1-5:11 error[yaml-syntax] The value of `description` goes on at lines 3–5, which are not indented under it: YAML does not read them as part of the value, so the front matter does not parse. Claude Code cannot parse this front matter and reads none of its keys; strict readers (skill uploads, VS Code, Copilot CLI) reject the file. Seen in anthropics/claude-code#91871, for agents. Make `description` a block scalar (`description: |-`) and indent those lines.
           text: "description: Reviews code.\n<example>\nuser: \"Review\"\n</example>"

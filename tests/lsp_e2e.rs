@@ -1132,6 +1132,59 @@ async fn hover_on_tier_with_the_built_in_doc_and_on_a_model_id() {
     assert_eq!(client.shutdown_and_exit().await, 0);
 }
 
+/// A Gemini CLI subagent whose `---` block follows an HTML comment, with CRLF line endings:
+/// the quick fix swaps the comment and the block, line endings kept.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_quick_fix_for_text_before_the_front_matter_moves_it_below() {
+    let dir = project(&[]);
+    let snap = Snap::new(dir.path());
+    let mut client = start(dir.path()).await;
+    let u = uri(dir.path(), ".gemini/agents/researcher.md");
+    let text = "<!-- generated -->\r\n---\r\nname: researcher\r\ndescription: Researches.\r\n---\r\nYou research.\r\n";
+    client.open(&u, text).await;
+    let diags = client.diagnostics(&u, 1).await;
+    let found = diags
+        .iter()
+        .find(|d| d["code"] == "missing-front-matter")
+        .unwrap()
+        .clone();
+    let actions = client
+        .request("textDocument/codeAction", json!({ "textDocument": { "uri": u }, "range": found["range"], "context": { "diagnostics": [found] } }))
+        .await
+        .unwrap();
+    snap.check(&actions, expect![[r#"
+        [
+          {
+            "diagnostics": [
+              {"code": "missing-front-matter", "message": "The front matter is not at the start of the file, so Gemini CLI does not read its keys (`name`, `description`): Gemini CLI refuses the agent and reports \"Agent loading error: … Missing mandatory YAML frontmatter\". Move the text above the `---` below the closing `---`.", "range": {"end": {"character": 18, "line": 0}, "start": {"character": 0, "line": 0}}, "severity": 1, "source": "persona-ls"}
+            ],
+            "edit": {
+              "changes": {
+                "file://$ROOT/.gemini/agents/researcher.md": [
+                  {"newText": "---\r\nname: researcher\r\ndescription: Researches.\r\n---\r\n<!-- generated -->\r\n", "range": {"end": {"character": 0, "line": 5}, "start": {"character": 0, "line": 0}}}
+                ]
+              }
+            },
+            "isPreferred": true,
+            "kind": "quickfix",
+            "title": "Move the text above the front matter below it"
+          },
+          {
+            "edit": {
+              "changes": {
+                "file://$ROOT/.gemini/agents/researcher.md": [
+                  {"newText": "---\r\nname: researcher\r\ndescription: Researches.\r\n---\r\n<!-- generated -->\r\n", "range": {"end": {"character": 0, "line": 5}, "start": {"character": 0, "line": 0}}}
+                ]
+              }
+            },
+            "kind": "source.fixAll.persona-ls",
+            "title": "Fix all safe problems (persona-ls)"
+          }
+        ]
+    "#]]);
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
 /// The quick fix for `purpel` (a guess: offered, not preferred) gives `purple` and the
 /// diagnostic goes away; "fix all" applies every safe fix at once.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -70,7 +70,7 @@ fn empty_required_values_count_as_missing() {
               text: "\"  \""
             == .claude/skills/s/SKILL.md
             dialect: claude-skill
-            3:14-3:16 warning[missing-required-key] `description` is empty, and an empty value counts as missing in an Agent skill (SKILL.md): Claude Code loads the skill but cannot pick it automatically, and VS Code and the Agent Skills spec require it. Give it a value.
+            3:14-3:16 warning[missing-required-key] `description` is empty, and an empty value counts as missing in an Agent skill (SKILL.md): Claude Code falls back to the first paragraph of the body, but older VS Code versions skip a skill without it, and the Agent Skills spec requires it. Give it a value.
               text: "\"\""
         "#]],
     );
@@ -520,7 +520,7 @@ fn opencode_agent_without_front_matter_or_description_still_loads() {
         expect![[r##"
             == .opencode/agent/plain.md
             dialect: opencode-agent
-            1:1-1:8 warning[missing-front-matter] No front matter: OpenCode still loads it as an agent named after the file, with the whole file as its prompt and no `description`, so the agents that delegate cannot tell when to use it. Add a `---` block with `description`.
+            1:1-1:8 warning[missing-front-matter] No front matter: OpenCode loads it as an agent named after its file, with OpenCode's defaults (`mode: all`, no description). Add a `---` block with `description`.
               text: "# Plain"
               fix (manual): Insert front matter from the file name and first paragraph -> fixed
             == .opencode/agent/nodesc.md

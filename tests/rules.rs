@@ -45,7 +45,7 @@ fn missing_front_matter_inserts_name_and_first_paragraph() {
     let text = "# Reviewer\n\nReviews code for bugs.\nUse it after edits.\n\n## Steps\n- read\n";
     expect![[r##"
         dialect: claude-agent
-        1:1-1:11 error[missing-front-matter] No front matter: Claude Code skips this file without a word. Add a `---` block with `name` and `description`.
+        1:1-1:11 error[missing-front-matter] No front matter: Claude Code skips the agent without a word; VS Code lists it under its file name, with no description. Add a `---` block with `name` and `description`.
           text: "# Reviewer"
           fix (manual): Insert front matter from the file name and first paragraph -> fixed
     "##]].assert_eq(&check(AGENT, text));
@@ -1620,7 +1620,7 @@ fn empty_cursor_rules() {
     // is no persona, there is none.
     expect![[r#"
         dialect: claude-agent
-        1:1-1:1 error[missing-front-matter] No front matter: Claude Code skips this file without a word. Add a `---` block with `name` and `description`.
+        1:1-1:1 error[missing-front-matter] No front matter: Claude Code skips the agent without a word; VS Code lists it under its file name, with no description. Add a `---` block with `name` and `description`.
           text: ""
           fix (manual): Insert front matter from the file name and first paragraph -> fixed
     "#]].assert_eq(&check(AGENT, "\n"));
@@ -1750,7 +1750,7 @@ fn rules_without_front_matter_are_normal_but_a_gemini_agent_needs_it() {
     }
     expect![[r##"
         dialect: gemini-agent
-        1:1-1:10 error[missing-front-matter] No front matter: Gemini CLI skips this file without a word. Add a `---` block with `name` and `description`.
+        1:1-1:10 error[missing-front-matter] No front matter: Gemini CLI refuses the agent and reports "Agent loading error: … Missing mandatory YAML frontmatter". Add a `---` block with `name` and `description`.
           text: "# Testing"
           fix (manual): Insert front matter from the file name and first paragraph -> fixed
     "##]].assert_eq(&check(".gemini/agents/testing.md", text));
@@ -1786,6 +1786,13 @@ fn a_gemini_subagent_named_with_an_underscore_is_skipped() {
           text: "---"
     "#]].assert_eq(&check(".gemini/agents/_draft.md", text));
     assert!(check(".gemini/agents/draft.md", text).contains("error[unknown-key]"));
+    // A README is loaded like any other file there, and reported by Gemini CLI.
+    let readme = check(".gemini/agents/README.md", "# Our agents\n\nSee below.\n");
+    assert!(
+        readme
+            .contains("error[missing-front-matter] No front matter: Gemini CLI refuses the agent"),
+        "{readme}"
+    );
 }
 
 /// Files written as each tool documents them: nothing to report.
@@ -2177,4 +2184,217 @@ fn rules_scoped_to_nothing_are_never_applied() {
         dialect: cline-rule
         dialect: kiro-steering
     "#]].assert_eq(&out);
+}
+
+/// A `---` block after other text: its own case, worded per reader from the tables, and a fix
+/// (`check --fix` and the editor alike) that swaps the text and the block, keeping the BOM
+/// and the line endings.
+#[test]
+fn front_matter_after_other_text_is_not_at_the_start() {
+    let cases = [
+        // An HTML comment before a Gemini CLI subagent: Gemini reports it and refuses it.
+        (
+            ".gemini/agents/researcher.md",
+            "<!-- generated -->\n---\nname: researcher\ndescription: Researches myths.\n---\n\nYou research.\n",
+        ),
+        // A title line, CRLF and a BOM before a Claude Code agent.
+        (
+            ".claude/agents/rev.md",
+            "\u{feff}Reviewer\r\n\r\n---\r\nname: rev\r\ndescription: Reviews.\r\n---\r\nBody\r\n",
+        ),
+        // Blank lines only, and a closing fence at the end of the file without a line break.
+        (
+            ".opencode/agent/plan.md",
+            "\n\n---\nmode: subagent\ndescription: Plans.\n---",
+        ),
+        // The own tool still loads these, without the block's keys: warnings.
+        (
+            ".claude/commands/deploy.md",
+            "<!-- x -->\n---\ndescription: Deploys\nallowed-tools: Bash\n---\nDeploy it.\n",
+        ),
+        (
+            ".claude/rules/ts.md",
+            "# TypeScript\n---\npaths:\n  - \"**/*.ts\"\n---\nUse strict mode.\n",
+        ),
+        (
+            ".claude/skills/roll/SKILL.md",
+            "<!-- a -->\n<!-- b -->\n---\nname: roll\ndescription: Rolls.\n---\nRoll it.\n",
+        ),
+        (
+            ".github/prompts/ship.prompt.md",
+            "Ship\n---\nagent: agent\ndescription: Ships.\n---\nShip it.\n",
+        ),
+        (
+            ".opencode/command/test.md",
+            "Test\n---\ndescription: Tests.\nagent: build\n---\nRun the tests.\n",
+        ),
+        // No table says how Cursor finds front matter: a hedged warning.
+        (
+            ".cursor/rules/ts.mdc",
+            "<!-- x -->\n---\nglobs: \"*.ts\"\nalwaysApply: false\n---\nUse strict mode.\n",
+        ),
+    ];
+    let mut out = String::new();
+    for (path, text) in cases {
+        out.push_str(&format!("== {path}\n{}", check(path, text)));
+        let (new, left) = fixed(path, text);
+        assert_eq!(offered(path, text, "missing-front-matter"), new, "{path}");
+        out.push_str(&format!("fixed: {new:?}\nleft: {left:?}\n"));
+    }
+    expect![[r##"
+        == .gemini/agents/researcher.md
+        dialect: gemini-agent
+        1:1-1:19 error[missing-front-matter] The front matter is not at the start of the file, so Gemini CLI does not read its keys (`name`, `description`): Gemini CLI refuses the agent and reports "Agent loading error: … Missing mandatory YAML frontmatter". Move the text above the `---` below the closing `---`.
+          text: "<!-- generated -->"
+          fix: Move the text above the front matter below it -> fixed
+        fixed: "---\nname: researcher\ndescription: Researches myths.\n---\n<!-- generated -->\n\nYou research.\n"
+        left: []
+        == .claude/agents/rev.md
+        dialect: claude-agent
+        1:1-1:2 warning[byte-order-mark] The file starts with a UTF-8 byte-order mark, which some tools read as text. Remove it.
+          text: "\u{feff}"
+          fix (manual): Remove the byte-order mark -> fixed
+        1:2-1:10 error[missing-front-matter] The front matter is not at the start of the file, so Claude Code and VS Code do not read its keys (`name`, `description`): Claude Code skips the agent without a word; VS Code lists it under its file name, with no description. Move the text above the `---` below the closing `---`.
+          text: "Reviewer"
+          fix: Move the text above the front matter below it -> fixed
+        fixed: "\u{feff}---\r\nname: rev\r\ndescription: Reviews.\r\n---\r\nReviewer\r\n\r\nBody\r\n"
+        left: ["warning[byte-order-mark]"]
+        == .opencode/agent/plan.md
+        dialect: opencode-agent
+        3:1-3:4 error[missing-front-matter] The front matter is not at the start of the file, so OpenCode does not read its keys (`mode`, `description`): OpenCode loads it under its file name with none of these keys, and takes the `---` block as part of its prompt. Move the text above the `---` below the closing `---`.
+          text: "---"
+          fix: Move the text above the front matter below it -> fixed
+        fixed: "---\nmode: subagent\ndescription: Plans.\n---\n\n\n"
+        left: ["warning[empty-body]"]
+        == .claude/commands/deploy.md
+        dialect: claude-command
+        1:1-1:11 warning[missing-front-matter] The front matter is not at the start of the file, so Claude Code does not read its keys (`description`, `allowed-tools`): Claude Code loads the command without them, and takes the `---` block as part of its prompt. Move the text above the `---` below the closing `---`.
+          text: "<!-- x -->"
+          fix: Move the text above the front matter below it -> fixed
+        fixed: "---\ndescription: Deploys\nallowed-tools: Bash\n---\n<!-- x -->\nDeploy it.\n"
+        left: []
+        == .claude/rules/ts.md
+        dialect: claude-rule
+        1:1-1:13 warning[missing-front-matter] The front matter is not at the start of the file, so Claude Code does not read its keys (`paths`): Claude Code loads the rule for every file, with the `---` block as part of its text. Move the text above the `---` below the closing `---`.
+          text: "# TypeScript"
+          fix: Move the text above the front matter below it -> fixed
+        fixed: "---\npaths:\n  - \"**/*.ts\"\n---\n# TypeScript\nUse strict mode.\n"
+        left: []
+        == .claude/skills/roll/SKILL.md
+        dialect: claude-skill
+        1:1-2:11 warning[missing-front-matter] The front matter is not at the start of the file, so Claude Code, VS Code and the Agent Skills spec do not read its keys (`name`, `description`): Claude Code loads the skill without them, named after its folder and described by the file's first line of text; VS Code names it after its folder in recent versions, and older ones skip a skill without `name` and `description`; the Agent Skills spec requires `name` and `description` in front matter. Move the text above the `---` below the closing `---`.
+          text: "<!-- a -->\n<!-- b -->"
+          fix: Move the text above the front matter below it -> fixed
+        fixed: "---\nname: roll\ndescription: Rolls.\n---\n<!-- a -->\n<!-- b -->\nRoll it.\n"
+        left: []
+        == .github/prompts/ship.prompt.md
+        dialect: copilot-prompt
+        1:1-1:5 warning[missing-front-matter] The front matter is not at the start of the file, so VS Code does not read its keys (`agent`, `description`): VS Code runs the prompt with its defaults, and the `---` block as part of its text. Move the text above the `---` below the closing `---`.
+          text: "Ship"
+          fix: Move the text above the front matter below it -> fixed
+        fixed: "---\nagent: agent\ndescription: Ships.\n---\nShip\nShip it.\n"
+        left: []
+        == .opencode/command/test.md
+        dialect: opencode-command
+        1:1-1:5 warning[missing-front-matter] The front matter is not at the start of the file, so OpenCode does not read its keys (`description`, `agent`): OpenCode runs the command without them, with the `---` block as part of its template. Move the text above the `---` below the closing `---`.
+          text: "Test"
+          fix: Move the text above the front matter below it -> fixed
+        fixed: "---\ndescription: Tests.\nagent: build\n---\nTest\nRun the tests.\n"
+        left: []
+        == .cursor/rules/ts.mdc
+        dialect: cursor-rule
+        1:1-1:11 warning[missing-front-matter] The front matter is not at the start of the file, where readers look for it: Cursor most likely reads none of its keys (`globs`, `alwaysApply`), and takes the `---` block as part of its text. Move the text above the `---` below the closing `---`.
+          text: "<!-- x -->"
+          fix: Move the text above the front matter below it -> fixed
+        fixed: "---\nglobs: \"*.ts\"\nalwaysApply: false\n---\n<!-- x -->\nUse strict mode.\n"
+        left: []
+    "##]].assert_eq(&out);
+}
+
+/// A thematic break in prose, a block never closed, a `---` example in a code fence and a
+/// block with no key some dialect defines are not hidden front matter: the file has none.
+#[test]
+fn a_thematic_break_or_an_example_is_not_hidden_front_matter() {
+    let texts = [
+        "# Reviewer\n\nIntro.\n\n---\n\nMore.\n\n---\n",
+        "# Reviewer\n\n```markdown\n---\nname: x\ndescription: y\n---\n```\n",
+        "Intro\n---\nfoo: 1\n---\n",
+        "<!-- x -->\n---\nname: x\n",
+    ];
+    // Each is a file without front matter, as the plain message says.
+    let other: Vec<String> = texts
+        .iter()
+        .map(|t| check(AGENT, t))
+        .filter(|out| !out.contains("No front matter: Claude Code skips"))
+        .collect();
+    assert_eq!(other, Vec::<String>::new());
+}
+
+/// Claude Code reads every SKILL.md field as optional (`name` from the folder, `description`
+/// from the body): a skill without them is a warning that says so, and names the readers that
+/// need them; where Claude Code does not read the file (`.github/skills`), only those.
+#[test]
+fn skills_without_front_matter_or_description_fall_back_in_claude_code() {
+    const CC: &str = ".claude/skills/roll/SKILL.md";
+    const GH: &str = ".github/skills/roll/SKILL.md";
+    let cases = [
+        (CC, "# Roll\n\nRolls the dependency.\n"),
+        (CC, "\n"),
+        ("plugins/p/skills/roll/SKILL.md", "Rolls the dependency.\n"),
+        (GH, "# Roll\n\nRolls the dependency.\n"),
+        (".agents/skills/roll/SKILL.md", "Rolls.\n"),
+        (CC, "---\nname: roll\n---\n\nRolls the dependency.\n"),
+        (CC, "---\nname: roll\n---\n"),
+        (CC, "---\ndescription: Rolls.\n---\n\nRoll it.\n"),
+        (GH, "---\nname: roll\n---\n\nRolls the dependency.\n"),
+    ];
+    let mut out = String::new();
+    for (path, text) in cases {
+        out.push_str(&format!("== {path} {text:?}\n{}", check(path, text)));
+    }
+    expect![[r##"
+        == .claude/skills/roll/SKILL.md "# Roll\n\nRolls the dependency.\n"
+        dialect: claude-skill
+        1:1-1:7 warning[missing-front-matter] No front matter: Claude Code loads the skill, named after its folder and described by the first paragraph of the body; VS Code names it after its folder in recent versions, and older ones skip a skill without `name` and `description`; the Agent Skills spec requires `name` and `description` in front matter. Add a `---` block with `name` and `description`.
+          text: "# Roll"
+          fix (manual): Insert front matter from the file name and first paragraph -> fixed
+        == .claude/skills/roll/SKILL.md "\n"
+        dialect: claude-skill
+        1:1-1:1 warning[missing-front-matter] No front matter: Claude Code loads the skill, named after its folder, but the body is empty too, so Claude Code has nothing to match the skill on; VS Code names it after its folder in recent versions, and older ones skip a skill without `name` and `description`; the Agent Skills spec requires `name` and `description` in front matter. Add a `---` block with `name` and `description`.
+          text: ""
+          fix (manual): Insert front matter from the file name and first paragraph -> fixed
+        == plugins/p/skills/roll/SKILL.md "Rolls the dependency.\n"
+        dialect: claude-skill
+        1:1-1:22 warning[missing-front-matter] No front matter: Claude Code loads the skill, named after its folder and described by the first paragraph of the body; VS Code names it after its folder in recent versions, and older ones skip a skill without `name` and `description`; the Agent Skills spec requires `name` and `description` in front matter. Add a `---` block with `name` and `description`.
+          text: "Rolls the dependency."
+          fix (manual): Insert front matter from the file name and first paragraph -> fixed
+        == .github/skills/roll/SKILL.md "# Roll\n\nRolls the dependency.\n"
+        dialect: claude-skill
+        1:1-1:7 warning[missing-front-matter] No front matter: VS Code names it after its folder in recent versions, and older ones skip a skill without `name` and `description`; the Agent Skills spec requires `name` and `description` in front matter. Add a `---` block with `name` and `description`.
+          text: "# Roll"
+          fix (manual): Insert front matter from the file name and first paragraph -> fixed
+        == .agents/skills/roll/SKILL.md "Rolls.\n"
+        dialect: claude-skill
+        1:1-1:7 warning[missing-front-matter] No front matter: VS Code names it after its folder in recent versions, and older ones skip a skill without `name` and `description`; Codex refuses the skill and logs "failed to load skill …: missing YAML frontmatter delimited by ---"; the Agent Skills spec requires `name` and `description` in front matter. Add a `---` block with `name` and `description`.
+          text: "Rolls."
+          fix (manual): Insert front matter from the file name and first paragraph -> fixed
+        == .claude/skills/roll/SKILL.md "---\nname: roll\n---\n\nRolls the dependency.\n"
+        dialect: claude-skill
+        1:1-1:4 warning[missing-required-key] `description` is required in an Agent skill (SKILL.md): Claude Code falls back to the first paragraph of the body, but older VS Code versions skip a skill without it, and the Agent Skills spec requires it. Add `description:`.
+          text: "---"
+        == .claude/skills/roll/SKILL.md "---\nname: roll\n---\n"
+        dialect: claude-skill
+        1:1-1:4 warning[missing-required-key] `description` is required in an Agent skill (SKILL.md): the body is empty too, so Claude Code has nothing to match the skill on, but older VS Code versions skip a skill without it, and the Agent Skills spec requires it. Add `description:`.
+          text: "---"
+        3:1-3:4 warning[empty-body] The front matter is followed by no instructions: the body is the Agent skill (SKILL.md)'s prompt. Write what it should do below the `---`.
+          text: "---"
+        == .claude/skills/roll/SKILL.md "---\ndescription: Rolls.\n---\n\nRoll it.\n"
+        dialect: claude-skill
+        1:1-1:4 warning[missing-required-key] `name` is required in an Agent skill (SKILL.md): Claude Code falls back to the folder name, but older VS Code versions skip a skill without it (newer ones name it after its folder too), and the Agent Skills spec requires it. Add `name:`.
+          text: "---"
+        == .github/skills/roll/SKILL.md "---\nname: roll\n---\n\nRolls the dependency.\n"
+        dialect: claude-skill
+        1:1-1:4 warning[missing-required-key] `description` is required in an Agent skill (SKILL.md): older VS Code versions skip a skill without it, and the Agent Skills spec requires it. Add `description:`.
+          text: "---"
+    "##]].assert_eq(&out);
 }

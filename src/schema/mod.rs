@@ -60,6 +60,16 @@ pub struct Dialect {
     /// Which line ends the front matter for the tool's own reader.
     #[serde(default)]
     pub closing_fence: ClosingFence,
+    /// Who reads the front matter, each with what it passes over before the opening `---` and
+    /// what it does with a file whose front matter it does not see (none, or one after other
+    /// text): `missing-front-matter`'s messages and severity. The first reader that reads the
+    /// file's path is its own tool.
+    #[serde(default)]
+    pub front_matter_readers: Vec<FrontMatterReader>,
+    /// The tool loads every file of its folder, documentation names too (Gemini CLI reports a
+    /// `README.md` without front matter as an error): no file there is exempt as documentation.
+    #[serde(default)]
+    pub reads_documentation: bool,
     /// Format and matching rules for `name`.
     #[serde(default)]
     pub name: NameRules,
@@ -182,6 +192,83 @@ pub struct Effect {
     /// A sentence: "VS Code lists the agent, named after its file; Copilot CLI refuses it".
     pub says: String,
     pub source: String,
+}
+
+/// One reader of a dialect's front matter, for `missing-front-matter`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct FrontMatterReader {
+    /// "Gemini CLI".
+    pub reader: String,
+    /// Where it reads the dialect's files (path globs); none: at every path of the dialect.
+    #[serde(default)]
+    pub paths: Vec<String>,
+    /// What it passes over before the opening `---`; anything else there hides the block.
+    #[serde(default)]
+    pub passes_over: Vec<BeforeFence>,
+    /// After the reader's name, what it does with a file without front matter: "refuses the
+    /// agent and reports …".
+    pub without: String,
+    /// The same, for a file whose body is empty too (a skill then has nothing to go by).
+    #[serde(default)]
+    pub without_body: Option<String>,
+    /// The severity when this reader is the file's own tool: `error` where it then skips the
+    /// file, `warning` where it still loads it.
+    pub level: Level,
+    /// After the reader's name, what it does with a block it does not see because other text
+    /// comes first, where that differs from `without` (the block becomes part of the prompt).
+    #[serde(default)]
+    pub hidden: Option<String>,
+    /// The severity for such a block, where it differs from `level` (the keys are lost).
+    #[serde(default)]
+    pub hidden_level: Option<Level>,
+    pub source: String,
+}
+
+impl FrontMatterReader {
+    /// Whether it reads the file at `rel_path`.
+    pub fn reads(&self, rel_path: &str) -> bool {
+        self.paths.is_empty() || crate::glob::GlobSet::new(&self.paths).is_match(rel_path)
+    }
+
+    /// Whether it sees a block after `lead`, the text before the opening `---` (a BOM is not
+    /// part of it).
+    pub fn sees_past(&self, lead: &str) -> bool {
+        lead.is_empty()
+            || (self.passes_over.contains(&BeforeFence::BlankLines) && lead.trim().is_empty())
+    }
+}
+
+/// What a reader may find before the opening `---` and still read the block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum BeforeFence {
+    /// A UTF-8 byte-order mark (`byte-order-mark` reports it).
+    Bom,
+    /// Empty or blank lines.
+    BlankLines,
+}
+
+/// What a reader falls back to for a required key the file lacks (Claude Code names a skill
+/// after its folder), where it reads the file.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct KeyFallback {
+    /// Where the reader that falls back reads the file (path globs); none: everywhere.
+    #[serde(default)]
+    pub paths: Vec<String>,
+    /// "Claude Code falls back to the folder name".
+    pub says: String,
+    /// The same when the body is empty too, where the fallback comes from the body.
+    #[serde(default)]
+    pub without_body: Option<String>,
+    pub source: String,
+}
+
+impl KeyFallback {
+    pub fn applies(&self, rel_path: &str) -> bool {
+        self.paths.is_empty() || crate::glob::GlobSet::new(&self.paths).is_match(rel_path)
+    }
 }
 
 /// Files of a dialect that belong to a plugin (`plugins/<name>/agents/…`).
@@ -777,6 +864,10 @@ pub struct Key {
     /// For a required key: `error`, unless the tool still loads the file without it.
     #[serde(default)]
     pub missing_severity: Level,
+    /// For a required key: what a reader takes instead where it reads the file, said before
+    /// `if-missing`.
+    #[serde(default)]
+    pub fallback: Option<KeyFallback>,
     /// What the tool does with a value outside `values`, of the wrong type, or that breaks the
     /// key's shape, where that is known ("Kiro includes the file as if it said `always`",
     /// "Claude Code drops every hook of this file"), for the messages (below the key too).
@@ -1586,6 +1677,32 @@ mod tests {
         let from_yaml: Shapes = serde_yaml_ng::from_str(SHAPES_YAML).unwrap();
         assert_eq!(sorted_shapes(from_json), sorted_shapes(from_yaml));
         assert!(Schema::load().is_ok());
+    }
+
+    /// A reader limited to some paths reads only those; one that passes over blank lines sees
+    /// a block after them, and none sees one after text.
+    #[test]
+    fn a_front_matter_reader_reads_its_paths_and_passes_over_what_it_says() {
+        let reader = |paths: &[&str], passes_over: Vec<BeforeFence>| FrontMatterReader {
+            reader: "R".into(),
+            paths: paths.iter().map(|p| p.to_string()).collect(),
+            passes_over,
+            without: String::new(),
+            without_body: None,
+            level: Level::Warning,
+            hidden: None,
+            hidden_level: None,
+            source: String::new(),
+        };
+        let skills = reader(&["**/.claude/skills/**"], vec![]);
+        assert!(skills.reads("a/.claude/skills/x/SKILL.md"));
+        assert!(!skills.reads(".github/skills/x/SKILL.md"));
+        assert!(reader(&[], vec![]).reads(".github/skills/x/SKILL.md"));
+        assert!(skills.sees_past(""));
+        assert!(!skills.sees_past("\n\n"));
+        let lenient = reader(&[], vec![BeforeFence::BlankLines]);
+        assert!(lenient.sees_past("\r\n \n"));
+        assert!(!lenient.sees_past("<!-- x -->\n"));
     }
 
     fn sorted_shapes(s: Shapes) -> String {

@@ -133,6 +133,59 @@ pub fn split(text: &str) -> Split {
     }
 }
 
+/// A `---` block that is not at the start: other text (an HTML comment, a title, blank lines)
+/// comes first, so readers that take front matter only on the first line do not see it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hidden {
+    /// The text before the opening `---` (after a BOM), with its line breaks.
+    pub lead: Range<usize>,
+    /// From the opening `---` to the end of the closing `---` line, its line break included.
+    pub block: Range<usize>,
+    /// The keys at the top level of the block (`key:` at the start of a line), in order.
+    pub keys: Vec<Range<usize>>,
+}
+
+/// The first `---` block after other text, where the file has none at its start: a `---`
+/// line, lines that can belong to a YAML mapping with at least one top-level key, and a
+/// closing `---`. A `---` inside a code fence is an example, not a block; after one, nothing
+/// is looked for. Linear in the text.
+pub fn hidden(text: &str, bom: usize) -> Option<Hidden> {
+    let mut it = lines(&text[bom..]).map(|(s, l)| (s + bom, l));
+    let open = loop {
+        let (start, line) = it.next()?;
+        let t = line.trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            return None;
+        }
+        if is_fence(line) {
+            break start;
+        }
+    };
+    let mut keys = Vec::new();
+    for (start, line) in it {
+        if is_fence(line) {
+            let end = next_line_start(text, start + line.len());
+            return (!keys.is_empty()).then_some(Hidden {
+                lead: bom..open,
+                block: open..end,
+                keys,
+            });
+        }
+        if line.trim().is_empty() {
+            continue;
+        }
+        if !looks_like_yaml(line) {
+            return None;
+        }
+        if !line.starts_with([' ', '\t', '#', '-'])
+            && let Some(i) = line.find(':')
+        {
+            keys.push(start..start + i);
+        }
+    }
+    None
+}
+
 /// The offset just after the line break that follows `line_end` (or the end of the text).
 pub fn next_line_start(text: &str, line_end: usize) -> usize {
     let b = text.as_bytes();
@@ -178,6 +231,42 @@ mod tests {
             ),
         ] {
             assert_eq!(parts(text), want, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_block_after_other_text_is_found_with_its_keys() {
+        fn found(text: &str) -> Option<(&str, &str, Vec<&str>)> {
+            hidden(text, split(text).bom).map(|h| {
+                let keys: Vec<&str> = h.keys.iter().map(|k| &text[k.clone()]).collect();
+                (&text[h.lead], &text[h.block], keys)
+            })
+        }
+        assert_eq!(
+            found("<!-- generated -->\n---\nname: x\ndescription: y\n---\nBody\n"),
+            Some((
+                "<!-- generated -->\n",
+                "---\nname: x\ndescription: y\n---\n",
+                vec!["name", "description"]
+            ))
+        );
+        assert_eq!(
+            found("\u{feff}Title\r\n\r\n---\r\nname: x\r\n---"),
+            Some(("Title\r\n\r\n", "---\r\nname: x\r\n---", vec!["name"]))
+        );
+        assert_eq!(
+            found("\n\n---\ntools:\n  - a\n---\n").map(|f| f.0),
+            Some("\n\n")
+        );
+        // A thematic break between paragraphs, a block never closed, an example in a fence,
+        // a block with no key: none is front matter.
+        for text in [
+            "Intro.\n\n---\n\nMore prose here.\n\n---\n",
+            "<!-- x -->\n---\nname: x\n",
+            "```yaml\n---\nname: x\n---\n```\n",
+            "Intro\n---\n- a\n---\n",
+        ] {
+            assert_eq!(found(text), None, "{text:?}");
         }
     }
 

@@ -1,15 +1,17 @@
-//! `missing-front-matter`: a file that should be a persona has no `---` block.
+//! `missing-front-matter`: a file that should be a persona has no `---` block, or has one that
+//! other text before it hides.
 
-use super::cases::{NOT_A_PERSONA, OWN_TOOL_READS_IT};
+use super::cases::{NOT_AT_START, NOT_A_PERSONA, OWN_TOOL_READS_IT};
 use super::support::rendered_page;
 use super::support::slug::slug;
 use super::RuleCx;
 use crate::analysis::quote;
 use crate::diagnostic::{Code, Fix, TextEdit};
-use crate::schema::{FrontMatterPolicy, NameFormat};
+use crate::schema::{FrontMatterPolicy, FrontMatterReader, Level, NameFormat};
+use crate::syntax::front_matter::{self, Hidden};
 use crate::text::lines;
 
-/// A file with no `---` block at all, unless it is a pasted page.
+/// A file with no `---` block at its start, unless it is a pasted page.
 pub fn check(cx: &mut RuleCx) {
     // A file pasted from a rendered page is `rendered-front-matter`: one cause, one finding.
     if cx.parsed.split.block.is_some() || rendered_page::find(cx).is_some() {
@@ -19,15 +21,23 @@ pub fn check(cx: &mut RuleCx) {
     let line_end = start + lines(&cx.text[start..]).next().map_or(0, |(_, l)| l.len());
     let range = start..line_end;
     let policy = cx.dialect.front_matter;
-    // A README is documentation only where the tool skips a file without front matter: Claude
-    // Code reads `.claude/rules/README.md` as a rule, VS Code lists `.github/agents/README.md`
-    // as an agent and OpenCode loads it as one, so there the file is what the tool makes of it.
-    let tool_reads_it = policy == FrontMatterPolicy::Optional || cx.dialect.without_front_matter.is_some();
+    // A README is documentation only where the tool passes over a file without front matter
+    // in silence: Claude Code reads `.claude/rules/README.md` as a rule, VS Code lists
+    // `.github/agents/README.md` as an agent, OpenCode loads one, and Gemini CLI reports an
+    // error for it, so there the file is what the tool makes of it.
+    let tool_reads_it = policy == FrontMatterPolicy::Optional
+        || cx.dialect.without_front_matter.is_some()
+        || cx.dialect.reads_documentation
+        || readers(cx).first().is_some_and(|r| r.level == Level::Warning);
     let is_doc = !tool_reads_it
         && cx
             .registry
             .file_names()
             .is_documentation(cx.location.file_name());
+    if !is_doc && let Some(hidden) = hidden_block(cx) {
+        report_hidden(cx, hidden);
+        return;
+    }
     if is_doc || policy == FrontMatterPolicy::NotAPersonaWithout {
         let why = if is_doc {
             format!(
@@ -51,44 +61,166 @@ pub fn check(cx: &mut RuleCx) {
         if let Some(d) = cx.report_as(Code::MissingFrontMatter, Some(&OWN_TOOL_READS_IT), range, msg)
             && policy == FrontMatterPolicy::Required
         {
-            d.fixes.push(Fix::manual(
-                "Insert front matter from the file name and first paragraph",
-                vec![TextEdit::insert(start, insert)],
-            ));
+            offer_insertion(d, start, insert);
+        }
+        return;
+    }
+    let readers = readers(cx);
+    if policy == FrontMatterPolicy::Required && !readers.is_empty() {
+        let body_empty = cx.text[start..].trim().is_empty();
+        let effects = effects(&readers, |r| match (&r.without_body, body_empty) {
+            (Some(w), true) => w,
+            _ => &r.without,
+        });
+        let msg = format!("No front matter: {effects}. Add a `---` block with {}.", required(cx));
+        let case = (readers[0].level == Level::Warning).then_some(&OWN_TOOL_READS_IT);
+        let insert = insertion(cx);
+        if let Some(d) = cx.report_as(Code::MissingFrontMatter, case, range, msg) {
+            offer_insertion(d, start, insert);
         }
         return;
     }
     if policy == FrontMatterPolicy::Optional {
         return;
     }
-    let required: Vec<&str> = cx
+    let msg = format!(
+        "No front matter: {} skips this file without a word. Add a `---` block with {}.",
+        cx.dialect.tool,
+        required(cx)
+    );
+    let insert = insertion(cx);
+    if let Some(d) = cx.report(Code::MissingFrontMatter, range, msg) {
+        offer_insertion(d, start, insert);
+    }
+}
+
+/// Offered, not applied: it makes a file its tool skipped load as a persona, with a
+/// description guessed from the first paragraph, which decides when it is invoked.
+fn offer_insertion(d: &mut crate::diagnostic::Diagnostic, at: usize, insert: String) {
+    d.fixes.push(Fix::manual(
+        "Insert front matter from the file name and first paragraph",
+        vec![TextEdit::insert(at, insert)],
+    ));
+}
+
+/// "`name` and `description`", the required keys, or "its keys".
+fn required(cx: &RuleCx) -> String {
+    let required: Vec<String> = cx
         .dialect
         .keys
         .iter()
         .filter(|k| k.required)
-        .map(|k| k.key.as_str())
+        .map(|k| format!("`{}`", k.key))
         .collect();
-    let msg = format!(
-        "No front matter: {} skips this file without a word. Add a `---` block with {}.",
-        cx.dialect.tool,
-        if required.is_empty() {
-            "its keys".to_string()
-        } else {
-            required
-                .iter()
-                .map(|k| format!("`{k}`"))
-                .collect::<Vec<_>>()
-                .join(" and ")
+    if required.is_empty() {
+        "its keys".to_string()
+    } else {
+        required.join(" and ")
+    }
+}
+
+/// The readers of the file's front matter at its path, its own tool first.
+fn readers<'a>(cx: &RuleCx<'a>) -> Vec<&'a FrontMatterReader> {
+    cx.dialect
+        .front_matter_readers
+        .iter()
+        .filter(|r| r.reads(cx.location.rel_path))
+        .collect()
+}
+
+/// "Claude Code skips the agent; VS Code lists it …": what each reader does.
+fn effects<'r>(readers: &[&'r FrontMatterReader], says: impl Fn(&'r FrontMatterReader) -> &'r str) -> String {
+    readers
+        .iter()
+        .map(|r| format!("{} {}", r.reader, says(r)))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// A `---` block after other text, holding a key some dialect defines (a thematic break
+/// between prose lines is not one), that a reader of this file does not see.
+fn hidden_block(cx: &RuleCx) -> Option<Hidden> {
+    let found = front_matter::hidden(cx.text, cx.parsed.split.bom)?;
+    let known = cx.registry.all_keys();
+    if !found
+        .keys
+        .iter()
+        .any(|k| known.iter().any(|n| *n == cx.text[k.clone()]))
+    {
+        return None;
+    }
+    let lead = &cx.text[found.lead.clone()];
+    let readers = readers(cx);
+    let blind = readers.is_empty() || readers.iter().any(|r| !r.sees_past(lead));
+    blind.then_some(found)
+}
+
+/// The block is there, but text before it keeps its readers from reading it: say who, what
+/// each then does, and move the text below the block, where it stays part of the body.
+fn report_hidden(cx: &mut RuleCx, hidden: Hidden) {
+    let lead = &cx.text[hidden.lead.clone()];
+    let readers: Vec<&FrontMatterReader> =
+        readers(cx).into_iter().filter(|r| !r.sees_past(lead)).collect();
+    let mut keys: Vec<String> = hidden
+        .keys
+        .iter()
+        .take(4)
+        .map(|k| format!("`{}`", &cx.text[k.clone()]))
+        .collect();
+    if hidden.keys.len() > keys.len() {
+        keys.push("…".to_string());
+    }
+    let keys = keys.join(", ");
+    let (msg, level) = match readers.first() {
+        Some(own) => {
+            let verb = if readers.len() > 1 { "do" } else { "does" };
+            let effects = effects(&readers, |r| r.hidden.as_deref().unwrap_or(&r.without));
+            let msg = format!(
+                "The front matter is not at the start of the file, so {} {verb} not read its keys ({keys}): {effects}. {MOVE}",
+                names(&readers)
+            );
+            (msg, own.hidden_level.unwrap_or(own.level))
         }
-    );
-    let insert = insertion(cx);
-    if let Some(d) = cx.report(Code::MissingFrontMatter, range, msg) {
-        // Offered, not applied: it makes a file its tool skipped load as a persona, with a
-        // description guessed from the first paragraph, which decides when it is invoked.
-        d.fixes.push(Fix::manual(
-            "Insert front matter from the file name and first paragraph",
-            vec![TextEdit::insert(start, insert)],
+        // No table says how this tool finds front matter: every reader that one does looks
+        // only at the start.
+        None => {
+            let msg = format!(
+                "The front matter is not at the start of the file, where readers look for it: {} most likely reads none of its keys ({keys}), and takes the `---` block as part of its text. {MOVE}",
+                cx.dialect.tool
+            );
+            (msg, Level::Warning)
+        }
+    };
+    let case = (level == Level::Warning).then_some(&NOT_AT_START);
+    // The text before the block, up to the end of its last line that is not blank; blank
+    // lines alone: the `---` they push down.
+    let shown = lead.trim_end().len();
+    let range = if shown == 0 {
+        hidden.block.start..hidden.block.start + 3
+    } else {
+        hidden.lead.start..hidden.lead.start + shown
+    };
+    let mut block = cx.text[hidden.block.clone()].to_string();
+    if !block.ends_with('\n') && !block.ends_with('\r') {
+        block.push_str(cx.line_ending());
+    }
+    let edit = TextEdit::replace(hidden.lead.start..hidden.block.end, format!("{block}{lead}"));
+    if let Some(d) = cx.report_as(Code::MissingFrontMatter, case, range, msg) {
+        d.fixes.push(Fix::safe(
+            "Move the text above the front matter below it",
+            vec![edit],
         ));
+    }
+}
+
+const MOVE: &str = "Move the text above the `---` below the closing `---`.";
+
+/// "Claude Code", "Claude Code and VS Code", "A, B and C".
+fn names(readers: &[&FrontMatterReader]) -> String {
+    let names: Vec<&str> = readers.iter().map(|r| r.reader.as_str()).collect();
+    match names.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => names.concat(),
     }
 }
 

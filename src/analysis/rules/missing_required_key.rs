@@ -18,10 +18,20 @@ pub fn check(cx: &mut RuleCx) {
         .as_ref()
         .map_or(0..0, |b| b.open.clone());
     for key in cx.dialect.keys.iter().filter(|k| k.required) {
-        let why = match &key.if_missing {
+        let mut why = match &key.if_missing {
             Some(why) => why.clone(),
             None => format!("{} needs it", cx.dialect.tool),
         };
+        // What a reader of this path takes instead (Claude Code: the folder name, the body's
+        // first paragraph), before who still needs the key.
+        if let Some(f) = key.fallback.as_ref().filter(|f| f.applies(cx.location.rel_path)) {
+            let body_empty = cx.text[cx.parsed.split.body_start..].trim().is_empty();
+            let says = match (&f.without_body, body_empty) {
+                (Some(w), true) => w,
+                _ => &f.says,
+            };
+            why = format!("{says}, but {why}");
+        }
         let case = (key.missing_severity == Level::Warning).then_some(&SOME_READERS_NEED_IT);
         let entry = yaml.entry(&key.key);
         // `name: ""` is no name: Claude Code's loader tests `!name`, VS Code says it "must
