@@ -52,14 +52,14 @@ fn examples_report_the_expected_problems_and_exit_1() {
             .collect::<Vec<_>>(),
         [
             "./.claude/agents/api-designer.md:1:1: error[missing-front-matter]",
-            "./.claude/agents/test-runner.md:3:14: warning[escaped-newline]",
+            "./.claude/agents/test-runner.md:3:14: hint[escaped-newline]",
             "./.claude/agents/test-runner.md:3:88: warning[yaml-syntax]",
             "./engineering/engineering-backend-architect.md:20:1: error[rendered-front-matter]",
         ]
     );
     assert!(out.contains("\n20 | name Backend Architect\n   | ^^^^^^^^^^^^^^^^^^^^^^\n   = fix (manual): Rebuild the front matter and remove the page debris\n"), "{out}");
     assert!(
-        out.ends_with("2 errors, 2 warnings in 5 checked files\n"),
+        out.ends_with("2 errors, 1 warning in 5 checked files\n"),
         "{out}"
     );
 }

@@ -652,18 +652,111 @@ fn models_aliases_ids_retired_unknown_and_other_vendors() {
 
 #[test]
 fn escaped_newlines_become_a_block_scalar() {
-    let text = "---\nname: x\ndescription: First line.\\nSecond line.\n---\nBody\n";
+    const COMMAND: &str = ".claude/commands/x.md";
+    let text = "---\ndescription: First line.\\nSecond line.\n---\nBody\n";
     expect![[r#"
-        dialect: claude-agent
-        3:14-3:39 warning[escaped-newline] `description` holds 1 literal `\n` escape: in an unquoted value they stay a backslash and an `n`, not line breaks. Use a block scalar (`|`) for real line breaks.
+        dialect: claude-command
+        2:14-2:39 warning[escaped-newline] `description` holds 1 literal `\n` escape: in an unquoted value they stay a backslash and an `n`, not line breaks. Use a block scalar (`|`) for real line breaks.
           text: "First line.\\nSecond line."
           fix (manual): Turn the `\n` escapes into a block scalar -> fixed
           fix (manual): Double-quote the value (escapes become line breaks) -> fixed
-    "#]].assert_eq(&check(AGENT, text));
+    "#]].assert_eq(&check(COMMAND, text));
     // Whether `\n` meant a line break is the author's to say: `--fix` leaves it.
-    let (new, left) = fixed(AGENT, text);
+    let (new, left) = fixed(COMMAND, text);
     assert_eq!(new, text);
     assert_eq!(left, ["warning[escaped-newline]"]);
+}
+
+#[test]
+fn escaped_newlines_in_a_claude_agent_description_are_a_hint_naming_the_readers_that_show_them() {
+    // Claude Code unescapes `\n` in an agent's description (loadAgentsDir's `whenToUse`); VS
+    // Code and Copilot CLI, which read `.claude/agents` too, keep them as written.
+    let text = "---\nname: x\ndescription: First line.\\nSecond line.\\nThird.\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        3:14-3:47 hint[escaped-newline] `description` holds 2 literal `\n` escapes: Claude Code turns them into line breaks, but VS Code and Copilot CLI (which read `.claude/agents` too) show a backslash and an `n`. A block scalar (`|`) gives every reader the line breaks.
+          text: "First line.\\nSecond line.\\nThird."
+          fix (manual): Turn the `\n` escapes into a block scalar -> fixed
+          fix (manual): Double-quote the value (escapes become line breaks) -> fixed
+    "#]].assert_eq(&check(AGENT, text));
+    // In a plugin agent too (the same dialect and key).
+    let out = check("plugins/p/agents/x.md", text);
+    assert!(out.contains("hint[escaped-newline]"), "{out}");
+    // Another key of the same agent has no such reader: still the warning.
+    let text = "---\nname: x\ndescription: d\ninitialPrompt: Go.\\nNow.\n---\nBody\n";
+    let out = check(AGENT, text);
+    assert!(out.contains("warning[escaped-newline] `initialPrompt`"), "{out}");
+    // A VS Code agent's description: VS Code keeps the escapes, a warning.
+    let text = "---\ndescription: First.\\nSecond.\n---\nBody\n";
+    let out = check(".github/agents/x.agent.md", text);
+    assert!(out.contains("warning[escaped-newline] `description`"), "{out}");
+}
+
+#[test]
+fn a_list_in_a_text_key_names_what_each_reader_does_with_it() {
+    // VS Code drops a list `applyTo` (flow or block); Copilot CLI takes it.
+    let flow = "---\napplyTo: [\"**/*.ts\", \"**/*.js\"]\n---\nBody\n";
+    let block = "---\napplyTo:\n  - \"**/*.ts\"\n---\nBody\n";
+    let path = ".github/instructions/ts.instructions.md";
+    expect![[r#"
+        dialect: copilot-instructions
+        2:10-2:32 warning[invalid-type] `applyTo` is a YAML list. VS Code ignores a list here: it reports "must be a string" and reads no glob, so it never applies these instructions by their files; Copilot CLI accepts a list. Write the items as one string (a comma-separated list of globs).
+          text: "[\"**/*.ts\", \"**/*.js\"]"
+          fix (manual): Join the items into one string -> fixed
+    "#]].assert_eq(&check(path, flow));
+    expect![[r#"
+        dialect: copilot-instructions
+        3:3-3:14 warning[invalid-type] `applyTo` is a YAML list. VS Code ignores a list here: it reports "must be a string" and reads no glob, so it never applies these instructions by their files; Copilot CLI accepts a list. Write the items as one string (a comma-separated list of globs).
+          text: "- \"**/*.ts\""
+    "#]].assert_eq(&check(path, block));
+    assert_eq!(
+        offered(path, flow, "invalid-type"),
+        "---\napplyTo: '**/*.ts, **/*.js'\n---\nBody\n"
+    );
+    // Claude Code turns a list `argument-hint` into text (2.1.47): information, in a command
+    // and in a skill, where VS Code drops it (a warning then).
+    let text = "---\ndescription: d\nargument-hint: [optional feedback]\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-command
+        3:16-3:35 information[invalid-type] `argument-hint` is a YAML list. Claude Code turns the list into text without its brackets: versions before 2.1.47 crashed on it. Write the items as one string, or quote the value if you meant the brackets.
+          text: "[optional feedback]"
+          fix (manual): Quote the value -> fixed
+    "#]].assert_eq(&check(".claude/commands/ddd/code.md", text));
+    let text = "---\nname: x\ndescription: d\nargument-hint: [file]\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-skill
+        4:16-4:22 warning[invalid-type] `argument-hint` is a YAML list. Claude Code turns the list into text without its brackets: versions before 2.1.47 crashed on it; VS Code ignores a list here: it shows no hint. Write the items as one string, or quote the value if you meant the brackets.
+          text: "[file]"
+          fix (manual): Quote the value -> fixed
+    "#]].assert_eq(&check(".claude/skills/x/SKILL.md", text));
+    // A VS Code prompt's hint: dropped.
+    let text = "---\ndescription: d\nargument-hint:\n  - file\n---\nBody\n";
+    expect![[r#"
+        dialect: copilot-prompt
+        4:3-4:9 warning[invalid-type] `argument-hint` is a YAML list. VS Code ignores a list here: it shows no hint. Write the items as one string, or quote the value if you meant the brackets.
+          text: "- file"
+    "#]].assert_eq(&check(".github/prompts/p.prompt.md", text));
+    // Cursor reads the line as written.
+    let text = "---\ndescription: d\nglobs: [\"*.ts\", \"*.tsx\"]\n---\nBody\n";
+    expect![[r#"
+        dialect: cursor-rule
+        3:8-3:25 warning[invalid-type] `globs` is a YAML list. Cursor reads the line as written, brackets included: its header reader takes no YAML list, so the rule may attach to no file. Write the items as one string (a comma-separated list of globs).
+          text: "[\"*.ts\", \"*.tsx\"]"
+          fix (manual): Join the items into one string -> fixed
+    "#]].assert_eq(&check(".cursor/rules/ts.mdc", text));
+    // Cursor keeps quotes, so the joined globs go unquoted.
+    assert_eq!(
+        offered(".cursor/rules/ts.mdc", text, "invalid-type"),
+        "---\ndescription: d\nglobs: *.ts, *.tsx\n---\nBody\n"
+    );
+    // A key whose readers are not in the table: no consequence claimed.
+    let text = "---\nname: x\ndescription: d\nwhen_to_use: [a, b]\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-skill
+        4:14-4:20 warning[invalid-type] `when_to_use` is a YAML list, but Claude Code / Agent Skills / VS Code takes text here. Write the items as one string, or quote the value if you meant the brackets.
+          text: "[a, b]"
+          fix (manual): Quote the value -> fixed
+    "#]].assert_eq(&check(".claude/skills/x/SKILL.md", text));
 }
 
 #[test]

@@ -781,6 +781,16 @@ pub struct Key {
     /// comma-separated list of globs").
     #[serde(default)]
     pub text_form: Option<String>,
+    /// For a text key: what each of its readers does with a YAML list in its place
+    /// (`applyTo: [a, b]`), for `invalid-type`, which names each reader; the worst of them
+    /// decides the severity.
+    #[serde(default)]
+    pub if_list: Vec<ListReading>,
+    /// For a text key: the readers that turn a literal `\n` of a plain value into a line break
+    /// (Claude Code, in an agent's `description`), and those that show the backslash, for
+    /// `escaped-newline` (a hint naming them, or nothing when no reader shows it).
+    #[serde(default)]
+    pub newline_escapes: Option<NewlineEscapes>,
     /// For a key whose empty value (`tools:`, which YAML reads as null) its readers take for
     /// something other than what the author likely meant: what they do with it.
     #[serde(default)]
@@ -861,6 +871,53 @@ pub enum NoteType {
     /// `[]`.
     EmptyList,
     Map,
+}
+
+/// Who turns a literal `\n` in a plain value into a line break, and who shows it as written.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct NewlineEscapes {
+    /// "Claude Code".
+    pub unescaped_by: String,
+    /// "VS Code and Copilot CLI"; unset when every reader of the key turns them into breaks.
+    #[serde(default)]
+    pub shown_by: Option<String>,
+    pub sources: Vec<String>,
+}
+
+/// What one reader does with a YAML list where its key takes text, and where that was read.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ListReading {
+    /// "VS Code", "Copilot CLI".
+    pub reader: String,
+    pub does: ListUse,
+    /// What follows for the file, after the reader's verb: "the file is never applied
+    /// automatically".
+    #[serde(default)]
+    pub effect: Option<String>,
+    pub source: String,
+}
+
+/// What a reader makes of a YAML list in a text key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ListUse {
+    /// It ignores the value: the key is as good as unset.
+    Dropped,
+    /// It takes the line as written, brackets and all.
+    Misread,
+    /// It turns the list back into text: the items stay, the brackets go.
+    Coerced,
+    /// It takes a list too.
+    Accepted,
+}
+
+impl ListUse {
+    /// Whether the reader loses what the list says (a warning), rather than only its brackets.
+    pub fn loses_items(self) -> bool {
+        matches!(self, ListUse::Dropped | ListUse::Misread)
+    }
 }
 
 /// A value of another type than the key's, which some reader takes differently: reported as
