@@ -1131,7 +1131,7 @@ fn every_fix_is_safe_or_manual_as_documented() {
         (AGENT, agent("").replace("Body", "Bo\u{200B}dy"), "hidden-unicode", "Remove the hidden", true),
         // Offered in the editor only: a guess, or a change to what the tool reads.
         (AGENT, fm("name: x\ndescription: [a, b]"), "invalid-type", "Quote the value", false),
-        (".cursor/rules/a.mdc", fm("description: d\nglobs: [\"*.ts\", \"*.tsx\"]"), "invalid-type", "Quote the value", false),
+        (".cursor/rules/a.mdc", fm("description: d\nglobs: [\"*.ts\", \"*.tsx\"]"), "invalid-type", "Join the items", false),
         (AGENT, fm("name: 1.0\ndescription: d"), "invalid-type", "Quote the value", false),
         (".cursor/rules/a.mdc", fm("description: 3000"), "invalid-type", "Quote the value", false),
         (AGENT, agent("color: purpel"), "invalid-value", "Change to `purple`", false),
@@ -1786,6 +1786,8 @@ fn the_rule_and_steering_folders_decide_the_dialect() {
         (".clinerules/general.md", "cline-rule"),
         (".gemini/agents/reviewer.md", "gemini-agent"),
         ("tools/bot/.gemini/agents/WORKER.md", "gemini-agent"),
+        (".gemini/skills/spec_generator/SKILL.md", "gemini-skill"),
+        ("tools/agent/.gemini/skills/SKILL.md", "gemini-skill"),
     ];
     for (path, id) in cases {
         let out = check(path, fm);
@@ -2197,4 +2199,65 @@ fn the_continued_value_fix_is_applied_only_for_a_plain_text_key() {
         text.contains("fix: Make `description` a block scalar"),
         "{text}"
     );
+}
+
+/// Gemini CLI's skill loader (skillLoader.ts) reads only `name` and `description`, does not
+/// check the name, and drops a file without front matter or either key without a word.
+#[test]
+fn gemini_skill_checks() {
+    let path = ".gemini/skills/spec_generator/SKILL.md";
+    // A name outside the Agent Skills format loads: information, naming the spec only, and
+    // no name-mismatch (Gemini CLI does not compare it with the folder).
+    let text = "---\nname: spec_generator\ndescription: Writes specs.\n---\nBody\n";
+    expect![[r#"
+        dialect: gemini-skill
+        2:7-2:21 information[invalid-name] The skill name `spec_generator` has characters other than letters, digits and hyphens: Gemini CLI loads it, but the Agent Skills spec rejects it.
+          text: "spec_generator"
+          fix (manual): Use `spec-generator` -> fixed
+    "#]].assert_eq(&check(path, text));
+    let text = "---\nname: Spec Writer\ndescription: Writes specs.\n---\nBody\n";
+    expect![[r#"
+        dialect: gemini-skill
+        2:7-2:18 information[invalid-name] The skill name `Spec Writer` has upper-case letters: Gemini CLI loads it, but the Agent Skills spec rejects it.
+          text: "Spec Writer"
+          fix (manual): Use `spec-writer` -> fixed
+    "#]].assert_eq(&check(path, text));
+    // No description, or no front matter: dropped without a word.
+    let text = "---\nname: spec-generator\n---\nBody\n";
+    expect![[r#"
+        dialect: gemini-skill
+        1:1-1:4 error[missing-required-key] `description` is required in a Gemini CLI skill: without it Gemini CLI drops the skill without a word. Add `description:`.
+          text: "---"
+    "#]].assert_eq(&check(path, text));
+    let text = "# Spec generator\n\nWrites specs.\n";
+    expect![[r##"
+        dialect: gemini-skill
+        1:1-1:17 error[missing-front-matter] No front matter: Gemini CLI skips this file without a word. Add a `---` block with `name` and `description`.
+          text: "# Spec generator"
+          fix (manual): Insert front matter from the file name and first paragraph -> fixed
+    "##]].assert_eq(&check(path, text));
+    // Its line reader takes a description with `: ` in it; other keys are ignored.
+    let text = "---\nname: spec-generator\ndescription: Use when: a spec is due\nargument-hint: x\nlicense: MIT\n---\nBody\n";
+    expect![[r#"
+        dialect: gemini-skill
+        3:22-3:23 warning[yaml-syntax] `: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Gemini CLI tolerates it, but strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file.
+          text: ":"
+          fix: Quote the value of `description` -> fixed
+          fix (manual): Make `description` a folded block scalar (`>-`) -> fixed
+        4:1-4:14 information[unknown-key] `argument-hint` is not a Gemini CLI skill key (it is a key of an Agent skill (SKILL.md) and a Claude Code slash command); Gemini CLI ignores it.
+          text: "argument-hint"
+    "#]].assert_eq(&check(path, text));
+    // Deeper than one folder below `.gemini/skills`: not loaded.
+    let text = "---\nname: deep\ndescription: d\n---\nBody\n";
+    expect![[r#"
+        dialect: gemini-skill
+        1:1-1:4 information[misplaced-file] Gemini CLI looks for `SKILL.md` only in `.gemini/skills` and in its direct subfolders: it does not load this one. Move the skill's folder up to `.gemini/skills/<name>/`.
+          text: "---"
+    "#]].assert_eq(&check(".gemini/skills/group/deep/SKILL.md", text));
+    // The skill's other Markdown files are its resources, not personas.
+    let out = check(".gemini/skills/spec_generator/references/guide.md", "# Guide\n");
+    assert!(out.starts_with("dialect: none\n"), "{out}");
+    // A valid skill: nothing.
+    let out = check(".gemini/skills/x/SKILL.md", "---\nname: x\ndescription: d\n---\nBody\n");
+    assert_eq!(out, "dialect: gemini-skill\n");
 }

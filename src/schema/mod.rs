@@ -567,7 +567,21 @@ pub struct NameReader {
     pub letters: NameLetters,
     /// What it does with another name, after the reader: "silently skips the skill".
     pub refuses: String,
+    /// How much its refusal matters where the file's own tool loads the name: a reader of
+    /// this file refusing it is a warning; the spec alone (no reader of this folder checks the
+    /// name), information.
+    #[serde(default)]
+    pub level: Portability,
     pub source: String,
+}
+
+/// The severity of a name only other readers refuse.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Portability {
+    #[default]
+    Warning,
+    Information,
 }
 
 /// Which letters a name may hold besides digits and hyphens.
@@ -1219,6 +1233,7 @@ tables!(
     "windsurf-rule",
     "cline-rule",
     "gemini-agent",
+    "gemini-skill",
 );
 const VALUES_FILE: &str = include_str!(concat!(env!("OUT_DIR"), "/schema/values.json"));
 #[cfg(test)]

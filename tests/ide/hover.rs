@@ -1678,3 +1678,28 @@ Body
         "#]],
     );
 }
+
+#[test]
+fn key_of_a_gemini_skill() {
+    check(
+        r#"
+//- /.gemini/skills/spec/SKILL.md
+---
+name: spec
+descr$0iption: Writes specs.
+---
+Body
+"#,
+        expect![[r#"
+            3:1-3:12 "description"
+
+            **`description`** · text · required
+
+            What the skill does and when to use it: Gemini CLI puts it in the system prompt and activates the skill when a task matches it. Required.
+
+            Dialect: Gemini CLI skill (Gemini CLI). [Source](https://github.com/google-gemini/gemini-cli/blob/5411f113/packages/core/src/skills/skillLoader.ts)
+
+            This file: Gemini CLI skill (recognised by its path).
+        "#]],
+    );
+}
