@@ -192,7 +192,7 @@ pub fn index_file(path: &Path, project: &Project) -> Option<Pairs> {
         .detect(&loc.rel_path, parsed.yaml.as_ref(), loc.markers, None)?;
     Some(extract(
         &parsed,
-        Some(&loc.registry.dialects[detected.index]),
+        Some(loc.registry.dialect(&detected)),
     ))
 }
 

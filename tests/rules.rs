@@ -2261,3 +2261,48 @@ fn gemini_skill_checks() {
     let out = check(".gemini/skills/x/SKILL.md", "---\nname: x\ndescription: d\n---\nBody\n");
     assert_eq!(out, "dialect: gemini-skill\n");
 }
+
+/// VS Code reads only the files directly in `.github/agents`; Copilot CLI reads its subfolders
+/// too. The table's `readers-at` row makes a subfolder's file a Copilot CLI file: messages name
+/// only Copilot CLI, and VS Code's checks (`reader: VS Code`) do not run.
+#[test]
+fn github_agents_subfolders_are_read_by_copilot_cli_only() {
+    let guide = "# Startup checklist\n\nRead this first.\n";
+    expect![[r##"
+        dialect: copilot-agent
+        1:1-1:20 warning[missing-front-matter] No front matter: Copilot CLI, which also reads the subfolders of `.github/agents`, refuses this file ("missing or malformed YAML frontmatter"); VS Code reads only the files directly in `.github/agents` and does not list it. If it is an agent, add a `---` block with `description`; if it is a guide, move it out of `.github/agents`.
+          text: "# Startup checklist"
+          fix (manual): Insert front matter from the file name and first paragraph -> fixed
+    "##]].assert_eq(&check(".github/agents/guides/checklist.md", guide));
+    expect![[r##"
+        dialect: copilot-agent
+        1:1-1:20 warning[missing-front-matter] No front matter: Copilot CLI, which also reads the subfolders of `.github/agents`, refuses this file ("missing or malformed YAML frontmatter"); VS Code reads only the files directly in `.github/agents` and does not list it. If it is an agent, add a `---` block with `description`; if it is a guide, move it out of `.github/agents`.
+          text: "# Startup checklist"
+          fix (manual): Insert front matter from the file name and first paragraph -> fixed
+    "##]].assert_eq(&check(".github/agents/core/deep/flow.md", guide));
+    // Directly in the folder: VS Code lists it.
+    let out = check(".github/agents/checklist.md", guide);
+    assert!(out.contains("VS Code lists this agent"), "{out}");
+    // A model list: Copilot CLI, the only reader, refuses the agent; VS Code's shapes of
+    // `agents` and `handoffs` are not checked.
+    let text = "---\ndescription: d\nmodel: [a, b]\nagents: x\nhandoffs: 3\nmcp-servers: {}\n---\nBody\n";
+    expect![[r#"
+        dialect: copilot-agent
+        3:8-3:14 error[invalid-type] `model` is a list, which Copilot CLI refuses: it does not load this agent ("model: Expected string, received array", github/copilot-cli#3070), and VS Code does not read files in subfolders of `.github/agents`. Name one model.
+          text: "[a, b]"
+    "#]].assert_eq(&check(".github/agents/core/x.agent.md", text));
+    let out = check(".github/agents/x.agent.md", text);
+    assert!(out.contains("warning[invalid-type] `model` is a list: VS Code reads it"), "{out}");
+    assert!(out.contains("error[invalid-type] `handoffs` must be a list"), "{out}");
+    // A list `argument-hint`: only VS Code's reading is known, so nothing is claimed of it.
+    let text = "---\ndescription: d\nargument-hint: [file]\n---\nBody\n";
+    expect![[r#"
+        dialect: copilot-agent
+        3:16-3:22 warning[invalid-type] `argument-hint` is a YAML list, but Copilot CLI takes text here. Write the items as one string, or quote the value if you meant the brackets.
+          text: "[file]"
+          fix (manual): Quote the value -> fixed
+    "#]].assert_eq(&check(".github/agents/core/x.md", text));
+    // The same in an organisation's `.github-private`.
+    let out = check(".github-private/agents/team/x.md", guide);
+    assert!(out.contains("Copilot CLI, which also reads the subfolders"), "{out}");
+}

@@ -136,6 +136,42 @@ pub struct Dialect {
     /// more ("Copilot CLI warns that it ignores it").
     #[serde(default, rename = "unknown-keys-note")]
     pub unknown_keys_note: Option<String>,
+    /// The readers of the dialect's files ("VS Code", "Copilot CLI"), where they are not all
+    /// `tool`: a fact that names its reader (a key's `reader`, a `target_ignores` or
+    /// `ignored-when` row's `reader`, a type note's `readers`) holds only where that reader
+    /// reads the file.
+    #[serde(default)]
+    pub readers: Vec<String>,
+    /// Paths where fewer of the readers read the file (`.github/agents/<folder>/x.md`, which
+    /// only Copilot CLI reads): the first row whose glob matches is the file's reader set, with
+    /// what those readers do ([`Dialect::read_at`]).
+    #[serde(default, rename = "readers-at")]
+    pub readers_at: Vec<ReadersAt>,
+}
+
+/// The readers of a dialect's files at some paths, and what they do where the dialect's
+/// table says what all its readers do. Their reader facts replace the dialect's: one left out
+/// is not what these readers do.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ReadersAt {
+    pub glob: String,
+    /// Who reads these files: a subset of the dialect's `readers`.
+    pub readers: Vec<String>,
+    /// Said in messages in place of the dialect's `tool` and `title`.
+    pub tool: String,
+    pub title: String,
+    #[serde(default)]
+    pub without_front_matter: Option<Effect>,
+    #[serde(default)]
+    pub unclosed_front_matter: Option<Effect>,
+    #[serde(default)]
+    pub unparsable: Option<Unparsable>,
+    #[serde(default)]
+    pub lenient_yaml: LenientYaml,
+    #[serde(default, rename = "unknown-keys-note")]
+    pub unknown_keys_note: Option<String>,
+    pub source: String,
 }
 
 /// `keys` are not read when `key` is one of `values` (`""`: the key is not set).
@@ -148,6 +184,9 @@ pub struct TargetIgnores {
     /// Who ignores them: "GitHub Copilot ignores it with `target: github-copilot`".
     pub says: String,
     pub severity: Mild,
+    /// The reader whose behaviour this is, where the dialect has several (`readers`).
+    #[serde(default)]
+    pub reader: Option<String>,
     pub sources: Vec<String>,
 }
 
@@ -338,6 +377,9 @@ pub struct IgnoredWhen {
     pub when: Condition,
     /// Why, after "`key` is ignored …: ": "VS Code uses tools only in agent mode".
     pub effect: String,
+    /// The reader whose behaviour this is, where the dialect has several (`readers`).
+    #[serde(default)]
+    pub reader: Option<String>,
     pub source: String,
 }
 
@@ -945,6 +987,9 @@ pub struct TypeNote {
     /// Applies only with this setting (`target: github-copilot`).
     #[serde(default)]
     pub when: Option<Setting<String>>,
+    /// The readers it is about: it holds only where every one of them reads the file.
+    #[serde(default)]
+    pub readers: Vec<String>,
     /// The whole message, naming the readers and what they do.
     pub says: String,
     pub sources: Vec<String>,
@@ -1504,6 +1549,44 @@ fn resolve_shapes(k: &mut Key, shapes: &HashMap<String, Key>) -> Result<(), Stri
 }
 
 impl Dialect {
+    /// The dialect as the readers of `at` see it: their tool name, what they do, and only the
+    /// facts of readers among them. A key another reader checks (`reader: VS Code`) keeps its
+    /// doc and its type notes of these readers, and takes any value: its type and shape are
+    /// that reader's.
+    pub fn read_at(&self, at: &ReadersAt) -> Dialect {
+        let reads = |r: &Option<String>| r.as_ref().is_none_or(|r| at.readers.contains(r));
+        let mut d = self.clone();
+        d.tool = at.tool.clone();
+        d.title = at.title.clone();
+        d.readers = at.readers.clone();
+        d.readers_at = Vec::new();
+        d.without_front_matter = at.without_front_matter.clone();
+        d.unclosed_front_matter = at.unclosed_front_matter.clone();
+        d.unparsable = at.unparsable.clone();
+        d.lenient_yaml = at.lenient_yaml;
+        d.unknown_keys_note = at.unknown_keys_note.clone();
+        d.target_ignores.retain(|t| reads(&t.reader));
+        d.ignored_when.retain(|t| reads(&t.reader));
+        for key in &mut d.keys {
+            key.type_notes
+                .retain(|n| n.readers.iter().all(|r| at.readers.contains(r)));
+            key.if_list.retain(|l| at.readers.contains(&l.reader));
+            if !reads(&key.reader) {
+                *key = Key {
+                    key: std::mem::take(&mut key.key),
+                    ty: ValueType::Any,
+                    doc: std::mem::take(&mut key.doc),
+                    default: key.default.take(),
+                    deprecated: key.deprecated.take(),
+                    source: key.source.take(),
+                    type_notes: std::mem::take(&mut key.type_notes),
+                    ..Key::default()
+                };
+            }
+        }
+        d
+    }
+
     pub fn key(&self, name: &str) -> Option<&Key> {
         self.keys.iter().find(|k| k.key == name)
     }

@@ -1703,3 +1703,28 @@ Body
         "#]],
     );
 }
+
+#[test]
+fn key_of_an_agent_in_a_subfolder_of_github_agents_names_its_reader() {
+    check(
+        r#"
+//- /.github/agents/core/flow.md
+---
+description: d
+hand$0offs: []
+---
+Body
+"#,
+        expect![[r#"
+            3:1-3:9 "handoffs"
+
+            **`handoffs`** · any
+
+            Next-step buttons shown after a response: a list of `{label, agent, prompt, send?, model?, showContinueOn?}` (`send` defaults to `false`). Ignored on GitHub.com.
+
+            Dialect: Copilot CLI custom agent (Copilot CLI). [Source](https://code.visualstudio.com/docs/agent-customization/custom-agents)
+
+            This file: Copilot CLI custom agent (recognised by its path).
+        "#]],
+    );
+}
