@@ -685,11 +685,17 @@ fn escaped_newlines_in_a_claude_agent_description_are_a_hint_naming_the_readers_
     // Another key of the same agent has no such reader: still the warning.
     let text = "---\nname: x\ndescription: d\ninitialPrompt: Go.\\nNow.\n---\nBody\n";
     let out = check(AGENT, text);
-    assert!(out.contains("warning[escaped-newline] `initialPrompt`"), "{out}");
+    assert!(
+        out.contains("warning[escaped-newline] `initialPrompt`"),
+        "{out}"
+    );
     // A VS Code agent's description: VS Code keeps the escapes, a warning.
     let text = "---\ndescription: First.\\nSecond.\n---\nBody\n";
     let out = check(".github/agents/x.agent.md", text);
-    assert!(out.contains("warning[escaped-newline] `description`"), "{out}");
+    assert!(
+        out.contains("warning[escaped-newline] `description`"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -2255,10 +2261,16 @@ fn gemini_skill_checks() {
           text: "---"
     "#]].assert_eq(&check(".gemini/skills/group/deep/SKILL.md", text));
     // The skill's other Markdown files are its resources, not personas.
-    let out = check(".gemini/skills/spec_generator/references/guide.md", "# Guide\n");
+    let out = check(
+        ".gemini/skills/spec_generator/references/guide.md",
+        "# Guide\n",
+    );
     assert!(out.starts_with("dialect: none\n"), "{out}");
     // A valid skill: nothing.
-    let out = check(".gemini/skills/x/SKILL.md", "---\nname: x\ndescription: d\n---\nBody\n");
+    let out = check(
+        ".gemini/skills/x/SKILL.md",
+        "---\nname: x\ndescription: d\n---\nBody\n",
+    );
     assert_eq!(out, "dialect: gemini-skill\n");
 }
 
@@ -2285,15 +2297,22 @@ fn github_agents_subfolders_are_read_by_copilot_cli_only() {
     assert!(out.contains("VS Code lists this agent"), "{out}");
     // A model list: Copilot CLI, the only reader, refuses the agent; VS Code's shapes of
     // `agents` and `handoffs` are not checked.
-    let text = "---\ndescription: d\nmodel: [a, b]\nagents: x\nhandoffs: 3\nmcp-servers: {}\n---\nBody\n";
+    let text =
+        "---\ndescription: d\nmodel: [a, b]\nagents: x\nhandoffs: 3\nmcp-servers: {}\n---\nBody\n";
     expect![[r#"
         dialect: copilot-agent
         3:8-3:14 error[invalid-type] `model` is a list, which Copilot CLI refuses: it does not load this agent ("model: Expected string, received array", github/copilot-cli#3070), and VS Code does not read files in subfolders of `.github/agents`. Name one model.
           text: "[a, b]"
     "#]].assert_eq(&check(".github/agents/core/x.agent.md", text));
     let out = check(".github/agents/x.agent.md", text);
-    assert!(out.contains("warning[invalid-type] `model` is a list: VS Code reads it"), "{out}");
-    assert!(out.contains("error[invalid-type] `handoffs` must be a list"), "{out}");
+    assert!(
+        out.contains("warning[invalid-type] `model` is a list: VS Code reads it"),
+        "{out}"
+    );
+    assert!(
+        out.contains("error[invalid-type] `handoffs` must be a list"),
+        "{out}"
+    );
     // A list `argument-hint`: only VS Code's reading is known, so nothing is claimed of it.
     let text = "---\ndescription: d\nargument-hint: [file]\n---\nBody\n";
     expect![[r#"
@@ -2304,5 +2323,8 @@ fn github_agents_subfolders_are_read_by_copilot_cli_only() {
     "#]].assert_eq(&check(".github/agents/core/x.md", text));
     // The same in an organisation's `.github-private`.
     let out = check(".github-private/agents/team/x.md", guide);
-    assert!(out.contains("Copilot CLI, which also reads the subfolders"), "{out}");
+    assert!(
+        out.contains("Copilot CLI, which also reads the subfolders"),
+        "{out}"
+    );
 }
