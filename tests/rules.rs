@@ -2321,6 +2321,20 @@ fn github_agents_subfolders_are_read_by_copilot_cli_only() {
           text: "[file]"
           fix (manual): Quote the value -> fixed
     "#]].assert_eq(&check(".github/agents/core/x.md", text));
+    // Unclosed or unparsable front matter: Copilot CLI's reading only.
+    let out = check(".github/agents/core/x.md", "---\ndescription: d\n\nBody\n");
+    assert!(
+        out.contains("error[unclosed-front-matter] The front matter opened here is never closed. Add a `---` line after the last key; until then Copilot CLI reads none of these keys."),
+        "{out}"
+    );
+    let out = check(
+        ".github/agents/core/x.md",
+        "---\ndescription: Use when: a\n---\nBody\n",
+    );
+    assert!(
+        out.contains("Copilot CLI refuses this agent (\"custom agent markdown frontmatter is malformed\"); VS Code does not read files in subfolders of `.github/agents`."),
+        "{out}"
+    );
     // The same in an organisation's `.github-private`.
     let out = check(".github-private/agents/team/x.md", guide);
     assert!(
