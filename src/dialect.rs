@@ -42,20 +42,59 @@ pub enum How {
     Forced,
 }
 
-/// The dialects whose project markers (`project_markers`) were found around a file: a set of
-/// indices into the built-in schema's dialects, which a registry keeps in the same order.
+/// The marker files found around a file. Project markers (`project_markers`) say which
+/// dialects' tools the project uses: a set of indices into the built-in schema's dialects,
+/// which a registry keeps in the same order. A plugin marker (a dialect's `plugin.markers`,
+/// `.claude-plugin/plugin.json`) says where a plugin's root is: the nearest such folder, as
+/// the number of leading segments of the file's path it spans, with the marker's name.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub struct Markers(u64);
+pub struct Markers {
+    dialects: u64,
+    plugin_root: Option<(usize, &'static str)>,
+}
 
 impl Markers {
     pub fn with(self, index: usize) -> Markers {
-        Markers(self.0 | 1u64.checked_shl(index as u32).unwrap_or(0))
+        Markers {
+            dialects: self.dialects | 1u64.checked_shl(index as u32).unwrap_or(0),
+            ..self
+        }
     }
     pub fn has(self, index: usize) -> bool {
-        self.0 & 1u64.checked_shl(index as u32).unwrap_or(0) != 0
+        self.dialects & 1u64.checked_shl(index as u32).unwrap_or(0) != 0
     }
+    /// The nearer plugin root of the two (more segments: deeper in the path).
     pub fn union(self, other: Markers) -> Markers {
-        Markers(self.0 | other.0)
+        Markers {
+            dialects: self.dialects | other.dialects,
+            plugin_root: self.plugin_root.max(other.plugin_root),
+        }
+    }
+    /// A plugin marker `name` in the folder being looked at (its depth set by [`Self::at_depth`]).
+    pub fn with_plugin_marker(self, name: &'static str) -> Markers {
+        Markers {
+            plugin_root: Some((0, name)),
+            ..self
+        }
+    }
+    /// The markers of a folder `depth` segments below the project root.
+    pub fn at_depth(self, depth: usize) -> Markers {
+        Markers {
+            plugin_root: self.plugin_root.map(|(_, name)| (depth, name)),
+            ..self
+        }
+    }
+    /// Without the plugin root (user-level files, whose paths mirror a project folder).
+    pub fn without_plugin_root(self) -> Markers {
+        Markers {
+            plugin_root: None,
+            ..self
+        }
+    }
+    /// The nearest plugin root: how many leading segments of the file's path it spans, and
+    /// the marker found there.
+    pub fn plugin_root(self) -> Option<(usize, &'static str)> {
+        self.plugin_root
     }
 }
 

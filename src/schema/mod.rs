@@ -213,6 +213,13 @@ pub struct Effect {
 pub struct Plugin {
     /// Path globs of the plugin's files.
     pub paths: Vec<String>,
+    /// Files that make the folder holding them a plugin's root (`.claude-plugin/plugin.json`),
+    /// looked for in every folder from the file's up to the project root.
+    #[serde(default)]
+    pub markers: Vec<String>,
+    /// Path globs of the plugin's files relative to such a root (`agents/**/*.md`).
+    #[serde(default)]
+    pub within: Vec<String>,
     /// Keys the tool ignores in a plugin's files.
     #[serde(default)]
     pub ignores: Vec<String>,
@@ -221,9 +228,19 @@ pub struct Plugin {
 }
 
 impl Plugin {
-    /// Whether the file at `rel_path` is a plugin's.
-    pub fn holds(&self, rel_path: &str) -> bool {
+    /// Whether the file at `rel_path` is a plugin's: by its path, or below the nearest plugin
+    /// root that `markers` found (one of this plugin kind's markers).
+    pub fn holds(&self, rel_path: &str, markers: crate::dialect::Markers) -> bool {
+        let below_root = markers.plugin_root().and_then(|(depth, name)| {
+            self.markers.iter().any(|m| m == name).then(|| {
+                rel_path
+                    .splitn(depth + 1, '/')
+                    .nth(depth)
+                    .unwrap_or_default()
+            })
+        });
         crate::glob::GlobSet::new(&self.paths).is_match(rel_path)
+            || below_root.is_some_and(|rest| crate::glob::GlobSet::new(&self.within).is_match(rest))
     }
 }
 
