@@ -679,23 +679,24 @@ fn escaped_newlines_in_a_claude_agent_description_are_a_hint_naming_the_readers_
           fix (manual): Turn the `\n` escapes into a block scalar -> fixed
           fix (manual): Double-quote the value (escapes become line breaks) -> fixed
     "#]].assert_eq(&check(AGENT, text));
-    // In a plugin agent too (the same dialect and key).
-    let out = check("plugins/p/agents/x.md", text);
-    assert!(out.contains("hint[escaped-newline]"), "{out}");
-    // Another key of the same agent has no such reader: still the warning.
-    let text = "---\nname: x\ndescription: d\ninitialPrompt: Go.\\nNow.\n---\nBody\n";
-    let out = check(AGENT, text);
-    assert!(
-        out.contains("warning[escaped-newline] `initialPrompt`"),
-        "{out}"
-    );
-    // A VS Code agent's description: VS Code keeps the escapes, a warning.
-    let text = "---\ndescription: First.\\nSecond.\n---\nBody\n";
-    let out = check(".github/agents/x.agent.md", text);
-    assert!(
-        out.contains("warning[escaped-newline] `description`"),
-        "{out}"
-    );
+    // In a plugin agent too (the same dialect and key); another key of the same agent has no
+    // such reader, nor a VS Code agent's description (VS Code keeps the escapes): warnings.
+    for (path, text, finding) in [
+        ("plugins/p/agents/x.md", text, "hint[escaped-newline]"),
+        (
+            AGENT,
+            "---\nname: x\ndescription: d\ninitialPrompt: Go.\\nNow.\n---\nBody\n",
+            "warning[escaped-newline] `initialPrompt`",
+        ),
+        (
+            ".github/agents/x.agent.md",
+            "---\ndescription: First.\\nSecond.\n---\nBody\n",
+            "warning[escaped-newline] `description`",
+        ),
+    ] {
+        let out = check(path, text);
+        assert!(out.contains(finding), "{path}: {out}");
+    }
 }
 
 #[test]
