@@ -22,6 +22,8 @@ use crate::syntax::yaml::Yaml;
 
 pub struct Registry {
     pub dialects: Vec<Dialect>,
+    /// Each dialect's `readers-at` rows, with the dialect as those readers see it.
+    reader_views: Vec<ReaderView>,
     /// Every dialect's keys, sorted, once.
     all_keys: Vec<String>,
     /// Every dialect's globs, built-in and configured.
@@ -40,20 +42,59 @@ pub enum How {
     Forced,
 }
 
-/// The dialects whose project markers (`project_markers`) were found around a file: a set of
-/// indices into the built-in schema's dialects, which a registry keeps in the same order.
+/// The marker files found around a file. Project markers (`project_markers`) say which
+/// dialects' tools the project uses: a set of indices into the built-in schema's dialects,
+/// which a registry keeps in the same order. A plugin marker (a dialect's `plugin.markers`,
+/// `.claude-plugin/plugin.json`) says where a plugin's root is: the nearest such folder, as
+/// the number of leading segments of the file's path it spans, with the marker's name.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub struct Markers(u64);
+pub struct Markers {
+    dialects: u64,
+    plugin_root: Option<(usize, &'static str)>,
+}
 
 impl Markers {
     pub fn with(self, index: usize) -> Markers {
-        Markers(self.0 | 1u64.checked_shl(index as u32).unwrap_or(0))
+        Markers {
+            dialects: self.dialects | 1u64.checked_shl(index as u32).unwrap_or(0),
+            ..self
+        }
     }
     pub fn has(self, index: usize) -> bool {
-        self.0 & 1u64.checked_shl(index as u32).unwrap_or(0) != 0
+        self.dialects & 1u64.checked_shl(index as u32).unwrap_or(0) != 0
     }
+    /// The nearer plugin root of the two (more segments: deeper in the path).
     pub fn union(self, other: Markers) -> Markers {
-        Markers(self.0 | other.0)
+        Markers {
+            dialects: self.dialects | other.dialects,
+            plugin_root: self.plugin_root.max(other.plugin_root),
+        }
+    }
+    /// A plugin marker `name` in the folder being looked at (its depth set by [`Self::at_depth`]).
+    pub fn with_plugin_marker(self, name: &'static str) -> Markers {
+        Markers {
+            plugin_root: Some((0, name)),
+            ..self
+        }
+    }
+    /// The markers of a folder `depth` segments below the project root.
+    pub fn at_depth(self, depth: usize) -> Markers {
+        Markers {
+            plugin_root: self.plugin_root.map(|(_, name)| (depth, name)),
+            ..self
+        }
+    }
+    /// Without the plugin root (user-level files, whose paths mirror a project folder).
+    pub fn without_plugin_root(self) -> Markers {
+        Markers {
+            plugin_root: None,
+            ..self
+        }
+    }
+    /// The nearest plugin root: how many leading segments of the file's path it spans, and
+    /// the marker found there.
+    pub fn plugin_root(self) -> Option<(usize, &'static str)> {
+        self.plugin_root
     }
 }
 
@@ -61,6 +102,10 @@ impl Markers {
 pub struct Detected {
     pub index: usize,
     pub how: How,
+    /// The dialect's `readers-at` row the path matched (an index into the registry's
+    /// reader views): fewer readers read the file there. [`Registry::dialect`] gives the
+    /// dialect as they see it.
+    pub at: Option<usize>,
 }
 
 pub fn parse_type(t: &str) -> Option<ValueType> {
@@ -86,8 +131,20 @@ impl Registry {
         all_keys.dedup();
         let globs = PathGlobs::compile(&dialects);
         let exclude = GlobSet::new(&config.exclude);
+        let reader_views = dialects
+            .iter()
+            .enumerate()
+            .flat_map(|(index, d)| {
+                d.readers_at.iter().map(move |at| ReaderView {
+                    index,
+                    glob: GlobSet::new(std::slice::from_ref(&at.glob)),
+                    dialect: d.read_at(at),
+                })
+            })
+            .collect();
         Registry {
             dialects,
+            reader_views,
             all_keys,
             globs,
             exclude,
@@ -138,9 +195,33 @@ impl Registry {
             .any(|m| self.globs.owner[m].0 == index)
     }
 
+    /// The dialect of a detected file, as its readers see it (fewer of them at some paths:
+    /// the dialect's `readers-at`).
+    pub fn dialect(&self, d: &Detected) -> &Dialect {
+        match d.at {
+            Some(at) => &self.reader_views[at].dialect,
+            None => &self.dialects[d.index],
+        }
+    }
+
     /// Decides the dialect of a file from its path, its front matter and the project markers
-    /// around it (the order is at the top of this module).
+    /// around it (the order is at the top of this module), and which of its readers read it.
     pub fn detect(
+        &self,
+        rel_path: &str,
+        yaml: Option<&Yaml>,
+        markers: Markers,
+        forced: Option<usize>,
+    ) -> Option<Detected> {
+        let found = self.detect_dialect(rel_path, yaml, markers, forced)?;
+        let at = self
+            .reader_views
+            .iter()
+            .position(|v| v.index == found.index && v.glob.is_match(rel_path));
+        Some(Detected { at, ..found })
+    }
+
+    fn detect_dialect(
         &self,
         rel_path: &str,
         yaml: Option<&Yaml>,
@@ -151,6 +232,7 @@ impl Registry {
             return Some(Detected {
                 index,
                 how: How::Forced,
+                at: None,
             });
         }
         // Files inside a skill's folder other than its SKILL.md are the skill's resources
@@ -163,6 +245,7 @@ impl Registry {
                 .map(|index| Detected {
                     index,
                     how: How::Content,
+                    at: None,
                 });
         };
         let path = self.arbitrate(&found, yaml, markers);
@@ -177,6 +260,7 @@ impl Registry {
                 Some(Detected {
                     index: c,
                     how: How::Content,
+                    at: None,
                 })
             }
             _ => Some(path),
@@ -189,6 +273,7 @@ impl Registry {
         let owner = Detected {
             index: found.index,
             how: How::Path,
+            at: None,
         };
         if found.claimants.is_empty() {
             return owner;
@@ -198,6 +283,7 @@ impl Registry {
             return Detected {
                 index,
                 how: How::Content,
+                at: None,
             };
         }
         let mut marked = candidates().filter(|&i| markers.has(i));
@@ -205,6 +291,7 @@ impl Registry {
             (Some(index), None) => Detected {
                 index,
                 how: How::Project,
+                at: None,
             },
             _ => owner,
         }
@@ -339,6 +426,13 @@ fn content_markers(d: &Dialect, yaml: &Yaml) -> usize {
         })
         .count();
     keys + values
+}
+
+/// A `readers-at` row of a dialect: where it applies, and the dialect as its readers see it.
+struct ReaderView {
+    index: usize,
+    glob: GlobSet,
+    dialect: Dialect,
 }
 
 /// The glob that matched best, and the dialects that claim it (`claims`).

@@ -21,7 +21,9 @@
 //! - **Project markers**: the files and folders a dialect names in `project_markers`
 //!   (`opencode.jsonc`, `.opencode/`), looked for in every folder from the file's up to the
 //!   project root, once per folder, and handed to detection with the place: they decide a
-//!   generic glob that several dialects share (`agents/**`).
+//!   generic glob that several dialects share (`agents/**`). A dialect's `plugin.markers`
+//!   (`.claude-plugin/plugin.json`) are found the same way: the nearest folder holding one is
+//!   a plugin's root, whose files the rules read as the plugin's.
 //! - **Readable folders**: the server reads only inside its workspace folders. For a document
 //!   elsewhere (one the client opened) no file is read at all: no configuration, no `.git`.
 
@@ -189,18 +191,26 @@ pub fn slash_path(rel: &Path) -> String {
     parts.join("/")
 }
 
-/// The dialects whose `project_markers` folder `dir` holds: one `stat` per marker name, each
-/// name once however many dialects list it.
+/// The markers folder `dir` holds: the dialects whose `project_markers` it has, and a plugin
+/// root if it has a dialect's `plugin.markers`. One `stat` per marker name, each name once
+/// however many dialects list it.
 fn project_markers(dir: &Path) -> Option<Markers> {
     static NAMES: OnceLock<Vec<(&'static str, Markers)>> = OnceLock::new();
     let names = NAMES.get_or_init(|| {
         let mut names: Vec<(&'static str, Markers)> = Vec::new();
+        let mut add = |m: &'static str, mark: &dyn Fn(Markers) -> Markers| match names
+            .iter_mut()
+            .find(|(n, _)| *n == m)
+        {
+            Some((_, marks)) => *marks = mark(*marks),
+            None => names.push((m, mark(Markers::default()))),
+        };
         for (i, d) in Schema::builtin().dialects.iter().enumerate() {
             for m in &d.project_markers {
-                match names.iter_mut().find(|(n, _)| n == m) {
-                    Some((_, marks)) => *marks = marks.with(i),
-                    None => names.push((m.as_str(), Markers::default().with(i))),
-                }
+                add(m.as_str(), &|marks| marks.with(i));
+            }
+            for m in d.plugin.iter().flat_map(|p| &p.markers) {
+                add(m.as_str(), &|marks| marks.with_plugin_marker(m.as_str()));
             }
         }
         names
@@ -395,11 +405,22 @@ impl Project {
                 (c.clone(), prefix)
             })
             .collect();
+        // A plugin root is as many segments of `rel_path` as its folder is below the root; a
+        // user-level file's path mirrors a project folder, so it has none.
         let markers = facts
             .marked
             .iter()
             .filter(|(folder, _)| folder.starts_with(&root))
-            .fold(Markers::default(), |all, (_, m)| all.union(*m));
+            .fold(Markers::default(), |all, (folder, m)| {
+                let depth = folder
+                    .strip_prefix(&root)
+                    .map_or(0, |p| p.components().count());
+                all.union(m.at_depth(depth))
+            });
+        let markers = match scope {
+            Scope::User => markers.without_plugin_root(),
+            Scope::Project => markers,
+        };
         Place {
             root,
             rel_path,
@@ -704,6 +725,24 @@ mod tests {
                 .markers
                 .has(opencode)
         );
+    }
+
+    #[test]
+    fn the_nearest_plugin_manifest_is_the_plugin_root() {
+        let (_dir, r) = tree(&[
+            "repo/.git/HEAD",
+            "repo/.claude-plugin/plugin.json",
+            "repo/agents/a.md",
+            "repo/packages/q/.claude-plugin/plugin.json",
+            "repo/packages/q/agents/a.md",
+            "other/agents/a.md",
+        ]);
+        let p = Project::for_check(None, None);
+        let root = |f: &str| p.place(&r.join(f), None).markers.plugin_root();
+        let manifest = ".claude-plugin/plugin.json";
+        assert_eq!(root("repo/agents/a.md"), Some((0, manifest)));
+        assert_eq!(root("repo/packages/q/agents/a.md"), Some((2, manifest)));
+        assert_eq!(root("other/agents/a.md"), None);
     }
 
     #[test]

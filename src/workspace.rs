@@ -190,10 +190,7 @@ pub fn index_file(path: &Path, project: &Project) -> Option<Pairs> {
     let detected = loc
         .registry
         .detect(&loc.rel_path, parsed.yaml.as_ref(), loc.markers, None)?;
-    Some(extract(
-        &parsed,
-        Some(&loc.registry.dialects[detected.index]),
-    ))
+    Some(extract(&parsed, Some(loc.registry.dialect(&detected))))
 }
 
 pub use crate::project::is_markdown;

@@ -52,14 +52,14 @@ fn examples_report_the_expected_problems_and_exit_1() {
             .collect::<Vec<_>>(),
         [
             "./.claude/agents/api-designer.md:1:1: error[missing-front-matter]",
-            "./.claude/agents/test-runner.md:3:14: warning[escaped-newline]",
+            "./.claude/agents/test-runner.md:3:14: hint[escaped-newline]",
             "./.claude/agents/test-runner.md:3:88: warning[yaml-syntax]",
             "./engineering/engineering-backend-architect.md:20:1: error[rendered-front-matter]",
         ]
     );
     assert!(out.contains("\n20 | name Backend Architect\n   | ^^^^^^^^^^^^^^^^^^^^^^\n   = fix (manual): Rebuild the front matter and remove the page debris\n"), "{out}");
     assert!(
-        out.ends_with("2 errors, 2 warnings in 5 checked files\n"),
+        out.ends_with("2 errors, 1 warning in 5 checked files\n"),
         "{out}"
     );
 }
@@ -753,5 +753,55 @@ fn opencode_configuration_makes_an_agents_folder_opencode() {
             "reviewer.md".to_string(),
             "missing-required-key".to_string()
         )]
+    );
+}
+
+#[test]
+fn a_repository_with_a_plugin_manifest_has_plugin_agents_and_skills() {
+    // `.claude-plugin/plugin.json` makes its folder a plugin's root: `agents/` and `skills/`
+    // beside it are the plugin's, at the repository's root or in a folder below it. Without
+    // the manifest the same files are project files.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let agent = "---\nname: a\ndescription: d\npermissionMode: plan\n---\nBody\n";
+    let skill = "---\nname: my-skill\ndescription: d\n---\nBody\n";
+    for (path, text) in [
+        (".git/HEAD", ""),
+        (".claude-plugin/plugin.json", "{\"name\": \"p\"}"),
+        ("agents/a.md", agent),
+        ("skills/other/SKILL.md", skill),
+        ("packages/q/.claude-plugin/plugin.json", "{\"name\": \"q\"}"),
+        ("packages/q/agents/a.md", agent),
+        ("docs/agents/a.md", agent),
+    ] {
+        std::fs::create_dir_all(d.join(path).parent().unwrap()).unwrap();
+        std::fs::write(d.join(path), text).unwrap();
+    }
+    let out = stdout(&run(d, &["check", "."]));
+    let plugin_agent =
+        "warning[ineffective-key]: Claude Code ignores `permissionMode` in a plugin's files";
+    assert!(
+        out.contains(&format!("./agents/a.md:4:1: {plugin_agent}")),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("./packages/q/agents/a.md:4:1: {plugin_agent}")),
+        "{out}"
+    );
+    assert!(out.contains("`/<plugin>:my-skill`"), "{out}");
+    // `docs/agents` is not beside a manifest: not a plugin's.
+    assert!(
+        !out.contains("./docs/agents/a.md:4:1: warning[ineffective-key]"),
+        "{out}"
+    );
+    std::fs::remove_file(d.join(".claude-plugin/plugin.json")).unwrap();
+    let out = stdout(&run(d, &["check", "."]));
+    assert!(
+        !out.contains("./agents/a.md:4:1: warning[ineffective-key]"),
+        "{out}"
+    );
+    assert!(
+        out.contains("names the skill's command after the folder (`/other`)"),
+        "{out}"
     );
 }

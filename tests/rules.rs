@@ -673,18 +673,118 @@ fn models_aliases_ids_retired_unknown_and_other_vendors() {
 
 #[test]
 fn escaped_newlines_become_a_block_scalar() {
-    let text = "---\nname: x\ndescription: First line.\\nSecond line.\n---\nBody\n";
+    const COMMAND: &str = ".claude/commands/x.md";
+    let text = "---\ndescription: First line.\\nSecond line.\n---\nBody\n";
     expect![[r#"
-        dialect: claude-agent
-        3:14-3:39 warning[escaped-newline] `description` holds 1 literal `\n` escape: in an unquoted value they stay a backslash and an `n`, not line breaks. Use a block scalar (`|`) for real line breaks.
+        dialect: claude-command
+        2:14-2:39 warning[escaped-newline] `description` holds 1 literal `\n` escape: in an unquoted value they stay a backslash and an `n`, not line breaks. Use a block scalar (`|`) for real line breaks.
           text: "First line.\\nSecond line."
           fix (manual): Turn the `\n` escapes into a block scalar -> fixed
           fix (manual): Double-quote the value (escapes become line breaks) -> fixed
-    "#]].assert_eq(&check(AGENT, text));
+    "#]].assert_eq(&check(COMMAND, text));
     // Whether `\n` meant a line break is the author's to say: `--fix` leaves it.
-    let (new, left) = fixed(AGENT, text);
+    let (new, left) = fixed(COMMAND, text);
     assert_eq!(new, text);
     assert_eq!(left, ["warning[escaped-newline]"]);
+}
+
+#[test]
+fn escaped_newlines_in_a_claude_agent_description_are_a_hint_naming_the_readers_that_show_them() {
+    // Claude Code unescapes `\n` in an agent's description (loadAgentsDir's `whenToUse`); VS
+    // Code and Copilot CLI, which read `.claude/agents` too, keep them as written.
+    let text = "---\nname: x\ndescription: First line.\\nSecond line.\\nThird.\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-agent
+        3:14-3:47 hint[escaped-newline] `description` holds 2 literal `\n` escapes: Claude Code turns them into line breaks, but VS Code and Copilot CLI (which read `.claude/agents` too) show a backslash and an `n`. A block scalar (`|`) gives every reader the line breaks.
+          text: "First line.\\nSecond line.\\nThird."
+          fix (manual): Turn the `\n` escapes into a block scalar -> fixed
+          fix (manual): Double-quote the value (escapes become line breaks) -> fixed
+    "#]].assert_eq(&check(AGENT, text));
+    // In a plugin agent too (the same dialect and key); another key of the same agent has no
+    // such reader, nor a VS Code agent's description (VS Code keeps the escapes): warnings.
+    for (path, text, finding) in [
+        ("plugins/p/agents/x.md", text, "hint[escaped-newline]"),
+        (
+            AGENT,
+            "---\nname: x\ndescription: d\ninitialPrompt: Go.\\nNow.\n---\nBody\n",
+            "warning[escaped-newline] `initialPrompt`",
+        ),
+        (
+            ".github/agents/x.agent.md",
+            "---\ndescription: First.\\nSecond.\n---\nBody\n",
+            "warning[escaped-newline] `description`",
+        ),
+    ] {
+        let out = check(path, text);
+        assert!(out.contains(finding), "{path}: {out}");
+    }
+}
+
+#[test]
+fn a_list_in_a_text_key_names_what_each_reader_does_with_it() {
+    // VS Code drops a list `applyTo` (flow or block); Copilot CLI takes it.
+    let flow = "---\napplyTo: [\"**/*.ts\", \"**/*.js\"]\n---\nBody\n";
+    let block = "---\napplyTo:\n  - \"**/*.ts\"\n---\nBody\n";
+    let path = ".github/instructions/ts.instructions.md";
+    expect![[r#"
+        dialect: copilot-instructions
+        2:10-2:32 warning[invalid-type] `applyTo` is a YAML list. VS Code ignores a list here: it reports "must be a string" and reads no glob, so it never applies these instructions by their files; Copilot CLI accepts a list. Write the items as one string (a comma-separated list of globs).
+          text: "[\"**/*.ts\", \"**/*.js\"]"
+          fix (manual): Join the items into one string -> fixed
+    "#]].assert_eq(&check(path, flow));
+    expect![[r#"
+        dialect: copilot-instructions
+        3:3-3:14 warning[invalid-type] `applyTo` is a YAML list. VS Code ignores a list here: it reports "must be a string" and reads no glob, so it never applies these instructions by their files; Copilot CLI accepts a list. Write the items as one string (a comma-separated list of globs).
+          text: "- \"**/*.ts\""
+    "#]].assert_eq(&check(path, block));
+    assert_eq!(
+        offered(path, flow, "invalid-type"),
+        "---\napplyTo: '**/*.ts, **/*.js'\n---\nBody\n"
+    );
+    // Claude Code turns a list `argument-hint` into text (2.1.47): information, in a command
+    // and in a skill, where VS Code drops it (a warning then).
+    let text = "---\ndescription: d\nargument-hint: [optional feedback]\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-command
+        3:16-3:35 information[invalid-type] `argument-hint` is a YAML list. Claude Code turns the list into text without its brackets: versions before 2.1.47 crashed on it. Write the items as one string, or quote the value if you meant the brackets.
+          text: "[optional feedback]"
+          fix (manual): Quote the value -> fixed
+    "#]].assert_eq(&check(".claude/commands/ddd/code.md", text));
+    let text = "---\nname: x\ndescription: d\nargument-hint: [file]\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-skill
+        4:16-4:22 warning[invalid-type] `argument-hint` is a YAML list. Claude Code turns the list into text without its brackets: versions before 2.1.47 crashed on it; VS Code ignores a list here: it shows no hint. Write the items as one string, or quote the value if you meant the brackets.
+          text: "[file]"
+          fix (manual): Quote the value -> fixed
+    "#]].assert_eq(&check(".claude/skills/x/SKILL.md", text));
+    // A VS Code prompt's hint: dropped.
+    let text = "---\ndescription: d\nargument-hint:\n  - file\n---\nBody\n";
+    expect![[r#"
+        dialect: copilot-prompt
+        4:3-4:9 warning[invalid-type] `argument-hint` is a YAML list. VS Code ignores a list here: it shows no hint. Write the items as one string, or quote the value if you meant the brackets.
+          text: "- file"
+    "#]].assert_eq(&check(".github/prompts/p.prompt.md", text));
+    // Cursor reads the line as written.
+    let text = "---\ndescription: d\nglobs: [\"*.ts\", \"*.tsx\"]\n---\nBody\n";
+    expect![[r#"
+        dialect: cursor-rule
+        3:8-3:25 warning[invalid-type] `globs` is a YAML list. Cursor reads the line as written, brackets included: its header reader takes no YAML list, so the rule may attach to no file. Write the items as one string (a comma-separated list of globs).
+          text: "[\"*.ts\", \"*.tsx\"]"
+          fix (manual): Join the items into one string -> fixed
+    "#]].assert_eq(&check(".cursor/rules/ts.mdc", text));
+    // Cursor keeps quotes, so the joined globs go unquoted.
+    assert_eq!(
+        offered(".cursor/rules/ts.mdc", text, "invalid-type"),
+        "---\ndescription: d\nglobs: *.ts, *.tsx\n---\nBody\n"
+    );
+    // A key whose readers are not in the table: no consequence claimed.
+    let text = "---\nname: x\ndescription: d\nwhen_to_use: [a, b]\n---\nBody\n";
+    expect![[r#"
+        dialect: claude-skill
+        4:14-4:20 warning[invalid-type] `when_to_use` is a YAML list, but Claude Code / Agent Skills / VS Code takes text here. Write the items as one string, or quote the value if you meant the brackets.
+          text: "[a, b]"
+          fix (manual): Quote the value -> fixed
+    "#]].assert_eq(&check(".claude/skills/x/SKILL.md", text));
 }
 
 #[test]
@@ -1059,7 +1159,7 @@ fn every_fix_is_safe_or_manual_as_documented() {
         (AGENT, agent("").replace("Body", "Bo\u{200B}dy"), "hidden-unicode", "Remove the hidden", true),
         // Offered in the editor only: a guess, or a change to what the tool reads.
         (AGENT, fm("name: x\ndescription: [a, b]"), "invalid-type", "Quote the value", false),
-        (".cursor/rules/a.mdc", fm("description: d\nglobs: [\"*.ts\", \"*.tsx\"]"), "invalid-type", "Quote the value", false),
+        (".cursor/rules/a.mdc", fm("description: d\nglobs: [\"*.ts\", \"*.tsx\"]"), "invalid-type", "Join the items", false),
         (AGENT, fm("name: 1.0\ndescription: d"), "invalid-type", "Quote the value", false),
         (".cursor/rules/a.mdc", fm("description: 3000"), "invalid-type", "Quote the value", false),
         (AGENT, agent("color: purpel"), "invalid-value", "Change to `purple`", false),
@@ -1714,6 +1814,8 @@ fn the_rule_and_steering_folders_decide_the_dialect() {
         (".clinerules/general.md", "cline-rule"),
         (".gemini/agents/reviewer.md", "gemini-agent"),
         ("tools/bot/.gemini/agents/WORKER.md", "gemini-agent"),
+        (".gemini/skills/spec_generator/SKILL.md", "gemini-skill"),
+        ("tools/agent/.gemini/skills/SKILL.md", "gemini-skill"),
     ];
     for (path, id) in cases {
         let out = check(path, fm);
@@ -2397,4 +2499,140 @@ fn skills_without_front_matter_or_description_fall_back_in_claude_code() {
         1:1-1:4 warning[missing-required-key] `description` is required in an Agent skill (SKILL.md): older VS Code versions skip a skill without it, and the Agent Skills spec requires it. Add `description:`.
           text: "---"
     "##]].assert_eq(&out);
+}
+
+/// Gemini CLI's skill loader (skillLoader.ts) reads only `name` and `description`, does not
+/// check the name, and drops a file without front matter or either key without a word.
+#[test]
+fn gemini_skill_checks() {
+    let path = ".gemini/skills/spec_generator/SKILL.md";
+    // A name outside the Agent Skills format loads: information, naming the spec only, and
+    // no name-mismatch (Gemini CLI does not compare it with the folder).
+    let text = "---\nname: spec_generator\ndescription: Writes specs.\n---\nBody\n";
+    expect![[r#"
+        dialect: gemini-skill
+        2:7-2:21 information[invalid-name] The skill name `spec_generator` has characters other than letters, digits and hyphens: Gemini CLI loads it, but the Agent Skills spec rejects it.
+          text: "spec_generator"
+          fix (manual): Use `spec-generator` -> fixed
+    "#]].assert_eq(&check(path, text));
+    let text = "---\nname: Spec Writer\ndescription: Writes specs.\n---\nBody\n";
+    expect![[r#"
+        dialect: gemini-skill
+        2:7-2:18 information[invalid-name] The skill name `Spec Writer` has upper-case letters: Gemini CLI loads it, but the Agent Skills spec rejects it.
+          text: "Spec Writer"
+          fix (manual): Use `spec-writer` -> fixed
+    "#]].assert_eq(&check(path, text));
+    // No description, or no front matter: dropped without a word.
+    let text = "---\nname: spec-generator\n---\nBody\n";
+    expect![[r#"
+        dialect: gemini-skill
+        1:1-1:4 error[missing-required-key] `description` is required in a Gemini CLI skill: without it Gemini CLI drops the skill without a word. Add `description:`.
+          text: "---"
+    "#]].assert_eq(&check(path, text));
+    let text = "# Spec generator\n\nWrites specs.\n";
+    expect![[r##"
+        dialect: gemini-skill
+        1:1-1:17 error[missing-front-matter] No front matter: Gemini CLI skips this file without a word. Add a `---` block with `name` and `description`.
+          text: "# Spec generator"
+          fix (manual): Insert front matter from the file name and first paragraph -> fixed
+    "##]].assert_eq(&check(path, text));
+    // Its line reader takes a description with `: ` in it; other keys are ignored.
+    let text = "---\nname: spec-generator\ndescription: Use when: a spec is due\nargument-hint: x\nlicense: MIT\n---\nBody\n";
+    expect![[r#"
+        dialect: gemini-skill
+        3:22-3:23 warning[yaml-syntax] `: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Gemini CLI tolerates it, but strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file.
+          text: ":"
+          fix: Quote the value of `description` -> fixed
+          fix (manual): Make `description` a folded block scalar (`>-`) -> fixed
+        4:1-4:14 information[unknown-key] `argument-hint` is not a Gemini CLI skill key (it is a key of an Agent skill (SKILL.md) and a Claude Code slash command); Gemini CLI ignores it.
+          text: "argument-hint"
+    "#]].assert_eq(&check(path, text));
+    // Deeper than one folder below `.gemini/skills`: not loaded.
+    let text = "---\nname: deep\ndescription: d\n---\nBody\n";
+    expect![[r#"
+        dialect: gemini-skill
+        1:1-1:4 information[misplaced-file] Gemini CLI looks for `SKILL.md` only in `.gemini/skills` and in its direct subfolders: it does not load this one. Move the skill's folder up to `.gemini/skills/<name>/`.
+          text: "---"
+    "#]].assert_eq(&check(".gemini/skills/group/deep/SKILL.md", text));
+    // The skill's other Markdown files are its resources, not personas.
+    let out = check(
+        ".gemini/skills/spec_generator/references/guide.md",
+        "# Guide\n",
+    );
+    assert!(out.starts_with("dialect: none\n"), "{out}");
+    // A valid skill: nothing.
+    let out = check(
+        ".gemini/skills/x/SKILL.md",
+        "---\nname: x\ndescription: d\n---\nBody\n",
+    );
+    assert_eq!(out, "dialect: gemini-skill\n");
+}
+
+/// VS Code reads only the files directly in `.github/agents`; Copilot CLI reads its subfolders
+/// too. The table's `readers-at` row makes a subfolder's file a Copilot CLI file: messages name
+/// only Copilot CLI, and VS Code's checks (`reader: VS Code`) do not run.
+#[test]
+fn github_agents_subfolders_are_read_by_copilot_cli_only() {
+    let guide = "# Startup checklist\n\nRead this first.\n";
+    expect![[r##"
+        dialect: copilot-agent
+        1:1-1:20 warning[missing-front-matter] No front matter: Copilot CLI, which also reads the subfolders of `.github/agents`, refuses this file ("missing or malformed YAML frontmatter"); VS Code reads only the files directly in `.github/agents` and does not list it. If it is an agent, add a `---` block with `description`; if it is a guide, move it out of `.github/agents`.
+          text: "# Startup checklist"
+          fix (manual): Insert front matter from the file name and first paragraph -> fixed
+    "##]].assert_eq(&check(".github/agents/guides/checklist.md", guide));
+    expect![[r##"
+        dialect: copilot-agent
+        1:1-1:20 warning[missing-front-matter] No front matter: Copilot CLI, which also reads the subfolders of `.github/agents`, refuses this file ("missing or malformed YAML frontmatter"); VS Code reads only the files directly in `.github/agents` and does not list it. If it is an agent, add a `---` block with `description`; if it is a guide, move it out of `.github/agents`.
+          text: "# Startup checklist"
+          fix (manual): Insert front matter from the file name and first paragraph -> fixed
+    "##]].assert_eq(&check(".github/agents/core/deep/flow.md", guide));
+    // Directly in the folder: VS Code lists it.
+    let out = check(".github/agents/checklist.md", guide);
+    assert!(out.contains("VS Code lists this agent"), "{out}");
+    // A model list: Copilot CLI, the only reader, refuses the agent; VS Code's shapes of
+    // `agents` and `handoffs` are not checked.
+    let text =
+        "---\ndescription: d\nmodel: [a, b]\nagents: x\nhandoffs: 3\nmcp-servers: {}\n---\nBody\n";
+    expect![[r#"
+        dialect: copilot-agent
+        3:8-3:14 error[invalid-type] `model` is a list, which Copilot CLI refuses: it does not load this agent ("model: Expected string, received array", github/copilot-cli#3070), and VS Code does not read files in subfolders of `.github/agents`. Name one model.
+          text: "[a, b]"
+    "#]].assert_eq(&check(".github/agents/core/x.agent.md", text));
+    let out = check(".github/agents/x.agent.md", text);
+    assert!(
+        out.contains("warning[invalid-type] `model` is a list: VS Code reads it"),
+        "{out}"
+    );
+    assert!(
+        out.contains("error[invalid-type] `handoffs` must be a list"),
+        "{out}"
+    );
+    // A list `argument-hint`: only VS Code's reading is known, so nothing is claimed of it.
+    let text = "---\ndescription: d\nargument-hint: [file]\n---\nBody\n";
+    expect![[r#"
+        dialect: copilot-agent
+        3:16-3:22 warning[invalid-type] `argument-hint` is a YAML list, but Copilot CLI takes text here. Write the items as one string, or quote the value if you meant the brackets.
+          text: "[file]"
+          fix (manual): Quote the value -> fixed
+    "#]].assert_eq(&check(".github/agents/core/x.md", text));
+    // Unclosed or unparsable front matter: Copilot CLI's reading only.
+    let out = check(".github/agents/core/x.md", "---\ndescription: d\n\nBody\n");
+    assert!(
+        out.contains("error[unclosed-front-matter] The front matter opened here is never closed. Add a `---` line after the last key; until then Copilot CLI reads none of these keys."),
+        "{out}"
+    );
+    let out = check(
+        ".github/agents/core/x.md",
+        "---\ndescription: Use when: a\n---\nBody\n",
+    );
+    assert!(
+        out.contains("Copilot CLI refuses this agent (\"custom agent markdown frontmatter is malformed\"); VS Code does not read files in subfolders of `.github/agents`."),
+        "{out}"
+    );
+    // The same in an organisation's `.github-private`.
+    let out = check(".github-private/agents/team/x.md", guide);
+    assert!(
+        out.contains("Copilot CLI, which also reads the subfolders"),
+        "{out}"
+    );
 }

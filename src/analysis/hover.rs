@@ -177,7 +177,7 @@ fn front_matter_hover(
     offset: usize,
 ) -> Option<(Range<usize>, String)> {
     let yaml = req.parsed.yaml.as_ref()?;
-    let dialect = &req.registry.dialects[detected.index];
+    let dialect = req.registry.dialect(&detected);
     let entry = yaml.entries.iter().find(|e| {
         covers(
             &(e.key_range.start..e.range.end.max(e.key_range.end)),

@@ -240,7 +240,7 @@ fn analyze_capped(
             diagnostics: Vec::new(),
         };
     };
-    let dialect = &registry.dialects[found.index];
+    let dialect = registry.dialect(&found);
     let known = parsed
         .yaml
         .iter()

@@ -162,6 +162,42 @@ pub struct Dialect {
     /// more ("Copilot CLI warns that it ignores it").
     #[serde(default, rename = "unknown-keys-note")]
     pub unknown_keys_note: Option<String>,
+    /// The readers of the dialect's files ("VS Code", "Copilot CLI"), where they are not all
+    /// `tool`: a fact that names its reader (a key's `reader`, a `target_ignores` or
+    /// `ignored-when` row's `reader`, a type note's `readers`) holds only where that reader
+    /// reads the file.
+    #[serde(default)]
+    pub readers: Vec<String>,
+    /// Paths where fewer of the readers read the file (`.github/agents/<folder>/x.md`, which
+    /// only Copilot CLI reads): the first row whose glob matches is the file's reader set, with
+    /// what those readers do ([`Dialect::read_at`]).
+    #[serde(default, rename = "readers-at")]
+    pub readers_at: Vec<ReadersAt>,
+}
+
+/// The readers of a dialect's files at some paths, and what they do where the dialect's
+/// table says what all its readers do. Their reader facts replace the dialect's: one left out
+/// is not what these readers do.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ReadersAt {
+    pub glob: String,
+    /// Who reads these files: a subset of the dialect's `readers`.
+    pub readers: Vec<String>,
+    /// Said in messages in place of the dialect's `tool` and `title`.
+    pub tool: String,
+    pub title: String,
+    #[serde(default)]
+    pub without_front_matter: Option<Effect>,
+    #[serde(default)]
+    pub unclosed_front_matter: Option<Effect>,
+    #[serde(default)]
+    pub unparsable: Option<Unparsable>,
+    #[serde(default)]
+    pub lenient_yaml: LenientYaml,
+    #[serde(default, rename = "unknown-keys-note")]
+    pub unknown_keys_note: Option<String>,
+    pub source: String,
 }
 
 /// `keys` are not read when `key` is one of `values` (`""`: the key is not set).
@@ -174,6 +210,9 @@ pub struct TargetIgnores {
     /// Who ignores them: "GitHub Copilot ignores it with `target: github-copilot`".
     pub says: String,
     pub severity: Mild,
+    /// The reader whose behaviour this is, where the dialect has several (`readers`).
+    #[serde(default)]
+    pub reader: Option<String>,
     pub sources: Vec<String>,
 }
 
@@ -277,6 +316,13 @@ impl KeyFallback {
 pub struct Plugin {
     /// Path globs of the plugin's files.
     pub paths: Vec<String>,
+    /// Files that make the folder holding them a plugin's root (`.claude-plugin/plugin.json`),
+    /// looked for in every folder from the file's up to the project root.
+    #[serde(default)]
+    pub markers: Vec<String>,
+    /// Path globs of the plugin's files relative to such a root (`agents/**/*.md`).
+    #[serde(default)]
+    pub within: Vec<String>,
     /// Keys the tool ignores in a plugin's files.
     #[serde(default)]
     pub ignores: Vec<String>,
@@ -285,9 +331,19 @@ pub struct Plugin {
 }
 
 impl Plugin {
-    /// Whether the file at `rel_path` is a plugin's.
-    pub fn holds(&self, rel_path: &str) -> bool {
+    /// Whether the file at `rel_path` is a plugin's: by its path, or below the nearest plugin
+    /// root that `markers` found (one of this plugin kind's markers).
+    pub fn holds(&self, rel_path: &str, markers: crate::dialect::Markers) -> bool {
+        let below_root = markers.plugin_root().and_then(|(depth, name)| {
+            self.markers.iter().any(|m| m == name).then(|| {
+                rel_path
+                    .splitn(depth + 1, '/')
+                    .nth(depth)
+                    .unwrap_or_default()
+            })
+        });
         crate::glob::GlobSet::new(&self.paths).is_match(rel_path)
+            || below_root.is_some_and(|rest| crate::glob::GlobSet::new(&self.within).is_match(rest))
     }
 }
 
@@ -441,6 +497,9 @@ pub struct IgnoredWhen {
     pub when: Condition,
     /// Why, after "`key` is ignored …: ": "VS Code uses tools only in agent mode".
     pub effect: String,
+    /// The reader whose behaviour this is, where the dialect has several (`readers`).
+    #[serde(default)]
+    pub reader: Option<String>,
     pub source: String,
 }
 
@@ -690,7 +749,21 @@ pub struct NameReader {
     pub letters: NameLetters,
     /// What it does with another name, after the reader: "silently skips the skill".
     pub refuses: String,
+    /// How much its refusal matters where the file's own tool loads the name: a reader of
+    /// this file refusing it is a warning; the spec alone (no reader of this folder checks the
+    /// name), information.
+    #[serde(default)]
+    pub level: Portability,
     pub source: String,
+}
+
+/// The severity of a name only other readers refuse.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Portability {
+    #[default]
+    Warning,
+    Information,
 }
 
 /// Which letters a name may hold besides digits and hyphens.
@@ -913,6 +986,16 @@ pub struct Key {
     /// file"). `yaml-syntax` then offers no quoting fix for it.
     #[serde(default)]
     pub quotes_kept: Option<String>,
+    /// For a text key: what each of its readers does with a YAML list in its place
+    /// (`applyTo: [a, b]`), for `invalid-type`, which names each reader; the worst of them
+    /// decides the severity.
+    #[serde(default)]
+    pub if_list: Vec<ListReading>,
+    /// For a text key: the readers that turn a literal `\n` of a plain value into a line break
+    /// (Claude Code, in an agent's `description`), and those that show the backslash, for
+    /// `escaped-newline` (a hint naming them, or nothing when no reader shows it).
+    #[serde(default)]
+    pub newline_escapes: Option<NewlineEscapes>,
     /// For a key whose empty value (`tools:`, which YAML reads as null) its readers take for
     /// something other than what the author likely meant: what they do with it.
     #[serde(default)]
@@ -995,6 +1078,53 @@ pub enum NoteType {
     Map,
 }
 
+/// Who turns a literal `\n` in a plain value into a line break, and who shows it as written.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct NewlineEscapes {
+    /// "Claude Code".
+    pub unescaped_by: String,
+    /// "VS Code and Copilot CLI"; unset when every reader of the key turns them into breaks.
+    #[serde(default)]
+    pub shown_by: Option<String>,
+    pub sources: Vec<String>,
+}
+
+/// What one reader does with a YAML list where its key takes text, and where that was read.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct ListReading {
+    /// "VS Code", "Copilot CLI".
+    pub reader: String,
+    pub does: ListUse,
+    /// What follows for the file, after the reader's verb: "the file is never applied
+    /// automatically".
+    #[serde(default)]
+    pub effect: Option<String>,
+    pub source: String,
+}
+
+/// What a reader makes of a YAML list in a text key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ListUse {
+    /// It ignores the value: the key is as good as unset.
+    Dropped,
+    /// It takes the line as written, brackets and all.
+    Misread,
+    /// It turns the list back into text: the items stay, the brackets go.
+    Coerced,
+    /// It takes a list too.
+    Accepted,
+}
+
+impl ListUse {
+    /// Whether the reader loses what the list says (a warning), rather than only its brackets.
+    pub fn loses_items(self) -> bool {
+        matches!(self, ListUse::Dropped | ListUse::Misread)
+    }
+}
+
 /// A value of another type than the key's, which some reader takes differently: reported as
 /// `invalid-type` at `level` with `says`, instead of the plain wrong-type message.
 #[derive(Debug, Clone, Deserialize)]
@@ -1006,6 +1136,9 @@ pub struct TypeNote {
     /// Applies only with this setting (`target: github-copilot`).
     #[serde(default)]
     pub when: Option<Setting<String>>,
+    /// The readers it is about: it holds only where every one of them reads the file.
+    #[serde(default)]
+    pub readers: Vec<String>,
     /// The whole message, naming the readers and what they do.
     pub says: String,
     pub sources: Vec<String>,
@@ -1294,6 +1427,7 @@ tables!(
     "windsurf-rule",
     "cline-rule",
     "gemini-agent",
+    "gemini-skill",
 );
 const VALUES_FILE: &str = include_str!(concat!(env!("OUT_DIR"), "/schema/values.json"));
 #[cfg(test)]
@@ -1564,6 +1698,44 @@ fn resolve_shapes(k: &mut Key, shapes: &HashMap<String, Key>) -> Result<(), Stri
 }
 
 impl Dialect {
+    /// The dialect as the readers of `at` see it: their tool name, what they do, and only the
+    /// facts of readers among them. A key another reader checks (`reader: VS Code`) keeps its
+    /// doc and its type notes of these readers, and takes any value: its type and shape are
+    /// that reader's.
+    pub fn read_at(&self, at: &ReadersAt) -> Dialect {
+        let reads = |r: &Option<String>| r.as_ref().is_none_or(|r| at.readers.contains(r));
+        let mut d = self.clone();
+        d.tool = at.tool.clone();
+        d.title = at.title.clone();
+        d.readers = at.readers.clone();
+        d.readers_at = Vec::new();
+        d.without_front_matter = at.without_front_matter.clone();
+        d.unclosed_front_matter = at.unclosed_front_matter.clone();
+        d.unparsable = at.unparsable.clone();
+        d.lenient_yaml = at.lenient_yaml;
+        d.unknown_keys_note = at.unknown_keys_note.clone();
+        d.target_ignores.retain(|t| reads(&t.reader));
+        d.ignored_when.retain(|t| reads(&t.reader));
+        for key in &mut d.keys {
+            key.type_notes
+                .retain(|n| n.readers.iter().all(|r| at.readers.contains(r)));
+            key.if_list.retain(|l| at.readers.contains(&l.reader));
+            if !reads(&key.reader) {
+                *key = Key {
+                    key: std::mem::take(&mut key.key),
+                    ty: ValueType::Any,
+                    doc: std::mem::take(&mut key.doc),
+                    default: key.default.take(),
+                    deprecated: key.deprecated.take(),
+                    source: key.source.take(),
+                    type_notes: std::mem::take(&mut key.type_notes),
+                    ..Key::default()
+                };
+            }
+        }
+        d
+    }
+
     pub fn key(&self, name: &str) -> Option<&Key> {
         self.keys.iter().find(|k| k.key == name)
     }

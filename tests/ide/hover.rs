@@ -1678,3 +1678,53 @@ Body
         "#]],
     );
 }
+
+#[test]
+fn key_of_a_gemini_skill() {
+    check(
+        r#"
+//- /.gemini/skills/spec/SKILL.md
+---
+name: spec
+descr$0iption: Writes specs.
+---
+Body
+"#,
+        expect![[r#"
+            3:1-3:12 "description"
+
+            **`description`** · text · required
+
+            What the skill does and when to use it: Gemini CLI puts it in the system prompt and activates the skill when a task matches it. Required.
+
+            Dialect: Gemini CLI skill (Gemini CLI). [Source](https://github.com/google-gemini/gemini-cli/blob/5411f113/packages/core/src/skills/skillLoader.ts)
+
+            This file: Gemini CLI skill (recognised by its path).
+        "#]],
+    );
+}
+
+#[test]
+fn key_of_an_agent_in_a_subfolder_of_github_agents_names_its_reader() {
+    check(
+        r#"
+//- /.github/agents/core/flow.md
+---
+description: d
+hand$0offs: []
+---
+Body
+"#,
+        expect![[r#"
+            3:1-3:9 "handoffs"
+
+            **`handoffs`** · any
+
+            Next-step buttons shown after a response: a list of `{label, agent, prompt, send?, model?, showContinueOn?}` (`send` defaults to `false`). Ignored on GitHub.com.
+
+            Dialect: Copilot CLI custom agent (Copilot CLI). [Source](https://code.visualstudio.com/docs/agent-customization/custom-agents)
+
+            This file: Copilot CLI custom agent (recognised by its path).
+        "#]],
+    );
+}

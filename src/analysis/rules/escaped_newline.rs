@@ -3,6 +3,8 @@
 use super::support::value_text;
 use super::support::entries;
 use super::RuleCx;
+use super::cases::ESCAPES_SHOWN_BY_OTHERS;
+use crate::schema::NewlineEscapes;
 use crate::analysis::quote;
 use crate::diagnostic::{Code, Fix, TextEdit};
 use crate::syntax::scalar::Style;
@@ -57,12 +59,35 @@ fn escaped_newline(cx: &mut RuleCx, e: &Entry) {
             .replace('"', "\\\"")
     );
     let n = parts.len() - 1;
-    let msg = format!(
-        "`{}` holds {n} literal `\\n` escape{}: in an unquoted value they stay a backslash and an `n`, not line breaks. Use a block scalar (`|`) for real line breaks.",
+    let escapes = format!(
+        "`{}` holds {n} literal `\\n` escape{}",
         e.key,
         if n == 1 { "" } else { "s" }
     );
-    if let Some(d) = cx.report(Code::EscapedNewline, v.range.clone(), msg) {
+    // Where the file's own tool turns them into line breaks (Claude Code, an agent's
+    // description), only the other readers that show them are news, and only a hint.
+    let (msg, case) = match cx.dialect.key(&e.key).and_then(|k| k.newline_escapes.as_ref()) {
+        Some(NewlineEscapes {
+            shown_by: None, ..
+        }) => return,
+        Some(NewlineEscapes {
+            unescaped_by,
+            shown_by: Some(shown_by),
+            ..
+        }) => (
+            format!(
+                "{escapes}: {unescaped_by} turns them into line breaks, but {shown_by} show a backslash and an `n`. A block scalar (`|`) gives every reader the line breaks."
+            ),
+            Some(&ESCAPES_SHOWN_BY_OTHERS),
+        ),
+        None => (
+            format!(
+                "{escapes}: in an unquoted value they stay a backslash and an `n`, not line breaks. Use a block scalar (`|`) for real line breaks."
+            ),
+            None,
+        ),
+    };
+    if let Some(d) = cx.report_as(Code::EscapedNewline, case, v.range.clone(), msg) {
         // Offered, not applied: that `\\n` was meant as a line break is a guess (a description
         // may be about escapes), and readers differ (Claude Code itself turns `\\n` into line
         // breaks in an agent's description; VS Code and strict parsers keep them).

@@ -82,7 +82,7 @@ fn ignored_in_plugins(cx: &mut RuleCx) {
         return;
     };
     let Some(yaml) = cx.yaml() else { return };
-    if plugin.ignores.is_empty() || !plugin.holds(cx.location.rel_path) {
+    if plugin.ignores.is_empty() || !plugin.holds(cx.location.rel_path, cx.location.markers) {
         return;
     }
     for e in yaml.entries.iter().filter(|e| plugin.ignores.contains(&e.key)) {

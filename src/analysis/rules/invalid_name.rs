@@ -1,11 +1,11 @@
 //! `invalid-name`: a name that breaks the dialect's format rules.
 
-use super::cases::{LOOSE_AGENT_NAME, RESERVED_WORD, SKILL_NAME_PORTABILITY};
+use super::cases::{LOOSE_AGENT_NAME, RESERVED_WORD, SKILL_NAME_PORTABILITY, SKILL_NAME_SPEC_ONLY};
 use super::support::entries;
 use super::support::slug::{is_lowercase_slug, is_slug, slug};
 use super::{Case, RuleCx};
 use crate::diagnostic::{Code, Fix, TextEdit};
-use crate::schema::{NameFormat, NameLetters, NameReader};
+use crate::schema::{NameFormat, NameLetters, NameReader, Portability};
 use crate::syntax::yaml::Node;
 use unicode_normalization::UnicodeNormalization;
 
@@ -106,7 +106,13 @@ fn skill(cx: &mut RuleCx, v: &Node, name: &str) {
         Some(loaded) => format!("The skill name{shown} {problem}: {loaded}, but {refused}."),
         None => format!("The skill name{shown} {problem}: {refused}."),
     };
-    let case = rules.loaded_by.is_some().then_some(&SKILL_NAME_PORTABILITY);
+    let case = rules.loaded_by.is_some().then(|| {
+        if refusing.iter().any(|r| r.level == Portability::Warning) {
+            &SKILL_NAME_PORTABILITY
+        } else {
+            &SKILL_NAME_SPEC_ONLY
+        }
+    });
     let slugged = slug(name);
     let fix = (slugged != name && !slugged.is_empty())
         .then(|| slug_fix(cx, v, name))

@@ -1,7 +1,7 @@
 //! `invalid-type`: a value of the wrong YAML type for its key.
 
 use super::cases::{
-    LIST_READ_AS_TEXT, NOT_A_TOOL_NAME, NULL_VALUE, OTHER_READERS_WANT_ANOTHER_TYPE,
+    LIST_COERCED, LIST_READ_AS_TEXT, NOT_A_TOOL_NAME, NULL_VALUE, OTHER_READERS_WANT_ANOTHER_TYPE,
     QUOTED_BOOLEAN, READERS_DIFFER, TEXT_FOR_A_LIST, TYPE_FALLS_BACK,
 };
 use super::support::{entries, model_ids, shape};
@@ -9,7 +9,7 @@ use super::{Case, RuleCx};
 use crate::analysis::quote;
 use crate::diagnostic::{Code, Fix, TextEdit};
 use crate::schema::{
-    BoolSpellings, Key, LenientYaml, Level, ListStyle, NoteLevel, QuotedBool, ValueType,
+    BoolSpellings, Key, LenientYaml, Level, ListStyle, ListUse, NoteLevel, QuotedBool, ValueType,
 };
 use crate::syntax::scalar::{Resolved, Style};
 use crate::syntax::yaml::{Entry, Node, NodeKind};
@@ -109,6 +109,7 @@ fn typed(cx: &mut RuleCx, key: &Key, v: &Node) {
 
 /// Text keys: a list, a map or a bare number/boolean where text belongs.
 fn string(cx: &mut RuleCx, key: &Key, v: &Node) {
+    let mut list_case = None;
     let msg = match &v.kind {
         NodeKind::Scalar(s)
             if s.style == Style::Plain
@@ -145,16 +146,13 @@ fn string(cx: &mut RuleCx, key: &Key, v: &Node) {
             };
             format!("`{}` must be text, not {}{hint}.", key.key, v.type_name())
         }
-        NodeKind::Seq { .. } => format!(
-            "{} reads `{}` as text{}, not {}: it may not see every item. Write the items as one string, or quote the value if you meant the brackets.",
-            cx.dialect.tool,
-            key.key,
-            key.text_form
-                .as_ref()
-                .map(|f| format!(" ({f})"))
-                .unwrap_or_default(),
-            v.type_name()
-        ),
+        NodeKind::Seq { .. } => match list_as_text(cx, key) {
+            Some((msg, case)) => {
+                list_case = Some(case);
+                msg
+            }
+            None => return,
+        },
         NodeKind::Map { .. } => format!(
             "`{}` must be text, not a mapping. Quote the value if it contains `: `.",
             key.key
@@ -171,15 +169,9 @@ fn string(cx: &mut RuleCx, key: &Key, v: &Node) {
     let fixable =
         on_key_line && !raw.contains(['\n', '\r']) && !matches!(v.kind, NodeKind::Map { .. });
     // A list where text belongs breaks `name` and `description` (Claude Code 2.1.51 crashed on
-    // an array description); elsewhere tools read the list or ignore the key (Cursor `globs`).
-    let case = match (&v.kind, key.key.as_str()) {
-        (NodeKind::Seq { .. }, k)
-            if !cx.dialect.roles.is_identity(k) && key.if_invalid.is_none() =>
-        {
-            Some(&LIST_READ_AS_TEXT)
-        }
-        _ => None,
-    };
+    // an array description), and a key whose table says what the tool does with a wrong value;
+    // elsewhere the key's readers decide (`list_as_text`).
+    let case = list_case;
     // Safe because the quoted text is exactly what was written, and a reader that turned the
     // number or boolean back into text would have shown that same text (`123`, `1.5`, `true`;
     // a YAML 1.2 reader already reads `yes` as text). `1.0`, `007` or `True` would have shown
@@ -191,9 +183,24 @@ fn string(cx: &mut RuleCx, key: &Key, v: &Node) {
         }
         _ => false,
     };
+    let joined = key.text_form.as_ref().and_then(|_| joined_items(v));
+    // A tool with its own line reader (Cursor) keeps quotes, so the joined text goes unquoted.
+    let joined = joined.map(|j| match cx.dialect.lenient_yaml {
+        LenientYaml::All => j,
+        _ => quote::single_quoted(&j),
+    });
     if let Some(d) = cx.report_as(Code::InvalidType, case, v.range.clone(), msg)
         && fixable
     {
+        // A key read as a list in text (globs) wants its items joined, not its brackets kept.
+        // Offered: the separator the tool splits on is the table's prose, not a setting.
+        if let Some(joined) = joined {
+            d.fixes.push(Fix::manual(
+                "Join the items into one string",
+                vec![TextEdit::replace(v.range.clone(), joined)],
+            ));
+            return;
+        }
         let edit = vec![TextEdit::replace(
             v.range.clone(),
             quote::single_quoted(&raw),
@@ -204,6 +211,63 @@ fn string(cx: &mut RuleCx, key: &Key, v: &Node) {
             Fix::manual("Quote the value", edit)
         });
     }
+}
+
+/// A YAML list in a text key other than the name and description: what each reader does with
+/// it (the key's `if-list`), and the severity that follows. A reader that loses the items
+/// makes it a warning; one that only loses the brackets, information; when every reader takes
+/// a list, nothing. Without `if-list` the message states no consequence it does not know.
+fn list_as_text(cx: &RuleCx, key: &Key) -> Option<(String, &'static Case)> {
+    // A key read as a list in text (globs) wants the items joined; any other, most likely,
+    // its brackets back.
+    let write = match &key.text_form {
+        Some(form) => format!("Write the items as one string ({form})."),
+        None => "Write the items as one string, or quote the value if you meant the brackets."
+            .to_string(),
+    };
+    if key.if_list.is_empty() {
+        let msg = format!(
+            "`{}` is a YAML list, but {} takes text here. {write}",
+            key.key, cx.dialect.tool
+        );
+        return Some((msg, &LIST_READ_AS_TEXT));
+    }
+    if key.if_list.iter().all(|r| r.does == ListUse::Accepted) {
+        return None;
+    }
+    let readers = key
+        .if_list
+        .iter()
+        .map(|r| {
+            let verb = match r.does {
+                ListUse::Dropped => "ignores a list here",
+                ListUse::Misread => "reads the line as written, brackets included",
+                ListUse::Coerced => "turns the list into text without its brackets",
+                ListUse::Accepted => "accepts a list",
+            };
+            match &r.effect {
+                Some(effect) => format!("{} {verb}: {effect}", r.reader),
+                None => format!("{} {verb}", r.reader),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let case = if key.if_list.iter().any(|r| r.does.loses_items()) {
+        &LIST_READ_AS_TEXT
+    } else {
+        &LIST_COERCED
+    };
+    Some((format!("`{}` is a YAML list. {readers}. {write}", key.key), case))
+}
+
+/// The items of a list of text, joined with `, ` (`[a, b]` is `a, b`); none when an item is
+/// not text.
+fn joined_items(v: &Node) -> Option<String> {
+    let NodeKind::Seq { items, .. } = &v.kind else {
+        return None;
+    };
+    let texts: Option<Vec<&str>> = items.iter().map(Node::as_str).collect();
+    texts.filter(|t| !t.is_empty()).map(|t| t.join(", "))
 }
 
 /// Whether a plain number or boolean, turned back into text by its reader (JavaScript's

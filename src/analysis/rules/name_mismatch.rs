@@ -32,7 +32,7 @@ pub fn check(cx: &mut RuleCx) {
                     .dialect
                     .plugin
                     .as_ref()
-                    .is_some_and(|p| p.holds(cx.location.rel_path));
+                    .is_some_and(|p| p.holds(cx.location.rel_path, cx.location.markers));
                 let uses = if in_plugin {
                     u.in_plugins.replace("{name}", name)
                 } else {

@@ -41,7 +41,7 @@ pub async fn completion(
                 text: snap.doc.text(),
                 parsed,
                 registry: &loc.registry,
-                dialect: &loc.registry.dialects[detected.index],
+                dialect: loc.registry.dialect(&detected),
                 offset: from_proto::offset(&snap.doc, pos.position, snap.encoding),
                 snippets: flags.snippets,
                 lazy_docs: flags.completion_lazy_docs,
@@ -72,7 +72,7 @@ pub async fn resolve(
                 let loc = &snap.location;
                 registry.detect(&loc.rel_path, c.parsed.yaml.as_ref(), loc.markers, None)
             })?;
-            completion::documentation(registry, &registry.dialects[detected.index], &data.doc)
+            completion::documentation(registry, registry.dialect(&detected), &data.doc)
         })
         .await?;
     if let Some(value) = doc {

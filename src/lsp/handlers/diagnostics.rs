@@ -131,7 +131,7 @@ async fn check(shared: &Arc<Shared>, uri: &lsp::Uri) {
         let dialect = computed
             .analysis
             .dialect
-            .map(|d| &snap.location.registry.dialects[d.index]);
+            .map(|d| snap.location.registry.dialect(&d));
         let mut index = shared.index();
         match dialect {
             Some(d) => index.set(path.clone(), workspace::extract(&computed.parsed, Some(d))),
