@@ -4,7 +4,7 @@
 //! and the shapes that are valid YAML and must stay clean.
 
 mod common;
-use common::{check, fixed};
+use common::{check, fixed, offered};
 use expect_test::expect;
 
 const AGENT: &str = ".claude/agents/my-agent.md";
@@ -282,4 +282,65 @@ fn the_readers_are_named_per_dialect() {
           text: "description: Reviews code.\n<example>\nuser: \"Review\"\n</example>"
     "#]]
     .assert_eq(&out);
+}
+
+/// No `---` after the keys, so a `---` rule further down closes the block: the body's first
+/// lines are read as YAML. One finding, on the first body line, with a fix (offered, not
+/// applied) that closes the block after the keys; a comment between keys stays valid.
+#[test]
+fn a_body_swallowed_by_an_unclosed_block_is_one_finding() {
+    let body = "\n# Best practices\n## Mission\n\nAs Copilot, apply the principles. Be clear.\n\n---\n\nMore body.\n";
+    let mut out = String::new();
+    for (path, keys) in [
+        (
+            ".github/instructions/a.instructions.md",
+            "applyTo: '**'\ndescription: Best practices\n",
+        ),
+        (
+            ".claude/agents/rev.md",
+            "name: rev\ndescription: Reviews code\n",
+        ),
+        (".cursor/rules/r.mdc", "description: d\r\nglobs: src/**\r\n"),
+    ] {
+        let text = format!("---\n{keys}{body}");
+        out += &check(path, &text);
+        assert_eq!(fixed(path, &text).0, text, "not applied by --fix");
+    }
+    out += &offered(
+        ".claude/agents/rev.md",
+        &format!("---\nname: rev\ndescription: Reviews code\n{body}"),
+        "yaml-syntax",
+    );
+    out += &check(
+        AGENT,
+        "---\nname: ok\ndescription: d\n\n# a comment\nmodel: sonnet\n---\nBody\n",
+    );
+    expect![[r##"
+        dialect: copilot-instructions
+        5:1-5:17 error[yaml-syntax] The front matter is not closed after its keys: the `---` on line 10 closes it, so the body from line 5 on is read as YAML, and does not parse. VS Code marks the front matter as an error and reads only the keys it can parse; strict readers (GitHub, Copilot CLI) reject the file. Add a `---` line after the last key.
+          text: "# Best practices"
+          fix (manual): Close the front matter after the last key -> fixed
+        dialect: claude-agent
+        5:1-5:17 error[yaml-syntax] The front matter is not closed after its keys: the `---` on line 10 closes it, so the body from line 5 on is read as YAML, and does not parse. Claude Code reads none of its keys: it skips this agent, and lists a plugin agent with a placeholder description instead of its own. Copilot CLI, which reads `.claude/agents` too, refuses it. Add a `---` line after the last key.
+          text: "# Best practices"
+          fix (manual): Close the front matter after the last key -> fixed
+        dialect: cursor-rule
+        5:1-5:17 warning[yaml-syntax] The front matter is not closed after its keys: the `---` on line 10 closes it, so the body from line 5 on is read as YAML, and does not parse. Cursor reads the keys it finds, but takes the text above that `---` out of the rule's body; Cline, which reads `.cursor/rules` too, cannot parse it (js-yaml) and then includes the rule in every request, with its raw front matter. Add a `---` line after the last key.
+          text: "# Best practices"
+          fix (manual): Close the front matter after the last key -> fixed
+        ---
+        name: rev
+        description: Reviews code
+        ---
+
+        # Best practices
+        ## Mission
+
+        As Copilot, apply the principles. Be clear.
+
+        ---
+
+        More body.
+        dialect: claude-agent
+    "##]].assert_eq(&out);
 }

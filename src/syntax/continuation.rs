@@ -80,6 +80,23 @@ pub fn absorb(text: &str, yaml: &mut Yaml, is_key: impl Fn(&str) -> bool) {
             }
             j += 1;
         }
+        // Markdown headings and no key after them up to the closing `---`: that is the body,
+        // which a missing closing fence let into the block, not a value that goes on
+        // (`yaml-syntax` says so once, at the first body line).
+        let last_end = match items[last] {
+            Item::Stray(s) => yaml.stray[s].end,
+            Item::Entry(e) => yaml.entries[e].range.end,
+        };
+        // From the owner's key line on: its range takes in the comment lines below it.
+        let key_at = yaml.entries[owner].key_range.start;
+        let from = text[key_at..last_end]
+            .find(['\n', '\r'])
+            .map_or(last_end, |n| key_at + n);
+        let body_after = j == items.len() && has_heading(&text[from..last_end]);
+        if body_after {
+            i = last + 1;
+            continue;
+        }
         runs.push(Run {
             owner_at,
             owner,
@@ -91,6 +108,20 @@ pub fn absorb(text: &str, yaml: &mut Yaml, is_key: impl Fn(&str) -> bool) {
         return;
     }
     apply(text, yaml, &items, &runs);
+}
+
+/// A Markdown heading (`# Title`, `## Part`) at the start of a line after a blank one.
+fn has_heading(between: &str) -> bool {
+    let mut after_blank = false;
+    for line in between.lines() {
+        let heading =
+            line.starts_with('#') && line.trim_start_matches('#').starts_with([' ', '\t']);
+        if heading && after_blank {
+            return true;
+        }
+        after_blank = line.trim().is_empty();
+    }
+    false
 }
 
 /// One word that a key is made of (`mod`, while `model:` is being typed): a key without its

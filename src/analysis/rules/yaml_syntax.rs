@@ -2,6 +2,7 @@
 
 use super::cases::TOLERATED;
 use super::support::second_reading::{Reading, Verdict};
+use super::support::body_in_block::{self, BodyInBlock};
 use super::support::{continued, entries, value_text};
 use super::RuleCx;
 use crate::analysis::quote;
@@ -15,6 +16,15 @@ pub fn check(cx: &mut RuleCx) {
     let Some(yaml) = entries::mapping(cx) else {
         return;
     };
+    // The body swallowed by a block that a later `---` closes: one finding at the cause, not
+    // one per body line.
+    if let Some(block) = cx.parsed.split.closed_block()
+        && let Some(close) = &block.close
+        && let Some(b) = body_in_block::find(cx.text, yaml, block.content.clone(), close.start)
+    {
+        body_in_block(cx, &b);
+        return;
+    }
     for c in &yaml.continued {
         continued_value(cx, &yaml.entries[c.entry], c);
     }
@@ -257,6 +267,39 @@ fn continued_value(cx: &mut RuleCx, e: &Entry, c: &Continued) {
         } else {
             Fix::manual(title, vec![edit])
         });
+    }
+}
+
+/// `---`, keys, a blank line, then the body up to a `---` rule: the keys were never closed.
+fn body_in_block(cx: &mut RuleCx, b: &BodyInBlock) {
+    let lines = crate::text::LineIndex::new(cx.text);
+    let (first, close) = (
+        lines.line_of(b.first_body_line.start) + 1,
+        lines.line_of(b.close) + 1,
+    );
+    // A tool with its own reader (Cursor) reads the keys it finds; the others fail on the body.
+    let own_reader = cx.dialect.lenient_yaml == LenientYaml::All;
+    let who = if own_reader {
+        format!(
+            "{} reads the keys it finds, but takes the text above that `---` out of the rule's body; {}",
+            cx.dialect.tool,
+            strict_readers(cx)
+        )
+    } else {
+        unparsable(cx)
+    };
+    let msg = format!(
+        "The front matter is not closed after its keys: the `---` on line {close} closes it, so the body from line {first} on is read as YAML, and does not parse. {who} Add a `---` line after the last key."
+    );
+    let case = own_reader.then_some(&TOLERATED);
+    let eol = cx.line_ending();
+    if let Some(d) = cx.report_as(Code::YamlSyntax, case, b.first_body_line.clone(), msg) {
+        // Offered, not applied: the `---` further down may be meant as a rule in the body, or
+        // as the closing fence after keys that really go on below.
+        d.fixes.push(Fix::manual(
+            "Close the front matter after the last key",
+            vec![TextEdit::insert(b.keys_end, format!("---{eol}"))],
+        ));
     }
 }
 

@@ -1,5 +1,6 @@
 //! What several rules need, one module per question.
 
+pub mod body_in_block;
 pub mod continued;
 pub mod entries;
 pub mod flag;
