@@ -219,26 +219,17 @@ fn continued_value(cx: &mut RuleCx, e: &Entry, c: &Continued) {
     } else {
         (format!("lines {first}–{last}, which are"), "them", "those lines")
     };
-    let own_reader = cx.dialect.lenient_yaml == LenientYaml::All;
-    let who = if own_reader {
-        format!(
-            "{} reads the file with its own reader; {}",
-            cx.dialect.tool,
-            strict_readers(cx)
-        )
-    } else {
-        let mut who = unparsable(cx);
-        // The evidence of the readers' failure is for this shape (anthropics/claude-code#91871).
-        if let Some(seen) = cx
-            .dialect
-            .unparsable
-            .as_ref()
-            .and_then(|u| u.continued_evidence.as_ref())
-        {
-            who.push_str(&format!(" Seen in {seen}."));
-        }
-        who
-    };
+    let (own_reader, mut who) = broken_block_readers(cx, "reads the file with its own reader");
+    // The evidence of the readers' failure is for this shape (anthropics/claude-code#91871).
+    if let Some(seen) = cx
+        .dialect
+        .unparsable
+        .as_ref()
+        .and_then(|u| u.continued_evidence.as_ref())
+        .filter(|_| !own_reader)
+    {
+        who.push_str(&format!(" Seen in {seen}."));
+    }
     let key = &e.key;
     let msg = format!(
         "The value of `{key}` goes on at {at} not indented under it: YAML does not read {them} as part of the value, so the front matter does not parse. {who} Make `{key}` a block scalar (`{key}: |-`) and indent {those}."
@@ -278,16 +269,10 @@ fn body_in_block(cx: &mut RuleCx, b: &BodyInBlock) {
         lines.line_of(b.close) + 1,
     );
     // A tool with its own reader (Cursor) reads the keys it finds; the others fail on the body.
-    let own_reader = cx.dialect.lenient_yaml == LenientYaml::All;
-    let who = if own_reader {
-        format!(
-            "{} reads the keys it finds, but takes the text above that `---` out of the rule's body; {}",
-            cx.dialect.tool,
-            strict_readers(cx)
-        )
-    } else {
-        unparsable(cx)
-    };
+    let (own_reader, who) = broken_block_readers(
+        cx,
+        "reads the keys it finds, but takes the text above that `---` out of the rule's body",
+    );
     let msg = format!(
         "The front matter is not closed after its keys: the `---` on line {close} closes it, so the body from line {first} on is read as YAML, and does not parse. {who} Add a `---` line after the last key."
     );
@@ -458,6 +443,19 @@ fn strict_readers(cx: &RuleCx) -> String {
         Some(r) => r.says.clone(),
         None => "strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file.".into(),
     }
+}
+
+/// What the readers do with a block that does not parse, and whether the tool has its own
+/// reader: that one (Cursor) `own_says`, and the strict readers fail; otherwise the table's
+/// `unparsable`.
+fn broken_block_readers(cx: &RuleCx, own_says: &str) -> (bool, String) {
+    let own_reader = cx.dialect.lenient_yaml == LenientYaml::All;
+    let who = if own_reader {
+        format!("{} {own_says}; {}", cx.dialect.tool, strict_readers(cx))
+    } else {
+        unparsable(cx)
+    };
+    (own_reader, who)
 }
 
 /// What the readers do with front matter that does not parse (the table's `unparsable`).
