@@ -196,28 +196,32 @@ pub fn decode_block(raw: &str) -> (Style, String) {
             }
         }
         _ => {
-            let mut prev_more_indented = false;
-            let mut first = true;
+            // YAML's folding: a break between two lines of text becomes a space, or nothing
+            // when empty lines follow it (each empty line is a break); next to a more-indented
+            // line the break is kept as well as the empty lines.
+            let mut prev_more: Option<bool> = None;
+            let mut empties = 0;
             for l in &content {
-                let more = l.starts_with([' ', '\t']);
                 if l.is_empty() {
-                    out.push('\n');
+                    empties += 1;
                     continue;
                 }
-                if !first && !out.ends_with('\n') {
-                    out.push(if more || prev_more_indented {
-                        '\n'
-                    } else {
-                        ' '
-                    });
-                } else if !first && (more || prev_more_indented) && out.ends_with('\n') {
-                    // A more-indented line keeps the break before it.
+                let more = l.starts_with([' ', '\t']);
+                match prev_more {
+                    None => {}
+                    Some(p) if p || more => out.push('\n'),
+                    Some(_) if empties == 0 => out.push(' '),
+                    Some(_) => {}
                 }
+                out.extend(std::iter::repeat_n('\n', empties));
                 out.push_str(l);
-                prev_more_indented = more;
-                first = false;
+                prev_more = Some(more);
+                empties = 0;
             }
-            out.push('\n');
+            if prev_more.is_some() {
+                out.push('\n');
+            }
+            out.extend(std::iter::repeat_n('\n', empties));
         }
     }
     let trimmed_len = out.trim_end_matches('\n').len();
@@ -267,6 +271,15 @@ mod tests {
         assert_eq!(
             decode_block(">-\n  a\n  b\n\n  c\n"),
             (Style::Folded, "a b\nc".into())
+        );
+        // Next to a more-indented line, the break stays as well as the empty line.
+        assert_eq!(
+            decode_block(">\n  a b\n\n   c\n  - d\n  - e\n"),
+            (Style::Folded, "a b\n\n c\n- d - e\n".into())
+        );
+        assert_eq!(
+            decode_block(">\n\n  a\n   b\n  c\n"),
+            (Style::Folded, "\na\n b\nc\n".into())
         );
         assert_eq!(
             decode_block("|+\n  a\n\n"),
