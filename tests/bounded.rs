@@ -105,7 +105,7 @@ fn an_alias_of_an_earlier_entry_is_not_unknown_when_entries_are_parsed_alone() {
         dialect: claude-agent
         5:1-5:2 information[unknown-key] `x` is not a Claude Code subagent key; Claude Code ignores it.
           text: "x"
-        5:4-5:5 error[yaml-syntax] This `[...]` or `{...}` is not closed, or its items are not separated by commas. Close it, or quote the value if it is text. Claude Code reads past it: when the front matter does not parse, it quotes such values and parses again, reading `x` as the text `[a, b`. That quotes line 4 too, so it reads `model` as the text `&m sonnet`, instead of `sonnet`: Claude Code misreads `model` until this value is quoted. That quotes line 6 too, so it reads `color` as the text `*m`, not as an alias or tagged value: Claude Code misreads `color` until this value is quoted. VS Code and Copilot CLI, which read `.claude/agents` too, parse it as strict YAML and reject the front matter (Copilot CLI refuses the agent).
+        5:4-5:5 error[yaml-syntax] This `[...]` or `{...}` is not closed, or its items are not separated by commas. Close it, or quote the value if it is text. Claude Code reads past it: when the front matter does not parse, it quotes such values and parses again, reading `x` as the text `[a, b`. That quotes line 4 too, so it reads `model` as the text `&m sonnet`, instead of `sonnet`: Claude Code misreads `model` until this value is quoted. That quotes line 6 too, so it reads `color` as the text `*m`, not as an alias or tagged value: Claude Code misreads `color` until this value is quoted. Copilot CLI, which reads `.claude/agents` too, parses it as strict YAML and refuses the agent.
           text: "["
     "#]]
     .assert_eq(&check(AGENT, text));
@@ -211,6 +211,6 @@ fn many_lines_for_the_second_reading_stay_linear() {
     assert_eq!(syntax.len(), MAX_PER_CODE + 1);
     // Each says what it reads, and nothing of the lines of unknown keys.
     assert!(syntax[..MAX_PER_CODE].iter().all(|d| {
-        d.severity.as_str() == "warning" && d.message.contains("as the text `a: b`. VS Code")
+        d.severity.as_str() == "warning" && d.message.contains("as the text `a: b`. Copilot CLI")
     }));
 }

@@ -150,7 +150,7 @@ async fn diagnostics_have_exact_utf16_ranges_after_an_emoji() {
     Snap::new(dir.path()).check(&client.publish(&u, 1).await, expect![[r#"
         {
           "diagnostics": [
-            {"code": "yaml-syntax", "message": "`: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Claude Code reads past it: when the front matter does not parse, it quotes such values and parses again, reading `description` as the text `🏗️ Builds: things`. VS Code and Copilot CLI, which read `.claude/agents` too, parse it as strict YAML and reject the front matter (Copilot CLI refuses the agent).", "range": {"end": {"character": 24, "line": 2}, "start": {"character": 23, "line": 2}}, "severity": 2, "source": "persona-ls"},
+            {"code": "yaml-syntax", "message": "`: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Claude Code reads past it: when the front matter does not parse, it quotes such values and parses again, reading `description` as the text `🏗️ Builds: things`. Copilot CLI, which reads `.claude/agents` too, parses it as strict YAML and refuses the agent.", "range": {"end": {"character": 24, "line": 2}, "start": {"character": 23, "line": 2}}, "severity": 2, "source": "persona-ls"},
             {"code": "invalid-value", "message": "`purpel` is not a valid `color`: did you mean `purple`? Allowed: `red`, `blue`, `green`, `yellow`, `purple`, `orange`, `pink`, `cyan`.", "range": {"end": {"character": 13, "line": 3}, "start": {"character": 7, "line": 3}}, "severity": 2, "source": "persona-ls"}
           ],
           "uri": "file://$ROOT/.claude/agents/builder.md",
@@ -172,7 +172,7 @@ async fn diagnostics_have_utf8_ranges_when_utf8_was_negotiated() {
     snap.check(&client.publish(&u, 1).await, expect![[r#"
         {
           "diagnostics": [
-            {"code": "yaml-syntax", "message": "`: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Claude Code reads past it: when the front matter does not parse, it quotes such values and parses again, reading `description` as the text `🏗️ Builds: things`. VS Code and Copilot CLI, which read `.claude/agents` too, parse it as strict YAML and reject the front matter (Copilot CLI refuses the agent).", "range": {"end": {"character": 28, "line": 2}, "start": {"character": 27, "line": 2}}, "severity": 2, "source": "persona-ls"},
+            {"code": "yaml-syntax", "message": "`: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Claude Code reads past it: when the front matter does not parse, it quotes such values and parses again, reading `description` as the text `🏗️ Builds: things`. Copilot CLI, which reads `.claude/agents` too, parses it as strict YAML and refuses the agent.", "range": {"end": {"character": 28, "line": 2}, "start": {"character": 27, "line": 2}}, "severity": 2, "source": "persona-ls"},
             {"code": "invalid-value", "message": "`purpel` is not a valid `color`: did you mean `purple`? Allowed: `red`, `blue`, `green`, `yellow`, `purple`, `orange`, `pink`, `cyan`.", "range": {"end": {"character": 13, "line": 3}, "start": {"character": 7, "line": 3}}, "severity": 2, "source": "persona-ls"}
           ],
           "uri": "file://$ROOT/.claude/agents/builder.md",
@@ -184,7 +184,7 @@ async fn diagnostics_have_utf8_ranges_when_utf8_was_negotiated() {
     snap.check(&client.publish(&u, 2).await, expect![[r#"
         {
           "diagnostics": [
-            {"code": "yaml-syntax", "message": "`: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Claude Code reads past it: when the front matter does not parse, it quotes such values and parses again, reading `description` as the text `🏗️! Builds: things`. VS Code and Copilot CLI, which read `.claude/agents` too, parse it as strict YAML and reject the front matter (Copilot CLI refuses the agent).", "range": {"end": {"character": 29, "line": 2}, "start": {"character": 28, "line": 2}}, "severity": 2, "source": "persona-ls"},
+            {"code": "yaml-syntax", "message": "`: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Claude Code reads past it: when the front matter does not parse, it quotes such values and parses again, reading `description` as the text `🏗️! Builds: things`. Copilot CLI, which reads `.claude/agents` too, parses it as strict YAML and refuses the agent.", "range": {"end": {"character": 29, "line": 2}, "start": {"character": 28, "line": 2}}, "severity": 2, "source": "persona-ls"},
             {"code": "invalid-value", "message": "`purpel` is not a valid `color`: did you mean `purple`? Allowed: `red`, `blue`, `green`, `yellow`, `purple`, `orange`, `pink`, `cyan`.", "range": {"end": {"character": 13, "line": 3}, "start": {"character": 7, "line": 3}}, "severity": 2, "source": "persona-ls"}
           ],
           "uri": "file://$ROOT/.claude/agents/builder.md",
@@ -247,7 +247,7 @@ async fn diagnostics_are_identical_to_check() {
     }
     snap.check(&Value::Array(published), expect![[r#"
         [
-          {"code": "yaml-syntax", "message": "`: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Claude Code reads past it: when the front matter does not parse, it quotes such values and parses again, reading `description` as the text `🏗️ Builds: things`. VS Code and Copilot CLI, which read `.claude/agents` too, parse it as strict YAML and reject the front matter (Copilot CLI refuses the agent).", "range": {"end": {"character": 24, "line": 2}, "start": {"character": 23, "line": 2}}, "severity": 2, "source": "persona-ls"},
+          {"code": "yaml-syntax", "message": "`: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Claude Code reads past it: when the front matter does not parse, it quotes such values and parses again, reading `description` as the text `🏗️ Builds: things`. Copilot CLI, which reads `.claude/agents` too, parses it as strict YAML and refuses the agent.", "range": {"end": {"character": 24, "line": 2}, "start": {"character": 23, "line": 2}}, "severity": 2, "source": "persona-ls"},
           {"code": "invalid-value", "message": "`purpel` is not a valid `color`: did you mean `purple`? Allowed: `red`, `blue`, `green`, `yellow`, `purple`, `orange`, `pink`, `cyan`.", "range": {"end": {"character": 13, "line": 3}, "start": {"character": 7, "line": 3}}, "severity": 2, "source": "persona-ls"},
           {"code": "invalid-value", "message": "No reader of this file shows the color `purpel`: Claude Code shows only `red`, `blue`, `green`, `yellow`, `purple`, `orange`, `pink`, `cyan` and ignores other names; OpenCode (after agency-agents' convert.sh) shows only `cyan`, `blue`, `green`, `red`, `purple`, `orange`, `teal`, `indigo`, `pink`, `gold`, `amber`, `neon-green`, … and turns any other name into gray (`#6B7280`).", "range": {"end": {"character": 13, "line": 3}, "start": {"character": 7, "line": 3}}, "severity": 2, "source": "persona-ls"},
           {"code": "tools-format", "message": "`tools` is a YAML flow list, which agency-agents (Claude Code, GitHub Copilot) misreads: the first and last tools are dropped, or the agent gets no tools at all. Write a comma-separated string: `tools: Read, Writ`.", "range": {"end": {"character": 19, "line": 5}, "start": {"character": 7, "line": 5}}, "severity": 2, "source": "persona-ls"},
@@ -1272,7 +1272,7 @@ async fn the_quick_fix_for_purpel_gives_purple_and_the_diagnostic_goes_away() {
     snap.check(&client.publish(&u, 2).await, expect![[r#"
         {
           "diagnostics": [
-            {"code": "yaml-syntax", "message": "`: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Claude Code reads past it: when the front matter does not parse, it quotes such values and parses again, reading `description` as the text `🏗️ Builds: things`. VS Code and Copilot CLI, which read `.claude/agents` too, parse it as strict YAML and reject the front matter (Copilot CLI refuses the agent).", "range": {"end": {"character": 24, "line": 2}, "start": {"character": 23, "line": 2}}, "severity": 2, "source": "persona-ls"}
+            {"code": "yaml-syntax", "message": "`: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Claude Code reads past it: when the front matter does not parse, it quotes such values and parses again, reading `description` as the text `🏗️ Builds: things`. Copilot CLI, which reads `.claude/agents` too, parses it as strict YAML and refuses the agent.", "range": {"end": {"character": 24, "line": 2}, "start": {"character": 23, "line": 2}}, "severity": 2, "source": "persona-ls"}
           ],
           "uri": "file://$ROOT/.claude/agents/builder.md",
           "version": 2
@@ -1380,7 +1380,7 @@ async fn unknown_documents_and_positions_past_the_end_get_clean_answers() {
     snap.check(&client.publish(&u, 2).await, expect![[r#"
         {
           "diagnostics": [
-            {"code": "yaml-syntax", "message": "`: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Claude Code reads past it: when the front matter does not parse, it quotes such values and parses again, reading `description` as the text `🏗️ Builds: things`. VS Code and Copilot CLI, which read `.claude/agents` too, parse it as strict YAML and reject the front matter (Copilot CLI refuses the agent).", "range": {"end": {"character": 24, "line": 2}, "start": {"character": 23, "line": 2}}, "severity": 2, "source": "persona-ls"},
+            {"code": "yaml-syntax", "message": "`: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Claude Code reads past it: when the front matter does not parse, it quotes such values and parses again, reading `description` as the text `🏗️ Builds: things`. Copilot CLI, which reads `.claude/agents` too, parses it as strict YAML and refuses the agent.", "range": {"end": {"character": 24, "line": 2}, "start": {"character": 23, "line": 2}}, "severity": 2, "source": "persona-ls"},
             {"code": "invalid-value", "message": "`purpel` is not a valid `color`: did you mean `purple`? Allowed: `red`, `blue`, `green`, `yellow`, `purple`, `orange`, `pink`, `cyan`.", "range": {"end": {"character": 13, "line": 3}, "start": {"character": 7, "line": 3}}, "severity": 2, "source": "persona-ls"}
           ],
           "uri": "file://$ROOT/.claude/agents/builder.md",
@@ -1506,7 +1506,7 @@ async fn settings_from_initialization_options_and_did_change_configuration() {
     snap.check(&client.publish(&u, 1).await, expect![[r#"
         {
           "diagnostics": [
-            {"code": "yaml-syntax", "message": "`: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Claude Code reads past it: when the front matter does not parse, it quotes such values and parses again, reading `description` as the text `🏗️ Builds: things`. VS Code and Copilot CLI, which read `.claude/agents` too, parse it as strict YAML and reject the front matter (Copilot CLI refuses the agent).", "range": {"end": {"character": 24, "line": 2}, "start": {"character": 23, "line": 2}}, "severity": 1, "source": "persona-ls"}
+            {"code": "yaml-syntax", "message": "`: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Claude Code reads past it: when the front matter does not parse, it quotes such values and parses again, reading `description` as the text `🏗️ Builds: things`. Copilot CLI, which reads `.claude/agents` too, parses it as strict YAML and refuses the agent.", "range": {"end": {"character": 24, "line": 2}, "start": {"character": 23, "line": 2}}, "severity": 1, "source": "persona-ls"}
           ],
           "uri": "file://$ROOT/.claude/agents/builder.md",
           "version": 1
@@ -1631,7 +1631,7 @@ async fn a_change_to_the_configuration_file_rechecks_open_documents() {
     snap.check(&client.publish(&u, 1).await, expect![[r#"
         {
           "diagnostics": [
-            {"code": "yaml-syntax", "message": "`: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Claude Code reads past it: when the front matter does not parse, it quotes such values and parses again, reading `description` as the text `🏗️ Builds: things`. VS Code and Copilot CLI, which read `.claude/agents` too, parse it as strict YAML and reject the front matter (Copilot CLI refuses the agent).", "range": {"end": {"character": 24, "line": 2}, "start": {"character": 23, "line": 2}}, "severity": 2, "source": "persona-ls"}
+            {"code": "yaml-syntax", "message": "`: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Claude Code reads past it: when the front matter does not parse, it quotes such values and parses again, reading `description` as the text `🏗️ Builds: things`. Copilot CLI, which reads `.claude/agents` too, parses it as strict YAML and refuses the agent.", "range": {"end": {"character": 24, "line": 2}, "start": {"character": 23, "line": 2}}, "severity": 2, "source": "persona-ls"}
           ],
           "uri": "file://$ROOT/.claude/agents/builder.md",
           "version": 1
@@ -1730,7 +1730,7 @@ async fn pull_diagnostics_when_the_client_supports_them() {
     snap.check(&report, expect![[r#"
         {
           "items": [
-            {"code": "yaml-syntax", "message": "`: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Claude Code reads past it: when the front matter does not parse, it quotes such values and parses again, reading `description` as the text `🏗️ Builds: things`. VS Code and Copilot CLI, which read `.claude/agents` too, parse it as strict YAML and reject the front matter (Copilot CLI refuses the agent).", "range": {"end": {"character": 24, "line": 2}, "start": {"character": 23, "line": 2}}, "severity": 2, "source": "persona-ls"},
+            {"code": "yaml-syntax", "message": "`: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Claude Code reads past it: when the front matter does not parse, it quotes such values and parses again, reading `description` as the text `🏗️ Builds: things`. Copilot CLI, which reads `.claude/agents` too, parses it as strict YAML and refuses the agent.", "range": {"end": {"character": 24, "line": 2}, "start": {"character": 23, "line": 2}}, "severity": 2, "source": "persona-ls"},
             {"code": "invalid-value", "message": "`purpel` is not a valid `color`: did you mean `purple`? Allowed: `red`, `blue`, `green`, `yellow`, `purple`, `orange`, `pink`, `cyan`.", "range": {"end": {"character": 13, "line": 3}, "start": {"character": 7, "line": 3}}, "severity": 2, "source": "persona-ls"}
           ],
           "kind": "full",
@@ -1755,7 +1755,7 @@ async fn pull_diagnostics_when_the_client_supports_them() {
     snap.check(&report, expect![[r#"
         {
           "items": [
-            {"code": "yaml-syntax", "message": "`: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Claude Code reads past it: when the front matter does not parse, it quotes such values and parses again, reading `description` as the text `🏗️ Builds: things`. VS Code and Copilot CLI, which read `.claude/agents` too, parse it as strict YAML and reject the front matter (Copilot CLI refuses the agent).", "range": {"end": {"character": 24, "line": 2}, "start": {"character": 23, "line": 2}}, "severity": 2, "source": "persona-ls"}
+            {"code": "yaml-syntax", "message": "`: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Claude Code reads past it: when the front matter does not parse, it quotes such values and parses again, reading `description` as the text `🏗️ Builds: things`. Copilot CLI, which reads `.claude/agents` too, parses it as strict YAML and refuses the agent.", "range": {"end": {"character": 24, "line": 2}, "start": {"character": 23, "line": 2}}, "severity": 2, "source": "persona-ls"}
           ],
           "kind": "full",
           "resultId": "$RESULT_ID2"
@@ -1835,7 +1835,7 @@ async fn a_slow_document_does_not_hold_back_another() {
     snap.check(&first, expect![[r#"
         {
           "diagnostics": [
-            {"code": "yaml-syntax", "message": "`: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Claude Code reads past it: when the front matter does not parse, it quotes such values and parses again, reading `description` as the text `🏗️ Builds: things`. VS Code and Copilot CLI, which read `.claude/agents` too, parse it as strict YAML and reject the front matter (Copilot CLI refuses the agent).", "range": {"end": {"character": 24, "line": 2}, "start": {"character": 23, "line": 2}}, "severity": 2, "source": "persona-ls"},
+            {"code": "yaml-syntax", "message": "`: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Claude Code reads past it: when the front matter does not parse, it quotes such values and parses again, reading `description` as the text `🏗️ Builds: things`. Copilot CLI, which reads `.claude/agents` too, parses it as strict YAML and refuses the agent.", "range": {"end": {"character": 24, "line": 2}, "start": {"character": 23, "line": 2}}, "severity": 2, "source": "persona-ls"},
             {"code": "invalid-value", "message": "`purpel` is not a valid `color`: did you mean `purple`? Allowed: `red`, `blue`, `green`, `yellow`, `purple`, `orange`, `pink`, `cyan`.", "range": {"end": {"character": 13, "line": 3}, "start": {"character": 7, "line": 3}}, "severity": 2, "source": "persona-ls"}
           ],
           "uri": "file://$ROOT/.claude/agents/fast.md",

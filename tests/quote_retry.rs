@@ -66,14 +66,14 @@ fn a_colon_in_an_agent_description_names_the_strict_readers() {
     let text = "---\nname: a\ndescription: Use when: x\nmodel: sonnet\n---\nBody\n";
     expect![[r#"
         dialect: claude-agent
-        3:22-3:23 warning[yaml-syntax] `: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Claude Code reads past it: when the front matter does not parse, it quotes such values and parses again, reading `description` as the text `Use when: x`. VS Code and Copilot CLI, which read `.claude/agents` too, parse it as strict YAML and reject the front matter (Copilot CLI refuses the agent).
+        3:22-3:23 warning[yaml-syntax] `: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Claude Code reads past it: when the front matter does not parse, it quotes such values and parses again, reading `description` as the text `Use when: x`. Copilot CLI, which reads `.claude/agents` too, parses it as strict YAML and refuses the agent.
           text: ":"
           fix: Quote the value of `description` -> fixed
           fix (manual): Make `description` a folded block scalar (`>-`) -> fixed
     "#]]
     .assert_eq(&yaml_syntax(AGENT, text));
     let text = "---\nname: a\ndescription: Use when: x\n---\nBody\n";
-    let words = "Claude Code reads past it: when the front matter does not parse, it quotes such values and parses again, reading `description` as the text `Use when: x`. VS Code and Copilot CLI, which read `.claude/skills` too, and skill uploads parse it as strict YAML and reject the front matter.";
+    let words = "Claude Code reads past it: when the front matter does not parse, it quotes such values and parses again, reading `description` as the text `Use when: x`. Copilot CLI, which reads `.claude/skills` too, and skill uploads parse it as strict YAML and reject the front matter.";
     says(SKILL, text, "warning", words);
 }
 
@@ -152,7 +152,7 @@ fn a_flow_list_on_another_line_becomes_text_and_is_misread() {
     let text = "---\nname: a\ndescription: Use when: x\ntools: [Read, Grep]\n---\nBody\n";
     expect![[r#"
         dialect: claude-agent
-        3:22-3:23 error[yaml-syntax] `: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Claude Code reads past it: when the front matter does not parse, it quotes such values and parses again, reading `description` as the text `Use when: x`. That quotes line 4 too, so it reads `tools` as the text `[Read, Grep]`, not as a flow list: Claude Code misreads `tools` until this value is quoted. VS Code and Copilot CLI, which read `.claude/agents` too, parse it as strict YAML and reject the front matter (Copilot CLI refuses the agent).
+        3:22-3:23 error[yaml-syntax] `: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Claude Code reads past it: when the front matter does not parse, it quotes such values and parses again, reading `description` as the text `Use when: x`. That quotes line 4 too, so it reads `tools` as the text `[Read, Grep]`, not as a flow list: Claude Code misreads `tools` until this value is quoted. Copilot CLI, which reads `.claude/agents` too, parses it as strict YAML and refuses the agent.
           text: ":"
           fix: Quote the value of `description` -> fixed
           fix (manual): Make `description` a folded block scalar (`>-`) -> fixed
@@ -169,7 +169,7 @@ fn a_flow_list_on_another_line_becomes_text_and_is_misread() {
     says(AGENT, text, "error", words);
     assert!(first_fixes(AGENT, text).is_empty());
     let text = "---\nname: [a, b\ndescription: d\n---\nBody\n";
-    let words = "reading `name` as the text `[a, b`. VS Code";
+    let words = "reading `name` as the text `[a, b`. Copilot CLI";
     says(AGENT, text, "warning", words);
     // A text key that becomes text is still read: said, a warning.
     let text = "---\ndescription: Use when: x\nargument-hint: [file]\n---\nBody\n";
@@ -243,7 +243,7 @@ fn one_unrepaired_error_is_the_cause_the_repaired_ones_are_warnings() {
     let text = "---\nname: a\ndescription: Use when: x\nk9: a: b\n---\nBody\n";
     expect![[r#"
         dialect: claude-agent
-        3:22-3:23 warning[yaml-syntax] `: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Claude Code's second try, which quotes such values, repairs this line, but the front matter still fails at line 4 (reported there). VS Code and Copilot CLI, which read `.claude/agents` too, parse it as strict YAML and reject the front matter (Copilot CLI refuses the agent).
+        3:22-3:23 warning[yaml-syntax] `: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Claude Code's second try, which quotes such values, repairs this line, but the front matter still fails at line 4 (reported there). Copilot CLI, which reads `.claude/agents` too, parses it as strict YAML and refuses the agent.
           text: ":"
           fix: Quote the value of `description` -> fixed
           fix (manual): Make `description` a folded block scalar (`>-`) -> fixed
@@ -290,7 +290,8 @@ fn a_continued_value_cites_its_issue_and_nothing_else_does() {
 
 #[test]
 fn other_dialects_keep_their_own_readings() {
-    // OpenCode and agency-agents retry a `: ` value only; VS Code reads `*` as text.
+    // OpenCode and agency-agents retry a `: ` value only; VS Code's parser reads `*`, `: ` and
+    // an unclosed list as written.
     let mut out = String::new();
     for (path, text) in [
         (
@@ -314,7 +315,7 @@ fn other_dialects_keep_their_own_readings() {
     }
     expect![[r#"
         dialect: opencode-agent
-        2:22-2:23 warning[yaml-syntax] `: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). OpenCode tolerates it, but strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file.
+        2:22-2:23 warning[yaml-syntax] `: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). OpenCode tolerates it, but strict YAML parsers (GitHub's file view, skill uploads, converters) reject the whole file.
           text: ":"
           fix: Quote the value of `description` -> fixed
           fix (manual): Make `description` a folded block scalar (`>-`) -> fixed
@@ -324,7 +325,7 @@ fn other_dialects_keep_their_own_readings() {
           fix: Quote the value of `description` -> fixed
           fix (manual): Make `description` a folded block scalar (`>-`) -> fixed
         dialect: copilot-agent
-        2:22-2:23 error[yaml-syntax] `: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Copilot CLI refuses this agent ("custom agent markdown frontmatter is malformed"); VS Code marks the front matter as an error and reads only the keys it can parse.
+        2:22-2:23 warning[yaml-syntax] `: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). VS Code's own parser reads it as written and marks it; Copilot CLI, which reads `.github/agents` too, refuses the agent ("custom agent markdown frontmatter is malformed"), and strict YAML parsers (GitHub's file view, converters) reject the front matter.
           text: ":"
           fix: Quote the value of `description` -> fixed
           fix (manual): Make `description` a folded block scalar (`>-`) -> fixed

@@ -450,7 +450,7 @@ fn opencode_says_what_it_does_with_invalid_yaml() {
               text: "["
             == .opencode/agent/b.md
             dialect: opencode-agent
-            2:21-2:22 warning[yaml-syntax] `: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). OpenCode tolerates it, but strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file.
+            2:21-2:22 warning[yaml-syntax] `: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). OpenCode tolerates it, but strict YAML parsers (GitHub's file view, skill uploads, converters) reject the whole file.
               text: ":"
               fix: Quote the value of `description` -> fixed
               fix (manual): Make `description` a folded block scalar (`>-`) -> fixed
@@ -715,6 +715,37 @@ fn tool_renames_name_a_tool_that_works() {
             4:60-4:64 hint[unknown-tool] `Task` is a legacy name for `Agent`: Claude Code still takes it as `Agent`, and VS Code maps only `Task` for Claude agents, so either works.
               text: "Task"
               fix (manual): Change to `Agent` -> fixed
+        "#]],
+    );
+}
+
+/// VS Code's own header parser reads a `: ` in a value and every item of a flow list that is
+/// never closed: a warning naming the strict readers. In a subfolder of `.github/agents`, which
+/// only Copilot CLI reads, the same list is an error.
+#[test]
+fn vs_code_reads_past_a_colon_and_an_unclosed_list() {
+    let unclosed = "---\ndescription: d\ntools: [\n  'changes',\n  'runCommands'\n---\nBody\n";
+    check_all(
+        &[
+            (".github/prompts/release.prompt.md", unclosed),
+            (".github/prompts/note.prompt.md", "---\ndescription: Use when: x\n---\nBody\n"),
+            (".github/agents/team/release.md", unclosed),
+        ],
+        expect![[r#"
+            == .github/prompts/release.prompt.md
+            dialect: copilot-prompt
+            3:8-3:9 warning[yaml-syntax] This `[...]` or `{...}` is not closed, or its items are not separated by commas. Close it, or quote the value if it is text. VS Code's own parser reads it as written and marks it; strict YAML parsers (GitHub's file view, converters) reject the front matter.
+              text: "["
+            == .github/prompts/note.prompt.md
+            dialect: copilot-prompt
+            2:22-2:23 warning[yaml-syntax] `: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). VS Code's own parser reads it as written and marks it; strict YAML parsers (GitHub's file view, converters) reject the front matter.
+              text: ":"
+              fix: Quote the value of `description` -> fixed
+              fix (manual): Make `description` a folded block scalar (`>-`) -> fixed
+            == .github/agents/team/release.md
+            dialect: copilot-agent
+            3:8-3:9 error[yaml-syntax] This `[...]` or `{...}` is not closed, or its items are not separated by commas. Close it, or quote the value if it is text. Copilot CLI refuses this agent ("custom agent markdown frontmatter is malformed"); VS Code does not read files in subfolders of `.github/agents`.
+              text: "["
         "#]],
     );
 }

@@ -187,7 +187,7 @@ fn unquoted_colon_in_description() {
     let text = "---\nname: reviewer\ndescription: Use this agent when: the code changed\nmodel: sonnet\n---\nBody\n";
     expect![[r#"
         dialect: claude-agent
-        3:33-3:34 warning[yaml-syntax] `: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Claude Code reads past it: when the front matter does not parse, it quotes such values and parses again, reading `description` as the text `Use this agent when: the code changed`. VS Code and Copilot CLI, which read `.claude/agents` too, parse it as strict YAML and reject the front matter (Copilot CLI refuses the agent).
+        3:33-3:34 warning[yaml-syntax] `: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Claude Code reads past it: when the front matter does not parse, it quotes such values and parses again, reading `description` as the text `Use this agent when: the code changed`. Copilot CLI, which reads `.claude/agents` too, parses it as strict YAML and refuses the agent.
           text: ":"
           fix: Quote the value of `description` -> fixed
           fix (manual): Make `description` a folded block scalar (`>-`) -> fixed
@@ -205,7 +205,7 @@ fn colon_is_an_error_where_the_tool_is_strict() {
     let text = "---\ndescription: Review: code\n---\nBody\n";
     expect![[r#"
         dialect: copilot-agent
-        2:20-2:21 error[yaml-syntax] `: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Copilot CLI refuses this agent ("custom agent markdown frontmatter is malformed"); VS Code marks the front matter as an error and reads only the keys it can parse.
+        2:20-2:21 warning[yaml-syntax] `: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). VS Code's own parser reads it as written and marks it; Copilot CLI, which reads `.github/agents` too, refuses the agent ("custom agent markdown frontmatter is malformed"), and strict YAML parsers (GitHub's file view, converters) reject the front matter.
           text: ":"
           fix: Quote the value of `description` -> fixed
           fix (manual): Make `description` a folded block scalar (`>-`) -> fixed
@@ -1971,7 +1971,7 @@ fn claude_rule_checks() {
     let text = "---\npaths: **/*.ts\n---\nBody\n";
     expect![[r#"
         dialect: claude-rule
-        2:8-2:15 warning[yaml-syntax] `*` at the start of a value begins a YAML alias in strict YAML, which then does not read the value as text. Quote the value. Claude Code reads past it: when the front matter does not parse, it quotes such values and parses again, reading `paths` as the text `**/*.ts`. VS Code, which reads `.claude/rules` too, parses it as strict YAML and rejects the front matter.
+        2:8-2:15 warning[yaml-syntax] `*` at the start of a value begins a YAML alias in strict YAML, which then does not read the value as text. Quote the value. Claude Code reads past it: when the front matter does not parse, it quotes such values and parses again, reading `paths` as the text `**/*.ts`. Strict YAML readers (GitHub's file view, converters) reject the front matter.
           text: "**/*.ts"
           fix (manual): Quote the value of `paths` -> fixed
           fix (manual): Make `paths` a folded block scalar (`>-`) -> fixed
@@ -2095,7 +2095,7 @@ fn windsurf_rule_checks() {
     let text = "---\ntrigger: glob\ndescription: \nglobs: *.md,*.mdx\n---\nBody\n";
     expect![[r#"
         dialect: windsurf-rule
-        4:8-4:18 warning[yaml-syntax] `*` at the start of a value begins a YAML alias in strict YAML, which then does not read the value as text. Windsurf reads it as written; strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file. Quoting it would not help: Windsurf may keep the quotes as part of the value, as Cursor does (not verified for Windsurf), and a quoted glob then matches no file.
+        4:8-4:18 warning[yaml-syntax] `*` at the start of a value begins a YAML alias in strict YAML, which then does not read the value as text. Windsurf reads it as written; strict YAML parsers (GitHub's file view, skill uploads, converters) reject the whole file. Quoting it would not help: Windsurf may keep the quotes as part of the value, as Cursor does (not verified for Windsurf), and a quoted glob then matches no file.
           text: "*.md,*.mdx"
     "#]].assert_eq(&check(path, text));
     let text = "---\ntrigger: model_decision\ndescription: 42\n---\nBody\n";
@@ -2540,7 +2540,7 @@ fn gemini_skill_checks() {
     let text = "---\nname: spec-generator\ndescription: Use when: a spec is due\nargument-hint: x\nlicense: MIT\n---\nBody\n";
     expect![[r#"
         dialect: gemini-skill
-        3:22-3:23 warning[yaml-syntax] `: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Gemini CLI tolerates it, but strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file.
+        3:22-3:23 warning[yaml-syntax] `: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Gemini CLI tolerates it, but strict YAML parsers (GitHub's file view, skill uploads, converters) reject the whole file.
           text: ":"
           fix: Quote the value of `description` -> fixed
           fix (manual): Make `description` a folded block scalar (`>-`) -> fixed

@@ -659,9 +659,13 @@ pub enum LenientYaml {
     None,
     /// It retries a value containing `: ` (OpenCode's fallback, agency-agents' loaders).
     ColonInValue,
-    /// It reads a value that starts with `*` or `&` as text, where strict YAML reads an alias
-    /// or an anchor (VS Code's own front-matter parser: `applyTo: *.ts,*.js`).
-    AliasAsText,
+    /// VS Code's own front-matter parser (`src/vs/base/common/yaml.ts`, code index 7100749351
+    /// and its compiled copies 55208018906, 60782420122; read 2026-12-01): it reads a value that
+    /// starts with `*` or `&` as text (`applyTo: *.ts,*.js`), a `: ` after the key's colon as
+    /// part of the value (`seenBlockColon`), and every item of a flow list that is never closed
+    /// (`parseFlowSeq` adds `Expected "]"` and keeps the items). It marks these, but no key is
+    /// lost.
+    VsCode,
     /// It has its own lenient reader (Cursor's `.mdc` headers).
     All,
     /// When the block does not parse, it quotes every unindented `key: value` line whose value

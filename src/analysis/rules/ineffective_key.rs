@@ -3,7 +3,7 @@
 use super::support::entries;
 use super::RuleCx;
 use super::cases::REDUNDANT;
-use super::support::flag::flag;
+use super::support::flag;
 use crate::analysis::tool_list;
 use crate::diagnostic::{Code, Fix, TextEdit};
 
@@ -55,15 +55,15 @@ fn ignored_when(cx: &mut RuleCx) {
 /// (`globs:`, as Cursor's own rule editor writes it) says nothing and is left alone.
 fn overridden(cx: &mut RuleCx) {
     let Some(yaml) = cx.yaml() else { return };
-    for o in &cx.dialect.overridden {
-        let Some(e) = yaml.entry(&o.key).filter(|e| e.valid) else {
+    for e in yaml.entries.iter().filter(|e| e.valid) {
+        let Some(o) = flag::overridden(cx, &e.key) else {
             continue;
         };
         let empty = e
             .value
             .as_ref()
             .is_none_or(|v| v.as_str().is_some_and(|s| s.trim().is_empty()));
-        if empty || flag(cx, &o.by.key) != Some(o.by.value) {
+        if empty {
             continue;
         }
         let (key, by) = (&o.key, format!("{}: {}", o.by.key, o.by.value));

@@ -4,6 +4,7 @@ use super::cases::{
     LIST_COERCED, LIST_READ_AS_TEXT, NOT_A_TOOL_NAME, NULL_VALUE, OTHER_READERS_WANT_ANOTHER_TYPE,
     QUOTED_BOOLEAN, READERS_DIFFER, TEXT_FOR_A_LIST, TYPE_FALLS_BACK,
 };
+use super::support::flag::overridden;
 use super::support::{entries, model_ids, shape};
 use super::{Case, RuleCx};
 use crate::analysis::quote;
@@ -17,6 +18,11 @@ use crate::syntax::yaml::{Entry, Node, NodeKind};
 pub fn check(cx: &mut RuleCx) {
     let models = cx.dialect.models.kind;
     for (e, key) in entries::known(cx) {
+        // A key another setting makes the tool ignore (`globs` with `alwaysApply: true`) is
+        // `ineffective-key`'s: its type changes nothing.
+        if overridden(cx, &e.key).is_some() {
+            continue;
+        }
         null_value(cx, key, e);
         let Some(v) = &e.value else { continue };
         if let Some(note) = shape::note(cx.yaml(), key, v) {

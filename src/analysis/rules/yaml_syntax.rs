@@ -65,11 +65,19 @@ fn tolerated(cx: &RuleCx, err: &SyntaxError) -> bool {
         LenientYaml::ColonInValue => problem.starts_with("mapping values are not allowed"),
         // Decided by replaying Claude Code's second reading (see `syntax_error`).
         LenientYaml::QuotedRetry => false,
-        LenientYaml::AliasAsText => {
-            problem.contains("while scanning an alias") || problem.contains("while scanning an anchor")
+        LenientYaml::VsCode => {
+            is_alias(problem)
+                || problem.starts_with("mapping values are not allowed")
+                || problem.contains("flow sequence")
+                || problem.contains("flow mapping")
         }
         LenientYaml::None => false,
     }
+}
+
+/// libyaml's words for a `*` or `&` where a value starts: an alias or an anchor.
+fn is_alias(problem: &str) -> bool {
+    problem.contains("while scanning an alias") || problem.contains("while scanning an anchor")
 }
 
 fn syntax_error(
@@ -143,8 +151,10 @@ fn syntax_error(
                 who.push_str(&format!(" Quoting it would not help: {kept}."));
             }
             who
-        } else if lenient && cx.dialect.lenient_yaml == LenientYaml::AliasAsText {
+        } else if lenient && cx.dialect.lenient_yaml == LenientYaml::VsCode && is_alias(&err.problem) {
             "VS Code and current Copilot CLI read it as text, but strict YAML parsers (GitHub's file view, Copilot CLI before 1.0.48, converters) reject the whole file.".to_string()
+        } else if lenient && cx.dialect.lenient_yaml == LenientYaml::VsCode {
+            format!("VS Code's own parser reads it as written and marks it; {strict}")
         } else if lenient {
             format!("{} tolerates it, but {strict}", cx.dialect.tool)
         } else {
@@ -441,7 +451,7 @@ fn value_fixes(cx: &RuleCx, e: &Entry, v: Range<usize>, own_reader: bool) -> Vec
 fn strict_readers(cx: &RuleCx) -> String {
     match &cx.dialect.strict_readers {
         Some(r) => r.says.clone(),
-        None => "strict YAML parsers (GitHub, VS Code, skill uploads, converters) reject the whole file.".into(),
+        None => "strict YAML parsers (GitHub's file view, skill uploads, converters) reject the whole file.".into(),
     }
 }
 

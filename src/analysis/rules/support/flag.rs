@@ -1,7 +1,7 @@
 //! A key's plain boolean value, as the dialect's tool reads it.
 
 use crate::analysis::RuleCx;
-use crate::schema::BoolSpellings;
+use crate::schema::{BoolSpellings, Override};
 use crate::syntax::scalar::Resolved;
 
 /// The plain boolean value of a key (`true`/`false`, and yes/no/on/off where the dialect's tool
@@ -20,4 +20,13 @@ pub fn flag(cx: &RuleCx, key: &str) -> Option<bool> {
         "no" | "off" if yaml11 && s.resolved == Resolved::Bool11 => Some(false),
         _ => None,
     }
+}
+
+/// The table's `overridden` row that makes `key` ignored in this file (`globs` while
+/// `alwaysApply: true`): its value then does nothing, so nothing about it is news.
+pub fn overridden<'d>(cx: &RuleCx<'d>, key: &str) -> Option<&'d Override> {
+    cx.dialect
+        .overridden
+        .iter()
+        .find(|o| o.key == key && flag(cx, &o.by.key) == Some(o.by.value))
 }
