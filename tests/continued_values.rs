@@ -278,7 +278,7 @@ fn the_readers_are_named_per_dialect() {
           text: "description: Reviews code.\n<example>\nuser: \"Review\"\n</example>"
           fix: Make `description` a block scalar holding the lines below it -> fixed
         dialect: cursor-rule
-        2:1-5:11 warning[yaml-syntax] The value of `description` goes on at lines 3–5, which are not indented under it: YAML does not read them as part of the value, so the front matter does not parse. Cursor reads the file with its own reader; Cline, which reads `.cursor/rules` too, cannot parse it (js-yaml) and then includes the rule in every request, with its raw front matter. Make `description` a block scalar (`description: |-`) and indent those lines.
+        2:1-5:11 warning[yaml-syntax] The value of `description` goes on at lines 3–5, which are not indented under it: YAML does not read them as part of the value, so the front matter does not parse. Cursor reads the file with its own reader; strict YAML parsers (GitHub's file view, converters) reject the front matter. Make `description` a block scalar (`description: |-`) and indent those lines.
           text: "description: Reviews code.\n<example>\nuser: \"Review\"\n</example>"
     "#]]
     .assert_eq(&out);
@@ -325,7 +325,7 @@ fn a_body_swallowed_by_an_unclosed_block_is_one_finding() {
           text: "# Best practices"
           fix (manual): Close the front matter after the last key -> fixed
         dialect: cursor-rule
-        5:1-5:17 warning[yaml-syntax] The front matter is not closed after its keys: the `---` on line 10 closes it, so the body from line 5 on is read as YAML, and does not parse. Cursor reads the keys it finds, but takes the text above that `---` out of the rule's body; Cline, which reads `.cursor/rules` too, cannot parse it (js-yaml) and then includes the rule in every request, with its raw front matter. Add a `---` line after the last key.
+        5:1-5:17 warning[yaml-syntax] The front matter is not closed after its keys: the `---` on line 10 closes it, so the body from line 5 on is read as YAML, and does not parse. Cursor reads the keys it finds, but takes the text above that `---` out of the rule's body; strict YAML parsers (GitHub's file view, converters) reject the front matter. Add a `---` line after the last key.
           text: "# Best practices"
           fix (manual): Close the front matter after the last key -> fixed
         ---

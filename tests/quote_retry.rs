@@ -339,16 +339,16 @@ fn other_dialects_keep_their_own_readings() {
 }
 
 #[test]
-fn cursor_keeps_quotes_only_where_shown_and_names_cline() {
+fn cursor_keeps_quotes_only_where_shown_and_names_the_strict_readers() {
     let text =
         "---\ndescription: Use this for X: Y\nglobs: *.ts, *.tsx\nalwaysApply: false\n---\nBody\n";
     expect![[r#"
         dialect: cursor-rule
-        2:28-2:29 warning[yaml-syntax] `: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Cursor reads it as written; Cline, which reads `.cursor/rules` too, cannot parse it (js-yaml) and then includes the rule in every request, with its raw front matter.
+        2:28-2:29 warning[yaml-syntax] `: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Cursor reads it as written; strict YAML parsers (GitHub's file view, converters) reject the front matter.
           text: ":"
           fix (manual): Quote the value of `description` -> fixed
           fix (manual): Make `description` a folded block scalar (`>-`) -> fixed
-        3:8-3:19 warning[yaml-syntax] `*` at the start of a value begins a YAML alias in strict YAML, which then does not read the value as text. Cursor reads it as written; Cline, which reads `.cursor/rules` too, cannot parse it (js-yaml) and then includes the rule in every request, with its raw front matter. Quoting it would not help: Cursor keeps the quotes as part of the value, and a quoted glob matches no file.
+        3:8-3:19 warning[yaml-syntax] `*` at the start of a value begins a YAML alias in strict YAML, which then does not read the value as text. Cursor reads it as written; strict YAML parsers (GitHub's file view, converters) reject the front matter. Quoting it would not help: Cursor keeps the quotes as part of the value, and a quoted glob matches no file.
           text: "*.ts, *.tsx"
     "#]]
     .assert_eq(&yaml_syntax(".cursor/rules/r.mdc", text));

@@ -248,7 +248,7 @@ fn glob_starting_with_an_alias_character() {
         "---\ndescription: React rules\nglobs: **/*.tsx\nalwaysApply: false\n---\nUse hooks.\n";
     expect![[r#"
         dialect: cursor-rule
-        3:8-3:16 warning[yaml-syntax] `*` at the start of a value begins a YAML alias in strict YAML, which then does not read the value as text. Cursor reads it as written; Cline, which reads `.cursor/rules` too, cannot parse it (js-yaml) and then includes the rule in every request, with its raw front matter. Quoting it would not help: Cursor keeps the quotes as part of the value, and a quoted glob matches no file.
+        3:8-3:16 warning[yaml-syntax] `*` at the start of a value begins a YAML alias in strict YAML, which then does not read the value as text. Cursor reads it as written; strict YAML parsers (GitHub's file view, converters) reject the front matter. Quoting it would not help: Cursor keeps the quotes as part of the value, and a quoted glob matches no file.
           text: "**/*.tsx"
     "#]].assert_eq(&check(".cursor/rules/react.mdc", text));
     // `--fix` used to quote it, which Cursor's own reader keeps: a glob that matches no file.
@@ -1812,6 +1812,7 @@ fn the_rule_and_steering_folders_decide_the_dialect() {
         (".windsurf/rules/architecture.md", "windsurf-rule"),
         ("apps/api/.windsurf/rules/db.md", "windsurf-rule"),
         (".clinerules/general.md", "cline-rule"),
+        (".cline/rules/general.md", "cline-rule"),
         (".gemini/agents/reviewer.md", "gemini-agent"),
         ("tools/bot/.gemini/agents/WORKER.md", "gemini-agent"),
         (".gemini/skills/spec_generator/SKILL.md", "gemini-skill"),
@@ -2114,14 +2115,14 @@ fn cline_rule_checks() {
     let text = "---\npaths: \"src/components/**\"\n---\nBody\n";
     expect![[r#"
         dialect: cline-rule
-        2:8-2:27 warning[invalid-type] `paths` should be a YAML list (`- item` lines), not text. Cline ignores a `paths` that is not a list and applies this rule to every request.
+        2:8-2:27 warning[invalid-type] `paths` should be a YAML list (`- item` lines), not text. Cline 3.x ignored a `paths` that is not a list and applied this rule to every request; Cline 4.x ignores `paths` altogether.
           text: "\"src/components/**\""
     "#]].assert_eq(&check(path, text));
     // Cursor's key, and metadata some collections add.
     let text = "---\nglobs: \"src/**\"\nauthor: me\n---\nBody\n";
     expect![[r#"
         dialect: cline-rule
-        2:1-2:6 warning[unknown-key] Cline does not read `globs`; its key is `paths`. Cline ignores it and applies this rule to every request.
+        2:1-2:6 warning[unknown-key] Cline does not read `globs`; its key is `paths`. Cline ignores it and applies this rule to every request (Cline 3.x limited a rule by `paths`; 4.x reads neither).
           text: "globs"
           fix (manual): Rename to `paths` -> fixed
         3:1-3:7 information[unknown-key] `author` is not a Cline rule key (it is a key of an agency-agents persona); Cline ignores it.
@@ -2262,10 +2263,10 @@ fn the_continued_value_fix_is_applied_only_for_a_plain_text_key() {
     );
 }
 
-/// A rule scoped to nothing: Kiro's `fileMatch` without a pattern, Cline's `paths: []`. Each
-/// is never applied; a pattern or a `paths` list with items is fine.
+/// A rule scoped to nothing: Kiro's `fileMatch` without a pattern is never applied. Cline 4.x
+/// reads no `paths`, so `paths: []` no longer turns a rule off, and says nothing.
 #[test]
-fn rules_scoped_to_nothing_are_never_applied() {
+fn a_rule_scoped_to_nothing_is_never_applied() {
     let mut out = check(
         ".kiro/steering/k.md",
         "---\ninclusion: fileMatch\n---\nBody\n",
@@ -2281,8 +2282,6 @@ fn rules_scoped_to_nothing_are_never_applied() {
         2:1-2:10 warning[missing-required-key] `fileMatchPattern` is required with `inclusion: fileMatch`: Kiro includes `fileMatch` steering only when a file in context matches `fileMatchPattern`, so without one it is never included. Add `fileMatchPattern:`.
           text: "inclusion"
         dialect: cline-rule
-        2:8-2:10 warning[invalid-value] `paths` is empty: Cline never applies this rule (without `paths` it would apply to every request). Give it a value, or remove the key.
-          text: "[]"
         dialect: cline-rule
         dialect: kiro-steering
     "#]].assert_eq(&out);

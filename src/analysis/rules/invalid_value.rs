@@ -14,7 +14,7 @@ use super::support::slug::{is_lowercase_slug, is_slug};
 use crate::schema::{
     Colors, HexColors, Key, Level, NameFormat, Status, UnknownColors, ValueType,
 };
-use crate::syntax::yaml::{Node, NodeKind};
+use crate::syntax::yaml::Node;
 
 pub fn check(cx: &mut RuleCx) {
     let kind = cx.dialect.models.kind;
@@ -32,14 +32,6 @@ pub fn check(cx: &mut RuleCx) {
                 empty_text(cx, key, v)
             }
             ValueType::String => uploads(cx, key, v),
-            // `paths: []`, where the table says what an empty list does (Cline never applies
-            // the rule; no `paths` at all would apply it everywhere).
-            ValueType::List
-                if key.if_empty.is_some()
-                    && matches!(&v.kind, NodeKind::Seq { items, .. } if items.is_empty()) =>
-            {
-                empty_text(cx, key, v)
-            }
             ValueType::Model => {
                 let ids = cx.registry.model_ids(cx.dialect, key);
                 for n in model_ids::nodes(v, kind).0 {
@@ -165,8 +157,7 @@ fn model_value(cx: &mut RuleCx, key: &Key, v: &Node, model: &str, verdict: Verdi
     }
 }
 
-/// `argument-hint: ""`: VS Code reports it ("should not be empty") and reads it as unset; a
-/// `paths: []` that Cline never matches.
+/// `argument-hint: ""`: VS Code reports it ("should not be empty") and reads it as unset.
 fn empty_text(cx: &mut RuleCx, key: &Key, v: &Node) {
     let effect = key.if_empty.as_deref().unwrap_or_default();
     let msg = format!(
