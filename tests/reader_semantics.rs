@@ -490,7 +490,7 @@ fn vs_code_files_without_or_with_unclosed_front_matter() {
               fix (manual): Close the front matter after the last key -> fixed
             == .github/instructions/plain.instructions.md
             dialect: copilot-instructions
-            1:1-1:10 warning[missing-front-matter] No front matter: VS Code and GitHub Copilot never apply these instructions on their own; they can only be added to a chat by hand. Add a `---` block with `applyTo` (the globs of the files they are for).
+            1:1-1:10 warning[missing-front-matter] No front matter: VS Code never applies these instructions on its own; they can only be added to a chat by hand (Copilot CLI, which reads `.github/instructions` too, applies them to every conversation). Add a `---` block with `applyTo` (the globs of the files they are for).
               text: "Use tabs."
             == .claude/agents/open.md
             dialect: claude-agent

@@ -1869,12 +1869,18 @@ fn rules_without_front_matter_are_normal_but_a_gemini_agent_needs_it() {
           text: "# Testing"
     "##]]
     .assert_eq(&check(".claude/agents/README.md", text));
-    // VS Code lists every `.md` directly in `.github/agents` as an agent, a README too.
+    // VS Code lists every other `.md` directly in `.github/agents` as an agent, but skips a
+    // `README.md` by name.
     expect![[r##"
         dialect: copilot-agent
         1:1-1:10 warning[missing-front-matter] No front matter: VS Code lists this agent, named after the file, but Copilot CLI refuses it ("missing or malformed YAML frontmatter") and GitHub Copilot needs a `description`. Add a `---` block with `description`.
           text: "# Testing"
           fix (manual): Insert front matter from the file name and first paragraph -> fixed
+    "##]].assert_eq(&check(".github/agents/INDEX.md", text));
+    expect![[r##"
+        dialect: copilot-agent
+        1:1-1:10 hint[missing-front-matter] `README.md` is documentation, not a persona: it has no front matter, so persona-ls does not check it.
+          text: "# Testing"
     "##]].assert_eq(&check(".github/agents/README.md", text));
 }
 

@@ -66,10 +66,15 @@ pub struct Dialect {
     /// file's path is its own tool.
     #[serde(default)]
     pub front_matter_readers: Vec<FrontMatterReader>,
-    /// The tool loads every file of its folder, documentation names too (Gemini CLI reports a
-    /// `README.md` without front matter as an error): no file there is exempt as documentation.
+    /// What the tool does with a documentation name (`README.md`) in its folder, where that is
+    /// known: it loads it like any file (Gemini CLI, which then reports one without front
+    /// matter).
     #[serde(default)]
-    pub reads_documentation: bool,
+    pub documentation_files: DocumentationFiles,
+    /// File names the tool skips by name (VS Code takes no `README.md` in `.github/agents` for
+    /// an agent): documentation there, whatever else the tool reads.
+    #[serde(default)]
+    pub skips_files: Vec<String>,
     /// Format and matching rules for `name`.
     #[serde(default)]
     pub name: NameRules,
@@ -674,6 +679,18 @@ pub enum LenientYaml {
     /// `yaml-syntax` replays that pass (`syntax::quote_retry`) to tell the errors it repairs
     /// from those it does not.
     QuotedRetry,
+}
+
+/// What a tool does with `README.md` and the other documentation names in its folder.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DocumentationFiles {
+    /// Not known by name: a README is documentation where the tool passes over a file
+    /// without front matter in silence, and judged like any file where it reads one.
+    #[default]
+    AsAnyFile,
+    /// It loads them like any other file (Gemini CLI).
+    Read,
 }
 
 /// Which line the tool takes for the closing `---`.

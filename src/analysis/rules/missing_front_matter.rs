@@ -7,7 +7,7 @@ use super::support::slug::slug;
 use super::RuleCx;
 use crate::analysis::quote;
 use crate::diagnostic::{Code, Fix, TextEdit};
-use crate::schema::{FrontMatterPolicy, FrontMatterReader, Level, NameFormat};
+use crate::schema::{DocumentationFiles, FrontMatterPolicy, FrontMatterReader, Level, NameFormat};
 use crate::syntax::front_matter::{self, Hidden};
 use crate::text::lines;
 
@@ -21,19 +21,23 @@ pub fn check(cx: &mut RuleCx) {
     let line_end = start + lines(&cx.text[start..]).next().map_or(0, |(_, l)| l.len());
     let range = start..line_end;
     let policy = cx.dialect.front_matter;
-    // A README is documentation only where the tool passes over a file without front matter
-    // in silence: Claude Code reads `.claude/rules/README.md` as a rule, VS Code lists
-    // `.github/agents/README.md` as an agent, OpenCode loads one, and Gemini CLI reports an
-    // error for it, so there the file is what the tool makes of it.
-    let tool_reads_it = policy == FrontMatterPolicy::Optional
-        || cx.dialect.without_front_matter.is_some()
-        || cx.dialect.reads_documentation
-        || readers(cx).first().is_some_and(|r| r.level == Level::Warning);
-    let is_doc = !tool_reads_it
-        && cx
-            .registry
-            .file_names()
-            .is_documentation(cx.location.file_name());
+    // A README is documentation where the tool skips it by name (VS Code in `.github/agents`)
+    // or passes over a file without front matter in silence; where the tool reads it anyway
+    // (Claude Code's `.claude/rules`, OpenCode, Gemini CLI, which reports it) it is what the
+    // tool makes of it.
+    let file_name = cx.location.file_name();
+    let skipped = cx.dialect.skips_files.iter().any(|n| n == file_name);
+    let tool_reads_it = match cx.dialect.documentation_files {
+        _ if skipped => false,
+        DocumentationFiles::Read => true,
+        DocumentationFiles::AsAnyFile => {
+            policy == FrontMatterPolicy::Optional
+                || cx.dialect.without_front_matter.is_some()
+                || readers(cx).first().is_some_and(|r| r.level == Level::Warning)
+        }
+    };
+    let is_doc = skipped
+        || !tool_reads_it && cx.registry.file_names().is_documentation(file_name);
     if !is_doc && let Some(hidden) = hidden_block(cx) {
         report_hidden(cx, hidden);
         return;
