@@ -315,7 +315,7 @@ fn other_dialects_keep_their_own_readings() {
     }
     expect![[r#"
         dialect: opencode-agent
-        2:22-2:23 warning[yaml-syntax] `: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). OpenCode tolerates it, but strict YAML parsers (GitHub's file view, skill uploads, converters) reject the whole file.
+        2:22-2:23 warning[yaml-syntax] `: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). OpenCode tolerates it, but strict YAML parsers (GitHub's file view, converters) reject the whole file.
           text: ":"
           fix: Quote the value of `description` -> fixed
           fix (manual): Make `description` a folded block scalar (`>-`) -> fixed

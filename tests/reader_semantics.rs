@@ -450,7 +450,7 @@ fn opencode_says_what_it_does_with_invalid_yaml() {
               text: "["
             == .opencode/agent/b.md
             dialect: opencode-agent
-            2:21-2:22 warning[yaml-syntax] `: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). OpenCode tolerates it, but strict YAML parsers (GitHub's file view, skill uploads, converters) reject the whole file.
+            2:21-2:22 warning[yaml-syntax] `: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). OpenCode tolerates it, but strict YAML parsers (GitHub's file view, converters) reject the whole file.
               text: ":"
               fix: Quote the value of `description` -> fixed
               fix (manual): Make `description` a folded block scalar (`>-`) -> fixed

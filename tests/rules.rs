@@ -2102,7 +2102,7 @@ fn windsurf_rule_checks() {
     let text = "---\ntrigger: glob\ndescription: \nglobs: *.md,*.mdx\n---\nBody\n";
     expect![[r#"
         dialect: windsurf-rule
-        4:8-4:18 warning[yaml-syntax] `*` at the start of a value begins a YAML alias in strict YAML, which then does not read the value as text. Windsurf reads it as written; strict YAML parsers (GitHub's file view, skill uploads, converters) reject the whole file. Quoting it would not help: Windsurf may keep the quotes as part of the value, as Cursor does (not verified for Windsurf), and a quoted glob then matches no file.
+        4:8-4:18 warning[yaml-syntax] `*` at the start of a value begins a YAML alias in strict YAML, which then does not read the value as text. Windsurf reads it as written; strict YAML parsers (GitHub's file view, converters) reject the whole file. Quoting it would not help: Windsurf may keep the quotes as part of the value, as Cursor does (not verified for Windsurf), and a quoted glob then matches no file.
           text: "*.md,*.mdx"
     "#]].assert_eq(&check(path, text));
     let text = "---\ntrigger: model_decision\ndescription: 42\n---\nBody\n";
@@ -2545,7 +2545,7 @@ fn gemini_skill_checks() {
     let text = "---\nname: spec-generator\ndescription: Use when: a spec is due\nargument-hint: x\nlicense: MIT\n---\nBody\n";
     expect![[r#"
         dialect: gemini-skill
-        3:22-3:23 warning[yaml-syntax] `: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Gemini CLI tolerates it, but strict YAML parsers (GitHub's file view, skill uploads, converters) reject the whole file.
+        3:22-3:23 warning[yaml-syntax] `: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Gemini CLI tolerates it, but strict YAML parsers (GitHub's file view, converters) reject the whole file.
           text: ":"
           fix: Quote the value of `description` -> fixed
           fix (manual): Make `description` a folded block scalar (`>-`) -> fixed

@@ -451,7 +451,7 @@ fn value_fixes(cx: &RuleCx, e: &Entry, v: Range<usize>, own_reader: bool) -> Vec
 fn strict_readers(cx: &RuleCx) -> String {
     match &cx.dialect.strict_readers {
         Some(r) => r.says.clone(),
-        None => "strict YAML parsers (GitHub's file view, skill uploads, converters) reject the whole file.".into(),
+        None => "strict YAML parsers (GitHub's file view, converters) reject the whole file.".into(),
     }
 }
 
