@@ -752,3 +752,34 @@ fn vs_code_reads_past_a_colon_and_an_unclosed_list() {
         "#]],
     );
 }
+
+/// No source shows what Cursor does with a subagent whose front matter is not valid YAML:
+/// a warning that says so, for a `: ` in a value and for a value continued on unindented lines.
+#[test]
+fn cursor_subagent_yaml_errors_are_warnings_that_say_what_is_unknown() {
+    check_all(
+        &[
+            (
+                ".cursor/agents/a.md",
+                "---\nname: a\ndescription: Use when: x\n---\nBody\n",
+            ),
+            (
+                ".cursor/agents/b.md",
+                "---\nname: b\ndescription: Reviews.\n<example>\nuser: \"x\"\n</example>\n---\nBody\n",
+            ),
+        ],
+        expect![[r#"
+            == .cursor/agents/a.md
+            dialect: cursor-agent
+            3:22-3:23 warning[yaml-syntax] `: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). What Cursor does with front matter that is not valid YAML is not known; strict YAML parsers (GitHub's file view, converters) reject the whole file.
+              text: ":"
+              fix: Quote the value of `description` -> fixed
+              fix (manual): Make `description` a folded block scalar (`>-`) -> fixed
+            == .cursor/agents/b.md
+            dialect: cursor-agent
+            3:1-6:11 warning[yaml-syntax] The value of `description` goes on at lines 4–6, which are not indented under it: YAML does not read them as part of the value, so the front matter does not parse. What Cursor does with front matter that is not valid YAML is not known; strict YAML parsers (GitHub's file view, converters) reject the whole file. Make `description` a block scalar (`description: |-`) and indent those lines.
+              text: "description: Reviews.\n<example>\nuser: \"x\"\n</example>"
+              fix: Make `description` a block scalar holding the lines below it -> fixed
+        "#]],
+    );
+}

@@ -673,6 +673,9 @@ pub enum LenientYaml {
     VsCode,
     /// It has its own lenient reader (Cursor's `.mdc` headers).
     All,
+    /// What the tool does with front matter that is not valid YAML is not known (no source shows
+    /// it): a warning that says so, never an error.
+    Unverified,
     /// When the block does not parse, it quotes every unindented `key: value` line whose value
     /// holds a YAML special character (`*`, `&`, `[`, `@`, `` ` ``, `: `…) and parses again:
     /// Claude Code's front-matter parser, which reads `paths: **/*.ts` as the text it says.

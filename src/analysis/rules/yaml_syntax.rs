@@ -71,6 +71,7 @@ fn tolerated(cx: &RuleCx, err: &SyntaxError) -> bool {
                 || problem.contains("flow sequence")
                 || problem.contains("flow mapping")
         }
+        LenientYaml::Unverified => true,
         LenientYaml::None => false,
     }
 }
@@ -155,6 +156,8 @@ fn syntax_error(
             "VS Code and current Copilot CLI read it as text, but strict YAML parsers (GitHub's file view, Copilot CLI before 1.0.48, converters) reject the whole file.".to_string()
         } else if lenient && cx.dialect.lenient_yaml == LenientYaml::VsCode {
             format!("VS Code's own parser reads it as written and marks it; {strict}")
+        } else if lenient && cx.dialect.lenient_yaml == LenientYaml::Unverified {
+            broken_block_readers(cx, "").2
         } else if lenient {
             format!("{} tolerates it, but {strict}", cx.dialect.tool)
         } else {
@@ -229,7 +232,8 @@ fn continued_value(cx: &mut RuleCx, e: &Entry, c: &Continued) {
     } else {
         (format!("lines {first}–{last}, which are"), "them", "those lines")
     };
-    let (own_reader, mut who) = broken_block_readers(cx, "reads the file with its own reader");
+    let (own_reader, tolerated, mut who) =
+        broken_block_readers(cx, "reads the file with its own reader");
     // The evidence of the readers' failure is for this shape (anthropics/claude-code#91871).
     if let Some(seen) = cx
         .dialect
@@ -248,7 +252,7 @@ fn continued_value(cx: &mut RuleCx, e: &Entry, c: &Continued) {
     let fix = (!own_reader)
         .then(|| continued::block_scalar(cx.text, e, c, cx.line_ending()))
         .flatten();
-    let case = own_reader.then_some(&TOLERATED);
+    let case = tolerated.then_some(&TOLERATED);
     // A value that already is a block scalar keeps its own indentation, which the lines
     // below may not share: offered, not applied.
     let text_key = !crate::syntax::continuation::is_block(e)
@@ -279,14 +283,14 @@ fn body_in_block(cx: &mut RuleCx, b: &BodyInBlock) {
         lines.line_of(b.close) + 1,
     );
     // A tool with its own reader (Cursor) reads the keys it finds; the others fail on the body.
-    let (own_reader, who) = broken_block_readers(
+    let (_, tolerated, who) = broken_block_readers(
         cx,
         "reads the keys it finds, but takes the text above that `---` out of the rule's body",
     );
     let msg = format!(
         "The front matter is not closed after its keys: the `---` on line {close} closes it, so the body from line {first} on is read as YAML, and does not parse. {who} Add a `---` line after the last key."
     );
-    let case = own_reader.then_some(&TOLERATED);
+    let case = tolerated.then_some(&TOLERATED);
     let eol = cx.line_ending();
     if let Some(d) = cx.report_as(Code::YamlSyntax, case, b.first_body_line.clone(), msg) {
         // Offered, not applied: the `---` further down may be meant as a rule in the body, or
@@ -455,17 +459,24 @@ fn strict_readers(cx: &RuleCx) -> String {
     }
 }
 
-/// What the readers do with a block that does not parse, and whether the tool has its own
-/// reader: that one (Cursor) `own_says`, and the strict readers fail; otherwise the table's
-/// `unparsable`.
-fn broken_block_readers(cx: &RuleCx, own_says: &str) -> (bool, String) {
-    let own_reader = cx.dialect.lenient_yaml == LenientYaml::All;
-    let who = if own_reader {
-        format!("{} {own_says}; {}", cx.dialect.tool, strict_readers(cx))
-    } else {
-        unparsable(cx)
-    };
-    (own_reader, who)
+/// What the readers do with a block that does not parse: whether the tool has its own reader,
+/// whether its own tool is not shown to fail on it (a warning), and what to say. Its own
+/// reader (Cursor) `own_says`, and the strict readers fail; a tool whose reading is not known
+/// is said to be so; otherwise the table's `unparsable`.
+fn broken_block_readers(cx: &RuleCx, own_says: &str) -> (bool, bool, String) {
+    let strict = strict_readers(cx);
+    match cx.dialect.lenient_yaml {
+        LenientYaml::All => (true, true, format!("{} {own_says}; {strict}", cx.dialect.tool)),
+        LenientYaml::Unverified => (
+            false,
+            true,
+            format!(
+                "What {} does with front matter that is not valid YAML is not known; {strict}",
+                cx.dialect.tool
+            ),
+        ),
+        _ => (false, false, unparsable(cx)),
+    }
 }
 
 /// What the readers do with front matter that does not parse (the table's `unparsable`).
