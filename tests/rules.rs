@@ -1816,6 +1816,11 @@ fn the_rule_and_steering_folders_decide_the_dialect() {
         (".gemini/agents/reviewer.md", "gemini-agent"),
         ("tools/bot/.gemini/agents/WORKER.md", "gemini-agent"),
         (".gemini/skills/spec_generator/SKILL.md", "gemini-skill"),
+        (
+            ".opencode/skills/nixos-hardening/SKILL.md",
+            "opencode-skill",
+        ),
+        (".opencode/skill/deep/a/SKILL.md", "opencode-skill"),
         ("tools/agent/.gemini/skills/SKILL.md", "gemini-skill"),
     ];
     for (path, id) in cases {
@@ -2640,4 +2645,41 @@ fn github_agents_subfolders_are_read_by_copilot_cli_only() {
         out.contains("Copilot CLI, which also reads the subfolders"),
         "{out}"
     );
+}
+
+/// OpenCode's skill loader keeps a skill only when `name` is text, lists only those with a
+/// `description`, checks no name format, and ignores every other key.
+#[test]
+fn opencode_skill_checks() {
+    let mut out = check(
+        ".opencode/skills/nix/SKILL.md",
+        "---\nname: nixos-hardening\ndescription: Hardens NixOS.\ntools: Read\n---\nBody\n",
+    );
+    out += &check(
+        ".opencode/skills/b/SKILL.md",
+        "---\ndescription: No name.\n---\nBody\n",
+    );
+    out += &check(
+        ".opencode/skills/c/SKILL.md",
+        "---\nname: Spec Writer\n---\nBody\n",
+    );
+    out += &check(".opencode/skills/d/SKILL.md", "# Just text\n");
+    expect![[r##"
+        dialect: opencode-skill
+        4:1-4:6 information[unknown-key] `tools` is not an OpenCode skill key (it is a key of a Claude Code subagent and an agency-agents persona); OpenCode ignores it.
+          text: "tools"
+        dialect: opencode-skill
+        1:1-1:4 error[missing-required-key] `name` is required in an OpenCode skill: without it OpenCode skips the skill without a word. Add `name:`.
+          text: "---"
+        dialect: opencode-skill
+        1:1-1:4 warning[missing-required-key] `description` is required in an OpenCode skill: OpenCode loads the skill but lists only skills with a description, so the model is never offered it. Add `description:`.
+          text: "---"
+        2:7-2:18 information[invalid-name] The skill name `Spec Writer` has upper-case letters: OpenCode loads it, but the Agent Skills spec rejects it.
+          text: "Spec Writer"
+          fix (manual): Use `spec-writer` -> fixed
+        dialect: opencode-skill
+        1:1-1:12 error[missing-front-matter] No front matter: OpenCode skips this file without a word. Add a `---` block with `name` and `description`.
+          text: "# Just text"
+          fix (manual): Insert front matter from the file name and first paragraph -> fixed
+    "##]].assert_eq(&out);
 }

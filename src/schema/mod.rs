@@ -1452,6 +1452,7 @@ tables!(
     "cline-rule",
     "gemini-agent",
     "gemini-skill",
+    "opencode-skill",
 );
 const VALUES_FILE: &str = include_str!(concat!(env!("OUT_DIR"), "/schema/values.json"));
 #[cfg(test)]

@@ -3184,6 +3184,18 @@ fn empty_front_matter_of_the_rule_dialects() {
             "#]],
         ),
         (
+            ".opencode/skills/spec/SKILL.md",
+            expect![[r#"
+                opencode-skill: 6 items
+                name · Key · 00000 · 2:1-2:1 "" → "name: " · text · required · resolves name
+                description · Key · 00001 · 2:1-2:1 "" → "description: " · text · required · resolves description
+                license · Key · 10002 · 2:1-2:1 "" → "license: " · text · resolves license
+                compatibility · Key · 10003 · 2:1-2:1 "" → "compatibility: " · text · resolves compatibility
+                metadata · Key · 10004 · 2:1-2:1 "" → "metadata:\n  $0" snippet · mapping · resolves metadata
+                allowed-tools · Key · 10005 · 2:1-2:1 "" → "allowed-tools: " · text or list · resolves allowed-tools
+            "#]],
+        ),
+        (
             ".gemini/agents/auditor.md",
             expect![[r#"
             gemini-agent: 14 items

@@ -1705,6 +1705,31 @@ Body
 }
 
 #[test]
+fn key_of_an_opencode_skill() {
+    check(
+        r#"
+//- /.opencode/skills/spec/SKILL.md
+---
+name: spec
+descr$0iption: Writes specs.
+---
+Body
+"#,
+        expect![[r#"
+            3:1-3:12 "description"
+
+            **`description`** · text · required
+
+            What the skill does and when to use it: OpenCode lists it to the model, which loads the skill when a task matches. A skill without one is not listed.
+
+            Dialect: OpenCode skill (OpenCode). [Source](https://github.com/anomalyco/opencode/blob/a2cc772e5579e2bcd330c86a790462cf44dc67ca/packages/opencode/src/skill/index.ts)
+
+            This file: OpenCode skill (recognised by its path).
+        "#]],
+    );
+}
+
+#[test]
 fn key_of_an_agent_in_a_subfolder_of_github_agents_names_its_reader() {
     check(
         r#"
