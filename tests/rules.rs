@@ -1068,7 +1068,7 @@ fn agent_without_context_fork() {
         dialect: claude-command
         3:10-3:16 hint[invalid-value] `context: inline` is the default: Claude Code runs skills and commands inline unless `context` is `fork`. Remove the line.
           text: "inline"
-        4:1-4:6 warning[ineffective-key] `agent` only applies with `context: fork`: without it Claude Code runs the command inline and ignores `agent`. Add `context: fork`, or remove `agent`.
+        4:1-4:6 warning[ineffective-key] `agent` only applies with `context: fork`: without it Claude Code runs the command inline and ignores `agent`. Set `context` to `fork`, or remove `agent`.
           text: "agent"
     "#]].assert_eq(&check(".claude/commands/review.md", command));
     // Prompt files have an `agent` key of their own, and no `context`.
@@ -2081,21 +2081,21 @@ fn windsurf_rule_checks() {
     let text = "---\ntrigger: always\n---\nBody\n";
     expect![[r#"
         dialect: windsurf-rule
-        2:10-2:16 warning[invalid-value] `always` is not a valid `trigger`: did you mean `always_on`? Allowed: `always_on`, `manual`, `model_decision`, `glob`. Windsurf does not activate a rule whose trigger it does not know.
+        2:10-2:16 warning[invalid-value] `always` is not a valid `trigger`: did you mean `always_on`? Allowed: `always_on`, `manual`, `model_decision`, `glob`. Windsurf may not activate a rule whose trigger it does not know.
           text: "always"
           fix (manual): Change to `always_on` -> fixed
     "#]].assert_eq(&check(path, text));
     let text = "---\ntrigger: performance_critical\n---\nBody\n";
     expect![[r#"
         dialect: windsurf-rule
-        2:10-2:30 warning[invalid-value] `performance_critical` is not a valid `trigger`. Allowed: `always_on`, `manual`, `model_decision`, `glob`. Windsurf does not activate a rule whose trigger it does not know.
+        2:10-2:30 warning[invalid-value] `performance_critical` is not a valid `trigger`. Allowed: `always_on`, `manual`, `model_decision`, `glob`. Windsurf may not activate a rule whose trigger it does not know.
           text: "performance_critical"
     "#]].assert_eq(&check(path, text));
     // Globs that no trigger reads; a typo'd key; a number where text goes.
     let text = "---\ntrigger: always_on\nglobs: \"*.ts\"\ndescripton: x\n---\nBody\n";
     expect![[r#"
         dialect: windsurf-rule
-        3:1-3:6 warning[ineffective-key] `globs` only applies with `trigger: glob`: without it Windsurf activates the rule by its `trigger` and ignores `globs`. Add `trigger: glob`, or remove `globs`.
+        3:1-3:6 warning[ineffective-key] `globs` only applies with `trigger: glob`: without it Windsurf activates the rule by its `trigger` and ignores `globs`. Set `trigger` to `glob`, or remove `globs`.
           text: "globs"
         4:1-4:11 warning[unknown-key] Unknown key `descripton` in a Windsurf rule: did you mean `description`? Windsurf ignores `descripton`.
           text: "descripton"

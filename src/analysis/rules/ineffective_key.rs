@@ -107,8 +107,13 @@ fn unmet_requirements(cx: &mut RuleCx) {
             continue;
         }
         let (key, need) = (&req.key, format!("{}: {}", req.needs.key, req.needs.value));
+        // With the other key already there (`trigger: model_decision`), the advice is its value.
+        let todo = match needed {
+            Some(_) => format!("Set `{}` to `{}`", req.needs.key, req.needs.value),
+            None => format!("Add `{need}`"),
+        };
         let msg = format!(
-            "`{key}` only applies with `{need}`: without it {} and ignores `{key}`. Add `{need}`, or remove `{key}`.",
+            "`{key}` only applies with `{need}`: without it {} and ignores `{key}`. {todo}, or remove `{key}`.",
             req.without
         );
         cx.report(Code::IneffectiveKey, e.key_range.clone(), msg);
