@@ -232,12 +232,35 @@ fn parse_entry(yaml: &mut Yaml, text: &str, seg: Range<usize>, anchors: &Anchors
         Verdict::Invalid(..) => (None, None),
         Verdict::Valid(read) => (None, read),
     };
-    let entry = PARSER.with(|p| {
+    let (entry, tree_broken) = PARSER.with(|p| {
         let mut p = p.borrow_mut();
-        p.parse(seg_text, None).and_then(|tree| {
-            let pair = first_pair(tree.root_node())?;
-            entry_from_pair(pair, text, seg.start, 0)
+        p.parse(seg_text, None).map_or((None, true), |tree| {
+            let broken = tree.root_node().has_error();
+            let entry = first_pair(tree.root_node())
+                .and_then(|pair| entry_from_pair(pair, text, seg.start, 0));
+            (entry, broken)
         })
+    });
+    // Valid YAML that tree-sitter misreads and libyaml's reading cannot replace (a tag such as
+    // `!'` inside a flow list, which tree-sitter takes for a quote): the value is not known
+    // here, rather than known wrong.
+    let entry = entry.map(|mut e| {
+        if tree_broken && error.is_none() && read.is_none() {
+            match e.value.as_mut() {
+                Some(v) => v.kind = NodeKind::Other,
+                None => {
+                    let end = trim_end(text, seg.clone());
+                    let start = (e.after_colon..end)
+                        .find(|&i| !matches!(text.as_bytes()[i], b' ' | b'\t' | b'\n' | b'\r'))
+                        .unwrap_or(end);
+                    e.value = (start < end).then_some(Node {
+                        range: start..end,
+                        kind: NodeKind::Other,
+                    });
+                }
+            }
+        }
+        e
     });
     // A broken entry (an unclosed quote) may give tree-sitter no pair at all, and neither
     // does a valid one nested deeper than its scanner keeps state for; the key is still

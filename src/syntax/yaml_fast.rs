@@ -155,6 +155,10 @@ fn inline_value(
             if header[1..].bytes().any(|b| b.is_ascii_digit() || b == b'+') {
                 return None;
             }
+            // One chomping indicator at most: `>--` is no header.
+            if header.len() > 2 {
+                return None;
+            }
             let first_indent = rest
                 .iter()
                 .find(|(_, l)| !l.trim().is_empty())

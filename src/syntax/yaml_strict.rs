@@ -595,6 +595,20 @@ mod tests {
 
     /// Keys the tree gets wrong: a nested pair taken for the entry, a NEL that libyaml takes
     /// for a line break; and a block whose first key is indented.
+    /// A tag inside a flow list over two lines: tree-sitter misreads it, libyaml reads three
+    /// items but gives no reading the tree can take, so the value is not known rather than a
+    /// one-item list. `>--` is no block-scalar header for the fast path either.
+    #[test]
+    fn values_the_tree_misreads_and_libyaml_cannot_replace_are_unknown() {
+        let text = "s: [s,!' .\n-,s]\nname: n\n";
+        let y = parse(text, 0..text.len());
+        assert!(y.errors.is_empty(), "{:?}", y.errors);
+        assert!(matches!(value_of(&y, "s").kind, NodeKind::Other));
+        let text = "a: b\ndescription: >--\n  x\n";
+        let y = parse(text, 0..text.len());
+        assert!(!y.errors.is_empty());
+    }
+
     #[test]
     fn keys_are_repaired_too() {
         let t = "e:\n s:\n    g: [\n ]\n    s:\n";
