@@ -101,17 +101,11 @@ pub fn fix_text(text: &str, location: Location, registry: &Registry) -> Option<S
             // Keep the fixes that do not break the file: a group is kept whole when it breaks
             // nothing together with those kept so far, else halved, so that a few bad fixes
             // among thousands cost a few analyses each, not one per fix.
-            let mut search = Harmless {
-                current: &current,
-                before,
-                location,
-                registry,
-                analyses_left: MAX_SEARCH_ANALYSES,
-                kept: Vec::new(),
-                last: None,
-            };
-            search.keep(&fixes);
-            let Harmless { kept, last, .. } = search;
+            let mut kept: Vec<&[TextEdit]> = Vec::new();
+            let mut last = None;
+            keep_harmless(
+                &current, &fixes, &mut kept, &mut last, before, location, registry,
+            );
             if kept.is_empty() {
                 break;
             }
@@ -177,46 +171,33 @@ pub fn diff_edit(old: &str, new: &str) -> TextEdit {
     TextEdit::replace(prefix..old.len() - suffix, &new[prefix..new.len() - suffix])
 }
 
-/// How many analyses one round may spend looking for the fixes that break nothing. When
-/// every fix clashes with another (each removes a hidden character that makes two keys one),
-/// halving down to each fix would cost two analyses per fix; past this bound the fixes not yet
-/// judged are left for another run, so a round costs a bounded number of analyses.
-const MAX_SEARCH_ANALYSES: usize = 24;
-
-/// The search of one round for its fixes that leave no more structural problems than
-/// `before`: `kept` so far, and `last`, the text and analysis with every fix kept so far.
-struct Harmless<'a> {
-    current: &'a str,
+/// Adds to `kept` the fixes of `group` that leave no more structural problems than `before`;
+/// `last` is the text and analysis with every fix kept so far.
+fn keep_harmless<'a>(
+    current: &str,
+    group: &[&'a [TextEdit]],
+    kept: &mut Vec<&'a [TextEdit]>,
+    last: &mut Option<(String, Analysis)>,
     before: usize,
-    location: Location<'a>,
-    registry: &'a Registry,
-    analyses_left: usize,
-    kept: Vec<&'a [TextEdit]>,
-    last: Option<(String, Analysis)>,
-}
-
-impl<'a> Harmless<'a> {
-    /// Keeps the fixes of `group` that break nothing together with those kept so far: the
-    /// whole group when it can, else each half in turn.
-    fn keep(&mut self, group: &[&'a [TextEdit]]) {
-        if group.is_empty() || self.analyses_left == 0 {
-            return;
-        }
-        self.analyses_left -= 1;
-        let size = self.kept.len();
-        self.kept.extend_from_slice(group);
-        let candidate = apply(self.current, &self.kept);
-        let a = analyze_all(&candidate, self.location, self.registry);
-        if structural(&a) <= self.before {
-            self.last = Some((candidate, a));
-            return;
-        }
-        self.kept.truncate(size);
-        if group.len() > 1 {
-            let (left, right) = group.split_at(group.len() / 2);
-            self.keep(left);
-            self.keep(right);
-        }
+    location: Location,
+    registry: &Registry,
+) {
+    if group.is_empty() {
+        return;
+    }
+    let size = kept.len();
+    kept.extend_from_slice(group);
+    let candidate = apply(current, kept);
+    let a = analyze_all(&candidate, location, registry);
+    if structural(&a) <= before {
+        *last = Some((candidate, a));
+        return;
+    }
+    kept.truncate(size);
+    if group.len() > 1 {
+        let (left, right) = group.split_at(group.len() / 2);
+        keep_harmless(current, left, kept, last, before, location, registry);
+        keep_harmless(current, right, kept, last, before, location, registry);
     }
 }
 
