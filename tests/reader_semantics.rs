@@ -728,7 +728,10 @@ fn vs_code_reads_past_a_colon_and_an_unclosed_list() {
     check_all(
         &[
             (".github/prompts/release.prompt.md", unclosed),
-            (".github/prompts/note.prompt.md", "---\ndescription: Use when: x\n---\nBody\n"),
+            (
+                ".github/prompts/note.prompt.md",
+                "---\ndescription: Use when: x\n---\nBody\n",
+            ),
             (".github/agents/team/release.md", unclosed),
         ],
         expect![[r#"

@@ -23,7 +23,8 @@ pub fn check(cx: &mut RuleCx) {
             .block
             .as_ref()
             .is_some_and(|b| b.content.contains(&run.range.start));
-        let changes_yaml = in_front_matter && beside_yaml_syntax(cx.text, &run.range);
+        let changes_yaml = in_front_matter
+            && (beside_yaml_syntax(cx.text, &run.range) || in_a_key(cx.text, &run.range));
         if let Some(d) = cx.report(Code::HiddenUnicode, run.range.clone(), msg) {
             let title = "Remove the hidden characters";
             let edit = vec![TextEdit::delete(run.range)];
@@ -32,7 +33,9 @@ pub fn check(cx: &mut RuleCx) {
             // beside non-ASCII text, where they may be spelling (Persian and Indic scripts
             // need them; Hebrew and Arabic text uses the marks): offered there. Nor in the
             // front matter beside YAML's own characters, where the removal changes how YAML
-            // reads the line (`name:` + U+200D is text; `name:` without it opens a mapping).
+            // reads the line (`name:` + U+200D is text; `name:` without it opens a mapping),
+            // nor inside a key, where the removal changes which key the tool reads (it may
+            // then repeat another key).
             d.fixes.push(if orthographic || changes_yaml {
                 Fix::manual(title, edit)
             } else {
@@ -48,6 +51,15 @@ pub fn check(cx: &mut RuleCx) {
 fn beside_yaml_syntax(text: &str, range: &Range<usize>) -> bool {
     let syntax = |c: Option<char>| c.is_some_and(|c| ":#-?,[]{}&*!|>'\"%@`".contains(c));
     syntax(text[..range.start].chars().next_back()) || syntax(text[range.end..].chars().next())
+}
+
+/// Whether the run sits in a key: before the first `:` of its line, with one after it.
+fn in_a_key(text: &str, range: &Range<usize>) -> bool {
+    let line_start = text[..range.start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let line_end = text[range.end..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |i| range.end + i);
+    !text[line_start..range.start].contains(':') && text[range.end..line_end].contains(':')
 }
 
 struct HiddenRun {
