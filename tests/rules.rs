@@ -2683,3 +2683,17 @@ fn opencode_skill_checks() {
           fix (manual): Insert front matter from the file name and first paragraph -> fixed
     "##]].assert_eq(&out);
 }
+
+/// A hidden character inside a front-matter key: removing it changes which key the tool reads
+/// (here it would make a second `handoffs`), so the fix is offered, not applied.
+#[test]
+fn hidden_characters_in_a_key_are_removed_only_by_hand() {
+    let text = "---\ndescription: d\nhando\u{200b}ffs: []\nhandoffs: []\n---\nBody\n";
+    let out = check(".github/agents/a.agent.md", text);
+    assert!(
+        out.contains("warning[hidden-unicode]")
+            && out.contains("fix (manual): Remove the hidden characters"),
+        "{out}"
+    );
+    assert_eq!(fixed(".github/agents/a.agent.md", text).0, text);
+}
