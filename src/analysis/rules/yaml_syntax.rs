@@ -157,7 +157,7 @@ fn syntax_error(
         } else if lenient && cx.dialect.lenient_yaml == LenientYaml::VsCode {
             format!("VS Code's own parser reads it as written and marks it; {strict}")
         } else if lenient && cx.dialect.lenient_yaml == LenientYaml::Unverified {
-            broken_block_readers(cx, "").2
+            unknown_reading(cx)
         } else if lenient {
             format!("{} tolerates it, but {strict}", cx.dialect.tool)
         } else {
@@ -467,16 +467,19 @@ fn broken_block_readers(cx: &RuleCx, own_says: &str) -> (bool, bool, String) {
     let strict = strict_readers(cx);
     match cx.dialect.lenient_yaml {
         LenientYaml::All => (true, true, format!("{} {own_says}; {strict}", cx.dialect.tool)),
-        LenientYaml::Unverified => (
-            false,
-            true,
-            format!(
-                "What {} does with front matter that is not valid YAML is not known; {strict}",
-                cx.dialect.tool
-            ),
-        ),
+        LenientYaml::Unverified => (false, true, unknown_reading(cx)),
         _ => (false, false, unparsable(cx)),
     }
+}
+
+/// For a tool whose reading of invalid YAML no source shows: that it is not known, and what
+/// the strict readers do.
+fn unknown_reading(cx: &RuleCx) -> String {
+    format!(
+        "What {} does with front matter that is not valid YAML is not known; {}",
+        cx.dialect.tool,
+        strict_readers(cx)
+    )
 }
 
 /// What the readers do with front matter that does not parse (the table's `unparsable`).
