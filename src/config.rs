@@ -31,6 +31,11 @@ pub struct Config {
     pub dialects: BTreeMap<String, DialectConfig>,
     /// Paths (globs) that are never checked.
     pub exclude: Vec<String>,
+    /// `[workspace.budget]`: the listing budgets' limits, by the names `names.yaml` gives them
+    /// (`agent-descriptions-tokens`), and `context-tokens`.
+    pub budget: BTreeMap<String, usize>,
+    /// `[workspace] diagnostics`: which files the server reports on.
+    pub diagnostics: Option<WorkspaceDiagnostics>,
     /// The file this came from, if any.
     pub source: Option<PathBuf>,
 }
@@ -122,6 +127,24 @@ impl ValueConfig {
     }
 }
 
+/// Which files the language server reports on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum WorkspaceDiagnostics {
+    /// Every indexed file, open or not (the default).
+    Workspace,
+    /// Only the files open in the editor.
+    Open,
+}
+
+/// `[workspace]`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+struct RawWorkspace {
+    budget: BTreeMap<String, usize>,
+    diagnostics: Option<WorkspaceDiagnostics>,
+}
+
 /// The raw shape on disk and on the wire (LSP settings use the same keys).
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, default)]
@@ -129,6 +152,19 @@ struct RawConfig {
     rules: BTreeMap<String, String>,
     dialects: BTreeMap<String, DialectConfig>,
     exclude: Vec<String>,
+    workspace: RawWorkspace,
+}
+
+/// The settings `[workspace.budget]` accepts: each budget's limit and per-entry cap, and the
+/// context window that derived limits scale with.
+pub fn budget_settings() -> Vec<&'static str> {
+    let names = &crate::schema::Schema::builtin().names;
+    let mut out = vec![crate::analysis::cross::CONTEXT_TOKENS];
+    for b in &names.budgets {
+        out.push(b.config.as_str());
+        out.extend(b.entry_cap_config.as_deref());
+    }
+    out
 }
 
 /// A configuration error with its position in the file (byte range) when known.
@@ -242,10 +278,27 @@ impl Config {
         for g in &raw.exclude {
             crate::glob::Glob::new(g).map_err(|e| (g.clone(), format!("exclude: {e}")))?;
         }
+        let known = budget_settings();
+        if let Some(k) = raw
+            .workspace
+            .budget
+            .keys()
+            .find(|k| !known.contains(&k.as_str()))
+        {
+            return Err((
+                k.clone(),
+                format!(
+                    "unknown budget setting `{k}`; settings are: {}",
+                    known.join(", ")
+                ),
+            ));
+        }
         Ok(Config {
             rules,
             dialects: raw.dialects,
             exclude: raw.exclude,
+            budget: raw.workspace.budget,
+            diagnostics: raw.workspace.diagnostics,
             source: None,
         })
     }
@@ -272,6 +325,10 @@ impl Config {
             entry.facts_over(d);
         }
         self.exclude.extend(over.exclude.iter().cloned());
+        for (k, v) in &over.budget {
+            self.budget.insert(k.clone(), *v);
+        }
+        self.diagnostics = over.diagnostics.or(self.diagnostics);
         self.source = over.source.clone().or(self.source);
         self
     }

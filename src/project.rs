@@ -84,6 +84,9 @@ pub struct DocLocation {
     pub is_config: bool,
     /// The project markers around the file (see [`Place::markers`]).
     pub markers: Markers,
+    /// What `rel_path` is relative to, and the scope (see [`Place`]).
+    pub root: PathBuf,
+    pub scope: Scope,
 }
 
 fn next_location_id() -> u64 {
@@ -549,6 +552,8 @@ impl Project {
                 excluded: false,
                 is_config: false,
                 markers: Markers::default(),
+                root: PathBuf::new(),
+                scope: Scope::Project,
             };
         };
         let path = canonical(path);
@@ -573,6 +578,8 @@ impl Project {
             excluded,
             is_config,
             markers: place.markers,
+            root: place.root,
+            scope: place.scope,
         }
     }
 

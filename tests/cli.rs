@@ -516,7 +516,8 @@ fn nested_configuration_applies_below_its_folder_in_the_editor_and_in_check() {
     let agent = b"---\nname: x\ndescription: d\nextra: 1\n---\nBody\n";
     let dir = project(&[
         ("sub/.persona-ls.toml", b"[rules]\nunknown-key = \"off\"\n\n[dialects.claude-agent]\npaths = [\"prompts/*.md\"]\n"),
-        ("sub/.claude/agents/x.md", agent),
+        // Named apart: the same name in nested projects is a `duplicate-name` of its own.
+        ("sub/.claude/agents/x.md", b"---\nname: y\ndescription: d\nextra: 1\n---\nBody\n"),
         ("sub/prompts/p.md", agent),
         (".claude/agents/top.md", agent),
         ("prompts/p.md", agent),

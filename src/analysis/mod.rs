@@ -2,6 +2,7 @@
 //! fixes, all over byte ranges. Nothing here knows about LSP or output formats.
 
 pub mod completion;
+pub mod cross;
 pub mod fix_all;
 pub mod hover;
 pub mod quote;

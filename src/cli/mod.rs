@@ -6,6 +6,7 @@
 //! dropped ([`ordered`]). Across files only counts are kept, so memory does not grow with what
 //! is found, and the output is sorted by path as when every result was held.
 
+mod context;
 mod files;
 mod ordered;
 mod output;
@@ -14,9 +15,11 @@ mod write_fix;
 
 pub use output::Format;
 
-use crate::analysis::{self, Location, fix_all};
+use crate::analysis::{self, Location, Parsed, fix_all};
+use crate::diagnostic::Code;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::project::{self, ConfigProblem, Configs, Project};
+use crate::workspace::{self, Personas};
 use plan::{Job, Root};
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -105,6 +108,18 @@ pub fn run(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             return EXIT_USAGE;
         }
     };
+    // The cross-file rules need every persona of the projects around the paths named; with
+    // all of them off, nothing is indexed.
+    let personas = {
+        let roots = context::roots(&project, &roots);
+        cross_rules_on(&project, &roots).then(|| context::index(&project, &roots))
+    };
+    let run = Run {
+        project: &project,
+        forced,
+        fix: opts.fix,
+        personas: personas.as_ref(),
+    };
     let renderer = output::Renderer::new(opts.format);
     let mut sink = renderer.sink(out);
     let mut checked = 0usize;
@@ -118,10 +133,8 @@ pub fn run(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             &job.shown(&roots),
             &job.path(&roots),
             walk,
-            &project,
-            forced,
-            opts.fix,
             root.explicit_file,
+            &run,
         );
         Done::of(outcome, &renderer)
     };
@@ -266,16 +279,30 @@ enum Outcome {
     BadConfig(ConfigProblem),
 }
 
+/// What every file of a run is checked with.
+struct Run<'a> {
+    project: &'a Project,
+    /// The dialect `--dialect` names.
+    forced: Option<usize>,
+    fix: bool,
+    /// The workspace index, unless every cross-file rule is off.
+    personas: Option<&'a Personas>,
+}
+
 /// Checks one file: `shown` is the path as printed, `path` the absolute one.
 fn check_file(
     shown: &Path,
     path: &Path,
     walk: Option<&Path>,
-    project: &Project,
-    forced: Option<usize>,
-    fix: bool,
     explicit: bool,
+    run: &Run,
 ) -> Outcome {
+    let Run {
+        project,
+        forced,
+        fix,
+        personas,
+    } = *run;
     let located = match project.locate(path, walk) {
         Ok(l) => l,
         Err(p) => return Outcome::BadConfig(p),
@@ -293,7 +320,8 @@ fn check_file(
         forced,
         markers: located.place.markers,
     };
-    let mut analysis = analysis::analyze(&text, location, registry);
+    let mut parsed = Parsed::new(&text);
+    let mut analysis = analysis::analyze_parsed(&text, &parsed, location, registry);
     if analysis.dialect.is_none() {
         return if explicit {
             Outcome::NotPersona(shown.to_path_buf())
@@ -308,10 +336,27 @@ fn check_file(
         match write_fix::write_fix(path, &text, &new_text) {
             Ok(()) => {
                 text = new_text;
-                analysis = analysis::analyze(&text, location, registry);
+                parsed = Parsed::new(&text);
+                analysis = analysis::analyze_parsed(&text, &parsed, location, registry);
                 fixed = true;
             }
             Err(why) => fix_error = Some(why),
+        }
+    }
+    if let (Some(personas), Some(detected)) = (personas, analysis.dialect) {
+        let origin = workspace::Origin {
+            root: &located.place.root,
+            rel_path: &located.place.rel_path,
+            level: located.place.scope,
+            markers: located.place.markers,
+        };
+        let record = workspace::record::record(&text, &parsed, &origin, registry, &detected);
+        let cross = analysis::cross::cross_file(personas, path, &record, registry);
+        if !cross.is_empty() {
+            analysis.diagnostics.extend(cross);
+            analysis.diagnostics.sort_by(|a, b| {
+                (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
+            });
         }
     }
     Outcome::Checked {
@@ -324,6 +369,18 @@ fn check_file(
         fix_error,
         configs: located.place.configs.clone(),
     }
+}
+
+/// Whether any cross-file rule runs in the configuration at the top of any of `roots` (a
+/// nearer `.persona-ls.toml` may still switch one off for its files: they then report nothing).
+fn cross_rules_on(project: &Project, roots: &[PathBuf]) -> bool {
+    roots.iter().any(|root| {
+        let Ok(located) = project.locate(&root.join("_.md"), Some(root)) else {
+            return true;
+        };
+        let config = &located.registry.config;
+        Code::cross_file().any(|code| config.severity(code, code.rule().severity).is_some())
+    })
 }
 
 /// Counts of what was printed.

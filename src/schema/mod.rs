@@ -3,6 +3,8 @@
 //! so that a new model id or tool name is a one-line change. Users extend them from
 //! `.persona-ls.toml` (see `config.rs`), never by editing code.
 
+pub mod names;
+
 use crate::diagnostic::Severity;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -1361,6 +1363,8 @@ pub struct Schema {
     sets: HashMap<String, Vec<Value>>,
     /// Where personas live outside projects, and the folders that mark a project.
     pub locations: Locations,
+    /// Names across files (`names.yaml`).
+    pub names: names::Names,
 }
 
 /// `locations.yaml`: see the comment at its top.
@@ -1460,6 +1464,9 @@ const VALUES_YAML: &str = include_str!("values.yaml");
 const LOCATIONS_FILE: &str = include_str!(concat!(env!("OUT_DIR"), "/schema/locations.json"));
 #[cfg(test)]
 const LOCATIONS_YAML: &str = include_str!("locations.yaml");
+const NAMES_FILE: &str = include_str!(concat!(env!("OUT_DIR"), "/schema/names.json"));
+#[cfg(test)]
+const NAMES_YAML: &str = include_str!("names.yaml");
 const SHAPES_FILE: &str = include_str!(concat!(env!("OUT_DIR"), "/schema/shapes.json"));
 #[cfg(test)]
 const SHAPES_YAML: &str = include_str!("shapes.yaml");
@@ -1512,10 +1519,15 @@ impl Schema {
                     .map_err(|e| format!("{}.{}: {e}", d.id, k.key))?;
             }
         }
+        let names: names::Names =
+            serde_json::from_str(NAMES_FILE).map_err(|e| format!("names.yaml: {e}"))?;
+        let ids: Vec<&str> = dialects.iter().map(|d| d.id.as_str()).collect();
+        names.validate(&ids)?;
         let schema = Schema {
             dialects,
             sets: sets.sets,
             locations,
+            names,
         };
         schema.validate()?;
         Ok(schema)
@@ -1873,6 +1885,9 @@ mod tests {
         let from_json: Shapes = serde_json::from_str(SHAPES_FILE).unwrap();
         let from_yaml: Shapes = serde_yaml_ng::from_str(SHAPES_YAML).unwrap();
         assert_eq!(sorted_shapes(from_json), sorted_shapes(from_yaml));
+        let from_json: names::Names = serde_json::from_str(NAMES_FILE).unwrap();
+        let from_yaml: names::Names = serde_yaml_ng::from_str(NAMES_YAML).unwrap();
+        assert_eq!(format!("{from_json:#?}"), format!("{from_yaml:#?}"));
         assert!(Schema::load().is_ok());
     }
 

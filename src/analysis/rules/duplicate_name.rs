@@ -1,5 +1,5 @@
-//! `duplicate-name`: two personas of one kind in one scope share a name. A workspace rule: it
-//! needs the workspace index, which does not hold names yet, so nothing reports it so far.
+//! `duplicate-name`: two personas of one kind in one scope share a name. A workspace rule:
+//! [`crate::analysis::cross`] runs it over the index.
 
 use super::RuleCx;
 

@@ -316,6 +316,14 @@ impl Code {
     pub fn summary(self) -> &'static str {
         self.rule().summary
     }
+
+    /// The rules of the workspace stage, which [`crate::analysis::cross`] runs.
+    pub fn cross_file() -> impl Iterator<Item = Code> {
+        Code::ALL
+            .iter()
+            .copied()
+            .filter(|c| c.rule().stage == Stage::Workspace)
+    }
 }
 
 impl fmt::Display for Code {

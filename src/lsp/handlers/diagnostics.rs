@@ -128,15 +128,20 @@ async fn check(shared: &Arc<Shared>, uri: &lsp::Uri) {
         st.flags.pull_diagnostics
     };
     if let (Some(path), false) = (&snap.location.path, snap.location.is_config) {
-        let dialect = computed
-            .analysis
-            .dialect
-            .map(|d| snap.location.registry.dialect(&d));
+        let entry = computed.analysis.dialect.map(|d| {
+            workspace::FileIndex::of(
+                snap.doc.text(),
+                &computed.parsed,
+                &workspace::origin_of(&snap.location),
+                &snap.location.registry,
+                &d,
+            )
+        });
         let mut index = shared.index();
-        match dialect {
-            Some(d) => index.set(path.clone(), workspace::extract(&computed.parsed, Some(d))),
+        match entry {
+            Some(e) => index.set(path.clone(), e),
             None => index.remove(path),
-        }
+        };
     }
     if !pull {
         let diagnostics = to_proto::diagnostics(&snap, &computed);

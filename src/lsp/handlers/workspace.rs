@@ -120,7 +120,7 @@ impl Shared {
                     match pairs {
                         Some(pairs) => index.set(p, pairs),
                         None => index.remove(&p),
-                    }
+                    };
                 }
             }
         });

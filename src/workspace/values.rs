@@ -1,13 +1,8 @@
-//! The workspace index for completion and hover: which values the persona files of the
-//! workspace use for each key (`tier: worker/senior` in twelve files, `lead` in two).
-//!
-//! The language server builds it once in the background when it starts (a walk of the
-//! workspace folders that honours `.gitignore`), then keeps it current from the open
-//! documents' analyses and from file-watch events. Completion never reads the disk.
+//! Which values the persona files of the workspace use for each key (`tier: worker/senior` in
+//! twelve files, `lead` in two): what completion offers again.
 
 use crate::analysis::Parsed;
 use crate::analysis::tool_list::{base_name, split};
-use crate::project::Project;
 use crate::schema::{Dialect, ValueType};
 use crate::syntax::yaml::NodeKind;
 use std::collections::HashMap;
@@ -18,24 +13,19 @@ const MAX_VALUE_LEN: usize = 100;
 /// Pairs taken from one file. Completion offers values that several files share; a file with
 /// 200,000 tool names or 100,000 keys adds nothing past the first few hundred, and indexing
 /// them all cost the server 24 MB of hash tables for a 2 MB file.
-const MAX_PAIRS: usize = 256;
-/// Files larger than this are not read by the scan.
-const MAX_FILE_SIZE: u64 = 1024 * 1024;
-/// The scan stops after this many Markdown files (a workspace folder opened on a home
-/// directory must not read the whole disk).
-const MAX_FILES: usize = 20_000;
+pub(super) const MAX_PAIRS: usize = 256;
 
 /// `(key, value)` pairs of one file, each pair once.
 pub type Pairs = Vec<(String, String)>;
 
 #[derive(Debug, Default)]
-pub struct Index {
+pub struct ValueCounts {
     files: HashMap<PathBuf, Pairs>,
     /// key → value → number of files using it.
     counts: HashMap<String, HashMap<String, usize>>,
 }
 
-impl Index {
+impl ValueCounts {
     pub fn set(&mut self, path: PathBuf, pairs: Pairs) {
         self.remove(&path);
         for (k, v) in &pairs {
@@ -166,67 +156,13 @@ pub fn extract(parsed: &Parsed, dialect: Option<&Dialect>) -> Pairs {
     out
 }
 
-/// Reads and indexes one file; `None` when it is not a persona file (or cannot be read).
-pub fn index_file(path: &Path, project: &Project) -> Option<Pairs> {
-    // Only files inside the workspace folders, whatever a client's file event names; `path`
-    // is canonical, so a link that leads out of the folders is outside them too.
-    if !project.is_readable(path) {
-        return None;
-    }
-    let meta = std::fs::metadata(path).ok()?;
-    if !meta.is_file() || meta.len() > MAX_FILE_SIZE {
-        return None;
-    }
-    let text = std::fs::read_to_string(path).ok()?;
-    let split = crate::syntax::front_matter::split(&text);
-    split.closed_block()?;
-    let loc = project.locate_document(Some(path), "");
-    if loc.excluded {
-        return None;
-    }
-    // Only the front matter is parsed: the body is never needed here.
-    let end = split.body_start.min(text.len());
-    let parsed = Parsed::new(&text[..end]);
-    let detected = loc
-        .registry
-        .detect(&loc.rel_path, parsed.yaml.as_ref(), loc.markers, None)?;
-    Some(extract(&parsed, Some(loc.registry.dialect(&detected))))
-}
-
-pub use crate::project::is_markdown;
-
-/// Walks `folders` (honouring `.gitignore`; `.git` and `node_modules` skipped) and indexes
-/// every persona file.
-pub fn scan(folders: &[PathBuf], project: &Project) -> Vec<(PathBuf, Pairs)> {
-    let mut out = Vec::new();
-    let mut seen = 0usize;
-    for folder in folders {
-        let walker = crate::project::walker(folder).build();
-        for entry in walker.flatten() {
-            let path = entry.path();
-            if entry.file_type().is_some_and(|t| t.is_file()) && is_markdown(path) {
-                seen += 1;
-                if seen > MAX_FILES {
-                    tracing::warn!("workspace index: stopped after {MAX_FILES} Markdown files");
-                    return out;
-                }
-                let path = crate::project::canonical(path);
-                if let Some(pairs) = index_file(&path, project) {
-                    out.push((path, pairs));
-                }
-            }
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn counts_values_per_file_and_leaves_out_the_current_one() {
-        let mut idx = Index::default();
+        let mut idx = ValueCounts::default();
         let p = |k: &str, v: &str| (k.to_string(), v.to_string());
         idx.set("/a.md".into(), vec![p("tier", "lead"), p("tools", "Read")]);
         idx.set("/b.md".into(), vec![p("tier", "worker/senior")]);

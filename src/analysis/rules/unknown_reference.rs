@@ -1,0 +1,7 @@
+//! `unknown-reference`: a key names a persona that the workspace does not declare. A workspace
+//! rule: [`crate::analysis::cross`] runs it over the index.
+
+use super::RuleCx;
+
+/// Per file, nothing: the rule's stage is the workspace, which [`super::run`] does not run.
+pub fn check(_cx: &mut RuleCx) {}

@@ -1,0 +1,199 @@
+//! The always-loaded metadata per scope: each budget of `names.yaml` sums its personas'
+//! listing entries per group (one root, level, plugin and tool folder), kept current as records
+//! change, so that a file's share is a lookup, not a sum over the workspace.
+//!
+//! Token counts are estimates: UTF-16 code units / 4, rounded, which is what Claude Code itself
+//! computes for its agent-descriptions notice (`roughTokenCountEstimation`); no tokenizer is run.
+
+use super::record::{Record, ScopeKey};
+use crate::schema::Schema;
+use crate::schema::names::{Budget, Unit};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct GroupKey {
+    /// Index into `names.yaml`'s budgets.
+    pub budget: usize,
+    pub scope: ScopeKey,
+}
+
+#[derive(Debug, Default)]
+pub struct Group {
+    members: HashMap<PathBuf, usize>,
+    pub total: usize,
+    /// Members by cost, largest first (ties by path), built when first asked for.
+    sorted: OnceLock<Vec<(PathBuf, usize)>>,
+}
+
+impl Group {
+    pub fn len(&self) -> usize {
+        self.members.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.members.is_empty()
+    }
+
+    pub fn paths(&self) -> impl Iterator<Item = &PathBuf> {
+        self.members.keys()
+    }
+
+    pub fn by_cost(&self) -> &[(PathBuf, usize)] {
+        self.sorted.get_or_init(|| {
+            let mut v: Vec<(PathBuf, usize)> =
+                self.members.iter().map(|(p, c)| (p.clone(), *c)).collect();
+            v.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+            v
+        })
+    }
+
+    /// The members reported when the group is `excess` over: the largest, until they cover
+    /// the excess (at least one).
+    pub fn reported(&self, excess: usize) -> &[(PathBuf, usize)] {
+        let sorted = self.by_cost();
+        let mut covered = 0;
+        let mut n = 0;
+        for (_, c) in sorted {
+            n += 1;
+            covered += c;
+            if covered >= excess {
+                break;
+            }
+        }
+        &sorted[..n.max(1).min(sorted.len())]
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct Budgets {
+    groups: HashMap<GroupKey, Group>,
+}
+
+impl Budgets {
+    pub fn group(&self, key: &GroupKey) -> Option<&Group> {
+        self.groups.get(key)
+    }
+
+    pub fn groups(&self) -> impl Iterator<Item = (&GroupKey, &Group)> {
+        self.groups.iter()
+    }
+
+    /// Takes `old` out and puts `new` in; returns the groups whose total changed.
+    pub fn replace(
+        &mut self,
+        path: &Path,
+        old: Option<&Record>,
+        new: Option<&Record>,
+    ) -> Vec<GroupKey> {
+        let before = old.map(entries).unwrap_or_default();
+        let after = new.map(entries).unwrap_or_default();
+        if before == after {
+            return Vec::new();
+        }
+        let mut changed = Vec::new();
+        for (key, cost) in before {
+            if let Some(g) = self.groups.get_mut(&key) {
+                g.members.remove(path);
+                g.total -= cost;
+                g.sorted = OnceLock::new();
+                if g.members.is_empty() {
+                    self.groups.remove(&key);
+                }
+            }
+            changed.push(key);
+        }
+        for (key, cost) in after {
+            let g = self.groups.entry(key.clone()).or_default();
+            g.members.insert(path.to_path_buf(), cost);
+            g.total += cost;
+            g.sorted = OnceLock::new();
+            if !changed.contains(&key) {
+                changed.push(key);
+            }
+        }
+        changed
+    }
+}
+
+/// What a record costs in each budget it counts in.
+pub fn entries(r: &Record) -> Vec<(GroupKey, usize)> {
+    let names = &Schema::builtin().names;
+    let mut out = Vec::new();
+    for (i, b) in names.budgets.iter().enumerate() {
+        if b.excludes
+            .as_ref()
+            .is_some_and(|e| r.setting(&e.key).is_some_and(|v| v == e.value))
+        {
+            continue;
+        }
+        let Some(name) = r.names.iter().find(|n| {
+            b.namespaces
+                .iter()
+                .any(|ns| names.namespace(ns) == Some(n.ns))
+        }) else {
+            continue;
+        };
+        out.push((
+            GroupKey {
+                budget: i,
+                scope: r.scope.clone(),
+            },
+            cost(b, &name.written, r),
+        ));
+    }
+    out
+}
+
+/// One persona's listing entry in the budget's unit.
+pub fn cost(b: &Budget, name: &str, r: &Record) -> usize {
+    let units = entry_units(b, name, r);
+    match b.unit {
+        Unit::Chars => units,
+        Unit::Tokens => tokens(units),
+    }
+}
+
+/// The entry's length in UTF-16 code units: the template with its fields filled in, the
+/// description and `when_to_use` cut at the budget's per-entry cap.
+pub fn entry_units(b: &Budget, name: &str, r: &Record) -> usize {
+    let mut template = b.entry.as_str();
+    let mut fixed = 0usize;
+    let mut fields = 0usize;
+    while let Some(open) = template.find('{') {
+        fixed += template[..open].encode_utf16().count();
+        let Some(close) = template[open..].find('}') else {
+            break;
+        };
+        let field = &template[open + 1..open + close];
+        fields += match field {
+            "name" => name.encode_utf16().count(),
+            "description" => r.meta.description_units,
+            "when_to_use" => r.meta.when_to_use_units,
+            _ => 0,
+        };
+        template = &template[open + close + 1..];
+    }
+    fixed += template.encode_utf16().count();
+    let text = match b.entry_cap {
+        Some(cap) => fields.min(cap + name.encode_utf16().count()),
+        None => fields,
+    };
+    fixed + text
+}
+
+/// Claude Code's `roughTokenCountEstimation`: `Math.round(length / 4)`.
+pub fn tokens(units: usize) -> usize {
+    (units + 2) / 4
+}
+
+/// `1.2k` for 1,234, `950` below 1,000: Claude Code prints totals rounded to 0.1k, and a
+/// keystroke then rarely changes another file's message.
+pub fn short(n: usize) -> String {
+    if n < 1000 {
+        n.to_string()
+    } else {
+        format!("{:.1}k", n as f64 / 1000.0)
+    }
+}

@@ -1,0 +1,285 @@
+//! The personas of the workspace by name: who declares each name, who refers to it, and what
+//! a reference resolves to. Every change is one file's record replaced, at a cost that depends
+//! on that file (and the files sharing its names), not on the workspace.
+//!
+//! Names and references are filed by *bucket*: the name's last `:` segment, lowercased, with
+//! `-`, `_` and spaces removed. Every way a tool compares names (exact, ignoring case, Claude
+//! Code's preload suffix match) is finer than that, so the candidates for a name are one
+//! bucket's entries, compared exactly afterwards.
+
+use super::budget::Budgets;
+use super::record::{Name, Record, Ref, ScopeKey};
+use crate::schema::Schema;
+use crate::schema::names::{Fold, Resolve};
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+type Bucket = (usize, String);
+
+#[derive(Debug, Default)]
+pub struct Personas {
+    files: HashMap<PathBuf, Arc<Record>>,
+    /// Who declares a name of each bucket.
+    declared: HashMap<Bucket, HashSet<PathBuf>>,
+    /// Who refers to a name of each bucket.
+    referred: HashMap<Bucket, HashSet<PathBuf>>,
+    pub budgets: Budgets,
+}
+
+/// The coarsest comparison: every fold and resolution agrees within it.
+pub fn bucket_of(name: &str) -> String {
+    let last = name.rsplit(':').next().unwrap_or(name);
+    last.chars()
+        .filter(|c| !matches!(c, '-' | '_' | ' '))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+pub fn fold(name: &str, fold: Fold) -> String {
+    match fold {
+        Fold::Exact => name.to_string(),
+        Fold::AsciiCasefold => name.to_ascii_lowercase(),
+        Fold::CasefoldSeparators => name
+            .chars()
+            .filter(|c| !matches!(c, '-' | '_' | ' '))
+            .flat_map(char::to_lowercase)
+            .collect(),
+    }
+}
+
+fn ref_ns(r: &Ref) -> usize {
+    let names = &Schema::builtin().names;
+    names
+        .namespace(&names.references[r.row].to)
+        .unwrap_or(usize::MAX)
+}
+
+/// A declaration another file makes.
+#[derive(Clone, Copy)]
+pub struct Declared<'a> {
+    pub path: &'a Path,
+    pub record: &'a Record,
+    pub name: &'a Name,
+}
+
+impl Personas {
+    pub fn get(&self, path: &Path) -> Option<&Arc<Record>> {
+        self.files.get(path)
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&PathBuf, &Arc<Record>)> {
+        self.files.iter()
+    }
+
+    /// Replaces `path`'s record; returns the other files whose cross-file findings may have
+    /// changed (those sharing a bucket of the old or the new record's names or references).
+    pub fn set(&mut self, path: PathBuf, record: Option<Record>) -> HashSet<PathBuf> {
+        let old = self.remove_quiet(&path);
+        let new = record.map(Arc::new);
+        let mut affected = HashSet::new();
+        for r in old.iter().chain(new.iter()) {
+            for b in buckets(r) {
+                for set in [self.declared.get(&b), self.referred.get(&b)]
+                    .into_iter()
+                    .flatten()
+                {
+                    affected.extend(set.iter().cloned());
+                }
+            }
+        }
+        if let Some(r) = &new {
+            for n in &r.names {
+                self.declared
+                    .entry((n.ns, bucket_of(&n.written)))
+                    .or_default()
+                    .insert(path.clone());
+            }
+            for rf in &r.refs {
+                self.referred
+                    .entry((ref_ns(rf), bucket_of(&rf.written)))
+                    .or_default()
+                    .insert(path.clone());
+            }
+            self.files.insert(path.clone(), Arc::clone(r));
+        }
+        // The files of a group whose total changed: their share, or the total they report.
+        for key in self.budgets.replace(&path, old.as_deref(), new.as_deref()) {
+            if let Some(g) = self.budgets.group(&key) {
+                affected.extend(g.paths().cloned());
+            }
+        }
+        affected.remove(&path);
+        affected
+    }
+
+    fn remove_quiet(&mut self, path: &Path) -> Option<Arc<Record>> {
+        let old = self.files.remove(path)?;
+        for b in buckets(&old) {
+            for map in [&mut self.declared, &mut self.referred] {
+                if let Some(set) = map.get_mut(&b) {
+                    set.remove(path);
+                    if set.is_empty() {
+                        map.remove(&b);
+                    }
+                }
+            }
+        }
+        Some(old)
+    }
+
+    /// Removes every record under `dir`; returns the files affected.
+    pub fn remove_under(&mut self, dir: &Path) -> HashSet<PathBuf> {
+        let gone: Vec<PathBuf> = self
+            .files
+            .keys()
+            .filter(|p| p.starts_with(dir))
+            .cloned()
+            .collect();
+        let mut affected = HashSet::new();
+        for p in &gone {
+            affected.extend(self.set(p.clone(), None));
+        }
+        for p in &gone {
+            affected.remove(p);
+        }
+        affected
+    }
+
+    /// The other declarations in `name`'s bucket.
+    pub fn declared_like<'a>(
+        &'a self,
+        name: &Name,
+        except: &'a Path,
+    ) -> impl Iterator<Item = Declared<'a>> + 'a {
+        let ns = name.ns;
+        self.declared
+            .get(&(ns, bucket_of(&name.written)))
+            .into_iter()
+            .flatten()
+            .filter(move |p| p.as_path() != except)
+            .filter_map(move |p| {
+                let record = self.files.get(p)?;
+                record
+                    .names
+                    .iter()
+                    .filter(move |n| n.ns == ns)
+                    .map(move |n| Declared {
+                        path: p,
+                        record,
+                        name: n,
+                    })
+                    .next()
+            })
+    }
+
+    /// Every declaration of namespace `ns` (for "did you mean").
+    pub fn names_in(&self, ns: usize) -> impl Iterator<Item = Declared<'_>> {
+        self.files.iter().flat_map(move |(p, record)| {
+            record
+                .names
+                .iter()
+                .filter(move |n| n.ns == ns)
+                .map(move |name| Declared {
+                    path: p,
+                    record,
+                    name,
+                })
+        })
+    }
+
+    /// The files that refer to names of `name`'s bucket.
+    pub fn referrers(&self, name: &Name) -> impl Iterator<Item = &PathBuf> {
+        self.referred
+            .get(&(name.ns, bucket_of(&name.written)))
+            .into_iter()
+            .flatten()
+    }
+
+    /// What `r`, written in `from`, resolves to: the declarations its tool would pick, best
+    /// first (several when the tool's choice among them is not known).
+    pub fn resolve<'a>(&'a self, from: &Record, r: &Ref) -> Vec<Declared<'a>> {
+        let names = &Schema::builtin().names;
+        let row = &names.references[r.row];
+        let ns = ref_ns(r);
+        let candidates: Vec<Declared> = self
+            .declared
+            .get(&(ns, bucket_of(&r.written)))
+            .into_iter()
+            .flatten()
+            .filter_map(|p| {
+                let record = self.files.get(p)?;
+                let name = record.names.iter().find(|n| n.ns == ns)?;
+                visible(&record.scope, &from.scope).then_some(Declared {
+                    path: p,
+                    record,
+                    name,
+                })
+            })
+            .collect();
+        let pick = |pred: &dyn Fn(&str) -> bool| -> Vec<Declared<'a>> {
+            let mut found: Vec<Declared> = candidates
+                .iter()
+                .filter(|d| pred(&d.name.written))
+                .copied()
+                .collect();
+            // The nearest scope first: the tool's own choice where it loads several.
+            found.sort_by_key(|d| std::cmp::Reverse(d.record.scope.base.len()));
+            found
+        };
+        match row.resolve {
+            Resolve::Exact => pick(&|w| w == r.written),
+            Resolve::CasefoldSeparators => {
+                let want = fold(&r.written, Fold::CasefoldSeparators);
+                pick(&|w| fold(w, Fold::CasefoldSeparators) == want)
+            }
+            Resolve::ClaudePreload => {
+                let exact = pick(&|w| w == r.written);
+                if !exact.is_empty() {
+                    return exact;
+                }
+                if let Some(p) = &from.scope.plugin {
+                    let qualified = format!("{p}:{}", r.written);
+                    let own = pick(&|w| w == qualified);
+                    if !own.is_empty() {
+                        return own;
+                    }
+                }
+                let suffix = format!(":{}", r.written);
+                pick(&|w| w.ends_with(&suffix))
+            }
+        }
+    }
+}
+
+/// Whether a persona at `decl` is loaded in the sessions that load one at `from`: the same
+/// root, and the same or an enclosing folder, a user-level folder, or a plugin (whose names
+/// are qualified, and which any session may have installed).
+fn visible(decl: &ScopeKey, from: &ScopeKey) -> bool {
+    use crate::project::Scope;
+    if decl.plugin.is_some() {
+        return decl.root == from.root;
+    }
+    match decl.level {
+        Scope::User => true,
+        Scope::Project => {
+            decl.root == from.root && (from.base.starts_with(&decl.base) || from.plugin.is_some())
+        }
+    }
+}
+
+fn buckets(r: &Record) -> Vec<Bucket> {
+    r.names
+        .iter()
+        .map(|n| (n.ns, bucket_of(&n.written)))
+        .chain(r.refs.iter().map(|f| (ref_ns(f), bucket_of(&f.written))))
+        .collect()
+}
