@@ -505,9 +505,13 @@ fn a_configuration_above_the_repository_does_not_apply() {
         codes_of(&o),
         [("a.md".to_string(), "invalid-value".to_string())]
     );
+    // The index covers the repository, not the folder above it.
     assert_eq!(
         stderr(&o),
-        "persona-ls: 1 file checked with no configuration file\n"
+        format!(
+            "persona-ls: indexed 1 persona file under {}\npersona-ls: 1 file checked with no configuration file\n",
+            std::fs::canonicalize(&repo).unwrap().display()
+        )
     );
 }
 
@@ -566,6 +570,8 @@ fn bad_effort_item(path: &str) -> serde_json::Value {
 /// while `check` waits for the pipe, rewrites the last file in output order so that it has no
 /// finding. A `check` that checked every file before printing read the old text; a streaming
 /// one reads the new one. The whole output is then one array in path order, byte for byte.
+/// (With a cross-file rule on, every file is read before the first is printed: a file's
+/// findings may depend on the last one. The test switches them off.)
 #[test]
 fn output_streams_in_path_order_and_a_file_is_read_near_its_turn() {
     let folders = ["p2", "p1-x", "p1", "p1.x", "p0"];
@@ -578,6 +584,10 @@ fn output_streams_in_path_order_and_a_file_is_read_near_its_turn() {
         .iter()
         .zip(&texts)
         .map(|(f, t)| (f.as_str(), t.as_bytes()))
+        .chain([(
+            ".persona-ls.toml",
+            &b"[rules]\nduplicate-name = \"off\"\nunknown-reference = \"off\"\ncontext-budget = \"off\"\n"[..],
+        )])
         .collect();
     let dir = project(&entries);
     let mut shown: Vec<PathBuf> = files.iter().map(|f| Path::new(".").join(f)).collect();

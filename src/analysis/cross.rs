@@ -73,9 +73,7 @@ pub fn cross_file(
     unknown_references(index, record, &mut out);
     budgets(index, path, record, &mut out);
     let mut list = out.list;
-    list.sort_by(|a, b| {
-        (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
-    });
+    crate::analysis::sort_findings(&mut list);
     list
 }
 
@@ -336,7 +334,7 @@ fn unknown_references(index: &Personas, record: &Record, out: &mut Out) {
             }
             continue;
         }
-        let suggestions = suggest_names(index, record, ns_id, &r.written);
+        let suggestions = suggest_names(index, ns_id, &r.written);
         let mut message = format!(
             "{} names no {} {} in {}: {}.",
             written_as(row, &r.written),
@@ -366,32 +364,33 @@ fn unknown_references(index: &Personas, record: &Record, out: &mut Out) {
 
 /// The names of `ns` that `from` can see and that `word` is a plausible typo of: the same
 /// but for case and separators, a qualified name ending in it, or a small edit away.
-fn suggest_names(index: &Personas, from: &Record, ns: usize, word: &str) -> Vec<String> {
-    let mut seen: Vec<String> = index
-        .names_in(ns)
-        .filter(|d| d.record.scope.root == from.scope.root)
-        .map(|d| d.name.written.clone())
-        .collect();
-    seen.sort();
-    seen.dedup();
+/// Names of other roots are offered too: rare, and a lookup per root would cost more.
+fn suggest_names(index: &Personas, ns: usize, word: &str) -> Vec<String> {
+    let seen = index.names_in(ns);
+    let word_len = word.chars().count();
     let loose = fold(word, crate::schema::names::Fold::CasefoldSeparators);
     let mut ranked: Vec<(usize, String)> = seen
         .into_iter()
         .filter_map(|n| {
-            let last = n.rsplit(':').next().unwrap_or(&n);
-            let rank = if fold(&n, crate::schema::names::Fold::CasefoldSeparators) == loose
+            let last = n.rsplit(':').next().unwrap_or(n);
+            let rank = if fold(n, crate::schema::names::Fold::CasefoldSeparators) == loose
                 || fold(last, crate::schema::names::Fold::CasefoldSeparators) == loose
             {
                 0
             } else {
+                let max = if word_len <= 4 { 1 } else { 2 };
+                // The distance is at least the difference in length: most names are skipped
+                // without computing it.
+                if last.chars().count().abs_diff(word_len) > max {
+                    return None;
+                }
                 let d = suggest::distance(word, last);
-                let max = if word.chars().count() <= 4 { 1 } else { 2 };
                 if d > max {
                     return None;
                 }
                 d
             };
-            Some((rank, n))
+            Some((rank, n.to_string()))
         })
         .collect();
     ranked.sort();

@@ -191,6 +191,13 @@ impl<'a> RuleCx<'a> {
     }
 }
 
+/// A file's findings in the order every face lists them: by position, then code.
+pub fn sort_findings(list: &mut [Diagnostic]) {
+    list.sort_by(|a, b| {
+        (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
+    });
+}
+
 /// `a Claude Code subagent`, `an OpenCode agent`, `an agency-agents persona`.
 pub fn a_or_an(title: &str) -> String {
     let vowel = title
@@ -265,9 +272,7 @@ fn analyze_capped(
         rules::run(&mut cx);
     }
     let mut diagnostics = cx.finish();
-    diagnostics.sort_by(|a, b| {
-        (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
-    });
+    sort_findings(&mut diagnostics);
     Analysis {
         dialect: detected,
         diagnostics,

@@ -4,7 +4,8 @@
 //! each file's front matter is parsed.
 
 use crate::project::{self, Project};
-use crate::workspace::{self, Origin, Personas};
+use crate::workspace::{self, Origin, Record};
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -67,31 +68,32 @@ fn tool_folder_parent(folder: &Path) -> Option<PathBuf> {
         .map(Path::to_path_buf)
 }
 
-/// Indexes every persona under `roots`.
-pub fn index(project: &Project, roots: &[PathBuf]) -> Personas {
+/// The records of every persona under `roots` that is not in `checked` (those were recorded
+/// as they were checked), in path order: the index, and what it reports first, do not depend
+/// on which core finished first.
+pub fn index(
+    project: &Project,
+    roots: &[PathBuf],
+    checked: &HashSet<&Path>,
+) -> Vec<(PathBuf, Record)> {
     let found = Mutex::new(Vec::new());
     for root in roots {
         let visit = |path: &Path| {
-            if let Some(entry) = index_file(project, path, root) {
+            if checked.contains(path) {
+                return;
+            }
+            if let Some(record) = index_file(project, path, root).and_then(|e| e.record) {
                 found
                     .lock()
                     .unwrap_or_else(|e| e.into_inner())
-                    .push((path.to_path_buf(), entry));
+                    .push((path.to_path_buf(), record));
             }
         };
         project.walk(root, &visit);
     }
-    let mut personas = Personas::default();
     let mut found = found.into_inner().unwrap_or_else(|e| e.into_inner());
-    // In path order, so that the index (and what it reports first) does not depend on which
-    // core finished first.
     found.sort_by(|a, b| a.0.cmp(&b.0));
-    for (path, entry) in found {
-        if entry.record.is_some() {
-            personas.set(path, entry.record);
-        }
-    }
-    personas
+    found
 }
 
 fn index_file(project: &Project, path: &Path, root: &Path) -> Option<workspace::FileIndex> {

@@ -11,6 +11,7 @@ mod files;
 mod ordered;
 mod output;
 mod plan;
+mod replay;
 mod write_fix;
 
 pub use output::Format;
@@ -18,12 +19,14 @@ pub use output::Format;
 use crate::analysis::{self, Location, Parsed, fix_all};
 use crate::diagnostic::Code;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::dialect::Registry;
 use crate::project::{self, ConfigProblem, Configs, Project};
 use crate::workspace::{self, Personas};
 use plan::{Job, Root};
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 #[derive(Default)]
 pub struct Options {
@@ -109,16 +112,19 @@ pub fn run(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         }
     };
     // The cross-file rules need every persona of the projects around the paths named; with
-    // all of them off, nothing is indexed.
-    let personas = {
-        let roots = context::roots(&project, &roots);
-        cross_rules_on(&project, &roots).then(|| context::index(&project, &roots))
-    };
+    // all of them off, nothing is indexed and each file's findings print as soon as it is
+    // checked. Otherwise each file's chunk is held until every file is in the index (pass A),
+    // then printed in order, re-rendered where the index adds findings (pass B, `replay`).
+    let index_roots = context::roots(&project, &roots);
+    let cross_on = cross_rules_on(&project, &index_roots);
+    let mut personas = Personas::default();
+    let mut spool = replay::Spool::default();
+    let mut held: Vec<replay::Spooled> = Vec::new();
     let run = Run {
         project: &project,
         forced,
         fix: opts.fix,
-        personas: personas.as_ref(),
+        record: cross_on,
     };
     let renderer = output::Renderer::new(opts.format);
     let mut sink = renderer.sink(out);
@@ -136,7 +142,7 @@ pub fn run(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             root.explicit_file,
             &run,
         );
-        Done::of(outcome, &renderer)
+        Done::of(outcome, job.root, &renderer)
     };
     ordered::map_in_order(
         jobs.into_iter(),
@@ -149,6 +155,7 @@ pub fn run(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                 fixed: f,
                 fix_error,
                 configs,
+                record,
             } => {
                 if let Some(message) = fix_error {
                     let _ = writeln!(err, "{message}");
@@ -159,7 +166,16 @@ pub fn run(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                 *governed
                     .entry(configs.iter().map(|(p, _)| p.clone()).collect())
                     .or_default() += 1;
-                sink.push(&chunk);
+                match record.map(|b| *b) {
+                    Some((spooled, record)) if cross_on => {
+                        personas.insert(spooled.path.clone(), record);
+                        held.push(replay::Spooled {
+                            held: spool.hold(chunk),
+                            ..spooled
+                        });
+                    }
+                    _ => sink.push(&chunk),
+                }
             }
             Done::Other(Outcome::NotPersona(path)) => {
                 let _ = writeln!(
@@ -180,6 +196,48 @@ pub fn run(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             }
         },
     );
+    if cross_on {
+        let checked: std::collections::HashSet<&Path> =
+            held.iter().map(|s| s.path.as_path()).collect();
+        // Only projects wider than the folders named hold files no job checked.
+        let wider: Vec<PathBuf> = index_roots
+            .iter()
+            .filter(|r| !roots.iter().any(|n| !n.explicit_file && &n.abs == *r))
+            .cloned()
+            .collect();
+        let context = context::index(&project, &wider, &checked);
+        let indexed = personas.len() + context.len();
+        for (path, record) in context {
+            personas.insert(path, Some(record));
+        }
+        if opts.verbose {
+            let list: Vec<String> = index_roots
+                .iter()
+                .map(|r| r.display().to_string())
+                .collect();
+            let _ = writeln!(
+                err,
+                "persona-ls: indexed {indexed} persona file{} under {}",
+                if indexed == 1 { "" } else { "s" },
+                list.join(", ")
+            );
+        }
+        let replay = replay::Replay {
+            personas: &personas,
+            project: &project,
+            roots: &roots,
+            forced,
+            renderer: &renderer,
+        };
+        let mut spool = spool.reader();
+        ordered::map_in_order(
+            held.into_iter(),
+            threads,
+            threads * AHEAD_PER_THREAD,
+            |s| replay.replay(s),
+            |r| sink.push(&r.chunk(&mut spool)),
+        );
+    }
     let summary = sink.finish();
     if opts.verbose {
         for (configs, n) in &governed {
@@ -238,24 +296,44 @@ enum Done {
         /// The message saying why `--fix` wrote nothing.
         fix_error: Option<String>,
         configs: Configs,
+        /// For the index: where the file is, and its record.
+        record: Option<Box<(replay::Spooled, Option<workspace::Record>)>>,
     },
     Other(Outcome),
 }
 
 impl Done {
-    fn of(outcome: Outcome, renderer: &output::Renderer) -> Done {
+    fn of(outcome: Outcome, root: usize, renderer: &output::Renderer) -> Done {
         match outcome {
             Outcome::Checked {
                 result,
                 fixed,
                 fix_error,
                 configs,
+                record,
             } => Done::Checked {
                 chunk: renderer.file(&result),
                 fixed,
                 fix_error: fix_error
                     .map(|why| format!("persona-ls: {}: {why}", result.path.display())),
                 configs,
+                record: record.map(|b| {
+                    let Indexed {
+                        path,
+                        registry,
+                        record,
+                    } = *b;
+                    Box::new((
+                        replay::Spooled {
+                            held: replay::Held::default(),
+                            shown: result.path.clone(),
+                            path,
+                            root,
+                            registry,
+                        },
+                        record,
+                    ))
+                }),
             },
             other => Done::Other(other),
         }
@@ -269,6 +347,8 @@ enum Outcome {
         /// Why `--fix` wrote nothing (the findings are still reported).
         fix_error: Option<String>,
         configs: Configs,
+        /// What the index needs, when the run indexes.
+        record: Option<Box<Indexed>>,
     },
     /// A file named on the command line that is not a persona.
     NotPersona(PathBuf),
@@ -279,14 +359,21 @@ enum Outcome {
     BadConfig(ConfigProblem),
 }
 
+/// What a checked file gives the index: its absolute path, its registry, its record.
+struct Indexed {
+    path: PathBuf,
+    registry: Arc<Registry>,
+    record: Option<workspace::Record>,
+}
+
 /// What every file of a run is checked with.
 struct Run<'a> {
     project: &'a Project,
     /// The dialect `--dialect` names.
     forced: Option<usize>,
     fix: bool,
-    /// The workspace index, unless every cross-file rule is off.
-    personas: Option<&'a Personas>,
+    /// Whether to make each file's record for the index.
+    record: bool,
 }
 
 /// Checks one file: `shown` is the path as printed, `path` the absolute one.
@@ -301,7 +388,7 @@ fn check_file(
         project,
         forced,
         fix,
-        personas,
+        record,
     } = *run;
     let located = match project.locate(path, walk) {
         Ok(l) => l,
@@ -343,22 +430,22 @@ fn check_file(
             Err(why) => fix_error = Some(why),
         }
     }
-    if let (Some(personas), Some(detected)) = (personas, analysis.dialect) {
-        let origin = workspace::Origin {
-            root: &located.place.root,
-            rel_path: &located.place.rel_path,
-            level: located.place.scope,
-            markers: located.place.markers,
-        };
-        let record = workspace::record::record(&text, &parsed, &origin, registry, &detected);
-        let cross = analysis::cross::cross_file(personas, path, &record, registry);
-        if !cross.is_empty() {
-            analysis.diagnostics.extend(cross);
-            analysis.diagnostics.sort_by(|a, b| {
-                (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
-            });
-        }
-    }
+    let record = record.then(|| {
+        let r = analysis.dialect.map(|detected| {
+            let origin = workspace::Origin {
+                root: &located.place.root,
+                rel_path: &located.place.rel_path,
+                level: located.place.scope,
+                markers: located.place.markers,
+            };
+            workspace::record::record(&text, &parsed, &origin, registry, &detected)
+        });
+        Box::new(Indexed {
+            path: path.to_path_buf(),
+            registry: Arc::clone(registry),
+            record: r,
+        })
+    });
     Outcome::Checked {
         result: FileResult {
             path: shown.to_path_buf(),
@@ -368,6 +455,7 @@ fn check_file(
         fixed,
         fix_error,
         configs: located.place.configs.clone(),
+        record,
     }
 }
 

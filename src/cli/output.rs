@@ -56,10 +56,22 @@ fn locate(r: &FileResult) -> Vec<Located<'_>> {
 
 /// What one file adds to the output, rendered where it was checked, so that the file's text
 /// can be dropped there.
+#[derive(Default)]
 pub struct Chunk {
     /// For json and sarif: the file's array items, indented and joined by `,\n`.
     bytes: Vec<u8>,
     summary: Summary,
+}
+
+impl Chunk {
+    /// The chunk's rendered bytes, taken out (for holding them elsewhere), and its counts.
+    pub fn into_parts(self) -> (Vec<u8>, Summary) {
+        (self.bytes, self.summary)
+    }
+
+    pub fn from_parts(bytes: Vec<u8>, summary: Summary) -> Chunk {
+        Chunk { bytes, summary }
+    }
 }
 
 /// Renders files in one format. JSON and SARIF put every finding in one array: its items are

@@ -62,6 +62,12 @@ impl Index {
         self.personas.set(path, entry.record)
     }
 
+    /// [`Index::set`] without finding the files affected: for building the index file by file.
+    pub fn insert(&mut self, path: PathBuf, entry: FileIndex) {
+        self.values.set(path.clone(), entry.pairs);
+        self.personas.insert(path, entry.record);
+    }
+
     pub fn remove(&mut self, path: &Path) -> HashSet<PathBuf> {
         self.values.remove(path);
         self.personas.set(path.to_path_buf(), None)

@@ -11,7 +11,7 @@ use super::budget::Budgets;
 use super::record::{Name, Record, Ref, ScopeKey};
 use crate::schema::Schema;
 use crate::schema::names::{Fold, Resolve};
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -25,6 +25,8 @@ pub struct Personas {
     /// Who refers to a name of each bucket.
     referred: HashMap<Bucket, HashSet<PathBuf>>,
     pub budgets: Budgets,
+    /// Per namespace, each name declared and by how many files (for "did you mean").
+    by_ns: HashMap<usize, BTreeMap<String, usize>>,
 }
 
 /// The coarsest comparison: every fold and resolution agrees within it.
@@ -83,10 +85,21 @@ impl Personas {
     /// Replaces `path`'s record; returns the other files whose cross-file findings may have
     /// changed (those sharing a bucket of the old or the new record's names or references).
     pub fn set(&mut self, path: PathBuf, record: Option<Record>) -> HashSet<PathBuf> {
+        self.replace(path, record, true)
+    }
+
+    /// [`Personas::set`] without finding the files affected: building an index file by file
+    /// (a scan, `check`), where nobody is told, and where collecting them would cost each
+    /// insert the size of its budget group.
+    pub fn insert(&mut self, path: PathBuf, record: Option<Record>) {
+        self.replace(path, record, false);
+    }
+
+    fn replace(&mut self, path: PathBuf, record: Option<Record>, tell: bool) -> HashSet<PathBuf> {
         let old = self.remove_quiet(&path);
         let new = record.map(Arc::new);
         let mut affected = HashSet::new();
-        for r in old.iter().chain(new.iter()) {
+        for r in old.iter().chain(new.iter()).filter(|_| tell) {
             for b in buckets(r) {
                 for set in [self.declared.get(&b), self.referred.get(&b)]
                     .into_iter()
@@ -98,6 +111,12 @@ impl Personas {
         }
         if let Some(r) = &new {
             for n in &r.names {
+                *self
+                    .by_ns
+                    .entry(n.ns)
+                    .or_default()
+                    .entry(n.written.clone())
+                    .or_default() += 1;
                 self.declared
                     .entry((n.ns, bucket_of(&n.written)))
                     .or_default()
@@ -113,7 +132,7 @@ impl Personas {
         }
         // The files of a group whose total changed: their share, or the total they report.
         for key in self.budgets.replace(&path, old.as_deref(), new.as_deref()) {
-            if let Some(g) = self.budgets.group(&key) {
+            if let Some(g) = self.budgets.group(&key).filter(|_| tell) {
                 affected.extend(g.paths().cloned());
             }
         }
@@ -123,6 +142,16 @@ impl Personas {
 
     fn remove_quiet(&mut self, path: &Path) -> Option<Arc<Record>> {
         let old = self.files.remove(path)?;
+        for n in &old.names {
+            if let Some(names) = self.by_ns.get_mut(&n.ns)
+                && let Some(count) = names.get_mut(&n.written)
+            {
+                *count -= 1;
+                if *count == 0 {
+                    names.remove(&n.written);
+                }
+            }
+        }
         for b in buckets(&old) {
             for map in [&mut self.declared, &mut self.referred] {
                 if let Some(set) = map.get_mut(&b) {
@@ -181,19 +210,12 @@ impl Personas {
             })
     }
 
-    /// Every declaration of namespace `ns` (for "did you mean").
-    pub fn names_in(&self, ns: usize) -> impl Iterator<Item = Declared<'_>> {
-        self.files.iter().flat_map(move |(p, record)| {
-            record
-                .names
-                .iter()
-                .filter(move |n| n.ns == ns)
-                .map(move |name| Declared {
-                    path: p,
-                    record,
-                    name,
-                })
-        })
+    /// The distinct names declared in namespace `ns`, in order (for "did you mean").
+    pub fn names_in(&self, ns: usize) -> impl Iterator<Item = &str> {
+        self.by_ns
+            .get(&ns)
+            .into_iter()
+            .flat_map(|names| names.keys().map(String::as_str))
     }
 
     /// The files that refer to names of `name`'s bucket.
