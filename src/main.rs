@@ -18,6 +18,8 @@ CHECK OPTIONS:
     --dialect NAME                    force a dialect for every file
     --fix                             apply safe fixes in place
     -v, --verbose                     say which configuration files applied (on stderr)
+    --budget                          print what each scope's agent and skill listings cost
+                                      against their tool's budget (exit 1 when one is over)
 ";
 
 fn main() {
@@ -105,6 +107,7 @@ fn parse_check(args: &[String]) -> Result<Option<Options>, String> {
             }
             "--dialect" => opts.dialect = Some(value("--dialect")?),
             "--fix" => opts.fix = true,
+            "--budget" => opts.budget = true,
             "--verbose" | "-v" => opts.verbose = true,
             "--help" | "-h" => return Ok(None),
             "--" => opts.paths.extend(it.by_ref().map(PathBuf::from)),

@@ -816,3 +816,85 @@ fn a_repository_with_a_plugin_manifest_has_plugin_agents_and_skills() {
         "{out}"
     );
 }
+
+/// The acceptance workspace of the cross-file rules (`tests/fixtures/workspace`): every
+/// reference kind, a duplicate name within a scope, across nested folders and across the
+/// project and the user folder, a plugin's qualified names, and a scope over its budget.
+/// Copied to a repository of its own, with a home folder beside it.
+fn workspace_fixture() -> tempfile::TempDir {
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let dir = tempfile::tempdir().unwrap();
+    let proj = dir.path().join("proj");
+    std::fs::create_dir_all(proj.join(".git")).unwrap();
+    copy_dir(&fixtures.join("workspace"), &proj);
+    std::fs::create_dir_all(dir.path().join("home")).unwrap();
+    copy_dir(&fixtures.join("workspace-home"), &dir.path().join("home"));
+    dir
+}
+
+fn run_home(dir: &Path, args: &[&str]) -> Output {
+    bin()
+        .current_dir(dir)
+        .env("HOME", dir.join("home"))
+        .args(args)
+        .output()
+        .expect("run persona-ls")
+}
+
+#[test]
+fn the_workspace_fixture_gets_every_cross_file_finding() {
+    let dir = workspace_fixture();
+    let o = run_home(dir.path(), &["check", "proj", "home/.claude"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    expect_test::expect_file!["snapshots/workspace_check.txt"].assert_eq(&stdout(&o));
+}
+
+/// `check FILE` indexes the project around it: the agent's preloads resolve against the
+/// project's skills, and its name against the other agents.
+#[test]
+fn checking_one_file_sees_the_rest_of_its_project() {
+    let dir = workspace_fixture();
+    let o = run_home(
+        dir.path(),
+        &[
+            "check",
+            "--format",
+            "json",
+            "proj/.claude/agents/reviewer.md",
+            "proj/.claude/agents/lead.md",
+        ],
+    );
+    assert_eq!(
+        codes_of(&o),
+        [
+            ("lead.md".to_string(), "context-budget".to_string()),
+            ("lead.md".to_string(), "unknown-reference".to_string()),
+            ("lead.md".to_string(), "unknown-reference".to_string()),
+            ("lead.md".to_string(), "unknown-reference".to_string()),
+            ("reviewer.md".to_string(), "duplicate-name".to_string()),
+            ("reviewer.md".to_string(), "duplicate-name".to_string()),
+        ]
+    );
+}
+
+/// With the cross-file rules off, the output is what a run without the index prints.
+#[test]
+fn with_the_cross_file_rules_off_the_index_adds_nothing() {
+    let dir = workspace_fixture();
+    std::fs::write(
+        dir.path().join("proj/.persona-ls.toml"),
+        "[rules]\nduplicate-name = \"off\"\nunknown-reference = \"off\"\ncontext-budget = \"off\"\n",
+    )
+    .unwrap();
+    let o = run_home(dir.path(), &["check", "--format", "json", "proj"]);
+    assert_eq!(codes_of(&o), Vec::<(String, String)>::new());
+}
+
+#[test]
+fn budget_lists_each_scope_by_cost_against_its_limit() {
+    let dir = workspace_fixture();
+    let o = run_home(dir.path(), &["check", "--budget", "proj"]);
+    // Exit 1: this project's subagent descriptions are over the fixture's 40 tokens.
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    expect_test::expect_file!["snapshots/workspace_budget.txt"].assert_eq(&stdout(&o));
+}

@@ -253,14 +253,14 @@ fn shadow_message(
             let inner = record.scope.base.len() > other.record.scope.base.len();
             let effect = match ns.nested {
                 Some(Nested::Closest) => format!(
-                    "in a session started in `{}`, {} uses the {} one",
+                    "in a session started in `{}`, {} uses {}",
                     if inner {
                         &record.scope.base
                     } else {
                         &other.record.scope.base
                     },
                     ns.tool,
-                    if inner { "nested" } else { "other" }
+                    if inner { "the nested one" } else { "that one" }
                 ),
                 _ => format!(
                     "{} keeps both, the nested one under a folder-qualified name",

@@ -6,6 +6,7 @@
 //! dropped ([`ordered`]). Across files only counts are kept, so memory does not grow with what
 //! is found, and the output is sorted by path as when every result was held.
 
+mod budget;
 mod context;
 mod files;
 mod ordered;
@@ -36,6 +37,8 @@ pub struct Options {
     pub fix: bool,
     /// Say which configuration files applied to how many files (on stderr).
     pub verbose: bool,
+    /// Print what each scope's listing metadata costs instead of the findings.
+    pub budget: bool,
 }
 
 /// One checked file and what was found in it.
@@ -99,6 +102,16 @@ pub fn run(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             abs,
             explicit_file,
         });
+    }
+    if opts.budget {
+        let over = budget::report(&project, &roots, opts.format, out);
+        return if io_errors > 0 {
+            EXIT_USAGE
+        } else if over {
+            EXIT_ERRORS
+        } else {
+            EXIT_OK
+        };
     }
     let jobs = match plan::plan(&project, &roots) {
         Ok(jobs) => jobs,
