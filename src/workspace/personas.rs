@@ -305,3 +305,167 @@ fn buckets(r: &Record) -> Vec<Bucket> {
         .chain(r.refs.iter().map(|f| (ref_ns(f), bucket_of(&f.written))))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Parsed;
+    use crate::dialect::Registry;
+    use crate::workspace::record::{Origin, record};
+
+    fn rec(rel: &str, text: &str) -> Record {
+        let registry = Registry::builtin();
+        let parsed = Parsed::new(text);
+        let markers = Default::default();
+        let detected = registry
+            .detect(rel, parsed.yaml.as_ref(), markers, None)
+            .expect("a persona");
+        let origin = Origin {
+            root: Path::new("/p"),
+            rel_path: rel,
+            level: crate::project::Scope::Project,
+            markers,
+        };
+        record(text, &parsed, &origin, &registry, &detected)
+    }
+
+    fn agent(name: &str, skills: &str) -> String {
+        format!("---\nname: {name}\ndescription: Does {name}.\nskills: [{skills}]\n---\nBody\n")
+    }
+
+    fn skill(name: &str) -> String {
+        format!("---\nname: {name}\ndescription: The {name} skill.\n---\nBody\n")
+    }
+
+    /// Everything the index answers from, in a stable order.
+    fn state(p: &Personas) -> String {
+        let sorted = |m: &HashMap<Bucket, HashSet<PathBuf>>| {
+            let mut v: Vec<(Bucket, Vec<PathBuf>)> = m
+                .iter()
+                .map(|(k, s)| {
+                    let mut s: Vec<PathBuf> = s.iter().cloned().collect();
+                    s.sort();
+                    (k.clone(), s)
+                })
+                .collect();
+            v.sort();
+            v
+        };
+        let mut files: Vec<(&PathBuf, &Arc<Record>)> = p.files.iter().collect();
+        files.sort_by(|a, b| a.0.cmp(b.0));
+        let mut budgets: Vec<(String, usize, Vec<(PathBuf, usize)>)> = p
+            .budgets
+            .groups()
+            .map(|(k, g)| (format!("{k:?}"), g.total, g.by_cost().to_vec()))
+            .collect();
+        budgets.sort();
+        let mut by_ns: Vec<(&usize, &BTreeMap<String, usize>)> = p.by_ns.iter().collect();
+        by_ns.sort();
+        format!(
+            "{files:?}\n{:?}\n{:?}\n{budgets:?}\n{by_ns:?}",
+            sorted(&p.declared),
+            sorted(&p.referred)
+        )
+    }
+
+    /// 500 seeded random sets and removes leave the index as a fresh build of what is left.
+    #[test]
+    fn incremental_changes_equal_a_fresh_build() {
+        let names = ["review", "Review", "lint", "gate", "plan"];
+        let mut pool: Vec<(String, String)> = Vec::new();
+        for (i, n) in names.iter().enumerate() {
+            pool.push((format!(".claude/skills/{n}/SKILL.md"), skill(n)));
+            pool.push((
+                format!(".claude/agents/a{i}.md"),
+                agent(n, &names[(i + 1) % names.len()].to_string()),
+            ));
+            pool.push((
+                format!(".claude/agents/b{i}.md"),
+                agent(names[(i + 2) % names.len()], &format!("{n}, x{i}")),
+            ));
+        }
+        let mut seed: u64 = 0x5eed;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut live: HashMap<PathBuf, Record> = HashMap::new();
+        let mut p = Personas::default();
+        for _ in 0..500 {
+            let (rel, _) = &pool[next() as usize % pool.len()];
+            let path = Path::new("/p").join(rel);
+            if next() % 3 == 0 {
+                p.set(path.clone(), None);
+                live.remove(&path);
+            } else {
+                // Another text for the same path: the record changes name and references.
+                let (_, text) = pool
+                    .iter()
+                    .filter(|(r, _)| r.starts_with(&rel[..8]))
+                    .nth(next() as usize % 5)
+                    .unwrap();
+                let r = rec(rel, text);
+                p.set(path.clone(), Some(r.clone()));
+                live.insert(path, r);
+            }
+        }
+        let mut fresh = Personas::default();
+        for (path, r) in live {
+            fresh.insert(path, Some(r));
+        }
+        assert_eq!(state(&p), state(&fresh));
+    }
+
+    /// Renaming a skill (here: replacing it by another) affects exactly the agents that refer
+    /// to either name, and the files its budget total is shared with.
+    #[test]
+    fn a_change_names_the_files_it_affects() {
+        let mut p = Personas::default();
+        let at = |rel: &str| Path::new("/p").join(rel);
+        p.set(
+            at(".claude/skills/review/SKILL.md"),
+            Some(rec(".claude/skills/review/SKILL.md", &skill("review"))),
+        );
+        p.set(
+            at(".claude/agents/a.md"),
+            Some(rec(".claude/agents/a.md", &agent("a", "review"))),
+        );
+        p.set(
+            at(".claude/agents/b.md"),
+            Some(rec(".claude/agents/b.md", &agent("b", "lint"))),
+        );
+        p.set(
+            at(".github/prompts/x.prompt.md"),
+            Some(rec(
+                ".github/prompts/x.prompt.md",
+                "---\nagent: a\n---\nBody\n",
+            )),
+        );
+        let affected = p.set(at(".claude/skills/review/SKILL.md"), None);
+        let mut affected: Vec<PathBuf> = affected.into_iter().collect();
+        affected.sort();
+        // `a.md` preloads it; no other file shares its bucket or its (skill-listing) group.
+        assert_eq!(affected, [at(".claude/agents/a.md")]);
+        let r = p.get(&at(".claude/agents/a.md")).unwrap().clone();
+        assert!(p.resolve(&r, &r.refs[0]).is_empty());
+    }
+
+    #[test]
+    fn buckets_and_folds_compare_as_the_tools_do() {
+        assert_eq!(bucket_of("plugin:Code_Reviewer"), "codereviewer");
+        assert_eq!(bucket_of("code reviewer"), "codereviewer");
+        assert_eq!(fold("Code-Reviewer", Fold::AsciiCasefold), "code-reviewer");
+        assert_eq!(
+            fold("Code Reviewer", Fold::CasefoldSeparators),
+            "codereviewer"
+        );
+        assert_eq!(fold("Code Reviewer", Fold::Exact), "Code Reviewer");
+        // A look-alike from another alphabet stays apart (Cyrillic `а`).
+        assert_ne!(
+            fold("reviewer\u{430}", Fold::CasefoldSeparators),
+            fold("reviewera", Fold::CasefoldSeparators)
+        );
+    }
+}

@@ -510,3 +510,132 @@ fn wanted_settings(names: &Names) -> impl Iterator<Item = &str> {
     keys.dedup();
     keys.into_iter()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dialect::Registry;
+
+    /// Each name of the file at `rel`, as `namespace=name`, and its references.
+    fn names(rel: &str, text: &str, markers: Markers) -> (Vec<String>, Vec<String>) {
+        let registry = Registry::builtin();
+        let parsed = Parsed::new(text);
+        let detected = registry
+            .detect(rel, parsed.yaml.as_ref(), markers, None)
+            .expect("a persona");
+        let origin = Origin {
+            root: Path::new("/p"),
+            rel_path: rel,
+            level: Scope::Project,
+            markers,
+        };
+        let r = record(text, &parsed, &origin, &registry, &detected);
+        let ns = &Schema::builtin().names.namespaces;
+        (
+            r.names
+                .iter()
+                .map(|n| format!("{}={}", ns[n.ns].id, n.written))
+                .collect(),
+            r.refs
+                .iter()
+                .map(|f| format!("{}@{}..{}", f.written, f.span.start, f.span.end))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn names_come_from_where_each_tool_takes_them() {
+        let agent = "---\nname: rev\ndescription: d\n---\n";
+        assert_eq!(
+            names(".claude/agents/sub/x.md", agent, Markers::default()).0,
+            ["claude-code-agent=rev", "vscode-agent=rev"]
+        );
+        // A `:` in the name: Claude Code loads the file under no name.
+        assert_eq!(
+            names(
+                ".claude/agents/x.md",
+                "---\nname: a:b\ndescription: d\n---\n",
+                Markers::default()
+            )
+            .0,
+            ["vscode-agent=a:b"]
+        );
+        // Skills by folder; commands by path, `/` as `:`.
+        assert_eq!(
+            names(
+                ".claude/skills/deploy/SKILL.md",
+                "---\nname: other\ndescription: d\n---\n",
+                Markers::default()
+            )
+            .0,
+            ["claude-code-skill=deploy"]
+        );
+        assert_eq!(
+            names(
+                ".claude/commands/git/commit.md",
+                "---\ndescription: d\n---\n",
+                Markers::default()
+            )
+            .0,
+            ["claude-code-command=git:commit"]
+        );
+        // A plugin's names are qualified by the plugin's folder.
+        assert_eq!(
+            names(
+                "plugins/tools/skills/lint/SKILL.md",
+                "---\nname: lint2\ndescription: d\n---\n",
+                Markers::default()
+            )
+            .0,
+            ["claude-code-skill=tools:lint2"]
+        );
+        // VS Code names a custom agent by `name`, Copilot CLI by the file name.
+        assert_eq!(
+            names(
+                ".github/agents/p.agent.md",
+                "---\nname: Planner\ndescription: d\n---\n",
+                Markers::default()
+            )
+            .0,
+            ["vscode-agent=Planner", "copilot-cli-agent=p"]
+        );
+        // OpenCode keeps subfolders with `/`.
+        assert_eq!(
+            names(
+                ".opencode/agents/review/security.md",
+                "---\ndescription: d\nmode: subagent\n---\n",
+                Markers::default()
+            )
+            .0,
+            ["opencode-agent=review/security"]
+        );
+    }
+
+    #[test]
+    fn references_have_their_spans_and_skip_built_ins() {
+        let text = "---\nname: a\ndescription: d\ntools: Read, Agent(rev, Explore)\nskills: [x, \"y\"]\n---\n";
+        let (_, refs) = names(".claude/agents/a.md", text, Markers::default());
+        let at = |s: &str| text.find(s).unwrap();
+        assert_eq!(
+            refs,
+            [
+                format!("x@{}..{}", at("x,"), at("x,") + 1),
+                format!("y@{}..{}", at("y\""), at("y\"") + 1),
+                format!("rev@{}..{}", at("rev"), at("rev") + 3),
+            ]
+        );
+        // A skill's `agent` without `context: fork` is ignored: no reference.
+        let skill = "---\nname: s\ndescription: d\nagent: rev\n---\n";
+        assert!(
+            names(".claude/skills/s/SKILL.md", skill, Markers::default())
+                .1
+                .is_empty()
+        );
+        // VS Code reads `mode` only without `agent`.
+        let prompt = "---\nagent: planner\nmode: other\n---\n";
+        assert_eq!(
+            names(".github/prompts/p.prompt.md", prompt, Markers::default()).1,
+            ["planner@11..18"]
+        );
+    }
+}
