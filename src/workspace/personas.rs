@@ -353,10 +353,10 @@ mod tests {
         };
         let mut files: Vec<(&PathBuf, &Arc<Record>)> = p.files.iter().collect();
         files.sort_by(|a, b| a.0.cmp(b.0));
-        let mut budgets: Vec<(String, usize, Vec<(PathBuf, usize)>)> = p
+        let mut budgets: Vec<String> = p
             .budgets
             .groups()
-            .map(|(k, g)| (format!("{k:?}"), g.total, g.by_cost().to_vec()))
+            .map(|(k, g)| format!("{k:?} {} {:?}", g.total, g.by_cost()))
             .collect();
         budgets.sort();
         let mut by_ns: Vec<(&usize, &BTreeMap<String, usize>)> = p.by_ns.iter().collect();
@@ -377,7 +377,7 @@ mod tests {
             pool.push((format!(".claude/skills/{n}/SKILL.md"), skill(n)));
             pool.push((
                 format!(".claude/agents/a{i}.md"),
-                agent(n, &names[(i + 1) % names.len()].to_string()),
+                agent(n, names[(i + 1) % names.len()]),
             ));
             pool.push((
                 format!(".claude/agents/b{i}.md"),
