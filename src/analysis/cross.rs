@@ -208,13 +208,9 @@ fn duplicate_names(index: &Personas, path: &Path, record: &Record, out: &mut Out
             list_paths(&others),
             says.join("; "),
         );
-        // The mildest of the readers' levels: where one reader keeps both, it is theirs.
-        let level = g
-            .namespaces
-            .iter()
-            .map(|ns| ns.same_scope.level)
-            .max_by_key(|l| *l as u8)
-            .unwrap_or(Mildness::Warning);
+        // The level of the file's own tool (its first identity row): other readers are named
+        // in the message.
+        let level = first.same_scope.level;
         out.report(
             Code::DuplicateName,
             mild_case(level, &cases::SHADOWED),

@@ -101,6 +101,8 @@ pub struct Identity {
     pub dialects: Vec<String>,
     #[serde(default)]
     pub paths: Vec<String>,
+    #[serde(default)]
+    pub except: Vec<String>,
     pub namespace: String,
     pub anchor: Vec<String>,
     pub from: Vec<NameFrom>,
@@ -111,17 +113,16 @@ pub struct Identity {
     pub rename: Rename,
     pub source: String,
     #[serde(skip)]
-    globs: OnceLock<GlobSet>,
+    globs: OnceLock<(GlobSet, GlobSet)>,
 }
 
 impl Identity {
     /// Whether the row applies to a file at `rel_path`.
     pub fn applies(&self, rel_path: &str) -> bool {
-        self.paths.is_empty()
-            || self
-                .globs
-                .get_or_init(|| GlobSet::new(&self.paths))
-                .is_match(rel_path)
+        let (paths, except) = self
+            .globs
+            .get_or_init(|| (GlobSet::new(&self.paths), GlobSet::new(&self.except)));
+        (self.paths.is_empty() || paths.is_match(rel_path)) && !except.is_match(rel_path)
     }
 }
 
@@ -181,6 +182,8 @@ pub struct Budget {
     pub id: String,
     pub title: String,
     pub namespaces: Vec<String>,
+    #[serde(default)]
+    pub loaded_together: Vec<String>,
     pub unit: Unit,
     pub entry: String,
     #[serde(default)]
@@ -196,6 +199,8 @@ pub struct Budget {
     pub excludes: Option<Excludes>,
     pub says: String,
     pub source: String,
+    #[serde(skip)]
+    together: OnceLock<GlobSet>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -214,6 +219,13 @@ pub struct Excludes {
 }
 
 impl Budget {
+    /// Whether a file at `rel_path` outside any plugin is loaded with the others of its folder.
+    pub fn loads_together(&self, rel_path: &str) -> bool {
+        self.together
+            .get_or_init(|| GlobSet::new(&self.loaded_together))
+            .is_match(rel_path)
+    }
+
     /// The default limit, in the budget's unit.
     pub fn default_limit(&self, context_tokens: Option<usize>) -> usize {
         match (&self.limit, &self.limit_from_context) {

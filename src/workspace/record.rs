@@ -140,7 +140,13 @@ pub fn record(
     let entry = |key: &str| entries.iter().find(|e| e.valid && e.key == key);
     let rel = origin.rel_path;
     let split = Anchored::find(rel, names_table, &dialect.id);
-    let plugin = plugin_of(rel, origin.markers, split.as_ref().map(|a| a.base.as_str()));
+    // Only the files a plugin holds (its `agents/`, `skills/`, `commands/`), not every file
+    // below a plugin's root: a repository that is a plugin keeps `.github/agents` too.
+    let plugin = dialect
+        .plugin
+        .as_ref()
+        .filter(|p| p.holds(rel, origin.markers))
+        .and_then(|_| plugin_of(rel, origin.markers, split.as_ref().map(|a| a.base.as_str())));
     let base = match (&plugin, &split) {
         (Some((_, root)), _) => root.clone(),
         (None, Some(a)) => a.base.clone(),
@@ -234,9 +240,10 @@ impl Anchored {
     }
 }
 
-/// The plugin a file belongs to and its root (`/`-terminated, relative to the project root):
-/// the nearest folder with a plugin marker (`.claude-plugin/plugin.json`), else a
-/// `plugins/<name>/` folder above the tool's folder. The plugin is named after its folder
+/// The plugin a file its dialect's `plugin` table holds belongs to, and its root
+/// (`/`-terminated, relative to the project root): the nearest folder with a plugin marker
+/// (`.claude-plugin/plugin.json`), else the folder above the tool's folder
+/// (`plugins/<name>/agents/…`). The plugin is named after its folder
 /// (`plugin.json`'s `name` is not read yet; the two agree in the plugins seen so far).
 fn plugin_of(rel: &str, markers: Markers, base: Option<&str>) -> Option<(String, String)> {
     if let Some((depth, _)) = markers.plugin_root() {
@@ -251,9 +258,8 @@ fn plugin_of(rel: &str, markers: Markers, base: Option<&str>) -> Option<(String,
     }
     let base = base?;
     let inner = base.strip_suffix('/')?;
-    let (above, name) = inner.rsplit_once('/').unwrap_or(("", inner));
-    let parent = above.rsplit('/').next().unwrap_or(above);
-    (parent == "plugins" && !name.is_empty()).then(|| (name.to_string(), base.to_string()))
+    let name = inner.rsplit('/').next().unwrap_or(inner);
+    (!name.is_empty()).then(|| (name.to_string(), base.to_string()))
 }
 
 #[allow(clippy::too_many_arguments)]
