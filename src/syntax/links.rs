@@ -180,15 +180,20 @@ impl Scanner<'_> {
         self.forms.contains(&form)
     }
 
+    /// The next `\n` from `pos`, or `end`.
+    fn line_end(&self, pos: usize, end: usize) -> usize {
+        self.b[pos..end]
+            .iter()
+            .position(|&c| c == b'\n')
+            .map_or(end, |k| pos + k)
+    }
+
     fn body(&mut self, body: Range<usize>) {
         let mut fence: Option<(u8, usize)> = None;
         let mut paragraph: Option<usize> = None;
         let mut pos = body.start;
         while pos < body.end {
-            let eol = self.b[pos..body.end]
-                .iter()
-                .position(|&c| c == b'\n')
-                .map_or(body.end, |k| pos + k);
+            let eol = self.line_end(pos, body.end);
             let line = pos..eol;
             let run = self.fence(line.clone());
             if let Some((ch, len)) = fence {
@@ -264,10 +269,7 @@ impl Scanner<'_> {
     fn paragraph(&mut self, r: Range<usize>) {
         let mut start = r.start;
         while start < r.end {
-            let eol = self.b[start..r.end]
-                .iter()
-                .position(|&c| c == b'\n')
-                .map_or(r.end, |k| start + k);
+            let eol = self.line_end(start, r.end);
             if !self.definition(start..eol) {
                 break;
             }
@@ -483,8 +485,7 @@ impl Scanner<'_> {
     }
 
     /// `@path`, read as Claude Code's regex reads it (`(?:^|\s)@((?:[^\s\\]|\\ )+)`, then cut at
-    /// `#`), with the trailing sentence punctuation dropped; a bare `@name` without `/` or an
-    /// extension is taken for a mention, not a file.
+    /// `#`), with the trailing sentence punctuation dropped.
     fn at_import(&mut self, at: usize, end: usize) -> usize {
         // Not skipped past, so that a link after it is still read (`[@a.md](b.md)`); but an `@`
         // inside the last token is part of its path (Claude Code's regex goes on after a match).
@@ -519,11 +520,17 @@ impl Scanner<'_> {
                 .chars()
                 .next()
                 .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+        // Claude Code tries `@playwright/test`, `@pytest.mark.asyncio` and `@alice` too, and
+        // skips them when no such file exists; in the corpus those are packages, decorators and
+        // mentions. A file the writer means to import has a short extension.
         let name = target.rsplit('/').next().unwrap_or("");
-        let has_extension = name
-            .rfind('.')
-            .is_some_and(|d| name[d + 1..].starts_with(|c: char| c.is_alphanumeric()));
-        if claude_reads && (target.contains('/') || has_extension) {
+        let has_extension = name.rsplit_once('.').is_some_and(|(_, ext)| {
+            (1..=5).contains(&ext.len())
+                && ext.bytes().all(|c| c.is_ascii_alphanumeric())
+                && ext.bytes().any(|c| c.is_ascii_alphabetic())
+        });
+        let plain = !target.contains(['(', ')', '[', ']', '*']);
+        if claude_reads && has_extension && plain {
             let range = at + 1..at + 1 + token.len();
             self.push(LinkForm::AtImport, target, range, false);
         }

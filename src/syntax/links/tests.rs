@@ -16,95 +16,119 @@ fn found_in<'t>(text: &'t str, forms: &[LinkForm]) -> Vec<(LinkForm, String, &'t
 }
 
 fn targets(text: &str) -> Vec<String> {
-    found(text).into_iter().map(|(_, t, _)| t).collect()
+    let found = links(text, 0..text.len(), &ALL);
+    for l in &found {
+        // Only Markdown decodes, and `@` reads `\ ` as a space: elsewhere the range is the target.
+        let verbatim = match l.form {
+            Markdown | Reference => false,
+            AtImport => !l.target.contains(' '),
+            FileRef | SkillDir | Kiro => true,
+        };
+        if verbatim {
+            assert_eq!(text[l.range.clone()], l.target, "{text:?}");
+        }
+    }
+    found.into_iter().map(|l| l.target).collect()
 }
 
-fn one(
-    form: LinkForm,
-    target: &str,
-    written: &'static str,
-) -> Vec<(LinkForm, String, &'static str)> {
+/// The targets found in `text`, all forms asked for.
+fn gives(text: &str, expected: &[&str]) {
+    assert_eq!(targets(text), expected, "{text:?}");
+}
+
+fn nothing(text: &str) {
+    gives(text, &[]);
+}
+
+fn one<'t>(form: LinkForm, target: &str, written: &'t str) -> Vec<(LinkForm, String, &'t str)> {
     vec![(form, target.to_string(), written)]
+}
+
+/// One link in each text: (form, text, target, the text its range covers if not the target).
+#[test]
+fn each_form_reads_its_target_exactly() {
+    #[rustfmt::skip]
+    let cases = [
+        (Markdown, "See [the guide](docs/guide.md).", "docs/guide.md", ""),
+        (Markdown, "![logo](assets/logo.png)", "assets/logo.png", ""),
+        (Markdown, "[up](../README.md)", "../README.md", ""),
+        (Markdown, "[root](/docs/a.md)", "/docs/a.md", ""),
+        (Markdown, r#"[a](x.md "The title")"#, "x.md", ""),
+        (Markdown, "[a](<my file.md>)", "my file.md", ""),
+        (Markdown, r#"[a](<my file.md> "t")"#, "my file.md", ""),
+        (Markdown, "[a](my%20file.md)", "my file.md", "my%20file.md"),
+        (Markdown, "[a](caf%C3%A9.md)", "café.md", "caf%C3%A9.md"),
+        (Markdown, r"[a](foo\_bar.md)", "foo_bar.md", r"foo\_bar.md"),
+        (Markdown, "[a](x.md#usage)", "x.md", ""),
+        (Markdown, "[a](x.md?plain=1#L3)", "x.md", ""),
+        (Markdown, "[a](x%23y.md)", "x#y.md", "x%23y.md"),
+        (Reference, "[guide]: docs/guide.md", "docs/guide.md", ""),
+        (Reference, "   [g]: <my guide.md> \"t\"", "my guide.md", ""),
+        (Reference, "[g]: a%20b.md#x 'title'", "a b.md", "a%20b.md"),
+        (SkillDir, "Run `python scripts/run.py --fast`.", "scripts/run.py", ""),
+        (SkillDir, "```bash\npython3 ${CLAUDE_SKILL_DIR}/scripts/visualize.py .\n```", "scripts/visualize.py", ""),
+        (AtImport, "@docs/rules.md", "docs/rules.md", ""),
+        (AtImport, "See @README.md.", "README.md", ""),
+        (AtImport, "(see @docs/a.md)", "docs/a.md", ""),
+        (AtImport, "(@docs/a.md), next", "docs/a.md", ""),
+        (AtImport, "@docs/a.md#setup", "docs/a.md", ""),
+        (AtImport, r"@my\ notes.md", "my notes.md", r"my\ notes.md"),
+        (SkillDir, "Open ./assets/template.html!", "./assets/template.html", ""),
+        (SkillDir, "**assets/a.png**", "assets/a.png", ""),
+        (SkillDir, "Run ${CLAUDE_SKILL_DIR}/scripts/x.sh now", "scripts/x.sh", ""),
+        (SkillDir, "see references/api.md#auth", "references/api.md", ""),
+        (Markdown, "[scripts/run.py](scripts/run.py)", "scripts/run.py", ""),
+        (Markdown, "[`scripts/run.py`](./scripts/run.py)", "./scripts/run.py", ""),
+        (Markdown, "[#file:a.md](b.md)", "b.md", ""),
+        (Kiro, "#[[file:docs/api.yaml]]", "docs/api.yaml", ""),
+        (Kiro, "#[[file: docs/a b.md ]]", "docs/a b.md", ""),
+        (FileRef, "Use #file:src/a.ts here", "src/a.ts", ""),
+        (FileRef, "#FILE:x.md#L2", "x.md", ""),
+        // VS Code reads the path to whitespace, punctuation and all.
+        (FileRef, "(#file:/docs/x.md).", "/docs/x.md).", ""),
+    ];
+    for (form, text, target, written) in cases {
+        let written = if written.is_empty() { target } else { written };
+        let found = links(text, 0..text.len(), &ALL);
+        let got: Vec<_> = found
+            .iter()
+            .map(|l| (l.form, l.target.as_str(), &text[l.range.clone()]))
+            .collect();
+        assert_eq!(got, [(form, target, written)], "{text:?}");
+    }
 }
 
 #[test]
 fn markdown_links_and_images() {
-    assert_eq!(
-        found("See [the guide](docs/guide.md)."),
-        one(Markdown, "docs/guide.md", "docs/guide.md")
-    );
-    assert_eq!(
-        found("![logo](assets/logo.png)"),
-        one(Markdown, "assets/logo.png", "assets/logo.png")
-    );
-    assert_eq!(
-        found("[up](../README.md)"),
-        one(Markdown, "../README.md", "../README.md")
-    );
-    assert_eq!(
-        found("[root](/docs/a.md)"),
-        one(Markdown, "/docs/a.md", "/docs/a.md")
-    );
-    assert_eq!(targets("[a](x.md) and [b](y.md)"), ["x.md", "y.md"]);
+    gives("[a](x.md) and [b](y.md)", &["x.md", "y.md"]);
     // The text may run over lines, the destination may follow `(` after a line break.
-    assert_eq!(targets("[a\nlong text](x.md)"), ["x.md"]);
-    assert_eq!(targets("[a](\n  x.md\n)"), ["x.md"]);
+    gives("[a\nlong text](x.md)", &["x.md"]);
+    gives("[a](\n  x.md\n)", &["x.md"]);
     // Empty, or no destination at all.
-    assert_eq!(targets("[a]() [b] [c][d] [e] (f.md)"), Vec::<String>::new());
+    nothing("[a]() [b] [c][d] [e] (f.md)");
 }
 
 #[test]
 fn titles_are_not_part_of_the_target() {
-    assert_eq!(
-        found(r#"[a](x.md "The title")"#),
-        one(Markdown, "x.md", "x.md")
-    );
-    assert_eq!(targets("[a](x.md 'title')"), ["x.md"]);
-    assert_eq!(targets("[a](x.md (title))"), ["x.md"]);
+    gives("[a](x.md 'title')", &["x.md"]);
+    gives("[a](x.md (title))", &["x.md"]);
     assert_eq!(
         targets(r#"[a](x.md "a ) in it") [b](y.md)"#),
         ["x.md", "y.md"]
     );
     // A title must be separated from the destination (else the quotes are part of it), and
     // closed.
-    assert_eq!(targets(r#"[a](x.md"t")"#), [r#"x.md"t""#]);
-    assert_eq!(targets(r#"[a](x.md "t) [b](y.md)"#), ["y.md"]);
+    gives(r#"[a](x.md"t")"#, &[r#"x.md"t""#]);
+    gives(r#"[a](x.md "t) [b](y.md)"#, &["y.md"]);
 }
 
 #[test]
 fn angle_brackets_percent_and_escapes_are_decoded() {
-    assert_eq!(
-        found("[a](<my file.md>)"),
-        one(Markdown, "my file.md", "my file.md")
-    );
-    assert_eq!(
-        found(r#"[a](<my file.md> "t")"#),
-        one(Markdown, "my file.md", "my file.md")
-    );
-    assert_eq!(
-        found("[a](my%20file.md)"),
-        one(Markdown, "my file.md", "my%20file.md")
-    );
-    assert_eq!(
-        found("[a](caf%C3%A9.md)"),
-        one(Markdown, "café.md", "caf%C3%A9.md")
-    );
-    assert_eq!(
-        found(r"[a](foo\_bar.md)"),
-        one(Markdown, "foo_bar.md", r"foo\_bar.md")
-    );
     // `%` not followed by two hex digits is literal; bytes that are not UTF-8 name no file.
-    assert_eq!(targets("[a](100%.md)"), ["100%.md"]);
-    assert_eq!(targets("[a](x%FF.md)"), Vec::<String>::new());
+    gives("[a](100%.md)", &["100%.md"]);
+    nothing("[a](x%FF.md)");
     // No line break inside `<…>`.
-    assert_eq!(targets("[a](<x\ny.md>)"), Vec::<String>::new());
-}
-
-#[test]
-fn fragment_and_query_are_cut() {
-    assert_eq!(found("[a](x.md#usage)"), one(Markdown, "x.md", "x.md"));
-    assert_eq!(found("[a](x.md?plain=1#L3)"), one(Markdown, "x.md", "x.md"));
-    assert_eq!(found("[a](x%23y.md)"), one(Markdown, "x#y.md", "x%23y.md"));
+    nothing("[a](<x\ny.md>)");
 }
 
 #[test]
@@ -112,51 +136,39 @@ fn urls_anchors_and_placeholders_are_not_paths() {
     let text = "[a](https://x.io/a.md) [b](mailto:me@x.io) [c](#usage) [d](//cdn.x/a.js) \
                 [e](file:///etc/passwd) [f](vscode:extension/x) [g]({{path}}.md) \
                 [h](%3Cname%3E.md) [i]($ROOT/x.md) [j](C:/x.md) [k](~/x.md) [l](<>)";
-    assert_eq!(targets(text), Vec::<String>::new());
+    nothing(text);
     // A one-letter "scheme" is not one: `a:b.md` is a file name.
-    assert_eq!(targets("[a](a:b.md)"), ["a:b.md"]);
+    gives("[a](a:b.md)", &["a:b.md"]);
 }
 
 #[test]
 fn parentheses_in_destinations_must_pair() {
-    assert_eq!(targets("[a](foo(1).md)"), ["foo(1).md"]);
-    assert_eq!(targets("[a](foo(1.md)"), Vec::<String>::new());
-    assert_eq!(targets(r"[a](foo\(1.md)"), ["foo(1.md"]);
-    assert_eq!(targets("([a](x.md))"), ["x.md"]);
+    gives("[a](foo(1).md)", &["foo(1).md"]);
+    nothing("[a](foo(1.md)");
+    gives(r"[a](foo\(1.md)", &["foo(1.md"]);
+    gives("([a](x.md))", &["x.md"]);
 }
 
 #[test]
 fn brackets_nest_and_escape() {
-    assert_eq!(targets("[a [nested] text](x.md)"), ["x.md"]);
-    assert_eq!(targets(r"[a \] b](x.md)"), ["x.md"]);
-    assert_eq!(targets(r"\[a](x.md)"), Vec::<String>::new());
-    assert_eq!(targets("[[a](x.md)"), ["x.md"]);
+    gives("[a [nested] text](x.md)", &["x.md"]);
+    gives(r"[a \] b](x.md)", &["x.md"]);
+    nothing(r"\[a](x.md)");
+    gives("[[a](x.md)", &["x.md"]);
     // Links do not nest: the outer brackets are text.
-    assert_eq!(targets("[a [b](x.md) c](y.md)"), ["x.md"]);
+    gives("[a [b](x.md) c](y.md)", &["x.md"]);
     // An image inside a link (a badge): both.
-    assert_eq!(
-        targets("[![b](assets/b.svg)](docs/ci.md)"),
-        ["assets/b.svg", "docs/ci.md"]
+    gives(
+        "[![b](assets/b.svg)](docs/ci.md)",
+        &["assets/b.svg", "docs/ci.md"],
     );
 }
 
 #[test]
 fn reference_definitions() {
-    assert_eq!(
-        found("[guide]: docs/guide.md"),
-        one(Reference, "docs/guide.md", "docs/guide.md")
-    );
-    assert_eq!(
-        found("   [g]: <my guide.md> \"t\""),
-        one(Reference, "my guide.md", "my guide.md")
-    );
-    assert_eq!(
-        found("[g]: a%20b.md#x 'title'"),
-        one(Reference, "a b.md", "a%20b.md")
-    );
-    assert_eq!(
-        targets("[a]: x.md\n[b]: y.md\nText [c].\n\n[d]: z.md"),
-        ["x.md", "y.md", "z.md"]
+    gives(
+        "[a]: x.md\n[b]: y.md\nText [c].\n\n[d]: z.md",
+        &["x.md", "y.md", "z.md"],
     );
     // Not definitions: four spaces, a footnote, inside a paragraph, text after the destination,
     // a URL.
@@ -167,69 +179,38 @@ fn reference_definitions() {
 
 #[test]
 fn code_spans_hide_links_but_not_skill_files() {
-    assert_eq!(
-        targets("`[a](x.md)` and `@docs/a.md` and `#file:a.md`"),
-        Vec::<String>::new()
-    );
-    assert_eq!(targets("``a ` [b](y.md)`` [c](z.md)"), ["z.md"]);
+    nothing("`[a](x.md)` and `@docs/a.md` and `#file:a.md`");
+    gives("``a ` [b](y.md)`` [c](z.md)", &["z.md"]);
     // A code span may run over lines of a paragraph, but not over a blank line.
-    assert_eq!(targets("`a\n[b](y.md)` [c](z.md)"), ["z.md"]);
-    assert_eq!(targets("`a\n\n[b](y.md)`"), ["y.md"]);
+    gives("`a\n[b](y.md)` [c](z.md)", &["z.md"]);
+    gives("`a\n\n[b](y.md)`", &["y.md"]);
     // An unpaired backtick is literal; an escaped one opens nothing.
-    assert_eq!(targets("`a [b](y.md)"), ["y.md"]);
-    assert_eq!(targets(r"\`a [b](y.md)`"), ["y.md"]);
+    gives("`a [b](y.md)", &["y.md"]);
+    gives(r"\`a [b](y.md)`", &["y.md"]);
     // A heading is a paragraph of its own.
-    assert_eq!(targets("# Title `x\n[b](y.md) `"), ["y.md"]);
-    assert_eq!(
-        found("Run `python scripts/run.py --fast`."),
-        one(SkillDir, "scripts/run.py", "scripts/run.py")
-    );
+    gives("# Title `x\n[b](y.md) `", &["y.md"]);
 }
 
 #[test]
 fn fenced_blocks_hide_everything_but_the_skill_dir_variable() {
     let text = "```md\n[a](x.md) @docs/a.md scripts/a.py #file:b.md #[[file:c.md]]\n```\n[b](y.md)";
-    assert_eq!(targets(text), ["y.md"]);
-    assert_eq!(targets("~~~\n```\n[a](x.md)\n~~~\n[b](y.md)"), ["y.md"]);
+    gives(text, &["y.md"]);
+    gives("~~~\n```\n[a](x.md)\n~~~\n[b](y.md)", &["y.md"]);
     // The closing fence is at least as long as the opening, of the same character.
-    assert_eq!(targets("````\n```\n[a](x.md)\n````\n[b](y.md)"), ["y.md"]);
-    assert_eq!(targets("```\n~~~\n[a](x.md)\n```\n[b](y.md)"), ["y.md"]);
-    assert_eq!(targets("```\n``` x\n[a](x.md)\n```\n[b](y.md)"), ["y.md"]);
+    gives("````\n```\n[a](x.md)\n````\n[b](y.md)", &["y.md"]);
+    gives("```\n~~~\n[a](x.md)\n```\n[b](y.md)", &["y.md"]);
+    gives("```\n``` x\n[a](x.md)\n```\n[b](y.md)", &["y.md"]);
     // Indented, or in a list item or a quote.
-    assert_eq!(
-        targets("1. Step\n   ```\n   [a](x.md)\n   ```\n"),
-        Vec::<String>::new()
-    );
-    assert_eq!(targets("> ```\n> [a](x.md)\n> ```\n"), Vec::<String>::new());
+    nothing("1. Step\n   ```\n   [a](x.md)\n   ```\n");
+    nothing("> ```\n> [a](x.md)\n> ```\n");
     // Unclosed: to the end.
-    assert_eq!(targets("```\n[a](x.md)\n\n[b](y.md)"), Vec::<String>::new());
+    nothing("```\n[a](x.md)\n\n[b](y.md)");
     // Backticks with a backtick after them are a code span, not a fence.
-    assert_eq!(targets("```a``` [b](y.md)"), ["y.md"]);
-    let skill = "```bash\npython3 ${CLAUDE_SKILL_DIR}/scripts/visualize.py .\n```";
-    assert_eq!(
-        found(skill),
-        one(SkillDir, "scripts/visualize.py", "scripts/visualize.py")
-    );
+    gives("```a``` [b](y.md)", &["y.md"]);
 }
 
 #[test]
 fn at_imports() {
-    assert_eq!(
-        found("@docs/rules.md"),
-        one(AtImport, "docs/rules.md", "docs/rules.md")
-    );
-    assert_eq!(
-        found("See @README.md."),
-        one(AtImport, "README.md", "README.md")
-    );
-    assert_eq!(
-        found("(see @docs/a.md)"),
-        one(AtImport, "docs/a.md", "docs/a.md")
-    );
-    assert_eq!(
-        found("(@docs/a.md), next"),
-        one(AtImport, "docs/a.md", "docs/a.md")
-    );
     assert_eq!(
         found("@./local.md and @.env"),
         vec![
@@ -237,110 +218,46 @@ fn at_imports() {
             (AtImport, ".env".into(), ".env"),
         ]
     );
-    assert_eq!(
-        found("@docs/a.md#setup"),
-        one(AtImport, "docs/a.md", "docs/a.md")
-    );
-    assert_eq!(
-        found(r"@my\ notes.md"),
-        one(AtImport, "my notes.md", r"my\ notes.md")
-    );
     // Not imports: an e-mail address, mentions, a bare `@`, home and absolute paths, a scope
     // without a name, a placeholder.
     // Claude Code reads a path only if it starts with `./`, `~/`, `/` or one of [A-Za-z0-9._-].
-    assert_eq!(
-        targets("@文档/说明.md @(x)/a.md @*/a.md"),
-        Vec::<String>::new()
-    );
+    nothing("@文档/说明.md @(x)/a.md @*/a.md");
+    // Packages, decorators, folders, code: Claude Code would look for them, but they name no
+    // file the writer meant.
+    let code = "@modelcontextprotocol/sdk @pytest.mark.asyncio @scenarios/blog/ \
+                @ExtendWith(Mockito.class) @docs/\\*.md @v1.2 @agent.tool_call";
+    nothing(code);
     let not = "me@x.io @alice @team. @ @~/.claude/x.md @/etc/x.md @#x @$HOME/x.md a@b/c.md";
-    assert_eq!(targets(not), Vec::<String>::new());
+    nothing(not);
 }
 
 #[test]
 fn skill_dir_tokens() {
-    assert_eq!(
-        found("Run scripts/run.py, then read references/api.md."),
-        vec![
-            (SkillDir, "scripts/run.py".into(), "scripts/run.py"),
-            (SkillDir, "references/api.md".into(), "references/api.md"),
-        ]
+    gives(
+        "Run scripts/run.py, then read references/api.md.",
+        &["scripts/run.py", "references/api.md"],
     );
-    assert_eq!(
-        found("Open ./assets/template.html!"),
-        one(SkillDir, "./assets/template.html", "./assets/template.html")
-    );
-    assert_eq!(
-        found("**assets/a.png**"),
-        one(SkillDir, "assets/a.png", "assets/a.png")
-    );
-    assert_eq!(
-        found("\"scripts/a.sh\" (scripts/b.sh) |scripts/c.sh|"),
-        vec![
-            (SkillDir, "scripts/a.sh".into(), "scripts/a.sh"),
-            (SkillDir, "scripts/b.sh".into(), "scripts/b.sh"),
-            (SkillDir, "scripts/c.sh".into(), "scripts/c.sh"),
-        ]
-    );
-    assert_eq!(
-        found("Run ${CLAUDE_SKILL_DIR}/scripts/x.sh now"),
-        one(SkillDir, "scripts/x.sh", "scripts/x.sh")
-    );
-    assert_eq!(
-        found("see references/api.md#auth"),
-        one(SkillDir, "references/api.md", "references/api.md")
-    );
+    let quoted = "\"scripts/a.sh\" (scripts/b.sh) |scripts/c.sh|";
+    gives(quoted, &["scripts/a.sh", "scripts/b.sh", "scripts/c.sh"]);
     // Not tokens: inside another path or word, a directory alone, globs, placeholders.
     let not = "src/scripts/a.py myscripts/a.py scripts/ scripts/*.py assets/{name}.png \
                scripts/$NAME.py ${CLAUDE_SKILL_DIR}/ ../scripts/a.py";
-    assert_eq!(targets(not), Vec::<String>::new());
+    nothing(not);
     // Only when asked for.
     assert_eq!(found_in("scripts/a.py", &[Markdown]), vec![]);
 }
 
 #[test]
 fn a_skill_file_that_a_link_names_is_reported_once() {
-    assert_eq!(
-        found("[scripts/run.py](scripts/run.py)"),
-        one(Markdown, "scripts/run.py", "scripts/run.py")
-    );
-    assert_eq!(
-        found("[`scripts/run.py`](./scripts/run.py)"),
-        one(Markdown, "./scripts/run.py", "./scripts/run.py")
-    );
-    assert_eq!(found("[#file:a.md](b.md)"), one(Markdown, "b.md", "b.md"));
     // Outside a link's text, the token stands.
-    assert_eq!(targets("[a scripts/x.py b"), ["scripts/x.py"]);
-    assert_eq!(targets("scripts/x.py [a](y.md)"), ["scripts/x.py", "y.md"]);
+    gives("[a scripts/x.py b", &["scripts/x.py"]);
+    gives("scripts/x.py [a](y.md)", &["scripts/x.py", "y.md"]);
 }
 
 #[test]
 fn kiro_and_vs_code_file_references() {
-    assert_eq!(
-        found("#[[file:docs/api.yaml]]"),
-        one(Kiro, "docs/api.yaml", "docs/api.yaml")
-    );
-    assert_eq!(
-        found("#[[file: docs/a b.md ]]"),
-        one(Kiro, "docs/a b.md", "docs/a b.md")
-    );
-    assert_eq!(
-        targets("#[[file:docs/a.md] and #[[file:x.md"),
-        Vec::<String>::new()
-    );
-    assert_eq!(
-        found("Use #file:src/a.ts here"),
-        one(FileRef, "src/a.ts", "src/a.ts")
-    );
-    assert_eq!(found("#FILE:x.md#L2"), one(FileRef, "x.md", "x.md"));
-    // VS Code reads the path to whitespace, punctuation and all.
-    assert_eq!(
-        found("(#file:/docs/x.md)."),
-        one(FileRef, "/docs/x.md).", "/docs/x.md).")
-    );
-    assert_eq!(
-        targets("#file: #tool:search #[[file:]]"),
-        Vec::<String>::new()
-    );
+    nothing("#[[file:docs/a.md] and #[[file:x.md");
+    nothing("#file: #tool:search #[[file:]]");
 }
 
 #[test]
@@ -435,8 +352,10 @@ fn hostile_input_stays_linear() {
     // `@` after `(`, each opening a token to the end of the run.
     let text = "(@".repeat(500_000);
     assert_eq!(links(&text, 0..text.len(), &ALL).len(), 0);
-    let text = "(@a/b".repeat(200_000);
-    assert_eq!(links(&text, 0..text.len(), &ALL).len(), 1);
+    let text = "(@a/b.md".repeat(120_000);
+    assert_eq!(links(&text, 0..text.len(), &ALL).len(), 0);
+    let text = "(@a/b.md ".repeat(120_000);
+    assert_eq!(links(&text, 0..text.len(), &ALL).len(), 120_000);
     let text = "#[[file:a]]".repeat(100_000);
     assert_eq!(links(&text, 0..text.len(), &ALL).len(), 100_000);
     // Tokens and links many times over.
@@ -451,72 +370,48 @@ fn hostile_input_stays_linear() {
 
 #[test]
 fn resolve_joins_and_folds_lexically() {
-    let base = Path::new("/p");
-    let dir = Path::new("/p/.github/prompts");
-    let link = |form, target: &str| RawLink {
-        form,
-        target: target.into(),
-        range: 0..0,
+    let resolved = |dir: &str, base: &str, form, target: &str| {
+        let link = RawLink {
+            form,
+            target: target.into(),
+            range: 0..0,
+        };
+        resolve(Path::new(dir), Path::new(base), &link).map(|p| p.display().to_string())
     };
-    let r = |l: &RawLink| resolve(dir, base, l);
-    assert_eq!(
-        r(&link(Markdown, "a.md")),
-        Some(PathBuf::from("/p/.github/prompts/a.md"))
-    );
-    assert_eq!(
-        r(&link(Markdown, "./x/../b.md")),
-        Some(PathBuf::from("/p/.github/prompts/b.md"))
-    );
-    assert_eq!(
-        r(&link(Markdown, "../../README.md")),
-        Some(PathBuf::from("/p/README.md"))
-    );
-    assert_eq!(
-        r(&link(Markdown, "/docs/a.md")),
-        Some(PathBuf::from("/p/docs/a.md"))
-    );
-    assert_eq!(
-        r(&link(Reference, "/docs/a.md")),
-        Some(PathBuf::from("/p/docs/a.md"))
-    );
-    assert_eq!(
-        r(&link(FileRef, "/docs//a.md")),
-        Some(PathBuf::from("/p/docs/a.md"))
-    );
-    assert_eq!(
-        r(&link(SkillDir, "scripts/run.py")),
-        Some(PathBuf::from("/p/.github/prompts/scripts/run.py"))
-    );
-    // Out of the project, lexically: `..` past the base, past the root, or back in via its name.
-    assert_eq!(r(&link(Markdown, "../../../etc/passwd")), None);
-    assert_eq!(r(&link(Markdown, "/../etc/passwd")), None);
-    assert_eq!(r(&link(Markdown, "../../../../../../x")), None);
-    assert_eq!(
-        r(&link(Markdown, "../../../p/README.md")),
-        Some(PathBuf::from("/p/README.md"))
-    );
-    assert_eq!(r(&link(Markdown, "../../../pp/x.md")), None);
-    // `/path` is absolute only for Markdown and `#file:`; NUL and empty name nothing.
-    assert_eq!(r(&link(AtImport, "/p/x.md")), None);
-    assert_eq!(r(&link(Kiro, "/x.md")), None);
-    assert_eq!(r(&link(Markdown, "a\0.md")), None);
-    assert_eq!(r(&link(Markdown, "")), None);
-    // A folder that is not inside the base points nowhere in it.
-    assert_eq!(
-        resolve(Path::new("/q"), base, &link(Markdown, "a.md")),
-        None
-    );
-    // Relative paths stay relative; `..` in the folder itself is folded.
-    assert_eq!(
-        resolve(
-            Path::new("skills/x/../y"),
-            Path::new("."),
-            &link(SkillDir, "assets/a.png")
+    let dir = "/p/.github/prompts";
+    let cases = [
+        (Markdown, "a.md", Some("/p/.github/prompts/a.md")),
+        (Markdown, "./x/../b.md", Some("/p/.github/prompts/b.md")),
+        (Markdown, "../../README.md", Some("/p/README.md")),
+        (Markdown, "/docs/a.md", Some("/p/docs/a.md")),
+        (Reference, "/docs/a.md", Some("/p/docs/a.md")),
+        (FileRef, "/docs//a.md", Some("/p/docs/a.md")),
+        (
+            SkillDir,
+            "scripts/run.py",
+            Some("/p/.github/prompts/scripts/run.py"),
         ),
-        Some(PathBuf::from("skills/y/assets/a.png"))
-    );
-    assert_eq!(
-        resolve(Path::new("."), Path::new("."), &link(Markdown, "../x.md")),
-        None
-    );
+        // Out of the project, lexically: `..` past the base or past the root; back in by its
+        // name is in.
+        (Markdown, "../../../etc/passwd", None),
+        (Markdown, "/../etc/passwd", None),
+        (Markdown, "../../../../../../x", None),
+        (Markdown, "../../../p/README.md", Some("/p/README.md")),
+        (Markdown, "../../../pp/x.md", None),
+        // `/path` is absolute only for Markdown and `#file:`; NUL and empty name nothing.
+        (AtImport, "/p/x.md", None),
+        (Kiro, "/x.md", None),
+        (Markdown, "a\0.md", None),
+        (Markdown, "", None),
+    ];
+    for (form, target, expected) in cases {
+        let expected = expected.map(str::to_string);
+        assert_eq!(resolved(dir, "/p", form, target), expected, "{target:?}");
+    }
+    // A folder that is not inside the base points nowhere in it.
+    assert_eq!(resolved("/q", "/p", Markdown, "a.md"), None);
+    // Relative paths stay relative; `..` in the folder itself is folded.
+    let skill = resolved("skills/x/../y", ".", SkillDir, "assets/a.png");
+    assert_eq!(skill.as_deref(), Some("skills/y/assets/a.png"));
+    assert_eq!(resolved(".", ".", Markdown, "../x.md"), None);
 }
