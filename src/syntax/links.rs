@@ -79,7 +79,8 @@ pub fn links(text: &str, body: Range<usize>, forms: &[LinkForm]) -> Vec<RawLink>
 /// relative target joins `file_dir` (for a skill's files the caller passes the skill root), a
 /// `/path` of a Markdown link or `#file:` joins `base` (VS Code: absolute in the workspace's
 /// scheme). Lexical only: `.` and `..` are folded, the file system is not read, symbolic links
-/// are not followed.
+/// are not followed. Whether Kiro reads `#[[file:]]` against the file's folder or the workspace
+/// root is not documented: the caller chooses `file_dir`.
 pub fn resolve(file_dir: &Path, base: &Path, link: &RawLink) -> Option<PathBuf> {
     let target = link.target.as_str();
     if target.is_empty() || target.contains('\0') {
