@@ -2,6 +2,7 @@
 
 pub mod continuation;
 pub mod front_matter;
+pub mod links;
 pub mod markdown;
 mod open_value;
 pub mod quote_retry;
