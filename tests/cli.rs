@@ -586,7 +586,7 @@ fn output_streams_in_path_order_and_a_file_is_read_near_its_turn() {
         .map(|(f, t)| (f.as_str(), t.as_bytes()))
         .chain([(
             ".persona-ls.toml",
-            &b"[rules]\nduplicate-name = \"off\"\nunknown-reference = \"off\"\ncontext-budget = \"off\"\n"[..],
+            &b"[rules]\nduplicate-name = \"off\"\nunknown-reference = \"off\"\ncontext-budget = \"off\"\nbroken-link = \"off\"\n"[..],
         )])
         .collect();
     let dir = project(&entries);
@@ -883,7 +883,7 @@ fn with_the_cross_file_rules_off_the_index_adds_nothing() {
     let dir = workspace_fixture();
     std::fs::write(
         dir.path().join("proj/.persona-ls.toml"),
-        "[rules]\nduplicate-name = \"off\"\nunknown-reference = \"off\"\ncontext-budget = \"off\"\n",
+        "[rules]\nduplicate-name = \"off\"\nunknown-reference = \"off\"\ncontext-budget = \"off\"\nbroken-link = \"off\"\n",
     )
     .unwrap();
     let o = run_home(dir.path(), &["check", "--format", "json", "proj"]);

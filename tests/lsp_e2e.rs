@@ -1541,7 +1541,7 @@ async fn invalid_settings_are_reported_and_the_defaults_apply() {
     let msg = client.notification("window/showMessage", |_| true).await;
     snap.check(&msg, expect![[r#"
         {
-          "message": "persona-ls: invalid initializationOptions: unknown rule `no-such-rule`; rules are: missing-front-matter, unclosed-front-matter, yaml-syntax, not-a-mapping, duplicate-key, missing-required-key, unknown-key, invalid-value, invalid-type, invalid-name, name-mismatch, unknown-tool, tools-format, unknown-model, retired-model, escaped-newline, duplicate-name, hidden-unicode, empty-body, rendered-front-matter, byte-order-mark, deprecated-key, ineffective-key, conflicting-keys, description-too-long, misplaced-file, unknown-reference, context-budget",
+          "message": "persona-ls: invalid initializationOptions: unknown rule `no-such-rule`; rules are: missing-front-matter, unclosed-front-matter, yaml-syntax, not-a-mapping, duplicate-key, missing-required-key, unknown-key, invalid-value, invalid-type, invalid-name, name-mismatch, unknown-tool, tools-format, unknown-model, retired-model, escaped-newline, duplicate-name, hidden-unicode, empty-body, rendered-front-matter, byte-order-mark, deprecated-key, ineffective-key, conflicting-keys, description-too-long, misplaced-file, unknown-reference, context-budget, broken-link",
           "type": 1
         }
     "#]]);

@@ -72,6 +72,7 @@ pub fn cross_file(
     duplicate_names(index, path, record, &mut out);
     unknown_references(index, record, &mut out);
     budgets(index, path, record, &mut out);
+    broken_links(record, &mut out);
     let mut list = out.list;
     crate::analysis::sort_findings(&mut list);
     list
@@ -445,4 +446,69 @@ fn budgets(index: &Personas, path: &Path, record: &Record, out: &mut Out) {
             .unwrap_or_else(|| record.anchor_span());
         out.report(Code::ContextBudget, None, span, message);
     }
+}
+
+/// A link's target exists: the entry itself, not what a symbolic link leads to (the index
+/// never follows a link out of the workspace).
+fn exists(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok()
+}
+
+fn broken_links(record: &Record, out: &mut Out) {
+    let names = &Schema::builtin().names;
+    let dialect = &out.registry.dialects[record.dialect].id;
+    let Some(row) = names.links_of(dialect) else {
+        return;
+    };
+    for link in &record.links {
+        if exists(&link.path) {
+            continue;
+        }
+        let shown = link
+            .path
+            .strip_prefix(&record.scope.root)
+            .unwrap_or(&link.path)
+            .display()
+            .to_string();
+        let case = row
+            .hint_forms
+            .contains(&link.form)
+            .then_some(&cases::BARE_PATH);
+        let near = near_file(&link.path);
+        let mut message = format!(
+            "`{}` points at no file (`{shown}`): {}.",
+            link.target, row.says
+        );
+        if let Some(n) = &near {
+            message.push_str(&format!(" Did you mean `{n}`?"));
+        }
+        if let Some(d) = out.report(Code::BrokenLink, case, link.span.clone(), message)
+            && let Some(n) = near
+        {
+            // The target as written, with its last segment replaced.
+            let written = match link.target.rsplit_once('/') {
+                Some((dir, _)) => format!("{dir}/{n}"),
+                None => n.clone(),
+            };
+            d.fixes.push(Fix::manual(
+                format!("Change to `{written}`"),
+                vec![TextEdit::replace(link.span.clone(), written)],
+            ));
+        }
+    }
+}
+
+/// Files read from one folder for a "did you mean": a folder of 100,000 files is not read
+/// whole for one suggestion.
+const MAX_SIBLINGS: usize = 1000;
+
+/// A file beside the missing one whose name is a plausible typo of its name.
+fn near_file(missing: &Path) -> Option<String> {
+    let name = missing.file_name()?.to_str()?;
+    let entries = std::fs::read_dir(missing.parent()?).ok()?;
+    let siblings: Vec<String> = entries
+        .take(MAX_SIBLINGS)
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .collect();
+    suggest::closest(name, siblings.iter().map(String::as_str)).map(str::to_string)
 }

@@ -6,12 +6,26 @@ use serde::Deserialize;
 use std::sync::OnceLock;
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Names {
     pub namespaces: Vec<Namespace>,
     pub identities: Vec<Identity>,
     pub references: Vec<Reference>,
     pub budgets: Vec<Budget>,
+    pub links: Vec<Links>,
+    /// Prefixes of link targets that are placeholders.
+    pub link_placeholders: Vec<String>,
+}
+
+/// The body links a dialect's readers follow.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Links {
+    pub dialects: Vec<String>,
+    pub forms: Vec<crate::syntax::links::LinkForm>,
+    pub hint_forms: Vec<crate::syntax::links::LinkForm>,
+    pub says: String,
+    pub source: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -242,6 +256,22 @@ impl Budget {
 }
 
 impl Names {
+    /// Whether a link target is a template's placeholder rather than a path.
+    pub fn placeholder(&self, target: &str) -> bool {
+        !target.contains(['/', '.'])
+            || self
+                .link_placeholders
+                .iter()
+                .any(|p| target.starts_with(p.as_str()))
+    }
+
+    /// The links row of a dialect.
+    pub fn links_of(&self, dialect: &str) -> Option<&Links> {
+        self.links
+            .iter()
+            .find(|l| l.dialects.iter().any(|d| d == dialect))
+    }
+
     pub fn namespace(&self, id: &str) -> Option<usize> {
         self.namespaces.iter().position(|n| n.id == id)
     }
@@ -275,6 +305,11 @@ impl Names {
             ns(&r.to, "a reference")?;
             for d in &r.dialects {
                 dialect(d, "a reference")?;
+            }
+        }
+        for l in &self.links {
+            for d in &l.dialects {
+                dialect(d, "a links row")?;
             }
         }
         for b in &self.budgets {

@@ -31,7 +31,8 @@ use std::collections::{HashMap, VecDeque};
 use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Deserialize)]
+#[serde(rename_all = "kebab-case")]
 pub enum LinkForm {
     /// `[text](dest)` and `![alt](dest)`.
     Markdown,

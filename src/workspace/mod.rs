@@ -126,7 +126,7 @@ pub fn index_file(path: &Path, project: &Project) -> Option<FileIndex> {
 }
 
 /// Indexes a file's text at `origin` (with `forced`, the dialect `--dialect` names). Only the
-/// front matter is parsed: the body is never needed here.
+/// front matter is parsed; the body is only scanned for links.
 pub fn index_text(
     text: &str,
     origin: &Origin,
@@ -143,7 +143,8 @@ pub fn index_text(
         origin.markers,
         forced,
     )?;
-    Some(FileIndex::of(head, &parsed, origin, registry, &detected))
+    // The parse of the head, the text whole: the body's links are read from it.
+    Some(FileIndex::of(text, &parsed, origin, registry, &detected))
 }
 
 pub use crate::project::is_markdown;

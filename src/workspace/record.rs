@@ -68,6 +68,18 @@ pub struct Ref {
     pub span: Range<usize>,
 }
 
+/// A link in the body to another file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub form: crate::syntax::links::LinkForm,
+    /// As the reader takes it (decoded).
+    pub target: String,
+    pub span: Range<usize>,
+    /// The file it points at, absolute and lexically normalised (inside the project: a link
+    /// that climbs out of it is not followed).
+    pub path: PathBuf,
+}
+
 /// The always-loaded metadata: what a listing shows of the persona.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Meta {
@@ -89,6 +101,7 @@ pub struct Record {
     pub scope: ScopeKey,
     pub names: Vec<Name>,
     pub refs: Vec<Ref>,
+    pub links: Vec<Link>,
     pub meta: Meta,
     /// The top-level scalar settings that `names.yaml` asks about (`refuses`, `excludes`).
     pub settings: Vec<(String, String)>,
@@ -189,6 +202,7 @@ pub fn record(
         }
     }
     let refs = references(text, entries, dialect, registry, names_table);
+    let links = links(text, parsed, origin, &dialect.id, names_table);
     let meta = meta(text, dialect, &entry);
     let settings = wanted_settings(names_table)
         .filter_map(|k| {
@@ -201,6 +215,7 @@ pub fn record(
         scope,
         names,
         refs,
+        links,
         meta,
         settings,
         rel_path: rel.to_string(),
@@ -433,6 +448,40 @@ fn references(
     out
 }
 
+/// The body's links to files, by the forms the dialect's readers follow. An unclosed front
+/// matter has no body: nothing below its `---` is known to be one.
+fn links(text: &str, parsed: &Parsed, origin: &Origin, dialect: &str, names: &Names) -> Vec<Link> {
+    let Some(row) = names.links_of(dialect) else {
+        return Vec::new();
+    };
+    if parsed
+        .split
+        .block
+        .as_ref()
+        .is_some_and(|b| b.close.is_none())
+    {
+        return Vec::new();
+    }
+    let body = parsed.split.body_start.min(text.len())..text.len();
+    let file = origin.root.join(origin.rel_path);
+    let Some(dir) = file.parent() else {
+        return Vec::new();
+    };
+    crate::syntax::links::links(text, body, &row.forms)
+        .into_iter()
+        .filter(|l| !names.placeholder(&l.target))
+        .filter_map(|l| {
+            let path = crate::syntax::links::resolve(dir, origin.root, &l)?;
+            Some(Link {
+                form: l.form,
+                target: l.target,
+                span: l.range,
+                path,
+            })
+        })
+        .collect()
+}
+
 /// The arguments of `Agent(a, b)` when the tool is one of `tools`, with their spans.
 fn tool_args<'t>(t: &'t tool_list::Token, tools: &[String]) -> Vec<(&'t str, Range<usize>)> {
     let name = t.name.as_str();
@@ -604,6 +653,16 @@ mod tests {
             )
             .0,
             ["vscode-agent=Planner", "copilot-cli-agent=p"]
+        );
+        // VS Code does not read `.github/agents` subfolders; Copilot CLI does.
+        assert_eq!(
+            names(
+                ".github/agents/old/p.agent.md",
+                "---\nname: Planner\ndescription: d\n---\n",
+                Markers::default()
+            )
+            .0,
+            ["copilot-cli-agent=p"]
         );
         // OpenCode keeps subfolders with `/`.
         assert_eq!(

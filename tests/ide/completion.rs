@@ -1350,11 +1350,17 @@ agent: $0
 ---
 "#,
         expect![[r#"
-            opencode-command: 2 items
+            opencode-command: 5 items
             build · Value · 099990000 · 3:8-3:8 "" → "build" · resolves agent=build
                 The default agent, which can read, write and run commands.
             plan · Value · 099990001 · 3:8-3:8 "" → "plan" · resolves agent=plan
                 The read-only agent, which analyses without changing files.
+            general · Value · 099990002 · 3:8-3:8 "" → "general" · resolves agent=general
+                The built-in general-purpose subagent, for research and multi-step tasks.
+            explore · Value · 099990003 · 3:8-3:8 "" → "explore" · resolves agent=explore
+                The built-in read-only subagent that explores a codebase.
+            scout · Value · 099990004 · 3:8-3:8 "" → "scout" · resolves agent=scout
+                A built-in subagent of recent OpenCode versions.
         "#]],
     );
 }
@@ -3100,11 +3106,17 @@ agent:  $0
 Run tests.
 ",
         expect![[r#"
-            opencode-command: 2 items
+            opencode-command: 5 items
             build · Value · 099990000 · 3:9-3:11 "  " → "build" · resolves agent=build
                 The default agent, which can read, write and run commands.
             plan · Value · 099990001 · 3:9-3:11 "  " → "plan" · resolves agent=plan
                 The read-only agent, which analyses without changing files.
+            general · Value · 099990002 · 3:9-3:11 "  " → "general" · resolves agent=general
+                The built-in general-purpose subagent, for research and multi-step tasks.
+            explore · Value · 099990003 · 3:9-3:11 "  " → "explore" · resolves agent=explore
+                The built-in read-only subagent that explores a codebase.
+            scout · Value · 099990004 · 3:9-3:11 "  " → "scout" · resolves agent=scout
+                A built-in subagent of recent OpenCode versions.
         "#]],
     );
 }

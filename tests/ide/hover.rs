@@ -286,7 +286,7 @@ age$0nt: build
 
             Agent that runs the command: `build` (the default), `plan`, or the name of a custom agent (`.opencode/agents/<name>.md`).
 
-            Known values: `build`, `plan`.
+            Known values: `build`, `plan`, `general`, `explore`, `scout`.
 
             Dialect: OpenCode command (OpenCode). [Source](https://opencode.ai/docs/commands/)
 
