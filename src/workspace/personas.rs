@@ -27,6 +27,8 @@ pub struct Personas {
     pub budgets: Budgets,
     /// Per namespace, each name declared and by how many files (for "did you mean").
     by_ns: HashMap<usize, BTreeMap<String, usize>>,
+    /// Who links to each file: a file created or deleted there changes their `broken-link`.
+    linked: HashMap<PathBuf, HashSet<PathBuf>>,
 }
 
 /// The coarsest comparison: every fold and resolution agrees within it.
@@ -122,6 +124,12 @@ impl Personas {
                     .or_default()
                     .insert(path.clone());
             }
+            for l in &r.links {
+                self.linked
+                    .entry(l.path.clone())
+                    .or_default()
+                    .insert(path.clone());
+            }
             for rf in &r.refs {
                 self.referred
                     .entry((ref_ns(rf), bucket_of(&rf.written)))
@@ -149,6 +157,14 @@ impl Personas {
                 *count -= 1;
                 if *count == 0 {
                     names.remove(&n.written);
+                }
+            }
+        }
+        for l in &old.links {
+            if let Some(set) = self.linked.get_mut(&l.path) {
+                set.remove(path);
+                if set.is_empty() {
+                    self.linked.remove(&l.path);
                 }
             }
         }
@@ -216,6 +232,16 @@ impl Personas {
             .get(&ns)
             .into_iter()
             .flat_map(|names| names.keys().map(String::as_str))
+    }
+
+    /// The files whose body links to `target` or to a file below it (a folder created or
+    /// deleted).
+    pub fn linkers(&self, target: &Path) -> HashSet<PathBuf> {
+        self.linked
+            .iter()
+            .filter(|(t, _)| t.starts_with(target))
+            .flat_map(|(_, files)| files.iter().cloned())
+            .collect()
     }
 
     /// The files that refer to names of `name`'s bucket.
