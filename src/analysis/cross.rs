@@ -368,6 +368,8 @@ fn suggest_names(index: &Personas, ns: usize, word: &str) -> Vec<String> {
     let loose = fold(word, crate::schema::names::Fold::CasefoldSeparators);
     let mut ranked: Vec<(usize, String)> = seen
         .into_iter()
+        // The name itself, declared where this file cannot see it, is no suggestion.
+        .filter(|n| *n != word)
         .filter_map(|n| {
             let last = n.rsplit(':').next().unwrap_or(n);
             let rank = if fold(n, crate::schema::names::Fold::CasefoldSeparators) == loose

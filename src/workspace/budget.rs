@@ -127,6 +127,10 @@ pub fn entries(r: &Record) -> Vec<(GroupKey, usize)> {
     let names = &Schema::builtin().names;
     let mut out = Vec::new();
     for (i, b) in names.budgets.iter().enumerate() {
+        // A collection in a plain `agents/` folder is copied from, not loaded as one set.
+        if r.scope.plugin.is_none() && !b.loads_together(&r.rel_path) {
+            continue;
+        }
         if b.excludes
             .as_ref()
             .is_some_and(|e| r.setting(&e.key).is_some_and(|v| v == e.value))

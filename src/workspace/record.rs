@@ -172,7 +172,14 @@ pub fn record(
         base,
     };
     let mut names = Vec::new();
+    // A `README.md` in an agents folder is documentation, not a persona of that name.
+    let documentation = registry
+        .file_names()
+        .is_documentation(rel.rsplit('/').next().unwrap_or(rel));
     for (i, row) in names_table.identities.iter().enumerate() {
+        if documentation {
+            break;
+        }
         if !row.dialects.contains(&dialect.id) || !row.applies(rel) {
             continue;
         }
