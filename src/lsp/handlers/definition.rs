@@ -1,0 +1,23 @@
+//! `textDocument/definition`: from a reference to the personas it resolves to.
+
+use super::files::{Files, current};
+use crate::analysis::navigate;
+use crate::lsp::server::Shared;
+use std::sync::Arc;
+use tower_lsp_server::jsonrpc::Result;
+use tower_lsp_server::ls_types as lsp;
+
+pub async fn definition(
+    shared: &Arc<Shared>,
+    params: lsp::GotoDefinitionParams,
+) -> Result<Option<lsp::GotoDefinitionResponse>> {
+    let pos = params.text_document_position_params;
+    let Some(cur) = current(shared, &pos.text_document.uri).await? else {
+        return Ok(None);
+    };
+    let offset = cur.offset(pos.position);
+    let places = navigate::definition(&shared.index().personas, &cur.record, offset);
+    let files = Files::new(shared);
+    let found: Vec<lsp::Location> = places.iter().filter_map(|p| files.location(p)).collect();
+    Ok((!found.is_empty()).then_some(lsp::GotoDefinitionResponse::Array(found)))
+}
