@@ -93,14 +93,21 @@ async fn initialize_negotiates_the_position_encoding_and_advertises_features() {
                   "codeActionKinds": ["quickfix", "source.fixAll.persona-ls"],
                   "resolveProvider": false
                 },
+                "codeLensProvider": {"resolveProvider": false},
                 "completionProvider": {"resolveProvider": false, "triggerCharacters": [":", " ", ",", "[", "-"]},
+                "definitionProvider": true,
+                "documentLinkProvider": {"resolveProvider": false},
                 "documentSymbolProvider": true,
                 "foldingRangeProvider": true,
                 "hoverProvider": true,
+                "inlayHintProvider": true,
                 "positionEncoding": "utf-8",
+                "referencesProvider": true,
+                "renameProvider": {"prepareProvider": true},
                 "selectionRangeProvider": true,
                 "textDocumentSync": {"change": 2, "openClose": true, "save": {"includeText": false}},
-                "workspace": {"workspaceFolders": {"changeNotifications": true, "supported": true}}
+                "workspace": {"workspaceFolders": {"changeNotifications": true, "supported": true}},
+                "workspaceSymbolProvider": true
               },
               "serverInfo": {"name": "persona-ls", "version": "$VERSION"}
             }

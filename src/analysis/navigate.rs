@@ -740,10 +740,16 @@ pub fn costs(
             Unit::Chars => "chars",
         };
         let share = if limit == 0 { 0.0 } else { cost as f64 * 100.0 / limit as f64 };
+        // A share that rounds to nothing is still a share.
+        let share = if share > 0.0 && share < 0.1 {
+            "<0.1".to_string()
+        } else {
+            format!("{share:.1}")
+        };
         out.push(Cost {
             at,
             label: format!(
-                "≈ {} {unit} · {share:.1}% of {} ({} of {} {unit} used)",
+                "≈ {} {unit} · {share}% of {} ({} of {} {unit} used)",
                 budget::short(cost),
                 b.title,
                 budget::short(total),
