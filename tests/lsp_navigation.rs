@@ -4,6 +4,7 @@
 //! the listing-cost inlay hint. Whole answers are `expect!` snapshots (`$ROOT` for the
 //! temporary project); `UPDATE_EXPECT=1 cargo test --test lsp_navigation` rewrites them.
 
+#[allow(unused_imports)] // `lsp_support` re-exports helpers other suites use.
 mod lsp_support;
 
 use expect_test::expect;
@@ -49,7 +50,7 @@ async fn start(root: &Path, file_ops: bool) -> TestClient {
             .request("workspace/symbol", json!({ "query": "" }))
             .await
             .unwrap();
-        if all.as_array().is_some_and(|a| a.len() >= 5) {
+        if all.as_array().is_some_and(|a| a.len() >= 4) {
             break;
         }
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
@@ -74,7 +75,13 @@ async fn open(client: &mut TestClient, root: &Path, rel: &str, text: &str) -> St
 async fn definition_from_a_skill_preload_and_an_agent_tool() {
     let dir = project();
     let mut client = start(dir.path(), true).await;
-    let u = open(&mut client, dir.path(), ".claude/agents/reviewer.md", REVIEWER).await;
+    let u = open(
+        &mut client,
+        dir.path(),
+        ".claude/agents/reviewer.md",
+        REVIEWER,
+    )
+    .await;
     let snap = Snap::new(dir.path());
     let skill = client
         .request("textDocument/definition", at(&u, 3, 17))
@@ -114,7 +121,13 @@ async fn definition_from_a_skill_preload_and_an_agent_tool() {
 async fn references_from_a_name_and_from_a_reference() {
     let dir = project();
     let mut client = start(dir.path(), true).await;
-    let u = open(&mut client, dir.path(), ".claude/agents/reviewer.md", REVIEWER).await;
+    let u = open(
+        &mut client,
+        dir.path(),
+        ".claude/agents/reviewer.md",
+        REVIEWER,
+    )
+    .await;
     let snap = Snap::new(dir.path());
     let mut params = at(&u, 1, 8);
     params["context"] = json!({ "includeDeclaration": true });
@@ -154,7 +167,13 @@ async fn rename_with_file_operations_renames_the_agent_file() {
     let dir = project();
     let mut client = start(dir.path(), true).await;
     let h = open(&mut client, dir.path(), ".claude/agents/helper.md", HELPER).await;
-    open(&mut client, dir.path(), ".claude/agents/reviewer.md", REVIEWER).await;
+    open(
+        &mut client,
+        dir.path(),
+        ".claude/agents/reviewer.md",
+        REVIEWER,
+    )
+    .await;
     let snap = Snap::new(dir.path());
     let prepared = client
         .request("textDocument/prepareRename", at(&h, 1, 9))
@@ -202,7 +221,13 @@ async fn rename_with_file_operations_renames_the_agent_file() {
 async fn rename_of_a_skill_from_its_preload_renames_its_folder() {
     let dir = project();
     let mut client = start(dir.path(), true).await;
-    let u = open(&mut client, dir.path(), ".claude/agents/reviewer.md", REVIEWER).await;
+    let u = open(
+        &mut client,
+        dir.path(),
+        ".claude/agents/reviewer.md",
+        REVIEWER,
+    )
+    .await;
     let mut params = at(&u, 3, 17);
     params["newName"] = json!("review-code");
     let edit = client.request("textDocument/rename", params).await.unwrap();
@@ -279,7 +304,10 @@ async fn rename_refusals() {
     for new in ["reviewer", "general-purpose", "Big Helper"] {
         let mut params = at(&h, 1, 9);
         params["newName"] = json!(new);
-        let e = client.request("textDocument/rename", params).await.unwrap_err();
+        let e = client
+            .request("textDocument/rename", params)
+            .await
+            .unwrap_err();
         out.push(e["message"].clone());
     }
     let e = client
@@ -327,7 +355,13 @@ async fn workspace_symbols_match_a_subsequence() {
 async fn links_lens_and_cost_hint() {
     let dir = project();
     let mut client = start(dir.path(), true).await;
-    let u = open(&mut client, dir.path(), ".claude/agents/reviewer.md", REVIEWER).await;
+    let u = open(
+        &mut client,
+        dir.path(),
+        ".claude/agents/reviewer.md",
+        REVIEWER,
+    )
+    .await;
     let h = open(&mut client, dir.path(), ".claude/agents/helper.md", HELPER).await;
     let snap = Snap::new(dir.path());
     let doc = |u: &str| json!({ "textDocument": { "uri": u } });
@@ -357,7 +391,8 @@ async fn links_lens_and_cost_hint() {
         "#]],
     );
     let mut params = doc(&h);
-    params["range"] = json!({ "start": { "line": 0, "character": 0 }, "end": { "line": 9, "character": 0 } });
+    params["range"] =
+        json!({ "start": { "line": 0, "character": 0 }, "end": { "line": 9, "character": 0 } });
     let hints = client
         .request("textDocument/inlayHint", params)
         .await

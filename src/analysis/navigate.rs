@@ -153,7 +153,11 @@ fn referring<'a>(
 }
 
 /// The record of `path`: the current one for the current file, else the index's.
-fn record_of<'a>(index: &'a Personas, path: &Path, current: (&Path, &'a Record)) -> Option<&'a Record> {
+fn record_of<'a>(
+    index: &'a Personas,
+    path: &Path,
+    current: (&Path, &'a Record),
+) -> Option<&'a Record> {
     if path == current.0 {
         Some(current.1)
     } else {
@@ -240,6 +244,16 @@ pub struct RenamePlan {
     pub moves: Vec<(PathBuf, PathBuf)>,
 }
 
+/// A cursor in the current file: its path, its record and text (the editor's, which may be
+/// newer than its index entry) and the byte offset.
+#[derive(Clone, Copy)]
+pub struct Cursor<'a> {
+    pub path: &'a Path,
+    pub record: &'a Record,
+    pub text: &'a str,
+    pub offset: usize,
+}
+
 /// What a rename at a cursor renames.
 struct Subject<'a> {
     path: PathBuf,
@@ -275,13 +289,13 @@ fn local_span(text: &str, r: &Ref, qualifier: &str) -> Option<Range<usize>> {
     Some(start + skip..start + r.written.len())
 }
 
-fn subject<'a>(
-    index: &'a Personas,
-    path: &Path,
-    record: &'a Record,
-    text: &str,
-    offset: usize,
-) -> Result<Subject<'a>, String> {
+fn subject<'a>(index: &'a Personas, at: &Cursor<'a>) -> Result<Subject<'a>, String> {
+    let Cursor {
+        path,
+        record,
+        text,
+        offset,
+    } = *at;
     if let Some(name) = record
         .names
         .iter()
@@ -292,7 +306,11 @@ fn subject<'a>(
             path: path.to_path_buf(),
             record,
             name,
-            local: name.written.strip_prefix(&q).unwrap_or(&name.written).to_string(),
+            local: name
+                .written
+                .strip_prefix(&q)
+                .unwrap_or(&name.written)
+                .to_string(),
             range: name.span.clone().unwrap_or(0..0),
         });
     }
@@ -301,7 +319,12 @@ fn subject<'a>(
     };
     let found = index.resolve(record, r);
     let d = match found.as_slice() {
-        [] => return Err(format!("`{}` names no persona of this workspace.", r.written)),
+        [] => {
+            return Err(format!(
+                "`{}` names no persona of this workspace.",
+                r.written
+            ));
+        }
         [d] => *d,
         more => {
             return Err(format!(
@@ -323,20 +346,19 @@ fn subject<'a>(
         path: d.path.to_path_buf(),
         record: d.record,
         name: d.name,
-        local: d.name.written.strip_prefix(&q).unwrap_or(&d.name.written).to_string(),
+        local: d
+            .name
+            .written
+            .strip_prefix(&q)
+            .unwrap_or(&d.name.written)
+            .to_string(),
         range,
     })
 }
 
 /// Whether a rename at `offset` is possible: the range to rename and the name there.
-pub fn prepare_rename(
-    index: &Personas,
-    path: &Path,
-    record: &Record,
-    text: &str,
-    offset: usize,
-) -> Result<(Range<usize>, String), String> {
-    let s = subject(index, path, record, text, offset)?;
+pub fn prepare_rename(index: &Personas, at: &Cursor) -> Result<(Range<usize>, String), String> {
+    let s = subject(index, at)?;
     refuse_path_name(&s)?;
     Ok((s.range, s.local))
 }
@@ -372,7 +394,10 @@ fn check_new_name(s: &Subject, new: &str, registry: &Registry) -> Result<(), Str
                 .any(|k| registry.values(k).iter().any(|v| v.value == new)),
         };
         if builtin {
-            return Err(format!("`{new}` is the name of a built-in {}.", names.namespaces[s.name.ns].what));
+            return Err(format!(
+                "`{new}` is the name of a built-in {}.",
+                names.namespaces[s.name.ns].what
+            ));
         }
     }
     if let Some(dialect) = registry.dialects.get(s.record.dialect)
@@ -397,8 +422,15 @@ fn written_as(text: &str, range: &Range<usize>, new: &str) -> String {
 /// The `name` value of the file at `path` (a name taken from its folder or file may still be
 /// written there too): its span in `text`.
 fn name_value(text: &str, record: &Record, registry: &Registry) -> Option<Range<usize>> {
-    let key = registry.dialects.get(record.dialect)?.roles.name.as_deref()?;
-    let end = crate::syntax::front_matter::split(text).body_start.min(text.len());
+    let key = registry
+        .dialects
+        .get(record.dialect)?
+        .roles
+        .name
+        .as_deref()?;
+    let end = crate::syntax::front_matter::split(text)
+        .body_start
+        .min(text.len());
     let parsed = crate::analysis::Parsed::new(&text[..end]);
     let yaml = parsed.yaml.as_ref()?;
     let e = yaml.entries.iter().find(|e| e.valid && e.key == key)?;
@@ -415,15 +447,15 @@ fn name_value(text: &str, record: &Record, registry: &Registry) -> Option<Range<
 /// the name to them.
 pub fn rename(
     index: &Personas,
-    path: &Path,
-    record: &Record,
-    text: &str,
-    offset: usize,
+    at: &Cursor,
     new: &str,
     registry: &Registry,
     source: &dyn Source,
 ) -> Result<RenamePlan, String> {
-    let s = subject(index, path, record, text, offset)?;
+    let Cursor {
+        path, record, text, ..
+    } = *at;
+    let s = subject(index, at)?;
     refuse_path_name(&s)?;
     if new == s.local {
         return Ok(RenamePlan::default());
@@ -448,7 +480,10 @@ pub fn rename(
     };
     let mut plan = RenamePlan::default();
     // The file or folder the name is tied to.
-    let file_name = target.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    let file_name = target
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
     let stem = registry.file_names().stem(file_name);
     let folder = target.parent();
     let mut moved_file = false;
@@ -505,11 +540,20 @@ pub fn rename(
     if let Some(clash) = changing.iter().find_map(|n| {
         let want = format!("{}{new}", qualifier(decl));
         index
-            .declared_like(&Name { written: want.clone(), ..(*n).clone() }, &target)
+            .declared_like(
+                &Name {
+                    written: want.clone(),
+                    ..(*n).clone()
+                },
+                &target,
+            )
             .find(|d| d.name.written == want && d.record.scope.root == decl.scope.root)
             .map(|d| d.path.to_path_buf())
     }) {
-        return Err(format!("A persona named `{new}` exists already: `{}`.", clash.display()));
+        return Err(format!(
+            "A persona named `{new}` exists already: `{}`.",
+            clash.display()
+        ));
     }
     // Every reference to a changing name, file by file, from each file's current text.
     let mut by_file: Vec<(PathBuf, Vec<Ref>)> = Vec::new();
@@ -527,7 +571,10 @@ pub fn rename(
         let ft = if p == target {
             target_text.clone()
         } else if p == path {
-            FileText { text: text.to_string(), version: None }
+            FileText {
+                text: text.to_string(),
+                version: None,
+            }
         } else {
             match source.text(&p) {
                 Some(t) => t,
@@ -537,7 +584,9 @@ pub fn rename(
         let mut refs = refs;
         if p != path && refs.iter().any(|r| local_span(&ft.text, r, &q).is_none()) {
             // The index's entry is older than the text: read the references again.
-            let Some(rec) = source.record(&p, &ft.text) else { continue };
+            let Some(rec) = source.record(&p, &ft.text) else {
+                continue;
+            };
             refs = rec
                 .refs
                 .iter()
@@ -650,7 +699,11 @@ pub fn fuzzy_score(query: &str, name: &str) -> Option<i64> {
 
 /// Every persona whose name matches `query` (all of them for an empty query), best first, at
 /// most [`MAX_SYMBOLS`]; one symbol per file and name.
-pub fn workspace_symbols(index: &Personas, query: &str, registry: &Registry) -> Vec<WorkspaceSymbol> {
+pub fn workspace_symbols(
+    index: &Personas,
+    query: &str,
+    registry: &Registry,
+) -> Vec<WorkspaceSymbol> {
     let names = &Schema::builtin().names;
     let mut found: Vec<(i64, WorkspaceSymbol)> = Vec::new();
     for (path, record) in index.iter() {
@@ -720,11 +773,17 @@ pub fn costs(
         return Vec::new();
     };
     let at = line_end_after(text, &span);
-    let indexed = index.get(path).map(|r| budget::entries(r)).unwrap_or_default();
+    let indexed = index
+        .get(path)
+        .map(|r| budget::entries(r))
+        .unwrap_or_default();
     let mut out = Vec::new();
     for (key, cost) in budget::entries(record) {
         let b = &names.budgets[key.budget];
-        let old = indexed.iter().find(|(k, _)| *k == key).map_or(0, |(_, c)| *c);
+        let old = indexed
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or(0, |(_, c)| *c);
         let total = index
             .budgets
             .group(&key)
@@ -739,7 +798,11 @@ pub fn costs(
             Unit::Tokens => "tokens",
             Unit::Chars => "chars",
         };
-        let share = if limit == 0 { 0.0 } else { cost as f64 * 100.0 / limit as f64 };
+        let share = if limit == 0 {
+            0.0
+        } else {
+            cost as f64 * 100.0 / limit as f64
+        };
         // A share that rounds to nothing is still a share.
         let share = if share > 0.0 && share < 0.1 {
             "<0.1".to_string()

@@ -439,66 +439,6 @@ pub fn selection_range(
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::document::Document;
-
-    fn pos(line: u32, character: u32) -> lsp::Position {
-        lsp::Position { line, character }
-    }
-
-    /// The conversions agree with `check`'s line index on every offset, through a document
-    /// whose line index was edited in place.
-    #[test]
-    fn agrees_with_the_line_index() {
-        use crate::document::{Change, Span};
-        use crate::text::LineIndex;
-        for text in [
-            "\u{feff}---\nemoji: 🏗️ x\r\n名前: 太郎\rlast",
-            "",
-            "\n\n",
-            "a\r\n",
-            "é\u{200b}👨‍💻\n",
-        ] {
-            let mut doc = Document::new(String::new(), 0);
-            let all = Change {
-                span: Span::Bytes(0..0),
-                text: text.to_string(),
-            };
-            doc.change(1, vec![all], Encoding::Utf8);
-            let idx = LineIndex::new(text);
-            for enc in [Encoding::Utf8, Encoding::Utf16] {
-                for off in 0..=text.len() + 2 {
-                    let p = position(doc.current(), off, enc);
-                    let q = idx.position(text, off, enc);
-                    assert_eq!(
-                        (p.line, p.character),
-                        (q.line, q.character),
-                        "{text:?} {off}"
-                    );
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn clamps_out_of_range_offsets() {
-        let doc = Document::new("ab\r\ncd🏗️\n".to_string(), 0);
-        let doc = doc.current();
-        assert_eq!(position(doc, 999, Encoding::Utf16), pos(2, 0));
-        // Inside the emoji's UTF-8 sequence: its start.
-        assert_eq!(position(doc, 7, Encoding::Utf16), pos(1, 2));
-        assert_eq!(
-            range(doc, &Range { start: 5, end: 1 }, Encoding::Utf8),
-            lsp::Range {
-                start: pos(1, 1),
-                end: pos(1, 1)
-            }
-        );
-    }
-}
-
 // Navigation: places in other files' texts (open documents or the disk), converted with a
 // line index of that text, so that positions are as exact there as in the open document.
 
@@ -614,4 +554,64 @@ pub fn rename_edit(
         ..Default::default()
     };
     (edit, manual)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+
+    fn pos(line: u32, character: u32) -> lsp::Position {
+        lsp::Position { line, character }
+    }
+
+    /// The conversions agree with `check`'s line index on every offset, through a document
+    /// whose line index was edited in place.
+    #[test]
+    fn agrees_with_the_line_index() {
+        use crate::document::{Change, Span};
+        use crate::text::LineIndex;
+        for text in [
+            "\u{feff}---\nemoji: 🏗️ x\r\n名前: 太郎\rlast",
+            "",
+            "\n\n",
+            "a\r\n",
+            "é\u{200b}👨‍💻\n",
+        ] {
+            let mut doc = Document::new(String::new(), 0);
+            let all = Change {
+                span: Span::Bytes(0..0),
+                text: text.to_string(),
+            };
+            doc.change(1, vec![all], Encoding::Utf8);
+            let idx = LineIndex::new(text);
+            for enc in [Encoding::Utf8, Encoding::Utf16] {
+                for off in 0..=text.len() + 2 {
+                    let p = position(doc.current(), off, enc);
+                    let q = idx.position(text, off, enc);
+                    assert_eq!(
+                        (p.line, p.character),
+                        (q.line, q.character),
+                        "{text:?} {off}"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn clamps_out_of_range_offsets() {
+        let doc = Document::new("ab\r\ncd🏗️\n".to_string(), 0);
+        let doc = doc.current();
+        assert_eq!(position(doc, 999, Encoding::Utf16), pos(2, 0));
+        // Inside the emoji's UTF-8 sequence: its start.
+        assert_eq!(position(doc, 7, Encoding::Utf16), pos(1, 2));
+        assert_eq!(
+            range(doc, &Range { start: 5, end: 1 }, Encoding::Utf8),
+            lsp::Range {
+                start: pos(1, 1),
+                end: pos(1, 1)
+            }
+        );
+    }
 }

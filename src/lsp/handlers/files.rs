@@ -56,11 +56,7 @@ pub async fn current(shared: &Arc<Shared>, uri: &lsp::Uri) -> Result<Option<Curr
         &loc.registry,
         &detected,
     );
-    Ok(Some(Current {
-        snap,
-        path,
-        record,
-    }))
+    Ok(Some(Current { snap, path, record }))
 }
 
 /// The workspace's files as the server sees them now.

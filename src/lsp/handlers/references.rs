@@ -24,5 +24,7 @@ pub async fn references(
         params.context.include_declaration,
     );
     let files = Files::new(shared);
-    Ok(Some(places.iter().filter_map(|p| files.location(p)).collect()))
+    Ok(Some(
+        places.iter().filter_map(|p| files.location(p)).collect(),
+    ))
 }

@@ -26,13 +26,13 @@ pub async fn prepare_rename(
         return Ok(None);
     };
     let offset = cur.offset(params.position);
-    let answer = navigate::prepare_rename(
-        &shared.index().personas,
-        &cur.path,
-        &cur.record,
-        cur.text(),
+    let at = navigate::Cursor {
+        path: &cur.path,
+        record: &cur.record,
+        text: cur.text(),
         offset,
-    );
+    };
+    let answer = navigate::prepare_rename(&shared.index().personas, &at);
     match answer {
         Ok((span, placeholder)) => Ok(Some(lsp::PrepareRenameResponse::RangeWithPlaceholder {
             range: to_proto::range(&cur.snap.doc, &span, cur.snap.encoding),
@@ -59,12 +59,15 @@ pub async fn rename(
         .cpu(usize::MAX, move || {
             let files = Files::new(&sh);
             let index = sh.index();
+            let at = navigate::Cursor {
+                path: &cur.path,
+                record: &cur.record,
+                text: cur.text(),
+                offset,
+            };
             navigate::rename(
                 &index.personas,
-                &cur.path,
-                &cur.record,
-                cur.text(),
-                offset,
+                &at,
                 &new,
                 &cur.snap.location.registry,
                 &files,

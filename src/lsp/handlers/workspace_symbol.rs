@@ -17,8 +17,7 @@ pub async fn symbol(
     let sh = shared.clone();
     shared
         .cpu(usize::MAX, move || {
-            let syms =
-                navigate::workspace_symbols(&sh.index().personas, &params.query, &registry);
+            let syms = navigate::workspace_symbols(&sh.index().personas, &params.query, &registry);
             let files = Files::new(&sh);
             let names = &Schema::builtin().names;
             #[allow(deprecated)]
