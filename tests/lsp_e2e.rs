@@ -7,25 +7,12 @@
 mod lsp_support;
 
 use expect_test::expect;
-use lsp_support::{Snap, TestClient, apply, capabilities, cursor, file_uri, without_id};
+use lsp_support::{Snap, TestClient, apply, capabilities, cursor, file_uri, project, without_id};
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 
 /// A Claude Code agent with a YAML error after an emoji and a misspelt color.
 const BUILDER: &str = "---\nname: builder\ndescription: 🏗️ Builds: things\ncolor: purpel\nmodel: sonnet\n---\nYou build things.\n";
-
-/// A project folder (with `.git`, so that it is the project root for `check` too) holding
-/// `files`.
-fn project(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join(".git")).unwrap();
-    for (path, text) in files {
-        let p = dir.path().join(path);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
-    }
-    dir
-}
 
 fn uri(root: &Path, rel: &str) -> String {
     file_uri(&root.join(rel))

@@ -8,7 +8,7 @@
 mod lsp_support;
 
 use expect_test::expect;
-use lsp_support::{Snap, TestClient, capabilities, file_uri};
+use lsp_support::{Snap, TestClient, capabilities, file_uri, project};
 use serde_json::{Value, json};
 use std::path::Path;
 
@@ -19,21 +19,14 @@ const HELPER: &str = "---\nname: helper\ndescription: Helps with 🏗️ things\
 const SKILL: &str = "---\nname: code-review\ndescription: Reviews a change\n---\nSteps.\n";
 const PROMPT: &str = "---\nagent: reviewer\n---\nRun the review.\n";
 
-fn project() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join(".git")).unwrap();
-    for (path, text) in [
-        (".claude/agents/reviewer.md", REVIEWER),
-        (".claude/agents/helper.md", HELPER),
-        (".claude/skills/code-review/SKILL.md", SKILL),
-        (".github/prompts/run.prompt.md", PROMPT),
-    ] {
-        let p = dir.path().join(path);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
-    }
-    dir
-}
+const FILES: [(&str, &str); 4] = [
+    (".claude/agents/reviewer.md", REVIEWER),
+    (".claude/agents/helper.md", HELPER),
+    (".claude/skills/code-review/SKILL.md", SKILL),
+    (".github/prompts/run.prompt.md", PROMPT),
+];
+const REVIEWER_MD: &str = FILES[0].0;
+const HELPER_MD: &str = FILES[1].0;
 
 /// A client that takes `documentChanges` and, with `file_ops`, `rename` operations.
 async fn start(root: &Path, file_ops: bool) -> TestClient {
@@ -62,74 +55,62 @@ fn at(u: &str, line: u32, character: u32) -> Value {
     json!({ "textDocument": { "uri": u }, "position": { "line": line, "character": character } })
 }
 
-async fn open(client: &mut TestClient, root: &Path, rel: &str, text: &str) -> String {
-    let u = file_uri(&root.join(rel));
-    client.open(&u, text).await;
-    client.publish(&u, 1).await;
-    u
+/// The project, a client (with `file_ops`, one that renames files in a workspace edit) and
+/// the URIs of the files opened, in `open`'s order.
+async fn session(file_ops: bool, open: &[&str]) -> (tempfile::TempDir, TestClient, Vec<String>) {
+    let dir = project(&FILES);
+    let mut client = start(dir.path(), file_ops).await;
+    let mut uris = Vec::new();
+    for rel in open {
+        let text = FILES.iter().find(|(p, _)| p == rel).unwrap().1;
+        let u = file_uri(&dir.path().join(rel));
+        client.open(&u, text).await;
+        client.publish(&u, 1).await;
+        uris.push(u);
+    }
+    (dir, client, uris)
 }
 
 /// From a `skills:` item after an emoji (column 17 in UTF-16) to the skill's file, whose name
 /// comes from its folder (its start); from `Agent(helper)` to the helper's `name` value.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn definition_from_a_skill_preload_and_an_agent_tool() {
-    let dir = project();
-    let mut client = start(dir.path(), true).await;
-    let u = open(
-        &mut client,
-        dir.path(),
-        ".claude/agents/reviewer.md",
-        REVIEWER,
-    )
-    .await;
+    let (dir, mut client, uris) = session(true, &[REVIEWER_MD]).await;
+    let u = &uris[0];
     let snap = Snap::new(dir.path());
-    let skill = client
-        .request("textDocument/definition", at(&u, 3, 17))
-        .await
-        .unwrap();
+    // The skill, the helper, and a place that is no reference.
+    let mut answers = Vec::new();
+    for (line, character) in [(3, 17), (4, 20), (2, 3)] {
+        let found = client
+            .request("textDocument/definition", at(u, line, character))
+            .await
+            .unwrap();
+        answers.push(found);
+    }
     snap.check(
-        &skill,
+        &json!(answers),
         expect![[r#"
             [
-              {"range": {"end": {"character": 0, "line": 0}, "start": {"character": 0, "line": 0}}, "uri": "file://$ROOT/.claude/skills/code-review/SKILL.md"}
+              [
+                {"range": {"end": {"character": 0, "line": 0}, "start": {"character": 0, "line": 0}}, "uri": "file://$ROOT/.claude/skills/code-review/SKILL.md"}
+              ],
+              [
+                {"range": {"end": {"character": 12, "line": 1}, "start": {"character": 6, "line": 1}}, "uri": "file://$ROOT/.claude/agents/helper.md"}
+              ],
+              null
             ]
         "#]],
     );
-    let agent = client
-        .request("textDocument/definition", at(&u, 4, 20))
-        .await
-        .unwrap();
-    snap.check(
-        &agent,
-        expect![[r#"
-            [
-              {"range": {"end": {"character": 12, "line": 1}, "start": {"character": 6, "line": 1}}, "uri": "file://$ROOT/.claude/agents/helper.md"}
-            ]
-        "#]],
-    );
-    // Not on a reference: nothing.
-    let none = client
-        .request("textDocument/definition", at(&u, 2, 3))
-        .await
-        .unwrap();
-    assert_eq!(none, Value::Null);
 }
 
 /// From the reviewer's name: the prompt's `agent:` (a file not open) and, with the
 /// declaration, the name itself. From a reference, the references of what it names.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn references_from_a_name_and_from_a_reference() {
-    let dir = project();
-    let mut client = start(dir.path(), true).await;
-    let u = open(
-        &mut client,
-        dir.path(),
-        ".claude/agents/reviewer.md",
-        REVIEWER,
-    )
-    .await;
+    let (dir, mut client, uris) = session(true, &[REVIEWER_MD]).await;
+    let u = &uris[0];
     let snap = Snap::new(dir.path());
-    let mut params = at(&u, 1, 8);
+    let mut params = at(u, 1, 8);
     params["context"] = json!({ "includeDeclaration": true });
     let refs = client
         .request("textDocument/references", params.clone())
@@ -163,20 +144,12 @@ async fn references_from_a_name_and_from_a_reference() {
 /// Renaming the helper from its `name`: the name, the reference in another open file
 /// (versioned), then the file (its stem is the name) renamed after the edits.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn rename_with_file_operations_renames_the_agent_file() {
-    let dir = project();
-    let mut client = start(dir.path(), true).await;
-    let h = open(&mut client, dir.path(), ".claude/agents/helper.md", HELPER).await;
-    open(
-        &mut client,
-        dir.path(),
-        ".claude/agents/reviewer.md",
-        REVIEWER,
-    )
-    .await;
+async fn rename_with_file_operations_moves_the_agent_file_and_the_skill_folder() {
+    let (dir, mut client, uris) = session(true, &[HELPER_MD, REVIEWER_MD]).await;
+    let h = &uris[0];
     let snap = Snap::new(dir.path());
     let prepared = client
-        .request("textDocument/prepareRename", at(&h, 1, 9))
+        .request("textDocument/prepareRename", at(h, 1, 9))
         .await
         .unwrap();
     snap.check(
@@ -188,69 +161,53 @@ async fn rename_with_file_operations_renames_the_agent_file() {
             }
         "#]],
     );
-    let mut params = at(&h, 1, 9);
+    let mut params = at(h, 1, 9);
     params["newName"] = json!("assistant");
-    let edit = client.request("textDocument/rename", params).await.unwrap();
-    snap.check(
-        &edit,
-        expect![[r#"
-            {
-              "documentChanges": [
-                {
-                  "edits": [
-                    {"newText": "assistant", "range": {"end": {"character": 12, "line": 1}, "start": {"character": 6, "line": 1}}}
-                  ],
-                  "textDocument": {"uri": "file://$ROOT/.claude/agents/helper.md", "version": 1}
-                },
-                {
-                  "edits": [
-                    {"newText": "assistant", "range": {"end": {"character": 25, "line": 4}, "start": {"character": 19, "line": 4}}}
-                  ],
-                  "textDocument": {"uri": "file://$ROOT/.claude/agents/reviewer.md", "version": 1}
-                },
-                {"kind": "rename", "newUri": "file://$ROOT/.claude/agents/assistant.md", "oldUri": "file://$ROOT/.claude/agents/helper.md", "options": {"ignoreIfExists": false, "overwrite": false}}
-              ]
-            }
-        "#]],
-    );
-}
-
-/// Renaming the skill from the agent's preload: the skill's folder is its name (Claude Code),
-/// so the folder is renamed; its `name` value and the preload are edited first.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn rename_of_a_skill_from_its_preload_renames_its_folder() {
-    let dir = project();
-    let mut client = start(dir.path(), true).await;
-    let u = open(
-        &mut client,
-        dir.path(),
-        ".claude/agents/reviewer.md",
-        REVIEWER,
-    )
-    .await;
-    let mut params = at(&u, 3, 17);
+    let agent = client.request("textDocument/rename", params).await.unwrap();
+    // The skill, from the agent's preload: its folder is its name (Claude Code), so the
+    // folder is renamed, after its `name` value and the preload are edited.
+    let mut params = at(&uris[1], 3, 17);
     params["newName"] = json!("review-code");
-    let edit = client.request("textDocument/rename", params).await.unwrap();
-    Snap::new(dir.path()).check(
-        &edit,
+    let skill = client.request("textDocument/rename", params).await.unwrap();
+    snap.check(
+        &json!([agent, skill]),
         expect![[r#"
-            {
-              "documentChanges": [
-                {
-                  "edits": [
-                    {"newText": "review-code", "range": {"end": {"character": 26, "line": 3}, "start": {"character": 15, "line": 3}}}
-                  ],
-                  "textDocument": {"uri": "file://$ROOT/.claude/agents/reviewer.md", "version": 1}
-                },
-                {
-                  "edits": [
-                    {"newText": "review-code", "range": {"end": {"character": 17, "line": 1}, "start": {"character": 6, "line": 1}}}
-                  ],
-                  "textDocument": {"uri": "file://$ROOT/.claude/skills/code-review/SKILL.md", "version": null}
-                },
-                {"kind": "rename", "newUri": "file://$ROOT/.claude/skills/review-code", "oldUri": "file://$ROOT/.claude/skills/code-review", "options": {"ignoreIfExists": false, "overwrite": false}}
-              ]
-            }
+            [
+              {
+                "documentChanges": [
+                  {
+                    "edits": [
+                      {"newText": "assistant", "range": {"end": {"character": 12, "line": 1}, "start": {"character": 6, "line": 1}}}
+                    ],
+                    "textDocument": {"uri": "file://$ROOT/.claude/agents/helper.md", "version": 1}
+                  },
+                  {
+                    "edits": [
+                      {"newText": "assistant", "range": {"end": {"character": 25, "line": 4}, "start": {"character": 19, "line": 4}}}
+                    ],
+                    "textDocument": {"uri": "file://$ROOT/.claude/agents/reviewer.md", "version": 1}
+                  },
+                  {"kind": "rename", "newUri": "file://$ROOT/.claude/agents/assistant.md", "oldUri": "file://$ROOT/.claude/agents/helper.md", "options": {"ignoreIfExists": false, "overwrite": false}}
+                ]
+              },
+              {
+                "documentChanges": [
+                  {
+                    "edits": [
+                      {"newText": "review-code", "range": {"end": {"character": 26, "line": 3}, "start": {"character": 15, "line": 3}}}
+                    ],
+                    "textDocument": {"uri": "file://$ROOT/.claude/agents/reviewer.md", "version": 1}
+                  },
+                  {
+                    "edits": [
+                      {"newText": "review-code", "range": {"end": {"character": 17, "line": 1}, "start": {"character": 6, "line": 1}}}
+                    ],
+                    "textDocument": {"uri": "file://$ROOT/.claude/skills/code-review/SKILL.md", "version": null}
+                  },
+                  {"kind": "rename", "newUri": "file://$ROOT/.claude/skills/review-code", "oldUri": "file://$ROOT/.claude/skills/code-review", "options": {"ignoreIfExists": false, "overwrite": false}}
+                ]
+              }
+            ]
         "#]],
     );
 }
@@ -259,10 +216,9 @@ async fn rename_of_a_skill_from_its_preload_renames_its_folder() {
 /// rename by hand.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn rename_without_file_operations_says_what_to_rename_by_hand() {
-    let dir = project();
-    let mut client = start(dir.path(), false).await;
-    let h = open(&mut client, dir.path(), ".claude/agents/helper.md", HELPER).await;
-    let mut params = at(&h, 1, 9);
+    let (dir, mut client, uris) = session(false, &[HELPER_MD]).await;
+    let h = &uris[0];
+    let mut params = at(h, 1, 9);
     params["newName"] = json!("assistant");
     let snap = Snap::new(dir.path());
     let edit = client.request("textDocument/rename", params).await.unwrap();
@@ -297,12 +253,11 @@ async fn rename_without_file_operations_says_what_to_rename_by_hand() {
 /// a place that is no name.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn rename_refusals() {
-    let dir = project();
-    let mut client = start(dir.path(), true).await;
-    let h = open(&mut client, dir.path(), ".claude/agents/helper.md", HELPER).await;
+    let (dir, mut client, uris) = session(true, &[HELPER_MD]).await;
+    let h = &uris[0];
     let mut out = Vec::new();
     for new in ["reviewer", "general-purpose", "Big Helper"] {
-        let mut params = at(&h, 1, 9);
+        let mut params = at(h, 1, 9);
         params["newName"] = json!(new);
         let e = client
             .request("textDocument/rename", params)
@@ -311,7 +266,7 @@ async fn rename_refusals() {
         out.push(e["message"].clone());
     }
     let e = client
-        .request("textDocument/prepareRename", at(&h, 2, 3))
+        .request("textDocument/prepareRename", at(h, 2, 3))
         .await
         .unwrap_err();
     out.push(e["message"].clone());
@@ -332,8 +287,7 @@ async fn rename_refusals() {
 /// and description.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn workspace_symbols_match_a_subsequence() {
-    let dir = project();
-    let mut client = start(dir.path(), true).await;
+    let (dir, mut client, _) = session(true, &[]).await;
     let found = client
         .request("workspace/symbol", json!({ "query": "rvw" }))
         .await
@@ -353,20 +307,13 @@ async fn workspace_symbols_match_a_subsequence() {
 /// after the description (the emoji counts three UTF-16 units, the hint sits after it).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn links_lens_and_cost_hint() {
-    let dir = project();
-    let mut client = start(dir.path(), true).await;
-    let u = open(
-        &mut client,
-        dir.path(),
-        ".claude/agents/reviewer.md",
-        REVIEWER,
-    )
-    .await;
-    let h = open(&mut client, dir.path(), ".claude/agents/helper.md", HELPER).await;
+    let (dir, mut client, uris) = session(true, &[REVIEWER_MD, HELPER_MD]).await;
+    let u = &uris[0];
+    let h = &uris[1];
     let snap = Snap::new(dir.path());
     let doc = |u: &str| json!({ "textDocument": { "uri": u } });
     let links = client
-        .request("textDocument/documentLink", doc(&u))
+        .request("textDocument/documentLink", doc(u))
         .await
         .unwrap();
     snap.check(
@@ -379,7 +326,7 @@ async fn links_lens_and_cost_hint() {
         "#]],
     );
     let lens = client
-        .request("textDocument/codeLens", doc(&h))
+        .request("textDocument/codeLens", doc(h))
         .await
         .unwrap();
     snap.check(
@@ -390,7 +337,7 @@ async fn links_lens_and_cost_hint() {
             ]
         "#]],
     );
-    let mut params = doc(&h);
+    let mut params = doc(h);
     params["range"] =
         json!({ "start": { "line": 0, "character": 0 }, "end": { "line": 9, "character": 0 } });
     let hints = client

@@ -101,15 +101,6 @@ impl Source for World {
     }
 }
 
-fn check_definition(fixture: &str, expect: Expect) {
-    let w = world(fixture);
-    let mut out = String::new();
-    for p in navigate::definition(&w.index, &w.record, w.f.cursor()) {
-        let _ = writeln!(out, "{}", w.place(&p));
-    }
-    expect.assert_eq(&out);
-}
-
 fn check_references(fixture: &str, expect: Expect) {
     let w = world(fixture);
     let mut out = String::new();
@@ -121,12 +112,10 @@ fn check_references(fixture: &str, expect: Expect) {
 
 /// The prepared range, then every edit (on the text the rename read) and move, or the refusal.
 fn check_rename(fixture: &str, new: &str, expect: Expect) {
-    check_rename_with(fixture, new, |_| {}, expect)
+    expect.assert_eq(&rename_answer(&world(fixture), new));
 }
 
-fn check_rename_with(fixture: &str, new: &str, change: impl Fn(&mut World), expect: Expect) {
-    let mut w = world(fixture);
-    change(&mut w);
+fn rename_answer(w: &World, new: &str) -> String {
     let mut out = String::new();
     let at = navigate::Cursor {
         path: &w.path,
@@ -146,7 +135,7 @@ fn check_rename_with(fixture: &str, new: &str, change: impl Fn(&mut World), expe
             let _ = writeln!(out, "not prepared: {e}");
         }
     }
-    let plan = navigate::rename(&w.index, &at, new, &w.f.registry, &w);
+    let plan = navigate::rename(&w.index, &at, new, &w.f.registry, w);
     match plan {
         Ok(plan) => {
             for f in &plan.files {
@@ -172,7 +161,7 @@ fn check_rename_with(fixture: &str, new: &str, change: impl Fn(&mut World), expe
             let _ = writeln!(out, "refused: {e}");
         }
     }
-    expect.assert_eq(&out);
+    out
 }
 
 const TEAM: &str = r#"
@@ -227,26 +216,21 @@ fn team(cursor_in: &str, at: &str) -> String {
 #[test]
 fn definition_from_a_quoted_preload_a_suffix_preload_and_a_loose_agent_name() {
     let lead = "/.claude/agents/lead.md";
-    check_definition(
-        &team(lead, "code-review"),
-        expect![[r#"
-            .claude/skills/code-review/SKILL.md 1:1-1:1 ""
-        "#]],
-    );
     // `review` is no project skill: Claude Code finds the plugin's `kit:review`.
-    check_definition(
-        &team(lead, "review\n"),
-        expect![[r#"
-            plugins/kit/skills/review/SKILL.md 2:7-2:13 "review"
-        "#]],
-    );
     // `Agent(Worker Bee)` matches `worker-bee` ignoring case and separators.
-    check_definition(
-        &team(lead, "Bee)"),
-        expect![[r#"
-            .claude/agents/worker-bee.md 2:7-2:17 "worker-bee"
-        "#]],
-    );
+    let mut out = String::new();
+    for at in ["code-review", "review\n", "Bee)"] {
+        let w = world(&team(lead, at));
+        for p in navigate::definition(&w.index, &w.record, w.f.cursor()) {
+            let _ = writeln!(out, "{} → {}", quote(at), w.place(&p));
+        }
+    }
+    expect![[r#"
+        "code-review" → .claude/skills/code-review/SKILL.md 1:1-1:1 ""
+        "review\n" → plugins/kit/skills/review/SKILL.md 2:7-2:13 "review"
+        "Bee)" → .claude/agents/worker-bee.md 2:7-2:17 "worker-bee"
+    "#]]
+    .assert_eq(&out);
 }
 
 #[test]
@@ -307,25 +291,23 @@ fn rename_of_a_plugin_skill_keeps_its_qualifier_and_refuses_the_qualifier() {
 /// reads it again and edits where the reference is now.
 #[test]
 fn rename_reads_a_file_again_when_the_index_is_older_than_its_text() {
-    check_rename_with(
-        &team("/.claude/agents/worker-bee.md", "worker-bee"),
-        "builder",
-        |w| {
-            let (_, text) = w
-                .disk
-                .iter_mut()
-                .find(|(p, _)| p.ends_with("lead.md"))
-                .unwrap();
-            *text = text.replace("description: Leads\n", "description: Leads\nmodel: opus\n");
-        },
-        expect![[r#"
-            prepared .claude/agents/worker-bee.md 2:7-2:17 "worker-bee" (worker-bee)
-            edit .claude/agents/lead.md 8:20-8:30 "Worker Bee" → "builder"
-            edit .claude/agents/lead.md 8:38-8:48 "worker-bee" → "builder"
-            edit .claude/agents/worker-bee.md 2:7-2:17 "worker-bee" → "builder"
-            move .claude/agents/worker-bee.md → .claude/agents/builder.md
-        "#]],
-    );
+    let mut w = world(&team("/.claude/agents/worker-bee.md", "worker-bee"));
+    let (_, lead) = w
+        .disk
+        .iter_mut()
+        .find(|(p, _)| p.ends_with("lead.md"))
+        .unwrap();
+    *lead = lead.replace("description: Leads\n", "description: Leads\nmodel: opus\n");
+    let answer = rename_answer(&w, "builder");
+    let in_lead: Vec<&str> = answer
+        .lines()
+        .filter(|l| l.contains(" .claude/agents/lead.md"))
+        .collect();
+    expect![[r#"
+        edit .claude/agents/lead.md 8:20-8:30 "Worker Bee" → "builder"
+        edit .claude/agents/lead.md 8:38-8:48 "worker-bee" → "builder"
+    "#]]
+    .assert_eq(&(in_lead.join("\n") + "\n"));
 }
 
 #[test]

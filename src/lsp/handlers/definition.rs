@@ -1,6 +1,6 @@
 //! `textDocument/definition`: from a reference to the personas it resolves to.
 
-use super::files::{Files, current};
+use super::files::{Files, with_current};
 use crate::analysis::navigate;
 use crate::lsp::server::Shared;
 use std::sync::Arc;
@@ -12,11 +12,15 @@ pub async fn definition(
     params: lsp::GotoDefinitionParams,
 ) -> Result<Option<lsp::GotoDefinitionResponse>> {
     let pos = params.text_document_position_params;
-    let Some(cur) = current(shared, &pos.text_document.uri).await? else {
-        return Ok(None);
-    };
-    let offset = cur.offset(pos.position);
-    let places = navigate::definition(&shared.index().personas, &cur.record, offset);
+    let places = with_current(shared, &pos.text_document.uri, |cur, index| {
+        Some(navigate::definition(
+            index,
+            &cur.record,
+            cur.offset(pos.position),
+        ))
+    })
+    .await?
+    .unwrap_or_default();
     let files = Files::new(shared);
     let found: Vec<lsp::Location> = places.iter().filter_map(|p| files.location(p)).collect();
     Ok((!found.is_empty()).then_some(lsp::GotoDefinitionResponse::Array(found)))

@@ -1,6 +1,6 @@
 //! `textDocument/documentLink`: each reference that resolves, linked to its file.
 
-use super::files::current;
+use super::files::with_current;
 use crate::analysis::navigate;
 use crate::lsp::server::Shared;
 use crate::lsp::to_proto;
@@ -12,21 +12,20 @@ pub async fn document_link(
     shared: &Arc<Shared>,
     params: lsp::DocumentLinkParams,
 ) -> Result<Option<Vec<lsp::DocumentLink>>> {
-    let Some(cur) = current(shared, &params.text_document.uri).await? else {
-        return Ok(None);
-    };
-    let jumps = navigate::jumps(&shared.index().personas, &cur.record);
-    let links = jumps
-        .iter()
-        .filter_map(|j| {
-            let target = j.targets.first()?;
-            Some(lsp::DocumentLink {
-                range: to_proto::range(&cur.snap.doc, &j.span, cur.snap.encoding),
-                target: Some(to_proto::uri(&target.path)?),
-                tooltip: Some(target.path.display().to_string()),
-                data: None,
+    with_current(shared, &params.text_document.uri, |cur, index| {
+        let links = navigate::jumps(index, &cur.record)
+            .iter()
+            .filter_map(|j| {
+                let target = j.targets.first()?;
+                Some(lsp::DocumentLink {
+                    range: to_proto::range(&cur.snap.doc, &j.span, cur.snap.encoding),
+                    target: Some(to_proto::uri(&target.path)?),
+                    tooltip: Some(target.path.display().to_string()),
+                    data: None,
+                })
             })
-        })
-        .collect();
-    Ok(Some(links))
+            .collect();
+        Some(links)
+    })
+    .await
 }

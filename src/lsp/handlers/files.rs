@@ -10,7 +10,7 @@ use crate::lsp::state::Snapshot;
 use crate::lsp::{from_proto, to_proto};
 use crate::project::Project;
 use crate::text::Encoding;
-use crate::workspace::{self, Record};
+use crate::workspace::{self, Personas, Record};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -57,6 +57,20 @@ pub async fn current(shared: &Arc<Shared>, uri: &lsp::Uri) -> Result<Option<Curr
         &detected,
     );
     Ok(Some(Current { snap, path, record }))
+}
+
+/// Answers a request about the open document at `uri` with `f` over its current record and
+/// the workspace index (locked while `f` runs: lookups only); `None` when it is not an open
+/// persona file or `f` has no answer.
+pub async fn with_current<T>(
+    shared: &Arc<Shared>,
+    uri: &lsp::Uri,
+    f: impl FnOnce(&Current, &Personas) -> Option<T>,
+) -> Result<Option<T>> {
+    Ok(match current(shared, uri).await? {
+        Some(cur) => f(&cur, &shared.index().personas),
+        None => None,
+    })
 }
 
 /// The workspace's files as the server sees them now.

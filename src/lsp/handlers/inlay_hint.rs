@@ -1,7 +1,7 @@
 //! `textDocument/inlayHint`: after the description, what the persona's always-loaded entry
 //! costs (an estimate) and its share of each budget it counts in.
 
-use super::files::current;
+use super::files::with_current;
 use crate::analysis::navigate;
 use crate::lsp::server::Shared;
 use crate::lsp::to_proto;
@@ -13,28 +13,23 @@ pub async fn inlay_hint(
     shared: &Arc<Shared>,
     params: lsp::InlayHintParams,
 ) -> Result<Option<Vec<lsp::InlayHint>>> {
-    let Some(cur) = current(shared, &params.text_document.uri).await? else {
-        return Ok(None);
-    };
-    let costs = navigate::costs(
-        &shared.index().personas,
-        &cur.path,
-        &cur.record,
-        cur.text(),
-        &cur.snap.location.registry,
-    );
-    let hints = costs
-        .into_iter()
-        .map(|c| lsp::InlayHint {
-            position: to_proto::position(&cur.snap.doc, c.at, cur.snap.encoding),
-            label: lsp::InlayHintLabel::String(c.label),
-            kind: None,
-            text_edits: None,
-            tooltip: None,
-            padding_left: Some(true),
-            padding_right: None,
-            data: None,
-        })
-        .collect();
-    Ok(Some(hints))
+    with_current(shared, &params.text_document.uri, |cur, index| {
+        let registry = &cur.snap.location.registry;
+        let costs = navigate::costs(index, &cur.path, &cur.record, cur.text(), registry);
+        let hints = costs
+            .into_iter()
+            .map(|c| lsp::InlayHint {
+                position: to_proto::position(&cur.snap.doc, c.at, cur.snap.encoding),
+                label: lsp::InlayHintLabel::String(c.label),
+                kind: None,
+                text_edits: None,
+                tooltip: None,
+                padding_left: Some(true),
+                padding_right: None,
+                data: None,
+            })
+            .collect();
+        Some(hints)
+    })
+    .await
 }

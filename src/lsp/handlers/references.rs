@@ -1,6 +1,6 @@
 //! `textDocument/references`: every reference in the workspace to the persona at the cursor.
 
-use super::files::{Files, current};
+use super::files::{Files, with_current};
 use crate::analysis::navigate;
 use crate::lsp::server::Shared;
 use std::sync::Arc;
@@ -12,19 +12,18 @@ pub async fn references(
     params: lsp::ReferenceParams,
 ) -> Result<Option<Vec<lsp::Location>>> {
     let pos = params.text_document_position;
-    let Some(cur) = current(shared, &pos.text_document.uri).await? else {
-        return Ok(None);
-    };
-    let offset = cur.offset(pos.position);
-    let places = navigate::references(
-        &shared.index().personas,
-        &cur.path,
-        &cur.record,
-        offset,
-        params.context.include_declaration,
-    );
+    let with_declaration = params.context.include_declaration;
+    let places = with_current(shared, &pos.text_document.uri, |cur, index| {
+        let offset = cur.offset(pos.position);
+        Some(navigate::references(
+            index,
+            &cur.path,
+            &cur.record,
+            offset,
+            with_declaration,
+        ))
+    })
+    .await?;
     let files = Files::new(shared);
-    Ok(Some(
-        places.iter().filter_map(|p| files.location(p)).collect(),
-    ))
+    Ok(places.map(|places| places.iter().filter_map(|p| files.location(p)).collect()))
 }

@@ -2,7 +2,7 @@
 //! to it, and the folder or file tied to it, as one workspace edit (see
 //! `to_proto::rename_edit` for what a client without file operations gets).
 
-use super::files::{Files, current};
+use super::files::{Files, current, with_current};
 use crate::analysis::navigate;
 use crate::lsp::server::Shared;
 use crate::lsp::to_proto;
@@ -22,23 +22,30 @@ pub async fn prepare_rename(
     shared: &Arc<Shared>,
     params: lsp::TextDocumentPositionParams,
 ) -> Result<Option<lsp::PrepareRenameResponse>> {
-    let Some(cur) = current(shared, &params.text_document.uri).await? else {
-        return Ok(None);
-    };
-    let offset = cur.offset(params.position);
-    let at = navigate::Cursor {
-        path: &cur.path,
-        record: &cur.record,
-        text: cur.text(),
-        offset,
-    };
-    let answer = navigate::prepare_rename(&shared.index().personas, &at);
+    let answer = with_current(shared, &params.text_document.uri, |cur, index| {
+        let at = navigate::Cursor {
+            path: &cur.path,
+            record: &cur.record,
+            text: cur.text(),
+            offset: cur.offset(params.position),
+        };
+        Some(
+            navigate::prepare_rename(index, &at).map(|(span, placeholder)| {
+                let range = to_proto::range(&cur.snap.doc, &span, cur.snap.encoding);
+                (range, placeholder)
+            }),
+        )
+    })
+    .await?;
     match answer {
-        Ok((span, placeholder)) => Ok(Some(lsp::PrepareRenameResponse::RangeWithPlaceholder {
-            range: to_proto::range(&cur.snap.doc, &span, cur.snap.encoding),
-            placeholder,
-        })),
-        Err(why) => Err(refused(why)),
+        Some(Ok((range, placeholder))) => {
+            Ok(Some(lsp::PrepareRenameResponse::RangeWithPlaceholder {
+                range,
+                placeholder,
+            }))
+        }
+        Some(Err(why)) => Err(refused(why)),
+        None => Ok(None),
     }
 }
 
