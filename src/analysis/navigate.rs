@@ -834,3 +834,56 @@ fn line_end_after(text: &str, span: &Range<usize>) -> usize {
         .find(['\n', '\r'])
         .map_or(text.len(), |i| last + i)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::schema::NameFormat;
+
+    #[test]
+    fn a_new_name_is_written_for_where_it_goes() {
+        let text = "a: 'x'\nb: \"x\"\nc: x\n";
+        assert_eq!(written_as(text, &(4..5), "it's"), "it''s");
+        assert_eq!(written_as(text, &(11..12), "say \"hi\""), "say \\\"hi\\\"");
+        assert_eq!(written_as(text, &(18..19), "a: b"), "'a: b'");
+        assert_eq!(written_as(text, &(18..19), "plain"), "plain");
+    }
+
+    #[test]
+    fn the_cost_goes_at_the_end_of_the_descriptions_last_line() {
+        let text = "description: |\n  one\n  two\nnext: x\n";
+        // A block scalar's span ends after its line break.
+        assert_eq!(line_end_after(text, &(13..27)), 26);
+        let text = "description: short # note\r\nx: y";
+        assert_eq!(line_end_after(text, &(13..18)), 25);
+        assert_eq!(line_end_after("d: x", &(3..99)), 4);
+    }
+
+    #[test]
+    fn fuzzy_scores_prefer_prefixes_runs_and_word_starts() {
+        assert!(fuzzy_score("cr", "code-review") > fuzzy_score("cr", "scary"));
+        assert!(fuzzy_score("rev", "review") > fuzzy_score("rev", "code-review"));
+        assert_eq!(fuzzy_score("zz", "review"), None);
+        assert!(fuzzy_score("", "anything").is_some());
+        assert!(fuzzy_score("RE", "review").is_some());
+    }
+
+    /// Each name format refuses what `invalid-name` reports, and takes what it accepts.
+    #[test]
+    fn new_names_are_checked_with_the_dialects_format() {
+        let schema = Schema::builtin();
+        let of = |f: NameFormat| schema.dialects.iter().find(|d| d.name.format == f).unwrap();
+        let agent = of(NameFormat::ClaudeAgent);
+        let skill = of(NameFormat::Skill);
+        let slug = of(NameFormat::LowercaseSlug);
+        let refusal = crate::analysis::rules::name_refusal;
+        assert_eq!(refusal(agent, "code-reviewer"), None);
+        assert!(refusal(agent, "Code Reviewer").is_some());
+        assert_eq!(refusal(skill, "pdf-tools"), None);
+        assert!(refusal(skill, "pdf--tools").is_some());
+        assert!(refusal(skill, &"a".repeat(65)).is_some());
+        assert_eq!(refusal(slug, "my_agent"), None);
+        assert!(refusal(slug, "my agent").is_some());
+        assert_eq!(refusal(of(NameFormat::Free), "Any Name"), None);
+    }
+}
