@@ -72,7 +72,7 @@ async fn session(file_ops: bool, open: &[&str]) -> (tempfile::TempDir, TestClien
 }
 
 /// From a `skills:` item after an emoji (column 17 in UTF-16) to the skill's file, whose name
-/// comes from its folder (its start); from `Agent(helper)` to the helper's `name` value.
+/// comes from its folder (at its `name` value); from `Agent(helper)` to the helper's `name` value.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn definition_from_a_skill_preload_and_an_agent_tool() {
     let (dir, mut client, uris) = session(true, &[REVIEWER_MD]).await;
@@ -92,7 +92,7 @@ async fn definition_from_a_skill_preload_and_an_agent_tool() {
         expect![[r#"
             [
               [
-                {"range": {"end": {"character": 0, "line": 0}, "start": {"character": 0, "line": 0}}, "uri": "file://$ROOT/.claude/skills/code-review/SKILL.md"}
+                {"range": {"end": {"character": 17, "line": 1}, "start": {"character": 6, "line": 1}}, "uri": "file://$ROOT/.claude/skills/code-review/SKILL.md"}
               ],
               [
                 {"range": {"end": {"character": 12, "line": 1}, "start": {"character": 6, "line": 1}}, "uri": "file://$ROOT/.claude/agents/helper.md"}

@@ -91,6 +91,25 @@ pub fn definition(index: &Personas, record: &Record, offset: usize) -> Vec<Place
         .unwrap_or_default()
 }
 
+/// A place at a file's start moved to the file's `name` value, when it has one: the name of a
+/// Claude Code project skill comes from its folder, but its `name` value is where to look.
+pub fn at_name_value(
+    index: &Personas,
+    place: &mut Place,
+    registry: &Registry,
+    source: &dyn Source,
+) {
+    if place.span != (0..0) {
+        return;
+    }
+    let (Some(record), Some(file)) = (index.get(&place.path), source.text(&place.path)) else {
+        return;
+    };
+    if let Some(span) = name_value(&file.text, record, registry) {
+        place.span = span;
+    }
+}
+
 /// The personas a cursor at `offset` of the file at `path` is about: those its reference
 /// there resolves to, else the file itself.
 fn subjects(index: &Personas, path: &Path, record: &Record, offset: usize) -> Vec<PathBuf> {

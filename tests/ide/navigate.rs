@@ -221,12 +221,13 @@ fn definition_from_a_quoted_preload_a_suffix_preload_and_a_loose_agent_name() {
     let mut out = String::new();
     for at in ["code-review", "review\n", "Bee)"] {
         let w = world(&team(lead, at));
-        for p in navigate::definition(&w.index, &w.record, w.f.cursor()) {
+        for mut p in navigate::definition(&w.index, &w.record, w.f.cursor()) {
+            navigate::at_name_value(&w.index, &mut p, &w.f.registry, &w);
             let _ = writeln!(out, "{} → {}", quote(at), w.place(&p));
         }
     }
     expect![[r#"
-        "code-review" → .claude/skills/code-review/SKILL.md 1:1-1:1 ""
+        "code-review" → .claude/skills/code-review/SKILL.md 2:7-2:18 "code-review"
         "review\n" → plugins/kit/skills/review/SKILL.md 2:7-2:13 "review"
         "Bee)" → .claude/agents/worker-bee.md 2:7-2:17 "worker-bee"
     "#]]

@@ -12,16 +12,17 @@ pub async fn definition(
     params: lsp::GotoDefinitionParams,
 ) -> Result<Option<lsp::GotoDefinitionResponse>> {
     let pos = params.text_document_position_params;
+    let files = Files::new(shared);
     let places = with_current(shared, &pos.text_document.uri, |cur, index| {
-        Some(navigate::definition(
-            index,
-            &cur.record,
-            cur.offset(pos.position),
-        ))
+        let mut found = navigate::definition(index, &cur.record, cur.offset(pos.position));
+        // A skill named by its folder: to its `name` value, where there is one.
+        for p in &mut found {
+            navigate::at_name_value(index, p, &cur.snap.location.registry, &files);
+        }
+        Some(found)
     })
     .await?
     .unwrap_or_default();
-    let files = Files::new(shared);
     let found: Vec<lsp::Location> = places.iter().filter_map(|p| files.location(p)).collect();
     Ok((!found.is_empty()).then_some(lsp::GotoDefinitionResponse::Array(found)))
 }
