@@ -7,25 +7,12 @@
 mod lsp_support;
 
 use expect_test::expect;
-use lsp_support::{Snap, TestClient, apply, capabilities, cursor, file_uri, without_id};
+use lsp_support::{Snap, TestClient, apply, capabilities, cursor, file_uri, project, without_id};
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 
 /// A Claude Code agent with a YAML error after an emoji and a misspelt color.
 const BUILDER: &str = "---\nname: builder\ndescription: 🏗️ Builds: things\ncolor: purpel\nmodel: sonnet\n---\nYou build things.\n";
-
-/// A project folder (with `.git`, so that it is the project root for `check` too) holding
-/// `files`.
-fn project(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join(".git")).unwrap();
-    for (path, text) in files {
-        let p = dir.path().join(path);
-        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-        std::fs::write(p, text).unwrap();
-    }
-    dir
-}
 
 fn uri(root: &Path, rel: &str) -> String {
     file_uri(&root.join(rel))
@@ -93,14 +80,21 @@ async fn initialize_negotiates_the_position_encoding_and_advertises_features() {
                   "codeActionKinds": ["quickfix", "source.fixAll.persona-ls"],
                   "resolveProvider": false
                 },
+                "codeLensProvider": {"resolveProvider": false},
                 "completionProvider": {"resolveProvider": false, "triggerCharacters": [":", " ", ",", "[", "-"]},
+                "definitionProvider": true,
+                "documentLinkProvider": {"resolveProvider": false},
                 "documentSymbolProvider": true,
                 "foldingRangeProvider": true,
                 "hoverProvider": true,
+                "inlayHintProvider": true,
                 "positionEncoding": "utf-8",
+                "referencesProvider": true,
+                "renameProvider": {"prepareProvider": true},
                 "selectionRangeProvider": true,
                 "textDocumentSync": {"change": 2, "openClose": true, "save": {"includeText": false}},
-                "workspace": {"workspaceFolders": {"changeNotifications": true, "supported": true}}
+                "workspace": {"workspaceFolders": {"changeNotifications": true, "supported": true}},
+                "workspaceSymbolProvider": true
               },
               "serverInfo": {"name": "persona-ls", "version": "$VERSION"}
             }

@@ -5,6 +5,7 @@ pub mod completion;
 pub mod cross;
 pub mod fix_all;
 pub mod hover;
+pub mod navigate;
 pub mod quote;
 pub mod rules;
 pub mod suggest;

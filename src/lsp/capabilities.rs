@@ -23,6 +23,8 @@ pub struct ClientFlags {
     pub hierarchical_symbols: bool,
     pub code_action_literals: bool,
     pub document_changes: bool,
+    /// `documentChanges` with `rename` resource operations: a rename can move files.
+    pub resource_rename: bool,
     pub watch_files: bool,
     pub configuration: bool,
 }
@@ -80,6 +82,10 @@ pub fn client_flags(caps: &lsp::ClientCapabilities) -> ClientFlags {
             .is_some(),
         document_changes: ws.and_then(|w| w.workspace_edit.as_ref()?.document_changes)
             == Some(true),
+        resource_rename: ws
+            .and_then(|w| w.workspace_edit.as_ref()?.resource_operations.as_ref())
+            .is_some_and(|ops| ops.contains(&lsp::ResourceOperationKind::Rename))
+            && ws.and_then(|w| w.workspace_edit.as_ref()?.document_changes) == Some(true),
         watch_files: ws.and_then(|w| w.did_change_watched_files.as_ref()?.dynamic_registration)
             == Some(true),
         configuration: ws.and_then(|w| w.configuration) == Some(true),
@@ -132,6 +138,21 @@ pub fn server_capabilities(flags: &ClientFlags) -> lsp::ServerCapabilities {
         document_symbol_provider: Some(lsp::OneOf::Left(true)),
         folding_range_provider: Some(lsp::FoldingRangeProviderCapability::Simple(true)),
         selection_range_provider: Some(lsp::SelectionRangeProviderCapability::Simple(true)),
+        definition_provider: Some(lsp::OneOf::Left(true)),
+        references_provider: Some(lsp::OneOf::Left(true)),
+        rename_provider: Some(lsp::OneOf::Right(lsp::RenameOptions {
+            prepare_provider: Some(true),
+            work_done_progress_options: Default::default(),
+        })),
+        workspace_symbol_provider: Some(lsp::OneOf::Left(true)),
+        document_link_provider: Some(lsp::DocumentLinkOptions {
+            resolve_provider: Some(false),
+            work_done_progress_options: Default::default(),
+        }),
+        code_lens_provider: Some(lsp::CodeLensOptions {
+            resolve_provider: Some(false),
+        }),
+        inlay_hint_provider: Some(lsp::OneOf::Left(true)),
         diagnostic_provider: flags.pull_diagnostics.then(|| {
             lsp::DiagnosticServerCapabilities::Options(lsp::DiagnosticOptions {
                 identifier: Some("persona-ls".to_string()),

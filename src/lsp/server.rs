@@ -196,6 +196,18 @@ impl LanguageServer for Backend {
             => folding::folding_range;
         selection_range(SelectionRangeParams) -> Option<Vec<lsp::SelectionRange>>
             => selection::selection_range;
+        goto_definition(GotoDefinitionParams) -> Option<lsp::GotoDefinitionResponse>
+            => definition::definition;
+        references(ReferenceParams) -> Option<Vec<lsp::Location>> => references::references;
+        prepare_rename(TextDocumentPositionParams) -> Option<lsp::PrepareRenameResponse>
+            => rename::prepare_rename;
+        rename(RenameParams) -> Option<lsp::WorkspaceEdit> => rename::rename;
+        symbol(WorkspaceSymbolParams) -> Option<lsp::WorkspaceSymbolResponse>
+            => workspace_symbol::symbol;
+        document_link(DocumentLinkParams) -> Option<Vec<lsp::DocumentLink>>
+            => document_link::document_link;
+        code_lens(CodeLensParams) -> Option<Vec<lsp::CodeLens>> => code_lens::code_lens;
+        inlay_hint(InlayHintParams) -> Option<Vec<lsp::InlayHint>> => inlay_hint::inlay_hint;
     }
 }
 

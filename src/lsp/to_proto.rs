@@ -439,6 +439,123 @@ pub fn selection_range(
     })
 }
 
+// Navigation: places in other files' texts (open documents or the disk), converted with a
+// line index of that text, so that positions are as exact there as in the open document.
+
+/// A byte range of `text` (any file's) as an LSP range.
+pub fn text_range(text: &str, r: &Range<usize>, enc: Encoding) -> lsp::Range {
+    let lines = crate::text::LineIndex::new(text);
+    let p = |o: usize| {
+        let p = lines.position(text, o, enc);
+        lsp::Position {
+            line: p.line,
+            character: p.character,
+        }
+    };
+    lsp::Range {
+        start: p(r.start),
+        end: p(r.end.max(r.start)),
+    }
+}
+
+/// The symbol kind of a persona, by what its namespace calls it (`subagent`, `skill`, …).
+pub fn persona_kind(what: &str) -> lsp::SymbolKind {
+    if what.ends_with("agent") {
+        lsp::SymbolKind::CLASS
+    } else if what.ends_with("skill") {
+        lsp::SymbolKind::FUNCTION
+    } else if what.ends_with("command") {
+        lsp::SymbolKind::METHOD
+    } else {
+        lsp::SymbolKind::FILE
+    }
+}
+
+/// A rename plan as one workspace edit. With `operations` (the client takes
+/// `documentChanges` with `rename` operations): every text edit first, versioned where the
+/// document is open, then the renames. Otherwise a `changes` map, and the renames are left
+/// out: the second value names them, for the user to make by hand.
+pub fn rename_edit(
+    plan: &crate::analysis::navigate::RenamePlan,
+    enc: Encoding,
+    operations: bool,
+) -> (lsp::WorkspaceEdit, Option<String>) {
+    let edits = |f: &crate::analysis::navigate::FileEdits| -> Vec<lsp::TextEdit> {
+        let lines = crate::text::LineIndex::new(&f.text.text);
+        let p = |o: usize| {
+            let p = lines.position(&f.text.text, o, enc);
+            lsp::Position {
+                line: p.line,
+                character: p.character,
+            }
+        };
+        f.edits
+            .iter()
+            .map(|(r, new)| lsp::TextEdit {
+                range: lsp::Range {
+                    start: p(r.start),
+                    end: p(r.end),
+                },
+                new_text: new.clone(),
+            })
+            .collect()
+    };
+    if operations {
+        let mut ops: Vec<lsp::DocumentChangeOperation> = plan
+            .files
+            .iter()
+            .filter_map(|f| {
+                Some(lsp::DocumentChangeOperation::Edit(lsp::TextDocumentEdit {
+                    text_document: lsp::OptionalVersionedTextDocumentIdentifier {
+                        uri: uri(&f.path)?,
+                        version: f.text.version,
+                    },
+                    edits: edits(f).into_iter().map(lsp::OneOf::Left).collect(),
+                }))
+            })
+            .collect();
+        ops.extend(plan.moves.iter().filter_map(|(from, to)| {
+            Some(lsp::DocumentChangeOperation::Op(lsp::ResourceOp::Rename(
+                lsp::RenameFile {
+                    old_uri: uri(from)?,
+                    new_uri: uri(to)?,
+                    options: Some(lsp::RenameFileOptions {
+                        overwrite: Some(false),
+                        ignore_if_exists: Some(false),
+                    }),
+                    annotation_id: None,
+                },
+            )))
+        }));
+        let edit = lsp::WorkspaceEdit {
+            document_changes: Some(lsp::DocumentChanges::Operations(ops)),
+            ..Default::default()
+        };
+        return (edit, None);
+    }
+    let changes: HashMap<lsp::Uri, Vec<lsp::TextEdit>> = plan
+        .files
+        .iter()
+        .filter_map(|f| Some((uri(&f.path)?, edits(f))))
+        .collect();
+    let manual = (!plan.moves.is_empty()).then(|| {
+        let moves: Vec<String> = plan
+            .moves
+            .iter()
+            .map(|(from, to)| format!("`{}` to `{}`", from.display(), to.display()))
+            .collect();
+        format!(
+            "persona-ls: this editor cannot rename files in a rename: rename {} by hand, or the tool no longer finds it by its new name.",
+            moves.join(" and ")
+        )
+    });
+    let edit = lsp::WorkspaceEdit {
+        changes: Some(changes),
+        ..Default::default()
+    };
+    (edit, manual)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

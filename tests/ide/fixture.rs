@@ -48,6 +48,9 @@ pub struct Fixture {
     pub snippets: bool,
     /// The project markers the fixture's other files make.
     pub markers: Markers,
+    /// Every file but the configuration, `(path, text)`, the persona's without its `$0`: what
+    /// the workspace index holds (`navigate.rs` indexes them all).
+    pub files: Vec<(String, String)>,
     index: LineIndex,
 }
 
@@ -114,6 +117,7 @@ impl Fixture {
         let mut config = None;
         let mut persona: Option<File> = None;
         let mut others = Vec::new();
+        let mut all = Vec::new();
         for mut file in files {
             // The flags apply to the whole file, once it is read.
             if file.crlf {
@@ -124,7 +128,10 @@ impl Fixture {
             }
             if file.path.ends_with(".persona-ls.toml") {
                 config = Some(file.text);
-            } else if persona.is_none() || file.text.contains("$0") {
+                continue;
+            }
+            all.push((file.path.clone(), file.text.replacen("$0", "", 1)));
+            if persona.is_none() || file.text.contains("$0") {
                 others.extend(persona.replace(file).map(|f| f.path));
             } else {
                 others.push(file.path);
@@ -148,6 +155,7 @@ impl Fixture {
             lazy_docs,
             snippets,
             markers,
+            files: all,
             index,
         }
     }
@@ -268,7 +276,7 @@ pub fn indent(text: &str, by: usize) -> String {
 
 /// The dialects whose project markers the other files' paths hold in a folder at or above the
 /// persona's: `opencode.jsonc` marks every file below its folder, `.opencode/x` too.
-fn markers_around(persona: &str, others: &[String]) -> Markers {
+pub fn markers_around(persona: &str, others: &[String]) -> Markers {
     let mut found = Markers::default();
     for other in others {
         let parts: Vec<&str> = other.split('/').collect();

@@ -6,4 +6,5 @@
 mod completion;
 mod fixture;
 mod hover;
+mod navigate;
 mod structure;

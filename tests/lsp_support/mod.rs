@@ -76,6 +76,19 @@ pub fn capabilities(encodings: &[&str]) -> Value {
     })
 }
 
+/// A project folder (with `.git`, so that it is the project root for `check` too) holding
+/// `files`.
+pub fn project(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join(".git")).unwrap();
+    for (path, text) in files {
+        let p = dir.path().join(path);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+    dir
+}
+
 /// The `file:` URI of a path (canonicalised when it exists, percent-encoded).
 pub fn file_uri(path: &Path) -> String {
     let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());

@@ -186,3 +186,27 @@ fn slug_fix(cx: &RuleCx, v: &Node, name: &str) -> Option<Fix> {
         )
     })
 }
+
+/// Why `name` is not a name to give a persona of `dialect` (a rename's check): what this rule
+/// would report, said in one sentence; `None` when it fits the dialect's format.
+pub fn refusal(dialect: &crate::schema::Dialect, name: &str) -> Option<String> {
+    let tool = &dialect.tool;
+    match dialect.name.format {
+        NameFormat::Free => None,
+        NameFormat::ClaudeAgent => (!is_slug(name)).then(|| {
+            format!("{tool} agent names are lowercase letters, digits and hyphens: use `{}`", slug(name))
+        }),
+        NameFormat::Skill => {
+            let normal: String = name.nfkc().collect();
+            let long = dialect
+                .name
+                .max_length
+                .is_some_and(|max| normal.chars().count() > max);
+            (long || !fits(&normal, NameLetters::AsciiLowercase))
+                .then(|| format!("the skill name `{name}` {}", if long { "is too long".to_string() } else { problem(&normal) }))
+        }
+        NameFormat::LowercaseSlug => (!is_lowercase_slug(name)).then(|| {
+            format!("{tool} names may only hold lowercase letters, digits, `-` and `_`: use `{}`", slug(name))
+        }),
+    }
+}

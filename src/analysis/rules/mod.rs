@@ -335,6 +335,12 @@ impl fmt::Display for Code {
 /// Runs every rule of the file's stages, stage by stage.
 /// Whether the file's tool skips it on purpose (the table's `skipped_paths`): then that is
 /// reported, and [`run`] has nothing to check.
+/// Why `name` cannot be given to a persona of `dialect` (`invalid-name`'s format check, for
+/// a rename); `None` when it fits.
+pub fn name_refusal(dialect: &crate::schema::Dialect, name: &str) -> Option<String> {
+    invalid_name::refusal(dialect, name)
+}
+
 pub fn skipped_by_tool(cx: &mut RuleCx) -> bool {
     misplaced_file::skipped_by_tool(cx)
 }

@@ -21,16 +21,24 @@
 //!   refresh) run in spawned tasks, never awaited in a notification handler.
 
 pub mod code_action;
+pub mod code_lens;
 pub mod completion;
 pub mod configuration;
+pub mod definition;
 pub mod diagnostics;
+pub mod document_link;
+pub mod files;
 pub mod folding;
 pub mod hover;
+pub mod inlay_hint;
 pub mod lifecycle;
+pub mod references;
+pub mod rename;
 pub mod selection;
 pub mod symbols;
 pub mod sync;
 pub mod workspace;
+pub mod workspace_symbol;
 
 pub(super) use diagnostics::Lane;
 
