@@ -172,10 +172,12 @@ pub fn record(
         base,
     };
     let mut names = Vec::new();
-    // A `README.md` in an agents folder is documentation, not a persona of that name.
-    let documentation = registry
-        .file_names()
-        .is_documentation(rel.rsplit('/').next().unwrap_or(rel));
+    // A `README.md` without front matter in an agents folder is documentation, not a persona
+    // of that name (a `security.md` agent with front matter is an agent).
+    let documentation = parsed.split.block.is_none()
+        && registry
+            .file_names()
+            .is_documentation(rel.rsplit('/').next().unwrap_or(rel));
     for (i, row) in names_table.identities.iter().enumerate() {
         if documentation {
             break;
