@@ -1712,8 +1712,8 @@ async fn pull_diagnostics_when_the_client_supports_them() {
         expect![[r#"
             {
               "identifier": "persona-ls",
-              "interFileDependencies": false,
-              "workspaceDiagnostics": false
+              "interFileDependencies": true,
+              "workspaceDiagnostics": true
             }
         "#]],
     );
@@ -1798,8 +1798,8 @@ async fn pull_diagnostics_when_the_client_supports_them() {
     snap.check(
         &report,
         expect![[r#"
-        {"items": [], "kind": "full", "resultId": "$RESULT_ID3"}
-    "#]],
+            {"kind": "unchanged", "resultId": "$RESULT_ID2"}
+        "#]],
     );
     assert_eq!(client.shutdown_and_exit().await, 0);
 }

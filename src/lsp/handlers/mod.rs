@@ -20,9 +20,11 @@
 //! - Client round-trips (`workspace/configuration`, capability registration, diagnostic
 //!   refresh) run in spawned tasks, never awaited in a notification handler.
 
+pub mod closed;
 pub mod code_action;
 pub mod completion;
 pub mod configuration;
+pub mod cross;
 pub mod diagnostics;
 pub mod folding;
 pub mod hover;
