@@ -166,14 +166,13 @@ impl Shared {
             }
             let walked = walk.await.ok();
             let files = walked.as_ref().map_or(0, |w| w.files);
-            if let Some(p) = progress {
-                p.finish_with_message(format!("indexed {files} files"))
-                    .await;
-            }
-            let Some(mut walked) = walked else { return };
-            if shared.lock().generation != generation {
+            let current = shared.lock().generation == generation;
+            let Some(mut walked) = walked.filter(|_| current) else {
+                if let Some(p) = progress {
+                    p.finish().await;
+                }
                 return;
-            }
+            };
             walked.log_skipped();
             let found: HashSet<PathBuf> = walked.updates.iter().map(|(p, _)| p.clone()).collect();
             let stale: Vec<PathBuf> = shared
@@ -188,6 +187,11 @@ impl Shared {
                 .updates
                 .extend(stale.into_iter().map(|p| (p, Update::Removed)));
             shared.apply(walked.updates, &HashSet::new());
+            // The end of the progress report says the index is complete.
+            if let Some(p) = progress {
+                p.finish_with_message(format!("indexed {files} files"))
+                    .await;
+            }
             tracing::info!(
                 "workspace index: {} persona files ({files} Markdown files read, {} skipped)",
                 shared.index().len(),
