@@ -7,7 +7,7 @@
 //! is found, and the output is sorted by path as when every result was held.
 
 mod context;
-pub(crate) mod files;
+mod files;
 mod ordered;
 mod output;
 mod plan;

@@ -144,7 +144,7 @@ pub fn read(path: &Path, project: &Project, enc: Encoding) -> Read {
     if !project.is_readable(path) || !path.is_file() {
         return Read::NotPersona;
     }
-    let text = match crate::cli::files::read(path) {
+    let text = match crate::project::read_text(path) {
         Ok(t) => t,
         Err(why) => return Read::Skipped(why),
     };
