@@ -1991,6 +1991,26 @@ async fn indexed(client: &mut TestClient) -> Value {
 const PLANNER: &str = "---\nname: planner\ndescription: Plans the work\n---\nYou plan.\n";
 const PLAN_PROMPT: &str = "---\nagent: planner\ndescription: Plan a feature\n---\nPlan it.\n";
 
+/// A notification to send (method, parameters), made when it is sent.
+type Notify<'a> = Box<dyn FnOnce() -> (&'static str, Value) + 'a>;
+
+/// Sends `breaking` and waits for `dependent`'s publish with `unknown-reference`, then sends
+/// `healing` and waits for one without; returns both publishes.
+async fn broken_then_healed(
+    client: &mut TestClient,
+    dependent: &str,
+    breaking: Notify<'_>,
+    healing: Notify<'_>,
+) -> (Value, Value) {
+    let (method, params) = breaking();
+    client.notify(method, params).await;
+    let broken = publish_after(client, dependent, has_unknown).await;
+    let (method, params) = healing();
+    client.notify(method, params).await;
+    let healed = publish_after(client, dependent, |p| !has_unknown(p)).await;
+    (broken, healed)
+}
+
 /// A VS Code prompt names its agent (`agent: planner`): when the agent's `name:` changes in
 /// the editor, the prompt gets `unknown-reference` at once, and loses it when the name comes
 /// back; the prompt itself is never re-analysed, only its cross-file part.
@@ -2009,9 +2029,19 @@ async fn a_renamed_agent_gives_the_prompt_naming_it_unknown_reference_at_once() 
     client
         .notification(PUBLISH, |p| p["uri"] == prompt && !has_unknown(p))
         .await;
-    let rename = |to: &str| json!([{ "range": { "start": { "line": 1, "character": 6 }, "end": { "line": 1, "character": if to == "planner" { 15 } else { 13 } } }, "text": to }]);
-    client.change(&agent, 2, rename("architect")).await;
-    let broken = publish_after(&mut client, &prompt, has_unknown).await;
+    // `name: planner` → `name: architect` (version 2) and back (version 3).
+    let rename = |version: i64, from: &str, to: &str| -> Notify<'_> {
+        let end = 6 + from.len();
+        let params = json!({ "textDocument": { "uri": agent, "version": version }, "contentChanges": [{ "range": { "start": { "line": 1, "character": 6 }, "end": { "line": 1, "character": end } }, "text": to }] });
+        Box::new(move || ("textDocument/didChange", params))
+    };
+    let (broken, healed) = broken_then_healed(
+        &mut client,
+        &prompt,
+        rename(2, "planner", "architect"),
+        rename(3, "architect", "planner"),
+    )
+    .await;
     snap.check(&broken, expect![[r#"
         {
           "diagnostics": [
@@ -2021,10 +2051,8 @@ async fn a_renamed_agent_gives_the_prompt_naming_it_unknown_reference_at_once() 
           "version": 1
         }
     "#]]);
-    client.change(&agent, 3, rename("planner")).await;
-    let fixed = publish_after(&mut client, &prompt, |p| !has_unknown(p)).await;
     snap.check(
-        &fixed,
+        &healed,
         expect![[r#"
         {
           "diagnostics": [],
@@ -2049,32 +2077,32 @@ async fn a_renamed_skill_folder_gives_its_preloader_unknown_reference() {
         (".claude/skills/review/SKILL.md", REVIEW),
     ]);
     let snap = Snap::new(dir.path());
-    let (mut client, _) = TestClient::start(
-        with_progress(capabilities(&["utf-16"])),
-        Some(dir.path()),
-        None,
-    )
-    .await;
+    let caps = with_progress(capabilities(&["utf-16"]));
+    let (mut client, _) = TestClient::start(caps, Some(dir.path()), None).await;
     indexed(&mut client).await;
     let lead = uri(dir.path(), ".claude/agents/lead.md");
     client.open(&lead, LEAD).await;
     let clean = client.publish(&lead, 1).await;
     assert_eq!(codes(&clean), Vec::<String>::new(), "{clean:#}");
     let skills = dir.path().join(".claude/skills");
-    let moved = |from: &str, to: &str| {
-        std::fs::rename(skills.join(from), skills.join(to)).unwrap();
-        json!({ "changes": [
-            { "uri": file_uri(&skills.join(from)), "type": 3 },
-            { "uri": file_uri(&skills.join(to)), "type": 1 },
-        ] })
+    let moved = |from: &'static str, to: &'static str| -> Notify<'_> {
+        let skills = &skills;
+        Box::new(move || {
+            std::fs::rename(skills.join(from), skills.join(to)).unwrap();
+            let changes = json!({ "changes": [
+                { "uri": file_uri(&skills.join(from)), "type": 3 },
+                { "uri": file_uri(&skills.join(to)), "type": 1 },
+            ] });
+            ("workspace/didChangeWatchedFiles", changes)
+        })
     };
-    client
-        .notify(
-            "workspace/didChangeWatchedFiles",
-            moved("review", "critique"),
-        )
-        .await;
-    let broken = publish_after(&mut client, &lead, has_unknown).await;
+    let (broken, healed) = broken_then_healed(
+        &mut client,
+        &lead,
+        moved("review", "critique"),
+        moved("critique", "review"),
+    )
+    .await;
     snap.check(&broken, expect![[r#"
         {
           "diagnostics": [
@@ -2084,15 +2112,8 @@ async fn a_renamed_skill_folder_gives_its_preloader_unknown_reference() {
           "version": 1
         }
     "#]]);
-    client
-        .notify(
-            "workspace/didChangeWatchedFiles",
-            moved("critique", "review"),
-        )
-        .await;
-    let fixed = publish_after(&mut client, &lead, |p| !has_unknown(p)).await;
     snap.check(
-        &fixed,
+        &healed,
         expect![[r#"
         {"diagnostics": [], "uri": "file://$ROOT/.claude/agents/lead.md", "version": 1}
     "#]],

@@ -89,13 +89,15 @@ impl Closed {
     }
 
     fn remove_under(&mut self, dir: &Path) -> Vec<lsp::Uri> {
-        let gone: Vec<PathBuf> = self
-            .files
-            .keys()
-            .filter(|p| p.starts_with(dir))
-            .cloned()
-            .collect();
-        gone.iter().filter_map(|p| self.remove(p)).collect()
+        let mut clear = Vec::new();
+        self.files.retain(|path, file| {
+            let keep = !path.starts_with(dir);
+            if !keep && file.pushed {
+                clear.push(file.own.uri.clone());
+            }
+            keep
+        });
+        clear
     }
 
     /// Recomputes the cross part of `paths` that are here; returns those whose diagnostics

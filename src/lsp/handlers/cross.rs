@@ -16,7 +16,6 @@ use crate::diagnostic::Diagnostic;
 use crate::dialect::Registry;
 use crate::lsp::server::Shared;
 use crate::lsp::state::{Computed, CrossPart, Snapshot};
-use crate::lsp::to_proto;
 use crate::workspace::{self, FileIndex, Index};
 use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
@@ -183,12 +182,6 @@ pub(super) async fn recross(shared: &Arc<Shared>, uri: &lsp::Uri) {
     if pull {
         shared.refresh();
     } else {
-        let diagnostics = to_proto::diagnostics(&snap, &computed, &part.list);
-        let version = snap.doc.version();
-        drop(snap);
-        shared
-            .client
-            .publish_diagnostics(uri.clone(), diagnostics, Some(version))
-            .await;
+        super::diagnostics::publish(shared, snap, &computed, &part.list).await;
     }
 }

@@ -13,7 +13,9 @@
 //! (configuration) it was computed with and the fingerprint of its cross-file findings, so an
 //! unchanged document answers "unchanged".
 
+use crate::diagnostic::Diagnostic;
 use crate::lsp::server::{Shared, lock, run_cpu};
+use crate::lsp::state::{Computed, Snapshot};
 use crate::lsp::to_proto;
 use std::sync::Arc;
 use tower_lsp_server::jsonrpc::Result;
@@ -150,16 +152,27 @@ async fn check(shared: &Arc<Shared>, uri: &lsp::Uri) {
     let (cross, affected) = shared.index_open(&snap, &computed);
     shared.dependents(affected);
     if !pull {
-        let diagnostics = to_proto::diagnostics(&snap, &computed, &cross.list);
-        let version = snap.doc.version();
-        // Let go of the text before waiting on the client: a `didChange` arriving meanwhile
-        // then edits it in place instead of copying it.
-        drop(snap);
-        shared
-            .client
-            .publish_diagnostics(uri.clone(), diagnostics, Some(version))
-            .await;
+        publish(shared, snap, &computed, &cross.list).await;
     }
+}
+
+/// Publishes a snapshot's diagnostics, its cross-file findings `cross` merged in.
+pub(super) async fn publish(
+    shared: &Shared,
+    snap: Snapshot,
+    computed: &Computed,
+    cross: &[Diagnostic],
+) {
+    let diagnostics = to_proto::diagnostics(&snap, computed, cross);
+    let version = snap.doc.version();
+    let uri = snap.uri.clone();
+    // Let go of the text before waiting on the client: a `didChange` arriving meanwhile
+    // then edits it in place instead of copying it.
+    drop(snap);
+    shared
+        .client
+        .publish_diagnostics(uri, diagnostics, Some(version))
+        .await;
 }
 
 /// `textDocument/diagnostic`.
