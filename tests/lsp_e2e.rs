@@ -1988,6 +1988,19 @@ async fn indexed(client: &mut TestClient) -> Value {
         .clone()
 }
 
+/// Starts a client that shows progress (and pulls diagnostics when `pull`) on `root`, and
+/// waits for the workspace scan to end; returns the client and the end of the scan's report.
+async fn start_indexed(root: &Path, pull: bool, options: Option<Value>) -> (TestClient, Value) {
+    let mut caps = with_progress(capabilities(&["utf-16"]));
+    if pull {
+        caps["textDocument"]["diagnostic"] = json!({});
+        caps["workspace"]["diagnostics"] = json!({ "refreshSupport": true });
+    }
+    let (mut client, _) = TestClient::start(caps, Some(root), options).await;
+    let end = indexed(&mut client).await;
+    (client, end)
+}
+
 const PLANNER: &str = "---\nname: planner\ndescription: Plans the work\n---\nYou plan.\n";
 const PLAN_PROMPT: &str = "---\nagent: planner\ndescription: Plan a feature\n---\nPlan it.\n";
 
@@ -2077,9 +2090,7 @@ async fn a_renamed_skill_folder_gives_its_preloader_unknown_reference() {
         (".claude/skills/review/SKILL.md", REVIEW),
     ]);
     let snap = Snap::new(dir.path());
-    let caps = with_progress(capabilities(&["utf-16"]));
-    let (mut client, _) = TestClient::start(caps, Some(dir.path()), None).await;
-    indexed(&mut client).await;
+    let (mut client, _) = start_indexed(dir.path(), false, None).await;
     let lead = uri(dir.path(), ".claude/agents/lead.md");
     client.open(&lead, LEAD).await;
     let clean = client.publish(&lead, 1).await;
@@ -2140,14 +2151,9 @@ fn unopened() -> tempfile::TempDir {
 async fn files_never_opened_get_their_diagnostics_pushed() {
     let dir = unopened();
     let snap = Snap::new(dir.path());
-    let (mut client, _) = TestClient::start(
-        with_progress(capabilities(&["utf-16"])),
-        Some(dir.path()),
-        None,
-    )
-    .await;
+    let (mut client, end) = start_indexed(dir.path(), false, None).await;
     snap.check(
-        &indexed(&mut client).await,
+        &end,
         expect![[r#"
         {"kind": "end", "message": "indexed 3 files"}
     "#]],
@@ -2198,11 +2204,7 @@ async fn files_never_opened_get_their_diagnostics_pushed() {
 async fn files_never_opened_are_in_the_workspace_pull() {
     let dir = unopened();
     let snap = Snap::new(dir.path());
-    let mut caps = with_progress(capabilities(&["utf-16"]));
-    caps["textDocument"]["diagnostic"] = json!({});
-    caps["workspace"]["diagnostics"] = json!({ "refreshSupport": true });
-    let (mut client, _) = TestClient::start(caps, Some(dir.path()), None).await;
-    indexed(&mut client).await;
+    let (mut client, _) = start_indexed(dir.path(), true, None).await;
     let pull = |previous: Value| json!({ "previousResultIds": previous });
     let report = client
         .request("workspace/diagnostic", pull(json!([])))
@@ -2263,13 +2265,7 @@ async fn files_never_opened_are_in_the_workspace_pull() {
 async fn diagnostics_open_reports_nothing_for_files_not_open() {
     let dir = unopened();
     let options = json!({ "workspace": { "diagnostics": "open" } });
-    let (mut client, _) = TestClient::start(
-        with_progress(capabilities(&["utf-16"])),
-        Some(dir.path()),
-        Some(options.clone()),
-    )
-    .await;
-    indexed(&mut client).await;
+    let (mut client, _) = start_indexed(dir.path(), false, Some(options.clone())).await;
     let quiet = uri(dir.path(), ".claude/agents/quiet.md");
     client
         .open(
@@ -2281,15 +2277,62 @@ async fn diagnostics_open_reports_nothing_for_files_not_open() {
     assert_eq!(client.unread(PUBLISH), Vec::<Value>::new());
     assert_eq!(client.shutdown_and_exit().await, 0);
 
-    let mut caps = with_progress(capabilities(&["utf-16"]));
-    caps["textDocument"]["diagnostic"] = json!({});
-    caps["workspace"]["diagnostics"] = json!({ "refreshSupport": true });
-    let (mut client, _) = TestClient::start(caps, Some(dir.path()), Some(options)).await;
-    indexed(&mut client).await;
+    let (mut client, _) = start_indexed(dir.path(), true, Some(options)).await;
     let report = client
         .request("workspace/diagnostic", json!({ "previousResultIds": [] }))
         .await
         .unwrap();
     assert_eq!(report, json!({ "items": [] }));
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+/// A file that is not open follows the open ones: a skill typed into a new editor buffer
+/// resolves the preload of a closed agent, and the client is asked to pull again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_closed_dependent_is_refreshed_when_an_open_file_resolves_it() {
+    let dir = unopened();
+    let snap = Snap::new(dir.path());
+    let (mut client, _) = start_indexed(dir.path(), true, None).await;
+    let lead = uri(dir.path(), ".claude/agents/lead.md");
+    let lead_items = |report: &Value| {
+        let items = report["items"].as_array().unwrap();
+        let item = items.iter().find(|i| i["uri"] == lead).unwrap();
+        item["items"].clone()
+    };
+    let before = client
+        .request("workspace/diagnostic", json!({ "previousResultIds": [] }))
+        .await
+        .unwrap();
+    assert_eq!(lead_items(&before).as_array().unwrap().len(), 1);
+    client.server_requests.clear();
+    let skill = uri(dir.path(), ".claude/skills/review/SKILL.md");
+    client.open(&skill, REVIEW).await;
+    let refresh = |r: &Value| r["method"] == "workspace/diagnostic/refresh";
+    for _ in 0..100 {
+        if client.server_requests.iter().any(refresh) {
+            break;
+        }
+        hover(&mut client, &skill, 0, 0).await;
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    assert!(client.server_requests.iter().any(refresh));
+    // The startup scan may have sent a refresh of its own: pull until the lead is re-judged.
+    let mut after = Value::Null;
+    for _ in 0..100 {
+        after = client
+            .request("workspace/diagnostic", json!({ "previousResultIds": [] }))
+            .await
+            .unwrap();
+        if lead_items(&after) == json!([]) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    snap.check(
+        &lead_items(&after),
+        expect![[r#"
+        []
+    "#]],
+    );
     assert_eq!(client.shutdown_and_exit().await, 0);
 }
