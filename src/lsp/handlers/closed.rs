@@ -201,6 +201,29 @@ pub enum Update {
     RemovedUnder,
 }
 
+/// The deleted folders among `updates` that hold an indexed persona file. The folder watch
+/// reports every deleted path (a build's output, a checkout): one pass over the index per
+/// batch finds the few that matter, instead of a walk of the index for each of them.
+fn folders_holding_personas(index: &Index, updates: &[(PathBuf, Update)]) -> HashSet<PathBuf> {
+    let deleted: HashSet<&Path> = updates
+        .iter()
+        .filter(|(_, u)| matches!(u, Update::RemovedUnder))
+        .map(|(p, _)| p.as_path())
+        .collect();
+    if deleted.is_empty() {
+        return HashSet::new();
+    }
+    let mut holding = HashSet::new();
+    for (path, _) in index.personas.iter() {
+        for dir in path.ancestors().skip(1) {
+            if deleted.contains(dir) {
+                holding.insert(dir.to_path_buf());
+            }
+        }
+    }
+    holding
+}
+
 /// Sends what changed for the files that are not open (see the module docs).
 #[derive(Default)]
 pub struct Outbox {
@@ -227,6 +250,7 @@ impl Shared {
         let changed = {
             let mut index = self.index();
             let mut closed = lock(&self.closed);
+            let holding = folders_holding_personas(&index, &updates);
             for (path, update) in updates {
                 if open.contains(&path) {
                     continue;
@@ -255,6 +279,7 @@ impl Shared {
                         affected.extend(cross::set(&mut index, &path, None));
                         clear.extend(closed.remove(&path));
                     }
+                    Update::RemovedUnder if !holding.contains(&path) => {}
                     Update::RemovedUnder => {
                         affected.extend(index.remove_under(&path));
                         clear.extend(closed.remove_under(&path));
