@@ -112,6 +112,12 @@ impl Diagnostic {
             fixes: Vec::new(),
         }
     }
+
+    /// The order a file's findings are listed in (by range, then code): one file's own and
+    /// cross-file findings, merged, keep it.
+    pub fn order(&self) -> (usize, usize, Code) {
+        (self.range.start, self.range.end, self.code)
+    }
 }
 
 /// Applies edits to a text. Edits must not overlap; they may come in any order.

@@ -1706,8 +1706,8 @@ async fn pull_diagnostics_when_the_client_supports_them() {
         expect![[r#"
             {
               "identifier": "persona-ls",
-              "interFileDependencies": false,
-              "workspaceDiagnostics": false
+              "interFileDependencies": true,
+              "workspaceDiagnostics": true
             }
         "#]],
     );
@@ -1785,12 +1785,20 @@ async fn pull_diagnostics_when_the_client_supports_them() {
         ]
     "#]],
     );
-    let report = client
-        .request("textDocument/diagnostic", pull(Some(&report["resultId"])))
-        .await
-        .unwrap();
+    // The startup scan asks for a refresh too: pull until the new configuration shows.
+    let mut latest = Value::Null;
+    for _ in 0..100 {
+        latest = client
+            .request("textDocument/diagnostic", pull(Some(&report["resultId"])))
+            .await
+            .unwrap();
+        if latest["kind"] == "full" {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
     snap.check(
-        &report,
+        &latest,
         expect![[r#"
         {"items": [], "kind": "full", "resultId": "$RESULT_ID3"}
     "#]],
@@ -1929,5 +1937,396 @@ async fn the_server_reads_no_file_outside_its_workspace() {
           ]
         }
     "#]]);
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+const PUBLISH: &str = "textDocument/publishDiagnostics";
+
+/// The codes in a `publishDiagnostics`'s parameters.
+fn codes(p: &Value) -> Vec<String> {
+    p["diagnostics"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|d| d["code"].as_str().unwrap_or("").to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn has_unknown(p: &Value) -> bool {
+    codes(p).iter().any(|c| c == "unknown-reference")
+}
+
+/// Waits for a publish for `u` whose parameters match `pred`, after dropping the publishes
+/// for `u` already read (they came before the action being waited on).
+async fn publish_after(client: &mut TestClient, u: &str, pred: impl Fn(&Value) -> bool) -> Value {
+    client.forget(PUBLISH, |p| p["uri"] == u);
+    client
+        .notification(PUBLISH, |p| p["uri"] == u && pred(p))
+        .await
+}
+
+/// Client capabilities with progress reports (the end of the scan's says the index is
+/// complete).
+fn with_progress(mut caps: Value) -> Value {
+    caps["window"] = json!({ "workDoneProgress": true });
+    caps
+}
+
+/// Waits for the end of the workspace scan's progress report; returns its message.
+async fn indexed(client: &mut TestClient) -> Value {
+    client
+        .notification("$/progress", |p| p["value"]["kind"] == "end")
+        .await["value"]
+        .clone()
+}
+
+/// Starts a client that shows progress (and pulls diagnostics when `pull`) on `root`, and
+/// waits for the workspace scan to end; returns the client and the end of the scan's report.
+async fn start_indexed(root: &Path, pull: bool, options: Option<Value>) -> (TestClient, Value) {
+    let mut caps = with_progress(capabilities(&["utf-16"]));
+    if pull {
+        caps["textDocument"]["diagnostic"] = json!({});
+        caps["workspace"]["diagnostics"] = json!({ "refreshSupport": true });
+    }
+    let (mut client, _) = TestClient::start(caps, Some(root), options).await;
+    let end = indexed(&mut client).await;
+    (client, end)
+}
+
+const PLANNER: &str = "---\nname: planner\ndescription: Plans the work\n---\nYou plan.\n";
+const PLAN_PROMPT: &str = "---\nagent: planner\ndescription: Plan a feature\n---\nPlan it.\n";
+
+/// A notification to send (method, parameters), made when it is sent.
+type Notify<'a> = Box<dyn FnOnce() -> (&'static str, Value) + 'a>;
+
+/// Sends `breaking` and waits for `dependent`'s publish with `unknown-reference`, then sends
+/// `healing` and waits for one without; returns both publishes.
+async fn broken_then_healed(
+    client: &mut TestClient,
+    dependent: &str,
+    breaking: Notify<'_>,
+    healing: Notify<'_>,
+) -> (Value, Value) {
+    let (method, params) = breaking();
+    client.notify(method, params).await;
+    let broken = publish_after(client, dependent, has_unknown).await;
+    let (method, params) = healing();
+    client.notify(method, params).await;
+    let healed = publish_after(client, dependent, |p| !has_unknown(p)).await;
+    (broken, healed)
+}
+
+/// A VS Code prompt names its agent (`agent: planner`): when the agent's `name:` changes in
+/// the editor, the prompt gets `unknown-reference` at once, and loses it when the name comes
+/// back; the prompt itself is never re-analysed, only its cross-file part.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_renamed_agent_gives_the_prompt_naming_it_unknown_reference_at_once() {
+    let dir = project(&[
+        (".github/agents/planner.agent.md", PLANNER),
+        (".github/prompts/plan.prompt.md", PLAN_PROMPT),
+    ]);
+    let snap = Snap::new(dir.path());
+    let mut client = start(dir.path()).await;
+    let agent = uri(dir.path(), ".github/agents/planner.agent.md");
+    let prompt = uri(dir.path(), ".github/prompts/plan.prompt.md");
+    client.open(&agent, PLANNER).await;
+    client.open(&prompt, PLAN_PROMPT).await;
+    client
+        .notification(PUBLISH, |p| p["uri"] == prompt && !has_unknown(p))
+        .await;
+    // `name: planner` → `name: architect` (version 2) and back (version 3).
+    let rename = |version: i64, from: &str, to: &str| -> Notify<'_> {
+        let end = 6 + from.len();
+        let params = json!({ "textDocument": { "uri": agent, "version": version }, "contentChanges": [{ "range": { "start": { "line": 1, "character": 6 }, "end": { "line": 1, "character": end } }, "text": to }] });
+        Box::new(move || ("textDocument/didChange", params))
+    };
+    let (broken, healed) = broken_then_healed(
+        &mut client,
+        &prompt,
+        rename(2, "planner", "architect"),
+        rename(3, "architect", "planner"),
+    )
+    .await;
+    snap.check(&broken, expect![[r#"
+        {
+          "diagnostics": [
+            {"code": "unknown-reference", "message": "`agent: planner` names no VS Code custom agent in this project: VS Code warns \"Unknown agent\" and runs the prompt in the current agent.", "range": {"end": {"character": 14, "line": 1}, "start": {"character": 7, "line": 1}}, "severity": 2, "source": "persona-ls"}
+          ],
+          "uri": "file://$ROOT/.github/prompts/plan.prompt.md",
+          "version": 1
+        }
+    "#]]);
+    snap.check(
+        &healed,
+        expect![[r#"
+        {
+          "diagnostics": [],
+          "uri": "file://$ROOT/.github/prompts/plan.prompt.md",
+          "version": 1
+        }
+    "#]],
+    );
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+const LEAD: &str = "---\nname: lead\ndescription: Leads the review\nskills: [review]\n---\nLead.\n";
+const REVIEW: &str = "---\nname: review\ndescription: Reviews code\n---\nReview.\n";
+
+/// A Claude Code project skill is named by its folder. Renaming the folder (VS Code sends
+/// the old folder deleted and the new one created) gives the agent that preloads it
+/// `unknown-reference`; renaming it back clears it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_renamed_skill_folder_gives_its_preloader_unknown_reference() {
+    let dir = project(&[
+        (".claude/agents/lead.md", LEAD),
+        (".claude/skills/review/SKILL.md", REVIEW),
+    ]);
+    let snap = Snap::new(dir.path());
+    let (mut client, _) = start_indexed(dir.path(), false, None).await;
+    let lead = uri(dir.path(), ".claude/agents/lead.md");
+    client.open(&lead, LEAD).await;
+    let clean = client.publish(&lead, 1).await;
+    assert_eq!(codes(&clean), Vec::<String>::new(), "{clean:#}");
+    let skills = dir.path().join(".claude/skills");
+    let moved = |from: &'static str, to: &'static str| -> Notify<'_> {
+        let skills = &skills;
+        Box::new(move || {
+            std::fs::rename(skills.join(from), skills.join(to)).unwrap();
+            let changes = json!({ "changes": [
+                { "uri": file_uri(&skills.join(from)), "type": 3 },
+                { "uri": file_uri(&skills.join(to)), "type": 1 },
+            ] });
+            ("workspace/didChangeWatchedFiles", changes)
+        })
+    };
+    let (broken, healed) = broken_then_healed(
+        &mut client,
+        &lead,
+        moved("review", "critique"),
+        moved("critique", "review"),
+    )
+    .await;
+    snap.check(&broken, expect![[r#"
+        {
+          "diagnostics": [
+            {"code": "unknown-reference", "message": "`skills: review` names no Claude Code skill in this project: Claude Code skips it silently (only a debug-log line says so).", "range": {"end": {"character": 15, "line": 3}, "start": {"character": 9, "line": 3}}, "severity": 2, "source": "persona-ls"}
+          ],
+          "uri": "file://$ROOT/.claude/agents/lead.md",
+          "version": 1
+        }
+    "#]]);
+    snap.check(
+        &healed,
+        expect![[r#"
+        {"diagnostics": [], "uri": "file://$ROOT/.claude/agents/lead.md", "version": 1}
+    "#]],
+    );
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+/// Files never opened: one with its own findings (`BUILDER`), one with a cross-file finding
+/// (a preload of a skill that does not exist), one clean.
+fn unopened() -> tempfile::TempDir {
+    project(&[
+        (".claude/agents/builder.md", BUILDER),
+        (".claude/agents/lead.md", LEAD),
+        (
+            ".claude/agents/quiet.md",
+            "---\nname: quiet\ndescription: Says little\n---\nHush.\n",
+        ),
+    ])
+}
+
+/// A client that does not pull gets the diagnostics of files it never opened pushed (without
+/// a version) once the scan is done; a clean file gets nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn files_never_opened_get_their_diagnostics_pushed() {
+    let dir = unopened();
+    let snap = Snap::new(dir.path());
+    let (mut client, end) = start_indexed(dir.path(), false, None).await;
+    snap.check(
+        &end,
+        expect![[r#"
+        {"kind": "end", "message": "indexed 3 files"}
+    "#]],
+    );
+    let builder = client
+        .notification(PUBLISH, |p| {
+            p["uri"] == uri(dir.path(), ".claude/agents/builder.md")
+        })
+        .await;
+    snap.check(&builder, expect![[r#"
+        {
+          "diagnostics": [
+            {"code": "yaml-syntax", "message": "`: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Claude Code reads past it: when the front matter does not parse, it quotes such values and parses again, reading `description` as the text `🏗️ Builds: things`. Copilot CLI, which reads `.claude/agents` too, parses it as strict YAML and refuses the agent.", "range": {"end": {"character": 24, "line": 2}, "start": {"character": 23, "line": 2}}, "severity": 2, "source": "persona-ls"},
+            {"code": "invalid-value", "message": "`purpel` is not a valid `color`: did you mean `purple`? Allowed: `red`, `blue`, `green`, `yellow`, `purple`, `orange`, `pink`, `cyan`.", "range": {"end": {"character": 13, "line": 3}, "start": {"character": 7, "line": 3}}, "severity": 2, "source": "persona-ls"}
+          ],
+          "uri": "file://$ROOT/.claude/agents/builder.md"
+        }
+    "#]]);
+    let lead = client
+        .notification(PUBLISH, |p| {
+            p["uri"] == uri(dir.path(), ".claude/agents/lead.md")
+        })
+        .await;
+    snap.check(&lead, expect![[r#"
+        {
+          "diagnostics": [
+            {"code": "unknown-reference", "message": "`skills: review` names no Claude Code skill in this project: Claude Code skips it silently (only a debug-log line says so).", "range": {"end": {"character": 15, "line": 3}, "start": {"character": 9, "line": 3}}, "severity": 2, "source": "persona-ls"}
+          ],
+          "uri": "file://$ROOT/.claude/agents/lead.md"
+        }
+    "#]]);
+    // A round trip: anything pushed for the clean file has arrived by now.
+    hover(
+        &mut client,
+        &uri(dir.path(), ".claude/agents/quiet.md"),
+        0,
+        0,
+    )
+    .await;
+    let quiet = uri(dir.path(), ".claude/agents/quiet.md");
+    assert!(client.unread(PUBLISH).iter().all(|p| p["uri"] != quiet));
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+/// A client that pulls gets every indexed file it has not opened from `workspace/diagnostic`
+/// (clean ones with an empty report), then "unchanged" for the result ids it sends back.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn files_never_opened_are_in_the_workspace_pull() {
+    let dir = unopened();
+    let snap = Snap::new(dir.path());
+    let (mut client, _) = start_indexed(dir.path(), true, None).await;
+    let pull = |previous: Value| json!({ "previousResultIds": previous });
+    let report = client
+        .request("workspace/diagnostic", pull(json!([])))
+        .await
+        .unwrap();
+    snap.check(&report, expect![[r#"
+        {
+          "items": [
+            {
+              "items": [
+                {"code": "yaml-syntax", "message": "`: ` inside an unquoted value starts a new key here, so this is not valid YAML. Quote the value, or use a block scalar (`>-`). Claude Code reads past it: when the front matter does not parse, it quotes such values and parses again, reading `description` as the text `🏗️ Builds: things`. Copilot CLI, which reads `.claude/agents` too, parses it as strict YAML and refuses the agent.", "range": {"end": {"character": 24, "line": 2}, "start": {"character": 23, "line": 2}}, "severity": 2, "source": "persona-ls"},
+                {"code": "invalid-value", "message": "`purpel` is not a valid `color`: did you mean `purple`? Allowed: `red`, `blue`, `green`, `yellow`, `purple`, `orange`, `pink`, `cyan`.", "range": {"end": {"character": 13, "line": 3}, "start": {"character": 7, "line": 3}}, "severity": 2, "source": "persona-ls"}
+              ],
+              "kind": "full",
+              "resultId": "$RESULT_ID1",
+              "uri": "file://$ROOT/.claude/agents/builder.md",
+              "version": null
+            },
+            {
+              "items": [
+                {"code": "unknown-reference", "message": "`skills: review` names no Claude Code skill in this project: Claude Code skips it silently (only a debug-log line says so).", "range": {"end": {"character": 15, "line": 3}, "start": {"character": 9, "line": 3}}, "severity": 2, "source": "persona-ls"}
+              ],
+              "kind": "full",
+              "resultId": "$RESULT_ID2",
+              "uri": "file://$ROOT/.claude/agents/lead.md",
+              "version": null
+            },
+            {"items": [], "kind": "full", "resultId": "$RESULT_ID3", "uri": "file://$ROOT/.claude/agents/quiet.md", "version": null}
+          ]
+        }
+    "#]]);
+    let previous: Vec<Value> = report["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| json!({ "uri": i["uri"], "value": i["resultId"] }))
+        .collect();
+    let again = client
+        .request("workspace/diagnostic", pull(Value::Array(previous)))
+        .await
+        .unwrap();
+    snap.check(&again, expect![[r#"
+        {
+          "items": [
+            {"kind": "unchanged", "resultId": "$RESULT_ID1", "uri": "file://$ROOT/.claude/agents/builder.md", "version": null},
+            {"kind": "unchanged", "resultId": "$RESULT_ID2", "uri": "file://$ROOT/.claude/agents/lead.md", "version": null},
+            {"kind": "unchanged", "resultId": "$RESULT_ID3", "uri": "file://$ROOT/.claude/agents/quiet.md", "version": null}
+          ]
+        }
+    "#]]);
+    assert!(client.unread(PUBLISH).is_empty());
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+/// `{"workspace": {"diagnostics": "open"}}`: nothing is reported for files that are not open,
+/// pushed or pulled.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn diagnostics_open_reports_nothing_for_files_not_open() {
+    let dir = unopened();
+    let options = json!({ "workspace": { "diagnostics": "open" } });
+    let (mut client, _) = start_indexed(dir.path(), false, Some(options.clone())).await;
+    let quiet = uri(dir.path(), ".claude/agents/quiet.md");
+    client
+        .open(
+            &quiet,
+            "---\nname: quiet\ndescription: Says little\n---\nHush.\n",
+        )
+        .await;
+    client.publish(&quiet, 1).await;
+    assert_eq!(client.unread(PUBLISH), Vec::<Value>::new());
+    assert_eq!(client.shutdown_and_exit().await, 0);
+
+    let (mut client, _) = start_indexed(dir.path(), true, Some(options)).await;
+    let report = client
+        .request("workspace/diagnostic", json!({ "previousResultIds": [] }))
+        .await
+        .unwrap();
+    assert_eq!(report, json!({ "items": [] }));
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
+/// A file that is not open follows the open ones: a skill typed into a new editor buffer
+/// resolves the preload of a closed agent, and the client is asked to pull again.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_closed_dependent_is_refreshed_when_an_open_file_resolves_it() {
+    let dir = unopened();
+    let snap = Snap::new(dir.path());
+    let (mut client, _) = start_indexed(dir.path(), true, None).await;
+    let lead = uri(dir.path(), ".claude/agents/lead.md");
+    let lead_items = |report: &Value| {
+        let items = report["items"].as_array().unwrap();
+        let item = items.iter().find(|i| i["uri"] == lead).unwrap();
+        item["items"].clone()
+    };
+    let before = client
+        .request("workspace/diagnostic", json!({ "previousResultIds": [] }))
+        .await
+        .unwrap();
+    assert_eq!(lead_items(&before).as_array().unwrap().len(), 1);
+    client.server_requests.clear();
+    let skill = uri(dir.path(), ".claude/skills/review/SKILL.md");
+    client.open(&skill, REVIEW).await;
+    let refresh = |r: &Value| r["method"] == "workspace/diagnostic/refresh";
+    for _ in 0..100 {
+        if client.server_requests.iter().any(refresh) {
+            break;
+        }
+        hover(&mut client, &skill, 0, 0).await;
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    assert!(client.server_requests.iter().any(refresh));
+    // The startup scan may have sent a refresh of its own: pull until the lead is re-judged.
+    let mut after = Value::Null;
+    for _ in 0..100 {
+        after = client
+            .request("workspace/diagnostic", json!({ "previousResultIds": [] }))
+            .await
+            .unwrap();
+        if lead_items(&after) == json!([]) {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    snap.check(
+        &lead_items(&after),
+        expect![[r#"
+        []
+    "#]],
+    );
     assert_eq!(client.shutdown_and_exit().await, 0);
 }

@@ -27,6 +27,8 @@ pub struct ClientFlags {
     pub resource_rename: bool,
     pub watch_files: bool,
     pub configuration: bool,
+    /// The server may start progress reports (`window/workDoneProgress/create`).
+    pub work_done_progress: bool,
 }
 
 fn has_markdown(kinds: Option<&Vec<lsp::MarkupKind>>) -> bool {
@@ -89,6 +91,7 @@ pub fn client_flags(caps: &lsp::ClientCapabilities) -> ClientFlags {
         watch_files: ws.and_then(|w| w.did_change_watched_files.as_ref()?.dynamic_registration)
             == Some(true),
         configuration: ws.and_then(|w| w.configuration) == Some(true),
+        work_done_progress: caps.window.as_ref().and_then(|w| w.work_done_progress) == Some(true),
     }
 }
 
@@ -156,8 +159,10 @@ pub fn server_capabilities(flags: &ClientFlags) -> lsp::ServerCapabilities {
         diagnostic_provider: flags.pull_diagnostics.then(|| {
             lsp::DiagnosticServerCapabilities::Options(lsp::DiagnosticOptions {
                 identifier: Some("persona-ls".to_string()),
-                inter_file_dependencies: false,
-                workspace_diagnostics: false,
+                // A file's findings depend on others (`unknown-reference`...), and the files
+                // that are not open are reported too (`handlers::closed`).
+                inter_file_dependencies: true,
+                workspace_diagnostics: true,
                 work_done_progress_options: Default::default(),
             })
         }),

@@ -3,6 +3,7 @@
 //! concurrency rules are).
 
 use super::capabilities::ClientFlags;
+use super::handlers::closed::{Closed, Outbox};
 use super::handlers::{self, Lane};
 use super::state::{Computed, Snapshot, State};
 use crate::workspace::Index;
@@ -29,6 +30,10 @@ pub struct Shared {
     pub(super) startup_error: Mutex<Option<String>>,
     /// Each open document's diagnostics lane (see `handlers::diagnostics`).
     pub(super) lanes: Mutex<HashMap<lsp::Uri, Lane>>,
+    /// The reported files that are not open (see `handlers::closed`).
+    pub(super) closed: Mutex<Closed>,
+    /// What is still to be sent about them.
+    pub(super) outbox: Mutex<Outbox>,
     /// Set by `shutdown`: the exit code says whether it came before the end.
     pub(super) shutdown: Arc<AtomicBool>,
 }
@@ -132,6 +137,8 @@ impl Backend {
             config_errors: Mutex::default(),
             startup_error: Mutex::default(),
             lanes: Mutex::default(),
+            closed: Mutex::default(),
+            outbox: Mutex::default(),
             shutdown,
         });
         Backend { shared }
@@ -186,6 +193,8 @@ impl LanguageServer for Backend {
     requests! {
         diagnostic(DocumentDiagnosticParams) -> lsp::DocumentDiagnosticReportResult
             => diagnostics::pull;
+        workspace_diagnostic(WorkspaceDiagnosticParams) -> lsp::WorkspaceDiagnosticReportResult
+            => closed::workspace_pull;
         completion(CompletionParams) -> Option<lsp::CompletionResponse> => completion::completion;
         completion_resolve(CompletionItem) -> lsp::CompletionItem => completion::resolve;
         hover(HoverParams) -> Option<lsp::Hover> => hover::hover;

@@ -7,6 +7,7 @@
 use super::capabilities::ClientFlags;
 use crate::analysis::{self, Analysis, Location, Parsed};
 use crate::config::Config;
+use crate::diagnostic::Diagnostic;
 use crate::document::{Document, Revision};
 use crate::project::{DocLocation, Project};
 use crate::text::Encoding;
@@ -40,6 +41,20 @@ pub struct Open {
     pub late_reported: bool,
     /// Its last analysis was slow: later ones run on the blocking pool.
     pub slow: bool,
+    /// Its cross-file findings, against the index as it was when they were computed (see
+    /// `handlers::cross`).
+    pub cross: Option<Arc<CrossPart>>,
+}
+
+/// The cross-file findings of one revision of an open document. The revision's record is in
+/// the index once this exists: a dependent's update recomputes only this part.
+pub struct CrossPart {
+    /// The revision (`Document::revision`) and location id they belong to.
+    pub revision: u64,
+    pub location: u64,
+    pub list: Vec<Diagnostic>,
+    /// Of `list` (see `handlers::cross::fingerprint`): a pull result id names it.
+    pub fingerprint: u64,
 }
 
 impl Open {
@@ -50,6 +65,7 @@ impl Open {
             computed: Arc::default(),
             late_reported: false,
             slow: false,
+            cross: None,
         }
     }
 }

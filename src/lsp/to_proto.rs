@@ -107,12 +107,15 @@ pub fn config_diagnostic(
     }
 }
 
-/// Everything the analysis of a snapshot found, as LSP diagnostics.
-pub fn diagnostics(snap: &Snapshot, c: &Computed) -> Vec<lsp::Diagnostic> {
-    let mut out: Vec<lsp::Diagnostic> = c
-        .analysis
-        .diagnostics
-        .iter()
+/// Everything the analysis of a snapshot found, with its cross-file findings `cross` merged
+/// in the order `analyze` lists a file's findings, as LSP diagnostics.
+pub fn diagnostics(snap: &Snapshot, c: &Computed, cross: &[Diagnostic]) -> Vec<lsp::Diagnostic> {
+    let mut all: Vec<&Diagnostic> = c.analysis.diagnostics.iter().chain(cross).collect();
+    if !cross.is_empty() {
+        all.sort_by_key(|d| d.order());
+    }
+    let mut out: Vec<lsp::Diagnostic> = all
+        .into_iter()
         .map(|d| diagnostic(&snap.doc, d, snap.encoding))
         .collect();
     if let Some((range, message)) = &c.config_error {

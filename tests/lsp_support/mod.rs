@@ -229,6 +229,22 @@ impl TestClient {
         }
     }
 
+    /// The parameters of the notifications with `method` read but not consumed yet.
+    pub fn unread(&self, method: &str) -> Vec<Value> {
+        self.backlog
+            .iter()
+            .filter(|m| m["method"] == method)
+            .map(|m| m["params"].clone())
+            .collect()
+    }
+
+    /// Drops the notifications with `method` read but not consumed yet whose parameters
+    /// match `pred` (what came before an action, to wait for what it causes).
+    pub fn forget(&mut self, method: &str, pred: impl Fn(&Value) -> bool) {
+        self.backlog
+            .retain(|m| !(m["method"] == method && pred(&m["params"])));
+    }
+
     /// The diagnostics published for `uri` at `version`.
     pub async fn diagnostics(&mut self, uri: &str, version: i64) -> Vec<Value> {
         let p = self.publish(uri, version).await;

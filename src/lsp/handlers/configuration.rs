@@ -112,8 +112,12 @@ impl Shared {
             shared.clear_config_errors().await;
             shared.report_now(problems).await;
             shared.queue(Job::CheckAll);
+            // The files that are not open, under the new configuration (its scan refreshes
+            // a pulling client when it is done).
+            let folders = shared.lock().project.folders().to_vec();
+            shared.scan(folders);
             if pull {
-                let _ = shared.client.workspace_diagnostic_refresh().await;
+                shared.refresh();
             }
         });
     }

@@ -15,6 +15,9 @@ use tower_lsp_server::ls_types as lsp;
 /// The files whose changes the server wants to hear of (when the client can watch files).
 const WATCHED: [&str; 3] = ["**/.persona-ls.toml", "**/*.md", "**/*.mdc"];
 
+/// Folders created and deleted: VS Code names only the folder of a renamed skill folder.
+const FOLDERS: &str = "**/*";
+
 pub fn initialize(
     shared: &Arc<Shared>,
     params: lsp::InitializeParams,
@@ -86,13 +89,17 @@ pub async fn initialized(shared: &Arc<Shared>) {
     if flags.watch_files {
         let client = shared.client.clone();
         tokio::spawn(async move {
-            let watchers = WATCHED
+            let mut watchers: Vec<lsp::FileSystemWatcher> = WATCHED
                 .into_iter()
                 .map(|g| lsp::FileSystemWatcher {
                     glob_pattern: lsp::GlobPattern::String(g.to_string()),
                     kind: None,
                 })
                 .collect();
+            watchers.push(lsp::FileSystemWatcher {
+                glob_pattern: lsp::GlobPattern::String(FOLDERS.to_string()),
+                kind: Some(lsp::WatchKind::Create | lsp::WatchKind::Delete),
+            });
             let options = lsp::DidChangeWatchedFilesRegistrationOptions { watchers };
             let registration = lsp::Registration {
                 id: "persona-ls-watched-files".to_string(),

@@ -20,10 +20,12 @@
 //! - Client round-trips (`workspace/configuration`, capability registration, diagnostic
 //!   refresh) run in spawned tasks, never awaited in a notification handler.
 
+pub mod closed;
 pub mod code_action;
 pub mod code_lens;
 pub mod completion;
 pub mod configuration;
+pub mod cross;
 pub mod definition;
 pub mod diagnostics;
 pub mod document_link;

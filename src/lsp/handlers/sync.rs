@@ -2,12 +2,15 @@
 //! changes the state before any other message is looked at (see the concurrency rules in
 //! [`super`]), then queues the document's check.
 
+use super::closed;
 use super::diagnostics::Job;
+use super::workspace::Event;
 use crate::config::FILE_NAME;
 use crate::document::{Applied, Document};
 use crate::lsp::from_proto;
 use crate::lsp::server::Shared;
 use crate::lsp::state::Open;
+use std::collections::HashSet;
 use std::sync::Arc;
 use tower_lsp_server::ls_types as lsp;
 
@@ -16,8 +19,13 @@ pub fn did_open(shared: &Arc<Shared>, params: lsp::DidOpenTextDocumentParams) {
     // Resolved outside the state lock: it may have to build a registry.
     let project = shared.lock().project.clone();
     let location = Arc::new(super::locate(&project, &doc.uri));
+    let path = location.path.clone();
     let open = Open::new(Document::new(doc.text, doc.version), location);
     shared.lock().docs.insert(doc.uri.clone(), open);
+    if let Some(path) = path {
+        // Its lane reports it from now on.
+        shared.opened(&path);
+    }
     let problems = project.take_problems();
     shared.queue(Job::Check(doc.uri));
     shared.report(problems);
@@ -72,9 +80,22 @@ pub fn did_save(shared: &Arc<Shared>, params: lsp::DidSaveTextDocumentParams) {
 pub fn did_close(shared: &Arc<Shared>, params: lsp::DidCloseTextDocumentParams) {
     let uri = params.text_document.uri;
     let closed = shared.lock().docs.remove(&uri);
-    shared.queue(Job::Close(uri));
+    let Some(loc) = closed.map(|d| d.location) else {
+        return;
+    };
     // The index held the editor's text, perhaps never saved: back to what is on disk.
-    if let Some(path) = closed.and_then(|d| d.location.path.clone()) {
-        shared.reindex(vec![(path, false)]);
+    match loc.path.clone() {
+        // Reported as a file that is not open: what it publishes replaces what the editor
+        // showed (an empty list when it is clean).
+        Some(path) if !loc.is_config && closed::reported(&loc.registry) => {
+            let shown = HashSet::from([path.clone()]);
+            shared.reindex(vec![Event::Changed(path)], shown);
+        }
+        path => {
+            shared.queue(Job::Close(uri));
+            if let Some(path) = path {
+                shared.reindex(vec![Event::Changed(path)], HashSet::new());
+            }
+        }
     }
 }

@@ -1,38 +1,53 @@
 //! The workspace: its folders (`workspace/didChangeWorkspaceFolders`), file-watch events
 //! (`workspace/didChangeWatchedFiles`), and the engine's workspace index kept current from
-//! them, from a background scan of the folders, and from the open documents.
+//! them, from a background scan of the folders (with progress where the client shows it),
+//! and from the open documents. What is read from disk also gives the diagnostics of the
+//! files that are not open (`closed`).
 
+use super::closed::{self, Read, Update};
 use crate::config::FILE_NAME;
 use crate::lsp::from_proto;
 use crate::lsp::server::Shared;
 use crate::lsp::state;
-use crate::project::Project;
-use crate::workspace;
+use crate::project::{Project, is_markdown};
+use crate::text::Encoding;
 use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Arc;
+use tokio::sync::mpsc::UnboundedSender;
 use tower_lsp_server::ls_types as lsp;
+
+/// A file or folder a watch event (or a close) names.
+pub enum Event {
+    /// Created or changed: read again (a folder: everything in it).
+    Changed(PathBuf),
+    /// Deleted: a Markdown file, or a folder (VS Code names only the folder of a renamed or
+    /// deleted skill folder).
+    Deleted(PathBuf),
+}
 
 pub fn did_change_watched_files(shared: &Arc<Shared>, params: lsp::DidChangeWatchedFilesParams) {
     let mut config = false;
-    let mut markdown: Vec<(PathBuf, bool)> = Vec::new();
+    let mut events = Vec::new();
     for change in params.changes {
         let Some(path) = from_proto::file_path(&change.uri) else {
             continue;
         };
+        let deleted = change.typ == lsp::FileChangeType::DELETED;
         if path.file_name().is_some_and(|n| n == FILE_NAME) {
             config = true;
-        } else if crate::project::is_markdown(&path) {
-            markdown.push((
-                crate::project::canonical(&path),
-                change.typ == lsp::FileChangeType::DELETED,
-            ));
+        } else if deleted {
+            events.push(Event::Deleted(crate::project::canonical(&path)));
+        } else if is_markdown(&path) || path.is_dir() {
+            events.push(Event::Changed(crate::project::canonical(&path)));
         }
     }
     if config {
+        // Rescans the folders with the new configuration.
         shared.config_changed();
+    } else {
+        shared.reindex(events, HashSet::new());
     }
-    shared.reindex(markdown);
 }
 
 pub fn did_change_workspace_folders(
@@ -48,38 +63,148 @@ pub fn did_change_workspace_folders(
         folders.extend(added.iter().cloned());
         st.project = state::project(&folders, st.project.settings().clone());
     }
-    {
-        let mut index = shared.index();
-        for r in &removed {
-            index.remove_under(r);
-        }
-    }
+    let gone = removed
+        .into_iter()
+        .map(|r| (r, Update::RemovedUnder))
+        .collect();
+    shared.apply(gone, &HashSet::new());
+    // Re-resolves the open documents and rescans every folder (the new ones included).
     shared.config_changed();
-    shared.scan(added);
 }
 
+/// What a walk of folders read.
+#[derive(Default)]
+struct Walked {
+    updates: Vec<(PathBuf, Update)>,
+    /// Files not read, and why.
+    skipped: Vec<(PathBuf, String)>,
+    /// Markdown files seen.
+    files: usize,
+}
+
+impl Walked {
+    fn read(&mut self, path: PathBuf, project: &Project, enc: Encoding) {
+        let read = closed::read(&path, project, enc);
+        if let Read::Skipped(why) = &read {
+            self.skipped.push((path.clone(), why.clone()));
+        }
+        self.updates.push((path, Update::Read(read)));
+    }
+
+    /// Walks `folders` (honouring `.gitignore`; `.git` and `node_modules` skipped) and reads
+    /// every Markdown file, telling `progress` the count every thousand files.
+    fn walk(
+        &mut self,
+        folders: &[PathBuf],
+        project: &Project,
+        enc: Encoding,
+        progress: Option<&UnboundedSender<usize>>,
+    ) {
+        for folder in folders {
+            for entry in crate::project::walker(folder).build().flatten() {
+                let path = entry.path();
+                if entry.file_type().is_some_and(|t| t.is_file()) && is_markdown(path) {
+                    self.read(crate::project::canonical(path), project, enc);
+                    self.files += 1;
+                    if self.files.is_multiple_of(1000)
+                        && let Some(tx) = progress
+                    {
+                        let _ = tx.send(self.files);
+                    }
+                }
+            }
+        }
+    }
+
+    fn log_skipped(&self) {
+        for (path, why) in &self.skipped {
+            tracing::warn!("workspace index: {}: {why}", path.display());
+        }
+    }
+}
+
+/// The token of the scan's progress report.
+const PROGRESS: &str = "persona-ls/index";
+
 impl Shared {
-    /// Indexes the workspace folders in the background.
+    /// Indexes the workspace folders in the background, reports the files that are not open,
+    /// and drops what the index held under them that is gone. Abandoned when the
+    /// configuration changes meanwhile (that change scans again).
     pub(in crate::lsp) fn scan(self: &Arc<Self>, folders: Vec<PathBuf>) {
         let shared = self.clone();
         tokio::spawn(async move {
-            let project: Arc<Project> = shared.lock().project.clone();
-            let found =
-                tokio::task::spawn_blocking(move || workspace::scan(&folders, &project)).await;
-            let Ok(found) = found else { return };
-            let open = shared.open_paths();
-            let mut index = shared.index();
-            for (path, pairs) in found {
-                if !open.contains(&path) {
-                    index.set(path, pairs);
+            let (project, flags, generation) = {
+                let st = shared.lock();
+                (st.project.clone(), st.flags, st.generation)
+            };
+            let progress = if flags.work_done_progress {
+                let token = lsp::ProgressToken::String(PROGRESS.to_string());
+                match shared.client.create_work_done_progress(token.clone()).await {
+                    Ok(()) => Some(
+                        shared
+                            .client
+                            .progress(token, "persona-ls: indexing the workspace")
+                            .begin()
+                            .await,
+                    ),
+                    Err(_) => None,
+                }
+            } else {
+                None
+            };
+            let (tx, mut counts) = tokio::sync::mpsc::unbounded_channel();
+            let scanned = folders.clone();
+            let walk = tokio::task::spawn_blocking(move || {
+                let mut walked = Walked::default();
+                walked.walk(&scanned, &project, flags.encoding, Some(&tx));
+                walked
+            });
+            while let Some(n) = counts.recv().await {
+                if let Some(p) = &progress {
+                    p.report(format!("indexed {n} files")).await;
                 }
             }
-            tracing::info!("workspace index: {} persona files", index.len());
+            let walked = walk.await.ok();
+            let files = walked.as_ref().map_or(0, |w| w.files);
+            let current = shared.lock().generation == generation;
+            let Some(mut walked) = walked.filter(|_| current) else {
+                if let Some(p) = progress {
+                    p.finish().await;
+                }
+                return;
+            };
+            walked.log_skipped();
+            let found: HashSet<PathBuf> = walked.updates.iter().map(|(p, _)| p.clone()).collect();
+            let stale: Vec<PathBuf> = shared
+                .index()
+                .personas
+                .iter()
+                .map(|(p, _)| p)
+                .filter(|p| folders.iter().any(|f| p.starts_with(f)) && !found.contains(*p))
+                .cloned()
+                .collect();
+            walked
+                .updates
+                .extend(stale.into_iter().map(|p| (p, Update::Removed)));
+            shared.apply(walked.updates, &HashSet::new());
+            // The end of the progress report says the index is complete.
+            if let Some(p) = progress {
+                p.finish_with_message(format!("indexed {files} files"))
+                    .await;
+            }
+            tracing::info!(
+                "workspace index: {} persona files ({files} Markdown files read, {} skipped)",
+                shared.index().len(),
+                walked.skipped.len()
+            );
+            if flags.pull_diagnostics {
+                shared.refresh();
+            }
         });
     }
 
     /// The files of the open documents.
-    fn open_paths(&self) -> HashSet<PathBuf> {
+    pub(in crate::lsp) fn open_paths(&self) -> HashSet<PathBuf> {
         let st = self.lock();
         st.docs
             .values()
@@ -87,41 +212,38 @@ impl Shared {
             .collect()
     }
 
-    /// Re-reads Markdown files (`(path, deleted)`) into the workspace index, in the background.
-    /// Open documents are left alone: the index follows their editor text.
-    pub(in crate::lsp) fn reindex(self: &Arc<Self>, files: Vec<(PathBuf, bool)>) {
-        if files.is_empty() {
+    /// Re-reads what `events` name into the index and the files that are not open, in the
+    /// background (see [`Shared::apply`] for `shown`). Open documents are left alone: the
+    /// index follows their editor text.
+    pub(in crate::lsp) fn reindex(self: &Arc<Self>, events: Vec<Event>, shown: HashSet<PathBuf>) {
+        if events.is_empty() {
             return;
         }
         let shared = self.clone();
         tokio::spawn(async move {
-            let project: Arc<Project> = shared.lock().project.clone();
-            let open = shared.open_paths();
+            let (project, enc) = {
+                let st = shared.lock();
+                (st.project.clone(), st.flags.encoding)
+            };
             let read = tokio::task::spawn_blocking(move || {
-                files
-                    .into_iter()
-                    .filter(|(p, _)| !open.contains(p))
-                    .map(|(p, deleted)| {
-                        let pairs = if deleted {
-                            None
-                        } else {
-                            workspace::index_file(&p, &project)
-                        };
-                        (p, pairs)
-                    })
-                    .collect::<Vec<_>>()
+                let mut walked = Walked::default();
+                for event in events {
+                    match event {
+                        Event::Changed(p) if p.is_dir() => walked.walk(&[p], &project, enc, None),
+                        Event::Changed(p) => walked.read(p, &project, enc),
+                        Event::Deleted(p) if is_markdown(&p) => {
+                            walked.updates.push((p, Update::Removed))
+                        }
+                        Event::Deleted(p) => walked.updates.push((p, Update::RemovedUnder)),
+                    }
+                }
+                walked
             })
             .await;
-            if let Ok(read) = read {
-                // A file opened while it was read: its editor text wins.
-                let open = shared.open_paths();
-                let mut index = shared.index();
-                for (p, pairs) in read.into_iter().filter(|(p, _)| !open.contains(p)) {
-                    match pairs {
-                        Some(pairs) => index.set(p, pairs),
-                        None => index.remove(&p),
-                    };
-                }
+            if let Ok(walked) = read {
+                walked.log_skipped();
+                // A file opened while it was read: its editor text wins (`apply` skips it).
+                shared.apply(walked.updates, &shown);
             }
         });
     }
