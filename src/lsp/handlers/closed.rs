@@ -252,6 +252,8 @@ impl Shared {
             let mut closed = lock(&self.closed);
             let holding = folders_holding_personas(&index, &updates);
             for (path, update) in updates {
+                // A file (or folder) created or deleted where bodies link: their `broken-link`.
+                affected.extend(index.personas.linkers(&path));
                 if open.contains(&path) {
                     continue;
                 }
