@@ -463,7 +463,7 @@ fn broken_links(record: &Record, out: &mut Out) {
         return;
     };
     for link in &record.links {
-        if exists(&link.path) {
+        if exists(&link.path) || link.from_root.as_deref().is_some_and(exists) {
             continue;
         }
         let shown = link

@@ -24,6 +24,8 @@ pub struct Links {
     pub dialects: Vec<String>,
     pub forms: Vec<crate::syntax::links::LinkForm>,
     pub hint_forms: Vec<crate::syntax::links::LinkForm>,
+    #[serde(default)]
+    pub or_root: bool,
     pub says: String,
     pub source: String,
 }

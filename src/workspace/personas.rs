@@ -124,9 +124,9 @@ impl Personas {
                     .or_default()
                     .insert(path.clone());
             }
-            for l in &r.links {
+            for t in link_targets(r) {
                 self.linked
-                    .entry(l.path.clone())
+                    .entry(t.clone())
                     .or_default()
                     .insert(path.clone());
             }
@@ -160,11 +160,11 @@ impl Personas {
                 }
             }
         }
-        for l in &old.links {
-            if let Some(set) = self.linked.get_mut(&l.path) {
+        for t in link_targets(&old) {
+            if let Some(set) = self.linked.get_mut(t) {
                 set.remove(path);
                 if set.is_empty() {
-                    self.linked.remove(&l.path);
+                    self.linked.remove(t);
                 }
             }
         }
@@ -322,6 +322,13 @@ fn visible(decl: &ScopeKey, from: &ScopeKey) -> bool {
             decl.root == from.root && (from.base.starts_with(&decl.base) || from.plugin.is_some())
         }
     }
+}
+
+/// Every file a record's links may point at.
+fn link_targets(r: &Record) -> impl Iterator<Item = &PathBuf> {
+    r.links
+        .iter()
+        .flat_map(|l| std::iter::once(&l.path).chain(l.from_root.iter()))
 }
 
 fn buckets(r: &Record) -> Vec<Bucket> {

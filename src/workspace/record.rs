@@ -78,6 +78,9 @@ pub struct Link {
     /// The file it points at, absolute and lexically normalised (inside the project: a link
     /// that climbs out of it is not followed).
     pub path: PathBuf,
+    /// Where it points from the project root, when the dialect's readers may read it so (the
+    /// links row's `or-root`).
+    pub from_root: Option<PathBuf>,
 }
 
 /// The always-loaded metadata: what a listing shows of the persona.
@@ -481,11 +484,16 @@ fn links(text: &str, parsed: &Parsed, origin: &Origin, dialect: &str, names: &Na
         .filter(|l| !names.placeholder(&l.target))
         .filter_map(|l| {
             let path = crate::syntax::links::resolve(dir, origin.root, &l)?;
+            let from_root = row
+                .or_root
+                .then(|| crate::syntax::links::resolve(origin.root, origin.root, &l))
+                .flatten();
             Some(Link {
                 form: l.form,
                 target: l.target,
                 span: l.range,
                 path,
+                from_root,
             })
         })
         .collect()
