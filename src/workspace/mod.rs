@@ -23,6 +23,15 @@ use crate::project::{DocLocation, Project};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+/// The keys of `files` below `dir` (a folder removed: every entry under it goes).
+fn paths_under<V>(files: &std::collections::HashMap<PathBuf, V>, dir: &Path) -> Vec<PathBuf> {
+    files
+        .keys()
+        .filter(|p| p.starts_with(dir))
+        .cloned()
+        .collect()
+}
+
 /// Files larger than this are not read by the scan.
 const MAX_FILE_SIZE: u64 = 10 * 1024 * 1024;
 

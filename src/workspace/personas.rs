@@ -183,12 +183,7 @@ impl Personas {
 
     /// Removes every record under `dir`; returns the files affected.
     pub fn remove_under(&mut self, dir: &Path) -> HashSet<PathBuf> {
-        let gone: Vec<PathBuf> = self
-            .files
-            .keys()
-            .filter(|p| p.starts_with(dir))
-            .cloned()
-            .collect();
+        let gone = super::paths_under(&self.files, dir);
         let mut affected = HashSet::new();
         for p in &gone {
             affected.extend(self.set(p.clone(), None));
@@ -342,24 +337,9 @@ fn buckets(r: &Record) -> Vec<Bucket> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::Parsed;
-    use crate::dialect::Registry;
-    use crate::workspace::record::{Origin, record};
 
     fn rec(rel: &str, text: &str) -> Record {
-        let registry = Registry::builtin();
-        let parsed = Parsed::new(text);
-        let markers = Default::default();
-        let detected = registry
-            .detect(rel, parsed.yaml.as_ref(), markers, None)
-            .expect("a persona");
-        let origin = Origin {
-            root: Path::new("/p"),
-            rel_path: rel,
-            level: crate::project::Scope::Project,
-            markers,
-        };
-        record(text, &parsed, &origin, &registry, &detected)
+        crate::workspace::record::record_at(rel, text, Default::default())
     }
 
     fn agent(name: &str, skills: &str) -> String {

@@ -583,25 +583,30 @@ fn wanted_settings(names: &Names) -> impl Iterator<Item = &str> {
     keys.into_iter()
 }
 
+/// The record of `text` at `rel` in a project at `/p`, for tests.
+#[cfg(test)]
+pub(crate) fn record_at(rel: &str, text: &str, markers: Markers) -> Record {
+    let registry = Registry::builtin();
+    let parsed = Parsed::new(text);
+    let detected = registry
+        .detect(rel, parsed.yaml.as_ref(), markers, None)
+        .expect("a persona");
+    let origin = Origin {
+        root: Path::new("/p"),
+        rel_path: rel,
+        level: Scope::Project,
+        markers,
+    };
+    record(text, &parsed, &origin, &registry, &detected)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dialect::Registry;
 
     /// Each name of the file at `rel`, as `namespace=name`, and its references.
     fn names(rel: &str, text: &str, markers: Markers) -> (Vec<String>, Vec<String>) {
-        let registry = Registry::builtin();
-        let parsed = Parsed::new(text);
-        let detected = registry
-            .detect(rel, parsed.yaml.as_ref(), markers, None)
-            .expect("a persona");
-        let origin = Origin {
-            root: Path::new("/p"),
-            rel_path: rel,
-            level: Scope::Project,
-            markers,
-        };
-        let r = record(text, &parsed, &origin, &registry, &detected);
+        let r = record_at(rel, text, markers);
         let ns = &Schema::builtin().names.namespaces;
         (
             r.names

@@ -59,12 +59,7 @@ impl ValueCounts {
     }
 
     pub fn remove_under(&mut self, dir: &Path) {
-        let gone: Vec<PathBuf> = self
-            .files
-            .keys()
-            .filter(|p| p.starts_with(dir))
-            .cloned()
-            .collect();
+        let gone = super::paths_under(&self.files, dir);
         for p in gone {
             self.remove(&p);
         }
