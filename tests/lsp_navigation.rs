@@ -353,3 +353,38 @@ async fn links_lens_and_cost_hint() {
         "#]],
     );
 }
+
+/// Body links: go to definition from `[the steps](references/steps.md)` opens the file, and
+/// a link to no file leads nowhere (it is `broken-link`'s).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn definition_from_a_body_link_opens_the_file() {
+    let skill = "---\nname: code-review\ndescription: Reviews a change\n---\nFollow [the steps](references/steps.md), not [these](references/gone.md).\n";
+    let dir = project(&[
+        (".claude/skills/code-review/SKILL.md", skill),
+        (".claude/skills/code-review/references/steps.md", "Steps.\n"),
+    ]);
+    let mut client = start(dir.path(), true).await;
+    let u = file_uri(&dir.path().join(".claude/skills/code-review/SKILL.md"));
+    client.open(&u, skill).await;
+    client.publish(&u, 1).await;
+    let snap = Snap::new(dir.path());
+    let mut answers = Vec::new();
+    for character in [25, 55] {
+        let found = client
+            .request("textDocument/definition", at(&u, 4, character))
+            .await
+            .unwrap();
+        answers.push(found);
+    }
+    snap.check(
+        &json!(answers),
+        expect![[r#"
+            [
+              [
+                {"range": {"end": {"character": 0, "line": 0}, "start": {"character": 0, "line": 0}}, "uri": "file://$ROOT/.claude/skills/code-review/references/steps.md"}
+              ],
+              null
+            ]
+        "#]],
+    );
+}

@@ -63,23 +63,34 @@ fn on(span: &Range<usize>, offset: usize) -> bool {
     span.start <= offset && offset <= span.end
 }
 
-/// Every span of `record` that leads somewhere: its references that resolve.
+/// Every span of `record` that leads somewhere: its references that resolve, and its body
+/// links to files that exist (at the file's start).
 pub fn jumps(index: &Personas, record: &Record) -> Vec<Jump> {
-    record
-        .refs
-        .iter()
-        .filter_map(|r| {
-            let targets: Vec<Place> = index
-                .resolve(record, r)
-                .iter()
-                .map(|d| declared_at(d.path, d.record, d.name))
-                .collect();
-            (!targets.is_empty()).then(|| Jump {
-                span: r.span.clone(),
-                targets,
-            })
+    let refs = record.refs.iter().filter_map(|r| {
+        let targets: Vec<Place> = index
+            .resolve(record, r)
+            .iter()
+            .map(|d| declared_at(d.path, d.record, d.name))
+            .collect();
+        (!targets.is_empty()).then(|| Jump {
+            span: r.span.clone(),
+            targets,
         })
-        .collect()
+    });
+    let links = record.links.iter().filter_map(|l| {
+        // The file the reader finds: beside the persona first, else from the project root.
+        let path = std::iter::once(&l.path)
+            .chain(l.from_root.iter())
+            .find(|p| std::fs::symlink_metadata(p).is_ok_and(|m| m.is_file()))?;
+        Some(Jump {
+            span: l.span.clone(),
+            targets: vec![Place {
+                path: path.clone(),
+                span: 0..0,
+            }],
+        })
+    });
+    refs.chain(links).collect()
 }
 
 /// Go to definition at `offset`: the personas the reference there resolves to.
