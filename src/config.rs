@@ -155,14 +155,13 @@ struct RawConfig {
     workspace: RawWorkspace,
 }
 
-/// The settings `[workspace.budget]` accepts: each budget's limit and per-entry cap, and the
+/// The settings `[workspace.budget]` accepts: each budget's limit, and the
 /// context window that derived limits scale with.
 pub fn budget_settings() -> Vec<&'static str> {
     let names = &crate::schema::Schema::builtin().names;
     let mut out = vec![crate::analysis::cross::CONTEXT_TOKENS];
     for b in &names.budgets {
         out.push(b.config.as_str());
-        out.extend(b.entry_cap_config.as_deref());
     }
     out
 }

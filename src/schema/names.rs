@@ -205,8 +205,6 @@ pub struct Budget {
     #[serde(default)]
     pub entry_cap: Option<usize>,
     #[serde(default)]
-    pub entry_cap_config: Option<String>,
-    #[serde(default)]
     pub limit: Option<usize>,
     #[serde(default)]
     pub limit_from_context: Option<FromContext>,
