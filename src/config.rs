@@ -407,6 +407,36 @@ mod tests {
         assert_eq!(tier.values[1].doc(), "Senior");
     }
 
+    /// `[workspace]`: the budgets' limits and which files the server reports on, merged as
+    /// the rest is (the nearer file wins); an unknown budget setting names the known ones.
+    #[test]
+    fn workspace_settings_parse_merge_and_refuse_unknown_budgets() {
+        let far = Config::from_toml(
+            "[workspace]\ndiagnostics = \"open\"\n[workspace.budget]\nagent-descriptions-tokens = 200\ncontext-tokens = 1000000\n",
+            None,
+        )
+        .unwrap();
+        let near = Config::from_toml(
+            "[workspace.budget]\nagent-descriptions-tokens = 300\n",
+            None,
+        )
+        .unwrap();
+        let merged = far.merge(&near);
+        assert_eq!(merged.budget["agent-descriptions-tokens"], 300);
+        assert_eq!(merged.budget["context-tokens"], 1_000_000);
+        assert_eq!(merged.diagnostics, Some(WorkspaceDiagnostics::Open));
+        let json =
+            Config::from_json(serde_json::json!({"workspace": {"diagnostics": "workspace"}}))
+                .unwrap();
+        assert_eq!(json.diagnostics, Some(WorkspaceDiagnostics::Workspace));
+        let err = Config::from_toml("[workspace.budget]\nagent-tokens = 1\n", None).unwrap_err();
+        assert_eq!(
+            err.message,
+            "unknown budget setting `agent-tokens`; settings are: context-tokens, agent-descriptions-tokens, skill-listing-chars"
+        );
+        assert_eq!(err.range, Some(19..31));
+    }
+
     #[test]
     fn errors_point_at_their_position() {
         let text = "[rules]\nunknown-key = \"loud\"\n";
