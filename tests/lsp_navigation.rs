@@ -388,3 +388,36 @@ async fn definition_from_a_body_link_opens_the_file() {
         "#]],
     );
 }
+
+/// A cross-file finding's fix is a quick fix in the editor too: `skills: [revew]` offers
+/// `review`.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cross_file_finding_offers_its_fix_as_a_quick_fix() {
+    let agent = "---\nname: lead\ndescription: Leads\nskills: [revew]\n---\nLead.\n";
+    let dir = project(&[
+        (".claude/agents/lead.md", agent),
+        (".claude/skills/review/SKILL.md", SKILL),
+    ]);
+    let mut client = start(dir.path(), true).await;
+    let u = file_uri(&dir.path().join(".claude/agents/lead.md"));
+    client.open(&u, agent).await;
+    client.publish(&u, 1).await;
+    let actions = client
+        .request(
+            "textDocument/codeAction",
+            json!({
+                "textDocument": { "uri": u },
+                "range": { "start": { "line": 3, "character": 10 }, "end": { "line": 3, "character": 10 } },
+                "context": { "diagnostics": [], "only": ["quickfix"] }
+            }),
+        )
+        .await
+        .unwrap();
+    let titles: Vec<&str> = actions
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles, ["Change to `review`"]);
+}

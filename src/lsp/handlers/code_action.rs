@@ -35,6 +35,10 @@ pub async fn code_action(
     let flags = shared.flags();
     let only = params.context.only.as_deref();
     let computed = super::analysed(shared, &snap).await?;
+    // The cross-file findings' fixes too (a did-you-mean for `unknown-reference`); their
+    // revision is usually indexed already by the diagnostics lane.
+    let (cross, affected) = shared.index_open(&snap, &computed);
+    shared.dependents(affected);
     let range = from_proto::range(&snap.doc, params.range, snap.encoding);
     let mut actions: Vec<lsp::CodeActionOrCommand> = Vec::new();
     if wanted(only, lsp::CodeActionKind::QUICKFIX.as_str()) {
@@ -42,6 +46,7 @@ pub async fn code_action(
             .analysis
             .diagnostics
             .iter()
+            .chain(cross.list.iter())
             .filter(|d| overlaps(&d.range, &range))
         {
             let diag = to_proto::diagnostic(&snap.doc, d, snap.encoding);
