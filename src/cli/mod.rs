@@ -335,6 +335,8 @@ impl Done {
                         path,
                         registry,
                         record,
+                        findings,
+                        hash,
                     } = *b;
                     Box::new((
                         replay::Spooled {
@@ -343,6 +345,8 @@ impl Done {
                             path,
                             root,
                             registry,
+                            findings,
+                            hash,
                         },
                         record,
                     ))
@@ -377,6 +381,10 @@ struct Indexed {
     path: PathBuf,
     registry: Arc<Registry>,
     record: Option<workspace::Record>,
+    /// The file's own findings and a hash of its text: pass B renders them again with the
+    /// cross-file ones, without analysing the file again, while the text is unchanged.
+    findings: Vec<crate::diagnostic::Diagnostic>,
+    hash: u64,
 }
 
 /// What every file of a run is checked with.
@@ -457,6 +465,8 @@ fn check_file(
             path: path.to_path_buf(),
             registry: Arc::clone(registry),
             record: r,
+            findings: analysis.diagnostics.clone(),
+            hash: replay::text_hash(&text),
         })
     });
     Outcome::Checked {

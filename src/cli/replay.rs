@@ -1,7 +1,7 @@
 //! Pass B of a run with the cross-file rules on: every file's chunk, held since pass A, is
-//! printed in order once the index is whole. A file the index adds findings to is read and
-//! analysed again (analysis is deterministic: the same findings as in pass A), and rendered
-//! with the cross-file findings sorted in; every other chunk prints as it was.
+//! printed in order once the index is whole. A file the index adds findings to is read again
+//! and rendered with its pass-A findings and the cross-file ones sorted in (analysed again
+//! only if its text changed meanwhile); every other chunk prints as it was.
 //!
 //! The chunks are held in a [`Spool`]: in memory up to [`SPOOL_IN_MEMORY`], then in an
 //! anonymous temporary file (`tempfile::tempfile`: created exclusively, deleted when closed),
@@ -158,6 +158,17 @@ pub struct Spooled {
     pub root: usize,
     /// The file's registry (its configuration), as pass A located it.
     pub registry: Arc<Registry>,
+    /// Its own findings in pass A, and the hash of the text they were made from.
+    pub findings: Vec<crate::diagnostic::Diagnostic>,
+    pub hash: u64,
+}
+
+/// The hash pass B compares to know the file is as pass A read it.
+pub fn text_hash(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut h);
+    h.finish()
 }
 
 pub struct Replay<'a> {
@@ -206,11 +217,23 @@ impl Replay<'_> {
         if cross.is_empty() {
             return None;
         }
+        let text = files::read(&s.path).ok()?;
+        if text_hash(&text) == s.hash {
+            // As pass A read it: its own findings stand, the cross-file ones go in beside.
+            let mut diagnostics = s.findings.clone();
+            diagnostics.extend(cross);
+            crate::analysis::sort_findings(&mut diagnostics);
+            return Some(self.renderer.file(&FileResult {
+                path: s.shown.clone(),
+                text,
+                diagnostics,
+            }));
+        }
+        // It changed since pass A: analysed again, and its record made again.
         let root = &self.roots[s.root];
         let walk = (!root.explicit_file).then_some(root.abs.as_path());
         let located = self.project.locate(&s.path, walk).ok()?;
         let registry = &located.registry;
-        let text = files::read(&s.path).ok()?;
         let location = Location {
             rel_path: &located.place.rel_path,
             forced: self.forced,
@@ -228,12 +251,9 @@ impl Replay<'_> {
         // The cross-file spans must be this text's: if it changed since pass A, its record is
         // made again.
         let fresh = workspace::record::record(&text, &parsed, &origin, registry, &detected);
-        let cross = if &fresh == record.as_ref() {
-            cross
-        } else {
-            cross::cross_file(self.personas, &s.path, &fresh, registry)
-        };
-        analysis.diagnostics.extend(cross);
+        analysis
+            .diagnostics
+            .extend(cross::cross_file(self.personas, &s.path, &fresh, registry));
         crate::analysis::sort_findings(&mut analysis.diagnostics);
         Some(self.renderer.file(&FileResult {
             path: s.shown.clone(),

@@ -336,6 +336,26 @@ impl Scanner<'_> {
     }
 
     fn inline(&mut self, r: Range<usize>) {
+        /// The bytes a form can start at: `\\ [ ] @ #`, and where skill files are read, `$ . r s
+        /// a` too.
+        const fn starts(skill: bool) -> [bool; 256] {
+            let mut t = [false; 256];
+            let all = b"\\[]@#$.rsa";
+            let n = if skill { all.len() } else { 6 };
+            let mut k = 0;
+            while k < n {
+                t[all[k] as usize] = true;
+                k += 1;
+            }
+            t
+        }
+        const WITH_SKILL: [bool; 256] = starts(true);
+        const WITHOUT: [bool; 256] = starts(false);
+        let table = if self.wants(LinkForm::SkillDir) {
+            &WITH_SKILL
+        } else {
+            &WITHOUT
+        };
         let spans = code_spans(self.b, r.clone());
         let mut next_span = 0;
         let mut i = r.start;
@@ -354,7 +374,18 @@ impl Scanner<'_> {
                 next_span += 1;
                 continue;
             }
-            i = match self.b[i] {
+            // Most bytes start nothing: skipped here, without a call. A skill file's token
+            // starts a word (`references/…` after a letter is inside another word).
+            let c = self.b[i];
+            if !table[c as usize]
+                || (matches!(c, b'r' | b's' | b'a')
+                    && i > r.start
+                    && self.b[i - 1].is_ascii_alphanumeric())
+            {
+                i += 1;
+                continue;
+            }
+            i = match c {
                 b'\\' if self.b.get(i + 1).is_some_and(u8::is_ascii_punctuation) => i + 2,
                 b'[' => {
                     if self.openers.len() == MAX_OPENERS {
