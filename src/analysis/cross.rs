@@ -363,41 +363,65 @@ fn unknown_references(index: &Personas, record: &Record, out: &mut Out) {
 /// but for case and separators, a qualified name ending in it, or a small edit away.
 /// Names of other roots are offered too: rare, and a lookup per root would cost more.
 fn suggest_names(index: &Personas, ns: usize, word: &str) -> Vec<String> {
-    let seen = index.names_in(ns);
+    // Many references miss the same name: asked once per name until the index changes.
+    index.suggestions(ns, word, || rank_names(index, ns, word))
+}
+
+fn rank_names(index: &Personas, ns: usize, word: &str) -> Vec<String> {
+    use crate::schema::names::Fold::CasefoldSeparators;
     let word_len = word.chars().count();
-    let loose = fold(word, crate::schema::names::Fold::CasefoldSeparators);
-    let mut ranked: Vec<(usize, String)> = seen
+    let max = if word_len <= 4 { 1 } else { 2 };
+    let loose = fold(word, CasefoldSeparators);
+    // The same but for case and separators: the names of the word's bucket.
+    let mut ranked: Vec<(usize, String)> = index
+        .bucket_names(ns, word)
         .into_iter()
-        // The name itself, declared where this file cannot see it, is no suggestion.
-        .filter(|n| *n != word)
+        .filter(|n| n != word)
+        .filter(|n| {
+            let last = n.rsplit(':').next().unwrap_or(n);
+            fold(n, CasefoldSeparators) == loose || fold(last, CasefoldSeparators) == loose
+        })
+        .map(|n| (0, n))
+        .collect();
+    // A small edit away. The distance is at least the difference in length, and a character
+    // is at most four bytes: most names are skipped on their byte length alone.
+    let word_mask = byte_mask(word);
+    let near: Vec<(usize, String)> = index
+        .names_in(ns)
         .filter_map(|n| {
             let last = n.rsplit(':').next().unwrap_or(n);
-            let rank = if fold(n, crate::schema::names::Fold::CasefoldSeparators) == loose
-                || fold(last, crate::schema::names::Fold::CasefoldSeparators) == loose
+            // Each edit adds or removes at most one byte value (one character: up to four
+            // bytes), so names whose sets of bytes differ more are no typo of the word.
+            let differing = (byte_mask(last) ^ word_mask).count_ones() as usize;
+            if n == word
+                || last.len().abs_diff(word.len()) > max * 4
+                || differing > 2 * max * 4
+                || (last.is_ascii() && word.is_ascii() && differing > 2 * max)
+                || last.chars().count().abs_diff(word_len) > max
             {
-                0
-            } else {
-                let max = if word_len <= 4 { 1 } else { 2 };
-                // The distance is at least the difference in length: most names are skipped
-                // without computing it.
-                if last.chars().count().abs_diff(word_len) > max {
-                    return None;
-                }
-                let d = suggest::distance(word, last);
-                if d > max {
-                    return None;
-                }
-                d
-            };
-            Some((rank, n.to_string()))
+                return None;
+            }
+            let d = suggest::distance(word, last);
+            (d <= max).then(|| (d.max(1), n.to_string()))
         })
         .collect();
+    for (d, n) in near {
+        if !ranked.iter().any(|(_, r)| *r == n) {
+            ranked.push((d, n));
+        }
+    }
     ranked.sort();
     ranked
         .into_iter()
         .take(MAX_SUGGESTIONS)
         .map(|(_, n)| n)
         .collect()
+}
+
+/// The byte values of `s`, folded into 64 bits (a bit may stand for several values: the test
+/// it serves only ever skips names that cannot be near).
+fn byte_mask(s: &str) -> u64 {
+    s.bytes().fold(0, |m, b| m | 1u64 << (b % 64))
 }
 
 fn budgets(index: &Personas, path: &Path, record: &Record, out: &mut Out) {

@@ -29,6 +29,9 @@ pub struct Personas {
     by_ns: HashMap<usize, BTreeMap<String, usize>>,
     /// Who links to each file: a file created or deleted there changes their `broken-link`.
     linked: HashMap<PathBuf, HashSet<PathBuf>>,
+    /// "Did you mean" answers by namespace and word, until the index changes: a thousand
+    /// references that miss one name cost one search.
+    suggested: std::sync::Mutex<HashMap<(usize, String), Vec<String>>>,
 }
 
 /// The coarsest comparison: every fold and resolution agrees within it.
@@ -97,7 +100,45 @@ impl Personas {
         self.replace(path, record, false);
     }
 
+    /// The suggestions for `word` in namespace `ns`, computed by `rank` once per index state.
+    pub fn suggestions(
+        &self,
+        ns: usize,
+        word: &str,
+        rank: impl FnOnce() -> Vec<String>,
+    ) -> Vec<String> {
+        let key = (ns, word.to_string());
+        if let Some(known) = self.memo().get(&key) {
+            return known.clone();
+        }
+        let found = rank();
+        self.memo().insert(key, found.clone());
+        found
+    }
+
+    fn memo(&self) -> std::sync::MutexGuard<'_, HashMap<(usize, String), Vec<String>>> {
+        self.suggested.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The names declared in namespace `ns` in `word`'s bucket (the same but for case,
+    /// separators and a `plugin:` qualifier).
+    pub fn bucket_names(&self, ns: usize, word: &str) -> Vec<String> {
+        let mut names: Vec<String> = self
+            .declared
+            .get(&(ns, bucket_of(word)))
+            .into_iter()
+            .flatten()
+            .filter_map(|p| self.files.get(p))
+            .flat_map(|r| r.names.iter().filter(|n| n.ns == ns))
+            .map(|n| n.written.clone())
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    }
+
     fn replace(&mut self, path: PathBuf, record: Option<Record>, tell: bool) -> HashSet<PathBuf> {
+        self.memo().clear();
         let old = self.remove_quiet(&path);
         let new = record.map(Arc::new);
         let mut affected = HashSet::new();
