@@ -354,19 +354,27 @@ async fn links_lens_and_cost_hint() {
     );
 }
 
+/// A project of `files`, a client, and the first file opened (its URI).
+async fn opened(files: &[(&str, &str)]) -> (tempfile::TempDir, TestClient, String) {
+    let dir = project(files);
+    let mut client = start(dir.path(), true).await;
+    let (rel, text) = files[0];
+    let u = file_uri(&dir.path().join(rel));
+    client.open(&u, text).await;
+    client.publish(&u, 1).await;
+    (dir, client, u)
+}
+
 /// Body links: go to definition from `[the steps](references/steps.md)` opens the file, and
 /// a link to no file leads nowhere (it is `broken-link`'s).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn definition_from_a_body_link_opens_the_file() {
     let skill = "---\nname: code-review\ndescription: Reviews a change\n---\nFollow [the steps](references/steps.md), not [these](references/gone.md).\n";
-    let dir = project(&[
+    let (dir, mut client, u) = opened(&[
         (".claude/skills/code-review/SKILL.md", skill),
         (".claude/skills/code-review/references/steps.md", "Steps.\n"),
-    ]);
-    let mut client = start(dir.path(), true).await;
-    let u = file_uri(&dir.path().join(".claude/skills/code-review/SKILL.md"));
-    client.open(&u, skill).await;
-    client.publish(&u, 1).await;
+    ])
+    .await;
     let snap = Snap::new(dir.path());
     let mut answers = Vec::new();
     for character in [25, 55] {
@@ -394,14 +402,11 @@ async fn definition_from_a_body_link_opens_the_file() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_cross_file_finding_offers_its_fix_as_a_quick_fix() {
     let agent = "---\nname: lead\ndescription: Leads\nskills: [revew]\n---\nLead.\n";
-    let dir = project(&[
+    let (_dir, mut client, u) = opened(&[
         (".claude/agents/lead.md", agent),
         (".claude/skills/review/SKILL.md", SKILL),
-    ]);
-    let mut client = start(dir.path(), true).await;
-    let u = file_uri(&dir.path().join(".claude/agents/lead.md"));
-    client.open(&u, agent).await;
-    client.publish(&u, 1).await;
+    ])
+    .await;
     let actions = client
         .request(
             "textDocument/codeAction",
