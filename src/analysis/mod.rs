@@ -194,9 +194,7 @@ impl<'a> RuleCx<'a> {
 
 /// A file's findings in the order every face lists them: by position, then code.
 pub fn sort_findings(list: &mut [Diagnostic]) {
-    list.sort_by(|a, b| {
-        (a.range.start, a.range.end, a.code).cmp(&(b.range.start, b.range.end, b.code))
-    });
+    list.sort_by_key(Diagnostic::order);
 }
 
 /// `a Claude Code subagent`, `an OpenCode agent`, `an agency-agents persona`.

@@ -102,12 +102,7 @@ fn index_file(project: &Project, path: &Path, root: &Path) -> Option<workspace::
         return None;
     }
     let text = super::files::read(path).ok()?;
-    let origin = Origin {
-        root: &located.place.root,
-        rel_path: &located.place.rel_path,
-        level: located.place.scope,
-        markers: located.place.markers,
-    };
+    let origin = Origin::of(&located.place);
     // `--dialect` names the dialect of the files named, not of the whole project's.
     workspace::index_text(&text, &origin, &located.registry, None)
 }

@@ -453,12 +453,7 @@ fn check_file(
     }
     let record = record.then(|| {
         let r = analysis.dialect.map(|detected| {
-            let origin = workspace::Origin {
-                root: &located.place.root,
-                rel_path: &located.place.rel_path,
-                level: located.place.scope,
-                markers: located.place.markers,
-            };
+            let origin = workspace::Origin::of(&located.place);
             workspace::record::record(&text, &parsed, &origin, registry, &detected)
         });
         Box::new(Indexed {

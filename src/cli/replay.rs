@@ -242,12 +242,7 @@ impl Replay<'_> {
         let parsed = Parsed::new(&text);
         let mut analysis = analysis::analyze_parsed(&text, &parsed, location, registry);
         let detected = analysis.dialect?;
-        let origin = workspace::Origin {
-            root: &located.place.root,
-            rel_path: &located.place.rel_path,
-            level: located.place.scope,
-            markers: located.place.markers,
-        };
+        let origin = workspace::Origin::of(&located.place);
         // The cross-file spans must be this text's: if it changed since pass A, its record is
         // made again.
         let fresh = workspace::record::record(&text, &parsed, &origin, registry, &detected);

@@ -138,6 +138,18 @@ pub struct Origin<'a> {
     pub markers: Markers,
 }
 
+impl<'a> Origin<'a> {
+    /// Where the project model placed a file.
+    pub fn of(place: &'a crate::project::Place) -> Origin<'a> {
+        Origin {
+            root: &place.root,
+            rel_path: &place.rel_path,
+            level: place.scope,
+            markers: place.markers,
+        }
+    }
+}
+
 /// The record of a persona, from the parse its analysis made.
 pub fn record(
     text: &str,
