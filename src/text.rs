@@ -428,6 +428,30 @@ mod tests {
         assert_eq!(idx.offset(text, pos(0, 15), Encoding::Utf8), x);
     }
 
+    /// The byte count of UTF-16 units agrees with decoding, for every width of character.
+    #[test]
+    fn utf16_widths_counted_from_bytes_agree_with_decoding() {
+        for s in [
+            "",
+            "ascii",
+            "é名🏗️\u{feff}\u{10ffff}\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}",
+            "名前: 太郎 👩‍👩‍👧 x",
+        ] {
+            let decoded: u32 = s.chars().map(|c| c.len_utf16() as u32).sum();
+            assert_eq!(column(s, Encoding::Utf16), decoded, "{s:?}");
+        }
+    }
+
+    /// Line starts after `\n`, `\r\n` and a lone `\r`, including a break at the very end
+    /// and `\r\r\n`.
+    #[test]
+    fn line_starts_after_every_kind_of_break() {
+        let text = "a\r\r\nb\n\nc\r";
+        let idx = LineIndex::new(text);
+        let starts: Vec<usize> = (0..idx.line_count()).map(|l| idx.line_start(l)).collect();
+        assert_eq!(starts, vec![0, 2, 4, 6, 7, 9]);
+    }
+
     #[test]
     fn cjk_crlf_and_lone_cr_are_line_breaks() {
         let text = "名前: 太郎\r\nb\rc\n";
