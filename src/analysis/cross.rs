@@ -65,6 +65,21 @@ pub fn cross_file(
     record: &Record,
     registry: &Registry,
 ) -> Vec<Diagnostic> {
+    let mut list = index_findings(index, path, record, registry);
+    list.extend(link_findings(record, registry));
+    crate::analysis::sort_findings(&mut list);
+    list
+}
+
+/// [`cross_file`] without `broken-link`: the findings that depend on the other files' records.
+/// `check` judges links as it reads a file ([`link_findings`]), so the index it builds keeps
+/// none, and a file is read again after the index is whole only for what this returns.
+pub fn index_findings(
+    index: &Personas,
+    path: &Path,
+    record: &Record,
+    registry: &Registry,
+) -> Vec<Diagnostic> {
     let mut out = Out {
         registry,
         list: Vec::new(),
@@ -72,10 +87,17 @@ pub fn cross_file(
     duplicate_names(index, path, record, &mut out);
     unknown_references(index, record, &mut out);
     budgets(index, path, record, &mut out);
+    out.list
+}
+
+/// The `broken-link` findings of a record: they depend on the file system, not on the index.
+pub fn link_findings(record: &Record, registry: &Registry) -> Vec<Diagnostic> {
+    let mut out = Out {
+        registry,
+        list: Vec::new(),
+    };
     broken_links(record, &mut out);
-    let mut list = out.list;
-    crate::analysis::sort_findings(&mut list);
-    list
+    out.list
 }
 
 fn namespace(ns: usize) -> &'static Namespace {

@@ -17,7 +17,7 @@ mod write_fix;
 
 pub use output::Format;
 
-use crate::analysis::{self, Location, Parsed, fix_all};
+use crate::analysis::{self, Location, Parsed, cross, fix_all};
 use crate::diagnostic::Code;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::dialect::Registry;
@@ -133,6 +133,9 @@ pub fn run(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let mut personas = Personas::default();
     let mut spool = replay::Spool::default();
     let mut held: Vec<replay::Spooled> = Vec::new();
+    if cross_on {
+        held.reserve_exact(jobs.len());
+    }
     let run = Run {
         project: &project,
         forced,
@@ -155,7 +158,7 @@ pub fn run(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             root.explicit_file,
             &run,
         );
-        Done::of(outcome, job.root, &renderer)
+        Done::of(outcome, job, &renderer)
     };
     ordered::map_in_order(
         jobs.into_iter(),
@@ -181,7 +184,7 @@ pub fn run(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                     .or_default() += 1;
                 match record.map(|b| *b) {
                     Some((spooled, record)) if cross_on => {
-                        personas.insert(spooled.path.clone(), record);
+                        personas.insert(spooled.job.path(&roots), record);
                         held.push(replay::Spooled {
                             held: spool.hold(chunk),
                             ..spooled
@@ -210,15 +213,19 @@ pub fn run(opts: &Options, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         },
     );
     if cross_on {
-        let checked: std::collections::HashSet<&Path> =
-            held.iter().map(|s| s.path.as_path()).collect();
         // Only projects wider than the folders named hold files no job checked.
         let wider: Vec<PathBuf> = index_roots
             .iter()
             .filter(|r| !roots.iter().any(|n| !n.explicit_file && &n.abs == *r))
             .cloned()
             .collect();
-        let context = context::index(&project, &wider, &checked);
+        let context = if wider.is_empty() {
+            Vec::new()
+        } else {
+            let paths: Vec<PathBuf> = held.iter().map(|s| s.job.path(&roots)).collect();
+            let checked = paths.iter().map(PathBuf::as_path).collect();
+            context::index(&project, &wider, &checked)
+        };
         let indexed = personas.len() + context.len();
         for (path, record) in context {
             personas.insert(path, Some(record));
@@ -316,7 +323,7 @@ enum Done {
 }
 
 impl Done {
-    fn of(outcome: Outcome, root: usize, renderer: &output::Renderer) -> Done {
+    fn of(outcome: Outcome, job: Job, renderer: &output::Renderer) -> Done {
         match outcome {
             Outcome::Checked {
                 result,
@@ -331,22 +338,12 @@ impl Done {
                     .map(|why| format!("persona-ls: {}: {why}", result.path.display())),
                 configs,
                 record: record.map(|b| {
-                    let Indexed {
-                        path,
-                        registry,
-                        record,
-                        findings,
-                        hash,
-                    } = *b;
+                    let Indexed { registry, record } = *b;
                     Box::new((
                         replay::Spooled {
                             held: replay::Held::default(),
-                            shown: result.path.clone(),
-                            path,
-                            root,
+                            job,
                             registry,
-                            findings,
-                            hash,
                         },
                         record,
                     ))
@@ -376,15 +373,11 @@ enum Outcome {
     BadConfig(ConfigProblem),
 }
 
-/// What a checked file gives the index: its absolute path, its registry, its record.
+/// What a checked file gives the index: its registry, its record.
 struct Indexed {
-    path: PathBuf,
     registry: Arc<Registry>,
+    /// Without its links: they were judged as the file was checked.
     record: Option<workspace::Record>,
-    /// The file's own findings and a hash of its text: pass B renders them again with the
-    /// cross-file ones, without analysing the file again, while the text is unchanged.
-    findings: Vec<crate::diagnostic::Diagnostic>,
-    hash: u64,
 }
 
 /// What every file of a run is checked with.
@@ -454,14 +447,20 @@ fn check_file(
     let record = record.then(|| {
         let r = analysis.dialect.map(|detected| {
             let origin = workspace::Origin::of(&located.place);
-            workspace::record::record(&text, &parsed, &origin, registry, &detected)
+            let mut r = workspace::record::record(&text, &parsed, &origin, registry, &detected);
+            // `broken-link` depends on the file system alone: judged now, in this file's own
+            // chunk, the index need not hold the links, nor pass B read the file again.
+            let links = cross::link_findings(&r, registry);
+            if !links.is_empty() {
+                analysis.diagnostics.extend(links);
+                analysis::sort_findings(&mut analysis.diagnostics);
+            }
+            r.links = Vec::new();
+            r
         });
         Box::new(Indexed {
-            path: path.to_path_buf(),
             registry: Arc::clone(registry),
             record: r,
-            findings: analysis.diagnostics.clone(),
-            hash: replay::text_hash(&text),
         })
     });
     Outcome::Checked {

@@ -1,7 +1,7 @@
 //! Pass B of a run with the cross-file rules on: every file's chunk, held since pass A, is
-//! printed in order once the index is whole. A file the index adds findings to is read again
-//! and rendered with its pass-A findings and the cross-file ones sorted in (analysed again
-//! only if its text changed meanwhile); every other chunk prints as it was.
+//! printed in order once the index is whole. A file the index adds findings to (a duplicate
+//! name, an unknown reference, a budget: `broken-link` was judged in pass A) is read, analysed
+//! and rendered again with them; every other chunk prints as it was.
 //!
 //! The chunks are held in a [`Spool`]: in memory up to [`SPOOL_IN_MEMORY`], then in an
 //! anonymous temporary file (`tempfile::tempfile`: created exclusively, deleted when closed),
@@ -9,14 +9,13 @@
 
 use super::Summary;
 use super::output::{Chunk, Renderer};
-use super::plan::Root;
+use super::plan::{Job, Root};
 use super::{FileResult, files};
 use crate::analysis::{self, Location, Parsed, cross};
 use crate::dialect::Registry;
 use crate::project::Project;
 use crate::workspace::{self, Personas};
 use std::io::{Read, Seek, SeekFrom, Write};
-use std::path::PathBuf;
 use std::sync::Arc;
 
 /// Bytes held in memory before the spool moves to a temporary file.
@@ -147,28 +146,13 @@ impl SpoolReader {
     }
 }
 
-/// A checked file's chunk, held until the index is whole.
+/// A checked file's chunk, held until the index is whole. Its paths are made again from its
+/// job when needed: a run holds one of these per file.
 pub struct Spooled {
     pub held: Held,
-    /// As printed.
-    pub shown: PathBuf,
-    /// Absolute: the index's key.
-    pub path: PathBuf,
-    /// Index in the roots, as named.
-    pub root: usize,
+    pub job: Job,
     /// The file's registry (its configuration), as pass A located it.
     pub registry: Arc<Registry>,
-    /// Its own findings in pass A, and the hash of the text they were made from.
-    pub findings: Vec<crate::diagnostic::Diagnostic>,
-    pub hash: u64,
-}
-
-/// The hash pass B compares to know the file is as pass A read it.
-pub fn text_hash(text: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    text.hash(&mut h);
-    h.finish()
 }
 
 pub struct Replay<'a> {
@@ -210,29 +194,18 @@ impl Replay<'_> {
     }
 
     /// `s` rendered again with its cross-file findings; `None` when it has none (or can no
-    /// longer be read: its chunk from pass A stands).
+    /// longer be read: its chunk from pass A stands). Few files have any, so the file is read
+    /// and analysed again rather than its findings held since pass A.
     fn rendered(&self, s: &Spooled) -> Option<Chunk> {
-        let record = self.personas.get(&s.path)?;
-        let cross = cross::cross_file(self.personas, &s.path, record, &s.registry);
-        if cross.is_empty() {
+        let path = s.job.path(self.roots);
+        let record = self.personas.get(&path)?;
+        if cross::index_findings(self.personas, &path, record, &s.registry).is_empty() {
             return None;
         }
-        let text = files::read(&s.path).ok()?;
-        if text_hash(&text) == s.hash {
-            // As pass A read it: its own findings stand, the cross-file ones go in beside.
-            let mut diagnostics = s.findings.clone();
-            diagnostics.extend(cross);
-            crate::analysis::sort_findings(&mut diagnostics);
-            return Some(self.renderer.file(&FileResult {
-                path: s.shown.clone(),
-                text,
-                diagnostics,
-            }));
-        }
-        // It changed since pass A: analysed again, and its record made again.
-        let root = &self.roots[s.root];
+        let text = files::read(&path).ok()?;
+        let root = &self.roots[s.job.root];
         let walk = (!root.explicit_file).then_some(root.abs.as_path());
-        let located = self.project.locate(&s.path, walk).ok()?;
+        let located = self.project.locate(&path, walk).ok()?;
         let registry = &located.registry;
         let location = Location {
             rel_path: &located.place.rel_path,
@@ -243,15 +216,15 @@ impl Replay<'_> {
         let mut analysis = analysis::analyze_parsed(&text, &parsed, location, registry);
         let detected = analysis.dialect?;
         let origin = workspace::Origin::of(&located.place);
-        // The cross-file spans must be this text's: if it changed since pass A, its record is
-        // made again.
+        // The spans must be this text's, which may have changed since pass A: its record is
+        // made again, links included.
         let fresh = workspace::record::record(&text, &parsed, &origin, registry, &detected);
         analysis
             .diagnostics
-            .extend(cross::cross_file(self.personas, &s.path, &fresh, registry));
+            .extend(cross::cross_file(self.personas, &path, &fresh, registry));
         crate::analysis::sort_findings(&mut analysis.diagnostics);
         Some(self.renderer.file(&FileResult {
-            path: s.shown.clone(),
+            path: s.job.shown(self.roots),
             text,
             diagnostics: analysis.diagnostics,
         }))

@@ -269,12 +269,15 @@ pub struct FrontMatterReader {
     #[serde(default)]
     pub hidden_level: Option<Level>,
     pub source: String,
+    /// `paths` compiled.
+    #[serde(skip)]
+    compiled: crate::glob::Compiled,
 }
 
 impl FrontMatterReader {
     /// Whether it reads the file at `rel_path`.
     pub fn reads(&self, rel_path: &str) -> bool {
-        self.paths.is_empty() || crate::glob::GlobSet::new(&self.paths).is_match(rel_path)
+        self.paths.is_empty() || self.compiled.get(&self.paths).is_match(rel_path)
     }
 
     /// Whether it sees a block after `lead`, the text before the opening `---` (a BOM is not
@@ -309,11 +312,14 @@ pub struct KeyFallback {
     #[serde(default)]
     pub without_body: Option<String>,
     pub source: String,
+    /// `paths` compiled.
+    #[serde(skip)]
+    compiled: crate::glob::Compiled,
 }
 
 impl KeyFallback {
     pub fn applies(&self, rel_path: &str) -> bool {
-        self.paths.is_empty() || crate::glob::GlobSet::new(&self.paths).is_match(rel_path)
+        self.paths.is_empty() || self.compiled.get(&self.paths).is_match(rel_path)
     }
 }
 
@@ -335,6 +341,9 @@ pub struct Plugin {
     pub ignores: Vec<String>,
     /// Where that was read.
     pub source: String,
+    /// `paths` and `within` compiled.
+    #[serde(skip)]
+    compiled: (crate::glob::Compiled, crate::glob::Compiled),
 }
 
 impl Plugin {
@@ -349,8 +358,8 @@ impl Plugin {
                     .unwrap_or_default()
             })
         });
-        crate::glob::GlobSet::new(&self.paths).is_match(rel_path)
-            || below_root.is_some_and(|rest| crate::glob::GlobSet::new(&self.within).is_match(rest))
+        self.compiled.0.get(&self.paths).is_match(rel_path)
+            || below_root.is_some_and(|rest| self.compiled.1.get(&self.within).is_match(rest))
     }
 }
 
@@ -1905,6 +1914,7 @@ mod tests {
             hidden: None,
             hidden_level: None,
             source: String::new(),
+            compiled: Default::default(),
         };
         let skills = reader(&["**/.claude/skills/**"], vec![]);
         assert!(skills.reads("a/.claude/skills/x/SKILL.md"));

@@ -163,6 +163,14 @@ struct Scanner<'a> {
     at_scan: Range<usize>,
 }
 
+/// What a paragraph may hold ([`Scanner::may_hold`]).
+struct Holds {
+    /// A link of any form wanted.
+    any: bool,
+    /// A skill's file.
+    skill: bool,
+}
+
 struct Fence {
     ch: u8,
     len: usize,
@@ -179,13 +187,51 @@ impl Scanner<'_> {
 
     /// The next `\n` from `pos`, or `end`.
     fn line_end(&self, pos: usize, end: usize) -> usize {
-        self.b[pos..end]
-            .iter()
-            .position(|&c| c == b'\n')
-            .map_or(end, |k| pos + k)
+        memchr::memchr(b'\n', &self.b[pos..end]).map_or(end, |k| pos + k)
+    }
+
+    /// What `r` may hold, by what every form needs: `](` or `]:` (Markdown links and
+    /// definitions), an `@`, `#file:` or `#[[file:`, a skill folder's name. Most paragraphs
+    /// (and many whole bodies) are prose holding none of them, and are passed over without the
+    /// byte-by-byte scan. Only the answer "none" is exact; "some" may be wrong.
+    fn may_hold(&self, r: Range<usize>) -> Holds {
+        let b = &self.b[r];
+        let any_of = |forms: &[LinkForm]| forms.iter().any(|&f| self.wants(f));
+        // Each `c` in `b` with what follows it.
+        let after = |c: u8| memchr::memchr_iter(c, b).map(move |k| &b[k + 1..]);
+        // Every skill form ends in `/`: the words before each `/` are compared, which costs
+        // less than a substring search per word on short paragraphs.
+        let skill = any_of(&[LinkForm::SkillDir])
+            && memchr::memchr_iter(b'/', b).any(|k| {
+                let before = &b[..=k];
+                SKILL_DIRS
+                    .iter()
+                    .chain([&SKILL_DIR_VAR])
+                    .any(|w| before.ends_with(w.as_bytes()))
+            });
+        let markdown = || {
+            any_of(&[LinkForm::Markdown, LinkForm::Reference])
+                && after(b']').any(|rest| matches!(rest.first(), Some(b'(' | b':')))
+        };
+        let at = || any_of(&[LinkForm::AtImport]) && memchr::memchr(b'@', b).is_some();
+        let hash = || {
+            any_of(&[LinkForm::FileRef, LinkForm::Kiro])
+                && after(b'#').any(|rest| {
+                    rest.get(..5)
+                        .is_some_and(|w| w.eq_ignore_ascii_case(b"file:"))
+                        || rest.starts_with(b"[[file:")
+                })
+        };
+        Holds {
+            any: skill || markdown() || at() || hash(),
+            skill,
+        }
     }
 
     fn body(&mut self, body: Range<usize>) {
+        if !self.may_hold(body.clone()).any {
+            return;
+        }
         let mut fence: Option<(u8, usize)> = None;
         let mut paragraph: Option<usize> = None;
         let mut pos = body.start;
@@ -258,12 +304,20 @@ impl Scanner<'_> {
             return;
         }
         let mut from = line.start;
-        while let Some(k) = self.text[from..line.end].find(SKILL_DIR_VAR) {
-            from = self.skill_token(from + k, line.end).unwrap_or(from + k + 1);
+        while let Some(k) = memchr::memchr(b'$', &self.b[from..line.end]) {
+            let at = from + k;
+            from = match self.b[at..line.end].starts_with(SKILL_DIR_VAR.as_bytes()) {
+                true => self.skill_token(at, line.end).unwrap_or(at + 1),
+                false => at + 1,
+            };
         }
     }
 
     fn paragraph(&mut self, r: Range<usize>) {
+        let holds = self.may_hold(r.clone());
+        if !holds.any {
+            return;
+        }
         let mut start = r.start;
         while start < r.end {
             let eol = self.line_end(start, r.end);
@@ -273,7 +327,7 @@ impl Scanner<'_> {
             start = eol + 1;
         }
         if start < r.end {
-            self.inline(start..r.end);
+            self.inline(start..r.end, holds.skill);
         }
         self.openers.clear();
         self.out.append(&mut self.pending);
@@ -335,7 +389,8 @@ impl Scanner<'_> {
         true
     }
 
-    fn inline(&mut self, r: Range<usize>) {
+    /// The links of `r`; `skill` says it may name a skill's file.
+    fn inline(&mut self, r: Range<usize>, skill: bool) {
         /// The bytes a form can start at: `\\ [ ] @ #`, and where skill files are read, `$ . r s
         /// a` too.
         const fn starts(skill: bool) -> [bool; 256] {
@@ -351,11 +406,7 @@ impl Scanner<'_> {
         }
         const WITH_SKILL: [bool; 256] = starts(true);
         const WITHOUT: [bool; 256] = starts(false);
-        let table = if self.wants(LinkForm::SkillDir) {
-            &WITH_SKILL
-        } else {
-            &WITHOUT
-        };
+        let table = if skill { &WITH_SKILL } else { &WITHOUT };
         let spans = code_spans(self.b, r.clone());
         let mut next_span = 0;
         let mut i = r.start;
@@ -367,7 +418,7 @@ impl Scanner<'_> {
                 && span.open <= i
             {
                 // Skill files are named in backticks; every other form is literal there.
-                if self.wants(LinkForm::SkillDir) {
+                if skill {
                     self.skill_tokens(span.content.start.max(i)..span.content.end);
                 }
                 i = span.end;

@@ -167,7 +167,16 @@ pub fn record(
         .map_or(&[], |y| &y.entries);
     let entry = |key: &str| entries.iter().find(|e| e.valid && e.key == key);
     let rel = origin.rel_path;
-    let split = Anchored::find(rel, names_table, &dialect.id);
+    // The identity rows for this file, matched once (their globs are most of a record's cost).
+    let rows: Vec<(usize, &Identity)> = names_table
+        .identities
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.dialects.contains(&dialect.id) && r.applies(rel))
+        .collect();
+    let split = rows
+        .iter()
+        .find_map(|(_, r)| Anchored::split(rel, &r.anchor));
     // Only the files a plugin holds (its `agents/`, `skills/`, `commands/`), not every file
     // below a plugin's root: a repository that is a plugin keeps `.github/agents` too.
     let plugin = dialect
@@ -193,12 +202,9 @@ pub fn record(
         && registry
             .file_names()
             .is_documentation(rel.rsplit('/').next().unwrap_or(rel));
-    for (i, row) in names_table.identities.iter().enumerate() {
+    for &(i, row) in &rows {
         if documentation {
             break;
-        }
-        if !row.dialects.contains(&dialect.id) || !row.applies(rel) {
-            continue;
         }
         let Some(ns) = names_table.namespace(&row.namespace) else {
             continue;
@@ -267,15 +273,6 @@ impl Anchored {
                 rest: rel[at + a.len() + 1..].to_string(),
             })
         })
-    }
-
-    /// The split of the dialect's first identity row that applies, for the scope's base.
-    fn find(rel: &str, names: &Names, dialect: &str) -> Option<Anchored> {
-        names
-            .identities
-            .iter()
-            .filter(|r| r.dialects.iter().any(|d| d == dialect) && r.applies(rel))
-            .find_map(|r| Anchored::split(rel, &r.anchor))
     }
 }
 
