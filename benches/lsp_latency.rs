@@ -185,10 +185,7 @@ impl Server {
                 continue;
             }
             if std::env::var_os("LSP_BENCH_DEBUG").is_some() {
-                eprintln!(
-                    "<- {}",
-                    msg.to_string().chars().take(300).collect::<String>()
-                );
+                debug(&msg);
             }
             if pred(&msg) {
                 return Some(msg);
@@ -271,6 +268,24 @@ impl Server {
         }
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+/// `LSP_BENCH_DEBUG`: each message on stderr, a `publishDiagnostics` as its document, version
+/// and codes.
+fn debug(msg: &Value) {
+    if msg["method"] == "textDocument/publishDiagnostics" {
+        let p = &msg["params"];
+        let codes: Vec<&str> = p["diagnostics"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|d| d["code"].as_str())
+            .collect();
+        eprintln!("<- publish {} v{} {codes:?}", p["uri"], p["version"]);
+    } else {
+        let text = msg.to_string();
+        eprintln!("<- {}", text.chars().take(300).collect::<String>());
     }
 }
 
