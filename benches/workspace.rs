@@ -123,7 +123,7 @@ impl Table {
 
     /// Runs `one` (which times its own work and returns the time) under criterion as
     /// `group/name`, then, when criterion ran it (no filter left it out), samples it for the
-    /// table.
+    /// table. Returns whether it ran.
     fn measure(
         &self,
         c: &mut Criterion,
@@ -131,7 +131,7 @@ impl Table {
         name: &str,
         heavy: bool,
         mut one: impl FnMut() -> Duration,
-    ) {
+    ) -> bool {
         let ran = std::cell::Cell::new(false);
         {
             let mut g = c.benchmark_group(group);
@@ -145,7 +145,7 @@ impl Table {
             g.finish();
         }
         if !ran.get() || self.samples == 0 {
-            return;
+            return ran.get();
         }
         let mut v = Vec::new();
         let mut spent = Duration::ZERO;
@@ -163,6 +163,7 @@ impl Table {
             ms(Self::pct(&v, 0.9)),
             ms(Self::pct(&v, 0.99)),
         ));
+        true
     }
 }
 
@@ -247,7 +248,7 @@ fn benches(c: &mut Criterion) {
         ];
         let mut i = 0;
         let mut affected = 0;
-        table.measure(
+        let ran = table.measure(
             c,
             &group,
             "Personas::set: keystroke in an agent",
@@ -279,10 +280,12 @@ fn benches(c: &mut Criterion) {
                 timed(|| cross_file(&index.personas, path, &record, registry))
             },
         );
-        notes.push(format!(
-            "keystroke in {}: {affected} other files affected",
-            path.display()
-        ));
+        if ran {
+            notes.push(format!(
+                "keystroke in {}: {affected} other files affected",
+                path.display()
+            ));
+        }
     }
 
     // A rename of a skill's `name` (a plugin skill: its name is its key), then undone.
@@ -294,7 +297,7 @@ fn benches(c: &mut Criterion) {
         ];
         let mut i = 0;
         let mut affected = 0;
-        table.measure(c, &group, "Personas::set: skill renamed", false, || {
+        let ran = table.measure(c, &group, "Personas::set: skill renamed", false, || {
             let rec = renamed[i % 2].clone();
             i += 1;
             let t = Instant::now();
@@ -306,11 +309,13 @@ fn benches(c: &mut Criterion) {
         index
             .personas
             .set(r.path.clone(), world.record(&r.path, text));
-        notes.push(format!(
-            "rename of `{}` ({}): {affected} other files affected",
-            r.written,
-            r.path.display()
-        ));
+        if ran {
+            notes.push(format!(
+                "rename of `{}` ({}): {affected} other files affected",
+                r.written,
+                r.path.display()
+            ));
+        }
     }
     let index = index;
     let personas = &index.personas;
