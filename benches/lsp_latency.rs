@@ -15,6 +15,7 @@
 
 use serde_json::{Value, json};
 use std::io::Write;
+use std::path::PathBuf;
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{Receiver, RecvTimeoutError};
 use std::time::{Duration, Instant};
@@ -23,6 +24,13 @@ use std::time::{Duration, Instant};
 mod fixtures;
 #[path = "frames.rs"]
 mod frames;
+#[path = "lsp_workspace.rs"]
+mod lsp_workspace;
+#[allow(dead_code)]
+#[path = "workspace_gen.rs"]
+mod workspace_gen;
+#[path = "workspace_picks.rs"]
+mod workspace_picks;
 
 const TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -31,19 +39,36 @@ struct Server {
     stdin: ChildStdin,
     rx: Receiver<Value>,
     next_id: i64,
+    /// `publishDiagnostics` that `wait_for` passed over (for other documents, or older).
+    other_publishes: usize,
     full_sync: bool,
-    workspace: tempfile::TempDir,
+    /// The workspace folder (its root).
+    root: PathBuf,
+    _temp: Option<tempfile::TempDir>,
 }
 
 impl Server {
+    /// A server on a fresh empty project, for the editor scenarios.
     fn spawn(cmd: &str) -> (Server, Duration) {
         let workspace = tempfile::tempdir().expect("temp workspace");
         std::fs::create_dir(workspace.path().join(".git")).unwrap();
+        let root = workspace.path().to_path_buf();
+        Self::spawn_in(cmd, root, Some(workspace), json!({}))
+    }
+
+    /// A server on the workspace folder `root`, the client's capabilities `more` merged
+    /// over the editor scenarios' (one level deep).
+    fn spawn_in(
+        cmd: &str,
+        root: PathBuf,
+        temp: Option<tempfile::TempDir>,
+        more: Value,
+    ) -> (Server, Duration) {
         let mut parts = cmd.split_whitespace();
         let start = Instant::now();
         let mut child = Command::new(parts.next().expect("server command"))
             .args(parts)
-            .current_dir(workspace.path())
+            .current_dir(&root)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
@@ -57,25 +82,35 @@ impl Server {
             stdin,
             rx,
             next_id: 0,
+            other_publishes: 0,
             full_sync: false,
-            workspace,
+            root,
+            _temp: temp,
         };
-        let root = uri_of(s.workspace.path());
+        let root = uri_of(&s.root);
+        let mut capabilities = json!({
+            "general": {"positionEncodings": ["utf-16"]},
+            "textDocument": {
+                "publishDiagnostics": {"versionSupport": true},
+                "completion": {"completionItem": {"snippetSupport": true, "resolveSupport": {"properties": ["documentation", "detail"]}}},
+                "hover": {"contentFormat": ["markdown", "plaintext"]}
+            },
+            "workspace": {"configuration": false, "workspaceFolders": true}
+        });
+        for (section, fields) in more.as_object().into_iter().flatten() {
+            let into = capabilities[section.as_str()].as_object_mut();
+            match (into, fields.as_object()) {
+                (Some(into), Some(fields)) => into.extend(fields.clone()),
+                _ => capabilities[section.as_str()] = fields.clone(),
+            }
+        }
         let init = s.request(
             "initialize",
             json!({
                 "processId": std::process::id(),
                 "rootUri": root,
                 "workspaceFolders": [{"uri": root, "name": "bench"}],
-                "capabilities": {
-                    "general": {"positionEncodings": ["utf-16"]},
-                    "textDocument": {
-                        "publishDiagnostics": {"versionSupport": true},
-                        "completion": {"completionItem": {"snippetSupport": true, "resolveSupport": {"properties": ["documentation", "detail"]}}},
-                        "hover": {"contentFormat": ["markdown", "plaintext"]}
-                    },
-                    "workspace": {"configuration": false, "workspaceFolders": true}
-                }
+                "capabilities": capabilities
             }),
         );
         let spawn_to_init = start.elapsed();
@@ -117,15 +152,22 @@ impl Server {
 
     /// Waits for a message matching `pred`.
     fn wait(&mut self, pred: impl Fn(&Value) -> bool) -> Value {
-        let deadline = Instant::now() + TIMEOUT;
+        self.wait_for(TIMEOUT, pred)
+            .unwrap_or_else(|| panic!("no matching answer within {TIMEOUT:?}"))
+    }
+
+    /// Waits up to `timeout` for a message matching `pred` (`None`: none came); every other
+    /// message on the way goes to `self.seen`.
+    fn wait_for(&mut self, timeout: Duration, pred: impl Fn(&Value) -> bool) -> Option<Value> {
+        let deadline = Instant::now() + timeout;
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
             if left.is_zero() {
-                panic!("no matching answer within {TIMEOUT:?}");
+                return None;
             }
             let msg = match self.rx.recv_timeout(left) {
                 Ok(m) => m,
-                Err(RecvTimeoutError::Timeout) => panic!("no answer within {TIMEOUT:?}"),
+                Err(RecvTimeoutError::Timeout) => return None,
                 Err(RecvTimeoutError::Disconnected) => panic!("the server exited"),
             };
             // Server-to-client requests (configuration, registration) get an empty answer.
@@ -143,13 +185,13 @@ impl Server {
                 continue;
             }
             if std::env::var_os("LSP_BENCH_DEBUG").is_some() {
-                eprintln!(
-                    "<- {}",
-                    msg.to_string().chars().take(300).collect::<String>()
-                );
+                debug(&msg);
             }
             if pred(&msg) {
-                return msg;
+                return Some(msg);
+            }
+            if msg["method"] == "textDocument/publishDiagnostics" {
+                self.other_publishes += 1;
             }
         }
     }
@@ -166,7 +208,7 @@ impl Server {
     }
 
     fn open(&mut self, rel: &str, text: &str) -> String {
-        let path = self.workspace.path().join(rel);
+        let path = self.root.join(rel);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(&path, text).unwrap();
         let uri = uri_of(&path);
@@ -202,10 +244,15 @@ impl Server {
     }
 
     fn rss_kb(&self) -> Option<u64> {
+        self.status_kb("VmRSS:")
+    }
+
+    /// A `/proc/PID/status` field in kB (`VmRSS:`, `VmHWM:` the peak).
+    fn status_kb(&self, field: &str) -> Option<u64> {
         let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).ok()?;
         status
             .lines()
-            .find(|l| l.starts_with("VmRSS:"))?
+            .find(|l| l.starts_with(field))?
             .split_whitespace()
             .nth(1)?
             .parse()
@@ -221,6 +268,24 @@ impl Server {
         }
         let _ = self.child.kill();
         let _ = self.child.wait();
+    }
+}
+
+/// `LSP_BENCH_DEBUG`: each message on stderr, a `publishDiagnostics` as its document, version
+/// and codes.
+fn debug(msg: &Value) {
+    if msg["method"] == "textDocument/publishDiagnostics" {
+        let p = &msg["params"];
+        let codes: Vec<&str> = p["diagnostics"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|d| d["code"].as_str())
+            .collect();
+        eprintln!("<- publish {} v{} {codes:?}", p["uri"], p["version"]);
+    } else {
+        let text = msg.to_string();
+        eprintln!("<- {}", text.chars().take(300).collect::<String>());
     }
 }
 
@@ -288,15 +353,19 @@ fn edit_loop(
     stats
 }
 
-fn bench_server(cmd: &str, samples: usize) {
-    let name = cmd
+/// The server's binary name, for the table.
+fn server_name(cmd: &str) -> String {
+    cmd.split_whitespace()
+        .next()
+        .unwrap_or(cmd)
         .rsplit('/')
         .next()
         .unwrap_or(cmd)
-        .split_whitespace()
-        .next()
-        .unwrap_or(cmd)
-        .to_string();
+        .to_string()
+}
+
+fn bench_server(cmd: &str, samples: usize) {
+    let name = server_name(cmd);
     let small = fixtures::persona(10 * 1024);
     let large = fixtures::persona(5 * 1024 * 1024);
     let in_description = fixtures::FRONT_MATTER.find("designs").unwrap();
@@ -440,32 +509,67 @@ fn bench_server(cmd: &str, samples: usize) {
 fn main() {
     let mut servers = Vec::new();
     let mut samples = 300;
+    let mut index_samples = 10;
+    let mut folder: Option<PathBuf> = None;
+    let mut files = workspace_gen::files_from_env();
+    let mut scenarios = vec!["editor".to_string(), "workspace".to_string()];
     let mut args = std::env::args().skip(1);
+    let number = |args: &mut dyn Iterator<Item = String>, what: &str| -> usize {
+        args.next()
+            .and_then(|n| n.replace([',', '_'], "").parse().ok())
+            .unwrap_or_else(|| panic!("{what} N"))
+    };
     while let Some(a) = args.next() {
         match a.as_str() {
             "--server" => servers.push(args.next().expect("--server CMD")),
-            "--samples" => {
-                samples = args
+            "--samples" => samples = number(&mut args, "--samples"),
+            "--index-samples" => index_samples = number(&mut args, "--index-samples"),
+            "--workspace" => folder = Some(args.next().expect("--workspace DIR").into()),
+            "--workspace-files" => files = number(&mut args, "--workspace-files"),
+            "--scenarios" => {
+                scenarios = args
                     .next()
-                    .and_then(|n| n.parse().ok())
-                    .expect("--samples N")
+                    .expect("--scenarios editor,workspace")
+                    .split(',')
+                    .map(String::from)
+                    .collect()
             }
             // cargo bench passes `--bench`; ignore it and any filter.
             _ => {}
         }
     }
     if servers.is_empty() {
-        let root = env!("CARGO_MANIFEST_DIR");
-        let bin = format!("{root}/target/release/persona-ls");
+        let target = std::env::var("CARGO_TARGET_DIR")
+            .unwrap_or_else(|_| format!("{}/target", env!("CARGO_MANIFEST_DIR")));
+        let bin = format!("{target}/release/persona-ls");
         assert!(
             std::path::Path::new(&bin).exists(),
             "build it first: cargo build --release"
         );
         servers.push(bin);
     }
+    // The workspace scenarios' folder: the one given, else a generated one.
+    let mut generated = None;
+    let prepared = scenarios.iter().any(|s| s == "workspace").then(|| {
+        let dir = folder.clone().unwrap_or_else(|| {
+            let tmp = tempfile::tempdir().expect("a temporary folder");
+            let written = workspace_gen::generate(tmp.path(), files, 11);
+            eprintln!("generated workspace: n = {files}, {written} Markdown files");
+            let dir = tmp.path().to_path_buf();
+            generated = Some(tmp);
+            dir
+        });
+        lsp_workspace::prepare(&dir)
+    });
     println!("| server | scenario | samples | median ms | p90 ms | p99 ms |");
     println!("|---|---|---:|---:|---:|---:|");
     for cmd in &servers {
-        bench_server(cmd, samples);
+        if scenarios.iter().any(|s| s == "editor") {
+            bench_server(cmd, samples);
+        }
+        if let Some(p) = &prepared {
+            lsp_workspace::run(cmd, &server_name(cmd), p, samples, index_samples);
+        }
     }
+    drop(generated);
 }

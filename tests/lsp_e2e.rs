@@ -2192,6 +2192,54 @@ async fn files_never_opened_get_their_diagnostics_pushed() {
     assert_eq!(client.shutdown_and_exit().await, 0);
 }
 
+/// A file opened while the scan's diagnostics of the files not open are still being sent: its
+/// document's (versioned, from the editor's text) are the last word, never the disk's. Here
+/// every file on disk has a finding that the editor's unsaved text has fixed (a restored
+/// session's buffers), and the files are opened as soon as the index is complete, while the
+/// scan's publishes are under way.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_file_opened_during_the_scans_publishes_keeps_its_editors_diagnostics() {
+    const N: usize = 300;
+    let on_disk =
+        |i: usize| format!("---\nname: a{i}\ndescription: Agent {i}\ncolor: purpel\n---\nBody.\n");
+    let files: Vec<(String, String)> = (0..N)
+        .map(|i| (format!(".claude/agents/a{i}.md"), on_disk(i)))
+        .collect();
+    let refs: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    let dir = project(&refs);
+    let (mut client, _) = start_indexed(dir.path(), false, None).await;
+    let uris: Vec<String> = files.iter().map(|(p, _)| uri(dir.path(), p)).collect();
+    for (u, (_, text)) in uris.iter().zip(&files) {
+        client.open(u, &text.replace("purpel", "purple")).await;
+    }
+    // Every publish, in the order sent, until the server has been quiet for a second.
+    let mut last: std::collections::HashMap<String, Value> = Default::default();
+    while let Ok(p) = tokio::time::timeout(
+        std::time::Duration::from_secs(1),
+        client.next_notification(PUBLISH),
+    )
+    .await
+    {
+        last.insert(p["uri"].as_str().unwrap().to_string(), p);
+    }
+    let wrong: Vec<&Value> = uris
+        .iter()
+        .filter_map(|u| last.get(u))
+        .filter(|p| p["version"] != json!(1) || p["diagnostics"] != json!([]))
+        .collect();
+    assert!(
+        wrong.is_empty(),
+        "{} of {N} open documents last got the disk's diagnostics, e.g. {}",
+        wrong.len(),
+        wrong[0]
+    );
+    assert_eq!(last.len(), N, "every open document got its diagnostics");
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
 /// A client that pulls gets every indexed file it has not opened from `workspace/diagnostic`
 /// (clean ones with an empty report), then "unchanged" for the result ids it sends back.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

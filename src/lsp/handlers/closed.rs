@@ -371,6 +371,11 @@ impl Shared {
                     )
                 };
                 for (uri, items) in publish {
+                    // Opened since it was queued: its document's lane publishes now, from the
+                    // editor's text (the disk's may be older), and with a version.
+                    if shared.lock().docs.contains_key(&uri) {
+                        continue;
+                    }
                     shared.client.publish_diagnostics(uri, items, None).await;
                 }
                 if refresh {
