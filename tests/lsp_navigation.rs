@@ -154,8 +154,9 @@ async fn references_from_a_name_and_from_a_reference() {
     );
 }
 
-/// Renaming the helper from its `name`: the name, the reference in another open file
-/// (versioned), then the file (its stem is the name) renamed after the edits.
+/// Renaming the helper from its `name`: the file (its stem is the name) renamed first, then
+/// the name at the file's new place (no version: the editor's document there is a new one)
+/// and the reference in another open file (versioned).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn rename_with_file_operations_moves_the_agent_file_and_the_skill_folder() {
     let (dir, mut client, uris) = session(Edits::FileOps, &[HELPER_MD, REVIEWER_MD]).await;
@@ -178,7 +179,7 @@ async fn rename_with_file_operations_moves_the_agent_file_and_the_skill_folder()
     params["newName"] = json!("assistant");
     let agent = client.request("textDocument/rename", params).await.unwrap();
     // The skill, from the agent's preload: its folder is its name (Claude Code), so the
-    // folder is renamed, after its `name` value and the preload are edited.
+    // folder is renamed, then the preload and the `name` value (in the new folder) edited.
     let mut params = at(&uris[1], 3, 17);
     params["newName"] = json!("review-code");
     let skill = client.request("textDocument/rename", params).await.unwrap();
@@ -188,23 +189,24 @@ async fn rename_with_file_operations_moves_the_agent_file_and_the_skill_folder()
             [
               {
                 "documentChanges": [
+                  {"kind": "rename", "newUri": "file://$ROOT/.claude/agents/assistant.md", "oldUri": "file://$ROOT/.claude/agents/helper.md", "options": {"ignoreIfExists": false, "overwrite": false}},
                   {
                     "edits": [
                       {"newText": "assistant", "range": {"end": {"character": 12, "line": 1}, "start": {"character": 6, "line": 1}}}
                     ],
-                    "textDocument": {"uri": "file://$ROOT/.claude/agents/helper.md", "version": 1}
+                    "textDocument": {"uri": "file://$ROOT/.claude/agents/assistant.md", "version": null}
                   },
                   {
                     "edits": [
                       {"newText": "assistant", "range": {"end": {"character": 25, "line": 4}, "start": {"character": 19, "line": 4}}}
                     ],
                     "textDocument": {"uri": "file://$ROOT/.claude/agents/reviewer.md", "version": 1}
-                  },
-                  {"kind": "rename", "newUri": "file://$ROOT/.claude/agents/assistant.md", "oldUri": "file://$ROOT/.claude/agents/helper.md", "options": {"ignoreIfExists": false, "overwrite": false}}
+                  }
                 ]
               },
               {
                 "documentChanges": [
+                  {"kind": "rename", "newUri": "file://$ROOT/.claude/skills/review-code", "oldUri": "file://$ROOT/.claude/skills/code-review", "options": {"ignoreIfExists": false, "overwrite": false}},
                   {
                     "edits": [
                       {"newText": "review-code", "range": {"end": {"character": 26, "line": 3}, "start": {"character": 15, "line": 3}}}
@@ -215,9 +217,8 @@ async fn rename_with_file_operations_moves_the_agent_file_and_the_skill_folder()
                     "edits": [
                       {"newText": "review-code", "range": {"end": {"character": 17, "line": 1}, "start": {"character": 6, "line": 1}}}
                     ],
-                    "textDocument": {"uri": "file://$ROOT/.claude/skills/code-review/SKILL.md", "version": null}
-                  },
-                  {"kind": "rename", "newUri": "file://$ROOT/.claude/skills/review-code", "oldUri": "file://$ROOT/.claude/skills/code-review", "options": {"ignoreIfExists": false, "overwrite": false}}
+                    "textDocument": {"uri": "file://$ROOT/.claude/skills/review-code/SKILL.md", "version": null}
+                  }
                 ]
               }
             ]
@@ -227,7 +228,7 @@ async fn rename_with_file_operations_moves_the_agent_file_and_the_skill_folder()
 
 /// From the skill's own `name` value (where go to definition lands; its name comes from its
 /// folder), for a client that lists resource operations without `documentChanges: true`
-/// (Neovim 0.11): the value, the preload, then the folder renamed.
+/// (Neovim 0.11): the folder renamed, then the preload and the value edited.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn rename_from_a_skill_name_value_for_a_client_that_lists_only_resource_operations() {
     let (dir, mut client, uris) = session(Edits::OpsOnly, &[SKILL_MD]).await;
@@ -246,6 +247,7 @@ async fn rename_from_a_skill_name_value_for_a_client_that_lists_only_resource_op
               {"placeholder": "code-review", "range": {"end": {"character": 17, "line": 1}, "start": {"character": 6, "line": 1}}},
               {
                 "documentChanges": [
+                  {"kind": "rename", "newUri": "file://$ROOT/.claude/skills/review-code", "oldUri": "file://$ROOT/.claude/skills/code-review", "options": {"ignoreIfExists": false, "overwrite": false}},
                   {
                     "edits": [
                       {"newText": "review-code", "range": {"end": {"character": 26, "line": 3}, "start": {"character": 15, "line": 3}}}
@@ -256,9 +258,8 @@ async fn rename_from_a_skill_name_value_for_a_client_that_lists_only_resource_op
                     "edits": [
                       {"newText": "review-code", "range": {"end": {"character": 17, "line": 1}, "start": {"character": 6, "line": 1}}}
                     ],
-                    "textDocument": {"uri": "file://$ROOT/.claude/skills/code-review/SKILL.md", "version": 1}
-                  },
-                  {"kind": "rename", "newUri": "file://$ROOT/.claude/skills/review-code", "oldUri": "file://$ROOT/.claude/skills/code-review", "options": {"ignoreIfExists": false, "overwrite": false}}
+                    "textDocument": {"uri": "file://$ROOT/.claude/skills/review-code/SKILL.md", "version": null}
+                  }
                 ]
               }
             ]

@@ -267,7 +267,8 @@ pub struct FileEdits {
     pub edits: Vec<(Range<usize>, String)>,
 }
 
-/// What a rename changes: text edits first, then files or folders renamed.
+/// What a rename changes: text edits (on the files where they are now) and the files or
+/// folders renamed, in order, each named as it is before any of them is made.
 #[derive(Debug, Clone, Default)]
 pub struct RenamePlan {
     pub files: Vec<FileEdits>,
