@@ -1,5 +1,6 @@
 // Drives code-server (VS Code in the browser) with the persona-ls extension installed, the way a
-// person would: open the broken persona, read the Problems panel, type `model: ` and pick from
+// person would: open the broken persona, read the Problems panel (with a file never opened),
+// go to a skill's definition with F12, type `model: ` and pick from
 // the completion list, hover a key, apply a quick fix, change a setting, restart the server,
 // open a Cursor rule (.mdc), read the server log, point personaLs.server.path at a binary.
 //
@@ -162,6 +163,45 @@ try {
     // Squiggles in the editor too.
     await page.locator('.editor-instance .squiggly-warning, .editor-instance .squiggly-error').first().waitFor();
     await shot('problems');
+  });
+
+  await check('the Problems panel lists the unknown-reference of planner.md, never opened', async () => {
+    // The extension's client pulls workspace/diagnostic: the server answers for every persona
+    // file it indexed, open or not.
+    const panel = page.locator('.markers-panel');
+    const row = panel.locator('.monaco-list-row', { hasText: 'release-notes' }).first();
+    await row.waitFor({ state: 'visible', timeout: 30_000 });
+    const text = (await row.innerText()).replace(/\s+/g, ' ');
+    say(`problem row: ${text}`);
+    if (!/names no Claude Code skill/.test(text) || !/unknown-reference/.test(text)) {
+      throw new Error(`the row is not persona-ls(unknown-reference): ${text}`);
+    }
+    await panel.locator('.monaco-list-row', { hasText: 'planner.md' }).first().waitFor({ state: 'visible' });
+    if ((await page.locator('.tab', { hasText: 'planner.md' }).count()) > 0) {
+      throw new Error('planner.md has a tab: it was opened');
+    }
+    await shot('problems-closed-file');
+  });
+
+  await check('F12 on a skills: entry opens the SKILL.md at its name', async () => {
+    // The cursor into `lint-rules` of `skills: [lint-rules]` (line 4, column 12), from the
+    // keyboard, then Go to Definition.
+    await page.locator('.editor-instance .view-lines').click();
+    await page.keyboard.press('Control+Home');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 11; i++) await page.keyboard.press('ArrowRight');
+    await page.locator('.statusbar-item', { hasText: 'Ln 4, Col 12' }).first().waitFor();
+    await page.keyboard.press('F12');
+    await page.locator('.tab.active', { hasText: 'SKILL.md' }).waitFor({ timeout: 15_000 });
+    const crumbs = (await page.locator('.breadcrumbs-control').first().innerText()).replace(/\s+/g, ' ');
+    say(`breadcrumbs: ${crumbs}`);
+    if (!/skills\W+lint-rules\W+SKILL\.md/.test(crumbs)) throw new Error(`not .claude/skills/lint-rules/SKILL.md: ${crumbs}`);
+    await page.locator('.statusbar-item', { hasText: 'Ln 2, Col 7' }).first().waitFor({ timeout: 5_000 });
+    await shot('definition');
+    // Back to reviewer.md for the next checks.
+    await page.keyboard.press('Control+W');
+    await page.locator('.tab.active', { hasText: 'reviewer.md' }).waitFor();
   });
 
   await check('typing "model: " opens a completion list with opus', async () => {
