@@ -107,13 +107,14 @@ impl Closed {
         index: &Index,
         paths: impl Iterator<Item = &'a PathBuf>,
         enc: Encoding,
+        indexed: bool,
     ) -> Vec<PathBuf> {
         let mut changed = Vec::new();
         for path in paths {
             let Some(file) = self.files.get_mut(path) else {
                 continue;
             };
-            let list = cross::findings(index, path, &file.own.registry);
+            let list = cross::findings(index, path, &file.own.registry, indexed);
             let fp = fingerprint(&list);
             if file.fresh || fp != file.cross_fingerprint {
                 file.cross = list.iter().map(|d| keyed(&file.own.head, d, enc)).collect();
@@ -288,7 +289,7 @@ impl Shared {
                     }
                 }
             }
-            closed.recross(&index, fresh.iter(), enc)
+            closed.recross(&index, fresh.iter(), enc, self.is_indexed())
         };
         // A file the editor showed that is no longer reported: its diagnostics go.
         let unreported = shown
@@ -304,7 +305,7 @@ impl Shared {
         let enc = self.flags().encoding;
         let changed = {
             let index = self.index();
-            lock(&self.closed).recross(&index, affected.iter(), enc)
+            lock(&self.closed).recross(&index, affected.iter(), enc, self.is_indexed())
         };
         self.send_closed(changed, Vec::new());
     }

@@ -14,6 +14,7 @@ use crate::text::Encoding;
 use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 use tokio::sync::mpsc::UnboundedSender;
 use tower_lsp_server::ls_types as lsp;
 
@@ -186,7 +187,13 @@ impl Shared {
             walked
                 .updates
                 .extend(stale.into_iter().map(|p| (p, Update::Removed)));
+            // The index is complete from here: `unknown-reference` is reported (the files this
+            // scan reports are judged with it), and the open files judged before get it now.
+            let first = !shared.indexed.swap(true, Ordering::AcqRel);
             shared.apply(walked.updates, &HashSet::new());
+            if first {
+                shared.dependents(shared.open_paths());
+            }
             // The end of the progress report says the index is complete.
             if let Some(p) = progress {
                 p.finish_with_message(format!("indexed {files} files"))
