@@ -226,42 +226,60 @@ async fn rename_with_file_operations_moves_the_agent_file_and_the_skill_folder()
     );
 }
 
-/// From the skill's own `name` value (where go to definition lands; its name comes from its
-/// folder), for a client that lists resource operations without `documentChanges: true`
-/// (Neovim 0.11): the folder renamed, then the preload and the value edited.
+/// A workspace edit's `documentChanges`, one line each: `rename OLD → NEW`, or
+/// `edit URI @VERSION: NEW TEXT…`.
+fn change_lines(edit: &Value) -> Vec<String> {
+    let Some(all) = edit["documentChanges"].as_array() else {
+        return vec![format!("no documentChanges: {edit}")];
+    };
+    all.iter()
+        .map(|c| match c["kind"].as_str() {
+            Some(kind) => format!(
+                "{kind} {} → {}",
+                c["oldUri"].as_str().unwrap_or("?"),
+                c["newUri"].as_str().unwrap_or("?")
+            ),
+            None => {
+                let texts: Vec<&str> = c["edits"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|e| e["newText"].as_str())
+                    .collect();
+                let doc = &c["textDocument"];
+                let uri = doc["uri"].as_str().unwrap_or("?");
+                format!("edit {uri} @{}: {}", doc["version"], texts.join(", "))
+            }
+        })
+        .collect()
+}
+
+/// For a client that lists resource operations without `documentChanges: true` (Neovim
+/// 0.11): the folder renamed, then the edits. From the skill's own `name` value (where go to
+/// definition lands, though its name comes from its folder) as from the agent's preload.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn rename_from_a_skill_name_value_for_a_client_that_lists_only_resource_operations() {
-    let (dir, mut client, uris) = session(Edits::OpsOnly, &[SKILL_MD]).await;
+    let (dir, mut client, uris) = session(Edits::OpsOnly, &[SKILL_MD, REVIEWER_MD]).await;
     let snap = Snap::new(dir.path());
     let prepared = client
         .request("textDocument/prepareRename", at(&uris[0], 1, 6))
         .await
         .unwrap();
-    let mut params = at(&uris[0], 1, 6);
-    params["newName"] = json!("review-code");
-    let edit = client.request("textDocument/rename", params).await.unwrap();
+    assert_eq!(prepared["placeholder"], "code-review", "{prepared}");
+    let mut edits = Vec::new();
+    for (u, line, character) in [(&uris[0], 1, 6), (&uris[1], 3, 17)] {
+        let mut params = at(u, line, character);
+        params["newName"] = json!("review-code");
+        edits.push(client.request("textDocument/rename", params).await.unwrap());
+    }
+    assert_eq!(edits[0], edits[1], "from the name value, from the preload");
     snap.check(
-        &json!([prepared, edit]),
+        &json!(change_lines(&edits[0])),
         expect![[r#"
             [
-              {"placeholder": "code-review", "range": {"end": {"character": 17, "line": 1}, "start": {"character": 6, "line": 1}}},
-              {
-                "documentChanges": [
-                  {"kind": "rename", "newUri": "file://$ROOT/.claude/skills/review-code", "oldUri": "file://$ROOT/.claude/skills/code-review", "options": {"ignoreIfExists": false, "overwrite": false}},
-                  {
-                    "edits": [
-                      {"newText": "review-code", "range": {"end": {"character": 26, "line": 3}, "start": {"character": 15, "line": 3}}}
-                    ],
-                    "textDocument": {"uri": "file://$ROOT/.claude/agents/reviewer.md", "version": null}
-                  },
-                  {
-                    "edits": [
-                      {"newText": "review-code", "range": {"end": {"character": 17, "line": 1}, "start": {"character": 6, "line": 1}}}
-                    ],
-                    "textDocument": {"uri": "file://$ROOT/.claude/skills/review-code/SKILL.md", "version": null}
-                  }
-                ]
-              }
+              "rename file://$ROOT/.claude/skills/code-review → file://$ROOT/.claude/skills/review-code",
+              "edit file://$ROOT/.claude/agents/reviewer.md @1: review-code",
+              "edit file://$ROOT/.claude/skills/review-code/SKILL.md @null: review-code"
             ]
         "#]],
     );
