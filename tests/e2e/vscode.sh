@@ -9,8 +9,9 @@
 # persona and checks, as a person would see them: the Problems panel, completion after
 # `model: `, hover on a key, a quick fix, a settings change, "Persona: Restart server", a
 # Cursor rule (.mdc), the server log and personaLs.server.path; across files, the Problems
-# panel listing the unknown-reference of an agent never opened (workspace/diagnostic) and F12
-# on a `skills:` entry opening the SKILL.md. Screenshots go to
+# panel listing the unknown-reference of an agent never opened (workspace/diagnostic), F12
+# on a `skills:` entry opening the SKILL.md, and F2 there renaming the skill (the preload, the
+# folder and the `name` on disk after "File: Save All"). Screenshots go to
 # tests/e2e/screenshots/vscode-*.png. Exits non-zero on any failure.
 #
 # Environment:
