@@ -23,6 +23,7 @@ use crate::workspace::{self, FileIndex, Index};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types as lsp;
 
@@ -237,11 +238,16 @@ impl Shared {
     /// Applies updates read from disk to the index and the files that are not open (open
     /// documents are left alone: the index follows their editor text), then republishes what
     /// changed, the dependents' findings included. `shown`: files the editor showed until now
-    /// (a document just closed), published even when clean.
+    /// (a document just closed), published even when clean. `completes_scan`: these updates
+    /// end a scan of the workspace folders, so the index is complete once they are in it
+    /// (`Shared::is_indexed`, set under the index lock: a document judged meanwhile sees
+    /// either the whole index or no `unknown-reference`; the open documents judged before
+    /// are judged again).
     pub(in crate::lsp) fn apply(
         self: &Arc<Self>,
         updates: Vec<(PathBuf, Update)>,
         shown: &HashSet<PathBuf>,
+        completes_scan: bool,
     ) {
         let open = self.open_paths();
         let enc = self.flags().encoding;
@@ -288,6 +294,9 @@ impl Shared {
                         clear.extend(closed.remove_under(&path));
                     }
                 }
+            }
+            if completes_scan && !self.indexed.swap(true, Ordering::AcqRel) {
+                affected.extend(open.iter().cloned());
             }
             closed.recross(&index, fresh.iter(), enc, self.is_indexed())
         };

@@ -14,7 +14,6 @@ use crate::text::Encoding;
 use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::atomic::Ordering;
 use tokio::sync::mpsc::UnboundedSender;
 use tower_lsp_server::ls_types as lsp;
 
@@ -68,7 +67,7 @@ pub fn did_change_workspace_folders(
         .into_iter()
         .map(|r| (r, Update::RemovedUnder))
         .collect();
-    shared.apply(gone, &HashSet::new());
+    shared.apply(gone, &HashSet::new(), false);
     // Re-resolves the open documents and rescans every folder (the new ones included).
     shared.config_changed();
 }
@@ -187,13 +186,8 @@ impl Shared {
             walked
                 .updates
                 .extend(stale.into_iter().map(|p| (p, Update::Removed)));
-            // The index is complete from here: `unknown-reference` is reported (the files this
-            // scan reports are judged with it), and the open files judged before get it now.
-            let first = !shared.indexed.swap(true, Ordering::AcqRel);
-            shared.apply(walked.updates, &HashSet::new());
-            if first {
-                shared.dependents(shared.open_paths());
-            }
+            // The index is complete once these are in: `unknown-reference` is reported.
+            shared.apply(walked.updates, &HashSet::new(), true);
             // The end of the progress report says the index is complete.
             if let Some(p) = progress {
                 p.finish_with_message(format!("indexed {files} files"))
@@ -250,7 +244,7 @@ impl Shared {
             if let Ok(walked) = read {
                 walked.log_skipped();
                 // A file opened while it was read: its editor text wins (`apply` skips it).
-                shared.apply(walked.updates, &shown);
+                shared.apply(walked.updates, &shown, false);
             }
         });
     }
