@@ -2074,6 +2074,49 @@ async fn a_renamed_agent_gives_the_prompt_naming_it_unknown_reference_at_once() 
 const LEAD: &str = "---\nname: lead\ndescription: Leads the review\nskills: [review]\n---\nLead.\n";
 const REVIEW: &str = "---\nname: review\ndescription: Reviews code\n---\nReview.\n";
 
+/// An agent opened while the startup scan is still reading the workspace: its preload names a
+/// skill the index does not hold yet, so `unknown-reference` waits for the scan (no warning
+/// that goes away a moment later, as editors showed at startup), and an agent whose skill is
+/// really missing gets it once the scan is applied.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn unknown_reference_waits_for_the_startup_scan() {
+    // Plain Markdown for the scan to read, enough that it is still running when the agents
+    // are opened; no personas (they would add to the agents' listing budget).
+    let fillers: Vec<(String, String)> = (0..3000)
+        .map(|i| {
+            (
+                format!("docs/note-{i}.md"),
+                format!("# Note {i}\n\nSome text.\n"),
+            )
+        })
+        .collect();
+    let stray_text = "---\nname: stray\ndescription: Strays\nskills: [nowhere]\n---\nStray.\n";
+    let mut files: Vec<(&str, &str)> = fillers
+        .iter()
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+        .collect();
+    files.extend([
+        (".claude/agents/lead.md", LEAD),
+        (".claude/agents/stray.md", stray_text),
+        (".claude/skills/review/SKILL.md", REVIEW),
+    ]);
+    let dir = project(&files);
+    let caps = with_progress(capabilities(&["utf-16"]));
+    let (mut client, _) = TestClient::start(caps, Some(dir.path()), None).await;
+    let lead = uri(dir.path(), ".claude/agents/lead.md");
+    let stray = uri(dir.path(), ".claude/agents/stray.md");
+    client.open(&lead, LEAD).await;
+    client.open(&stray, stray_text).await;
+    let first = client.publish(&lead, 1).await;
+    assert!(!has_unknown(&first), "before the scan: {first}");
+    indexed(&mut client).await;
+    let missing = client
+        .notification(PUBLISH, |p| p["uri"] == stray && has_unknown(p))
+        .await;
+    assert_eq!(codes(&missing), ["unknown-reference"], "{missing}");
+    assert_eq!(client.shutdown_and_exit().await, 0);
+}
+
 /// A Claude Code project skill is named by its folder. Renaming the folder (VS Code sends
 /// the old folder deleted and the new one created) gives the agent that preloads it
 /// `unknown-reference`; renaming it back clears it.

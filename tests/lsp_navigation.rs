@@ -27,14 +27,28 @@ const FILES: [(&str, &str); 4] = [
 ];
 const REVIEWER_MD: &str = FILES[0].0;
 const HELPER_MD: &str = FILES[1].0;
+const SKILL_MD: &str = FILES[2].0;
 
-/// A client that takes `documentChanges` and, with `file_ops`, `rename` operations.
-async fn start(root: &Path, file_ops: bool) -> TestClient {
+/// What a client says it takes in a workspace edit.
+#[derive(Clone, Copy)]
+enum Edits {
+    /// `documentChanges` with `create`, `rename` and `delete` operations.
+    FileOps,
+    /// `changes` only.
+    TextOnly,
+    /// Neovim 0.11: `resourceOperations` without `documentChanges: true` (it applies both).
+    OpsOnly,
+}
+
+/// A client that takes the workspace edits `edits` says.
+async fn start(root: &Path, edits: Edits) -> TestClient {
     let mut caps = capabilities(&["utf-16"]);
-    caps["workspace"]["workspaceEdit"] = if file_ops {
-        json!({ "documentChanges": true, "resourceOperations": ["create", "rename", "delete"] })
-    } else {
-        json!({ "documentChanges": false })
+    caps["workspace"]["workspaceEdit"] = match edits {
+        Edits::FileOps => {
+            json!({ "documentChanges": true, "resourceOperations": ["create", "rename", "delete"] })
+        }
+        Edits::TextOnly => json!({ "documentChanges": false }),
+        Edits::OpsOnly => json!({ "resourceOperations": ["rename", "create", "delete"] }),
     };
     let mut client = TestClient::start(caps, Some(root), None).await.0;
     // The background scan has indexed the workspace once every persona is a symbol.
@@ -55,11 +69,10 @@ fn at(u: &str, line: u32, character: u32) -> Value {
     json!({ "textDocument": { "uri": u }, "position": { "line": line, "character": character } })
 }
 
-/// The project, a client (with `file_ops`, one that renames files in a workspace edit) and
-/// the URIs of the files opened, in `open`'s order.
-async fn session(file_ops: bool, open: &[&str]) -> (tempfile::TempDir, TestClient, Vec<String>) {
+/// The project, a client (taking `edits`) and the URIs of the files opened, in `open`'s order.
+async fn session(edits: Edits, open: &[&str]) -> (tempfile::TempDir, TestClient, Vec<String>) {
     let dir = project(&FILES);
-    let mut client = start(dir.path(), file_ops).await;
+    let mut client = start(dir.path(), edits).await;
     let mut uris = Vec::new();
     for rel in open {
         let text = FILES.iter().find(|(p, _)| p == rel).unwrap().1;
@@ -75,7 +88,7 @@ async fn session(file_ops: bool, open: &[&str]) -> (tempfile::TempDir, TestClien
 /// comes from its folder (at its `name` value); from `Agent(helper)` to the helper's `name` value.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn definition_from_a_skill_preload_and_an_agent_tool() {
-    let (dir, mut client, uris) = session(true, &[REVIEWER_MD]).await;
+    let (dir, mut client, uris) = session(Edits::FileOps, &[REVIEWER_MD]).await;
     let u = &uris[0];
     let snap = Snap::new(dir.path());
     // The skill, the helper, and a place that is no reference.
@@ -107,7 +120,7 @@ async fn definition_from_a_skill_preload_and_an_agent_tool() {
 /// declaration, the name itself. From a reference, the references of what it names.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn references_from_a_name_and_from_a_reference() {
-    let (dir, mut client, uris) = session(true, &[REVIEWER_MD]).await;
+    let (dir, mut client, uris) = session(Edits::FileOps, &[REVIEWER_MD]).await;
     let u = &uris[0];
     let snap = Snap::new(dir.path());
     let mut params = at(u, 1, 8);
@@ -141,11 +154,12 @@ async fn references_from_a_name_and_from_a_reference() {
     );
 }
 
-/// Renaming the helper from its `name`: the name, the reference in another open file
-/// (versioned), then the file (its stem is the name) renamed after the edits.
+/// Renaming the helper from its `name`: the file (its stem is the name) renamed first, then
+/// the name at the file's new place (no version: the editor's document there is a new one)
+/// and the reference in another open file (versioned).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn rename_with_file_operations_moves_the_agent_file_and_the_skill_folder() {
-    let (dir, mut client, uris) = session(true, &[HELPER_MD, REVIEWER_MD]).await;
+    let (dir, mut client, uris) = session(Edits::FileOps, &[HELPER_MD, REVIEWER_MD]).await;
     let h = &uris[0];
     let snap = Snap::new(dir.path());
     let prepared = client
@@ -165,7 +179,7 @@ async fn rename_with_file_operations_moves_the_agent_file_and_the_skill_folder()
     params["newName"] = json!("assistant");
     let agent = client.request("textDocument/rename", params).await.unwrap();
     // The skill, from the agent's preload: its folder is its name (Claude Code), so the
-    // folder is renamed, after its `name` value and the preload are edited.
+    // folder is renamed, then the preload and the `name` value (in the new folder) edited.
     let mut params = at(&uris[1], 3, 17);
     params["newName"] = json!("review-code");
     let skill = client.request("textDocument/rename", params).await.unwrap();
@@ -175,23 +189,24 @@ async fn rename_with_file_operations_moves_the_agent_file_and_the_skill_folder()
             [
               {
                 "documentChanges": [
+                  {"kind": "rename", "newUri": "file://$ROOT/.claude/agents/assistant.md", "oldUri": "file://$ROOT/.claude/agents/helper.md", "options": {"ignoreIfExists": false, "overwrite": false}},
                   {
                     "edits": [
                       {"newText": "assistant", "range": {"end": {"character": 12, "line": 1}, "start": {"character": 6, "line": 1}}}
                     ],
-                    "textDocument": {"uri": "file://$ROOT/.claude/agents/helper.md", "version": 1}
+                    "textDocument": {"uri": "file://$ROOT/.claude/agents/assistant.md", "version": null}
                   },
                   {
                     "edits": [
                       {"newText": "assistant", "range": {"end": {"character": 25, "line": 4}, "start": {"character": 19, "line": 4}}}
                     ],
                     "textDocument": {"uri": "file://$ROOT/.claude/agents/reviewer.md", "version": 1}
-                  },
-                  {"kind": "rename", "newUri": "file://$ROOT/.claude/agents/assistant.md", "oldUri": "file://$ROOT/.claude/agents/helper.md", "options": {"ignoreIfExists": false, "overwrite": false}}
+                  }
                 ]
               },
               {
                 "documentChanges": [
+                  {"kind": "rename", "newUri": "file://$ROOT/.claude/skills/review-code", "oldUri": "file://$ROOT/.claude/skills/code-review", "options": {"ignoreIfExists": false, "overwrite": false}},
                   {
                     "edits": [
                       {"newText": "review-code", "range": {"end": {"character": 26, "line": 3}, "start": {"character": 15, "line": 3}}}
@@ -202,11 +217,69 @@ async fn rename_with_file_operations_moves_the_agent_file_and_the_skill_folder()
                     "edits": [
                       {"newText": "review-code", "range": {"end": {"character": 17, "line": 1}, "start": {"character": 6, "line": 1}}}
                     ],
-                    "textDocument": {"uri": "file://$ROOT/.claude/skills/code-review/SKILL.md", "version": null}
-                  },
-                  {"kind": "rename", "newUri": "file://$ROOT/.claude/skills/review-code", "oldUri": "file://$ROOT/.claude/skills/code-review", "options": {"ignoreIfExists": false, "overwrite": false}}
+                    "textDocument": {"uri": "file://$ROOT/.claude/skills/review-code/SKILL.md", "version": null}
+                  }
                 ]
               }
+            ]
+        "#]],
+    );
+}
+
+/// A workspace edit's `documentChanges`, one line each: `rename OLD → NEW`, or
+/// `edit URI @VERSION: NEW TEXT…`.
+fn change_lines(edit: &Value) -> Vec<String> {
+    let Some(all) = edit["documentChanges"].as_array() else {
+        return vec![format!("no documentChanges: {edit}")];
+    };
+    all.iter()
+        .map(|c| match c["kind"].as_str() {
+            Some(kind) => format!(
+                "{kind} {} → {}",
+                c["oldUri"].as_str().unwrap_or("?"),
+                c["newUri"].as_str().unwrap_or("?")
+            ),
+            None => {
+                let texts: Vec<&str> = c["edits"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|e| e["newText"].as_str())
+                    .collect();
+                let doc = &c["textDocument"];
+                let uri = doc["uri"].as_str().unwrap_or("?");
+                format!("edit {uri} @{}: {}", doc["version"], texts.join(", "))
+            }
+        })
+        .collect()
+}
+
+/// For a client that lists resource operations without `documentChanges: true` (Neovim
+/// 0.11): the folder renamed, then the edits. From the skill's own `name` value (where go to
+/// definition lands, though its name comes from its folder) as from the agent's preload.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rename_from_a_skill_name_value_for_a_client_that_lists_only_resource_operations() {
+    let (dir, mut client, uris) = session(Edits::OpsOnly, &[SKILL_MD, REVIEWER_MD]).await;
+    let snap = Snap::new(dir.path());
+    let prepared = client
+        .request("textDocument/prepareRename", at(&uris[0], 1, 6))
+        .await
+        .unwrap();
+    assert_eq!(prepared["placeholder"], "code-review", "{prepared}");
+    let mut edits = Vec::new();
+    for (u, line, character) in [(&uris[0], 1, 6), (&uris[1], 3, 17)] {
+        let mut params = at(u, line, character);
+        params["newName"] = json!("review-code");
+        edits.push(client.request("textDocument/rename", params).await.unwrap());
+    }
+    assert_eq!(edits[0], edits[1], "from the name value, from the preload");
+    snap.check(
+        &json!(change_lines(&edits[0])),
+        expect![[r#"
+            [
+              "rename file://$ROOT/.claude/skills/code-review → file://$ROOT/.claude/skills/review-code",
+              "edit file://$ROOT/.claude/agents/reviewer.md @1: review-code",
+              "edit file://$ROOT/.claude/skills/review-code/SKILL.md @null: review-code"
             ]
         "#]],
     );
@@ -216,7 +289,7 @@ async fn rename_with_file_operations_moves_the_agent_file_and_the_skill_folder()
 /// rename by hand.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn rename_without_file_operations_says_what_to_rename_by_hand() {
-    let (dir, mut client, uris) = session(false, &[HELPER_MD]).await;
+    let (dir, mut client, uris) = session(Edits::TextOnly, &[HELPER_MD]).await;
     let h = &uris[0];
     let mut params = at(h, 1, 9);
     params["newName"] = json!("assistant");
@@ -253,7 +326,7 @@ async fn rename_without_file_operations_says_what_to_rename_by_hand() {
 /// a place that is no name.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn rename_refusals() {
-    let (dir, mut client, uris) = session(true, &[HELPER_MD]).await;
+    let (dir, mut client, uris) = session(Edits::FileOps, &[HELPER_MD]).await;
     let h = &uris[0];
     let mut out = Vec::new();
     for new in ["reviewer", "general-purpose", "Big Helper"] {
@@ -287,7 +360,7 @@ async fn rename_refusals() {
 /// and description.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn workspace_symbols_match_a_subsequence() {
-    let (dir, mut client, _) = session(true, &[]).await;
+    let (dir, mut client, _) = session(Edits::FileOps, &[]).await;
     let found = client
         .request("workspace/symbol", json!({ "query": "rvw" }))
         .await
@@ -307,7 +380,7 @@ async fn workspace_symbols_match_a_subsequence() {
 /// after the description (the emoji counts three UTF-16 units, the hint sits after it).
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn links_lens_and_cost_hint() {
-    let (dir, mut client, uris) = session(true, &[REVIEWER_MD, HELPER_MD]).await;
+    let (dir, mut client, uris) = session(Edits::FileOps, &[REVIEWER_MD, HELPER_MD]).await;
     let u = &uris[0];
     let h = &uris[1];
     let snap = Snap::new(dir.path());
@@ -357,7 +430,7 @@ async fn links_lens_and_cost_hint() {
 /// A project of `files`, a client, and the first file opened (its URI).
 async fn opened(files: &[(&str, &str)]) -> (tempfile::TempDir, TestClient, String) {
     let dir = project(files);
-    let mut client = start(dir.path(), true).await;
+    let mut client = start(dir.path(), Edits::FileOps).await;
     let (rel, text) = files[0];
     let u = file_uri(&dir.path().join(rel));
     client.open(&u, text).await;

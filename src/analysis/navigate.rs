@@ -267,7 +267,8 @@ pub struct FileEdits {
     pub edits: Vec<(Range<usize>, String)>,
 }
 
-/// What a rename changes: text edits first, then files or folders renamed.
+/// What a rename changes: text edits (on the files where they are now) and the files or
+/// folders renamed, in order, each named as it is before any of them is made.
 #[derive(Debug, Clone, Default)]
 pub struct RenamePlan {
     pub files: Vec<FileEdits>,
@@ -319,7 +320,11 @@ fn local_span(text: &str, r: &Ref, qualifier: &str) -> Option<Range<usize>> {
     Some(start + skip..start + r.written.len())
 }
 
-fn subject<'a>(index: &'a Personas, at: &Cursor<'a>) -> Result<Subject<'a>, String> {
+fn subject<'a>(
+    index: &'a Personas,
+    at: &Cursor<'a>,
+    registry: &Registry,
+) -> Result<Subject<'a>, String> {
     let Cursor {
         path,
         record,
@@ -342,6 +347,23 @@ fn subject<'a>(index: &'a Personas, at: &Cursor<'a>) -> Result<Subject<'a>, Stri
                 .unwrap_or(&name.written)
                 .to_string(),
             range: name.span.clone().unwrap_or(0..0),
+        });
+    }
+    // A name that comes from the folder (a Claude Code project skill) has no span, but its
+    // `name` value says the same name: go to definition lands there, and a rename from there
+    // renames that name (and so the folder).
+    if let Some(span) = name_value(text, record, registry).filter(|sp| on(sp, offset))
+        && let Some(name) = record
+            .names
+            .iter()
+            .find(|n| Some(local_of(record, n)) == text.get(span.clone()))
+    {
+        return Ok(Subject {
+            path: path.to_path_buf(),
+            record,
+            name,
+            local: local_of(record, name).to_string(),
+            range: span,
         });
     }
     let Some(r) = record.refs.iter().find(|r| on(&r.span, offset)) else {
@@ -387,8 +409,12 @@ fn subject<'a>(index: &'a Personas, at: &Cursor<'a>) -> Result<Subject<'a>, Stri
 }
 
 /// Whether a rename at `offset` is possible: the range to rename and the name there.
-pub fn prepare_rename(index: &Personas, at: &Cursor) -> Result<(Range<usize>, String), String> {
-    let s = subject(index, at)?;
+pub fn prepare_rename(
+    index: &Personas,
+    at: &Cursor,
+    registry: &Registry,
+) -> Result<(Range<usize>, String), String> {
+    let s = subject(index, at, registry)?;
     refuse_path_name(&s)?;
     Ok((s.range, s.local))
 }
@@ -485,7 +511,7 @@ pub fn rename(
     let Cursor {
         path, record, text, ..
     } = *at;
-    let s = subject(index, at)?;
+    let s = subject(index, at, registry)?;
     refuse_path_name(&s)?;
     if new == s.local {
         return Ok(RenamePlan::default());

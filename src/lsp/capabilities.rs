@@ -23,7 +23,8 @@ pub struct ClientFlags {
     pub hierarchical_symbols: bool,
     pub code_action_literals: bool,
     pub document_changes: bool,
-    /// `documentChanges` with `rename` resource operations: a rename can move files.
+    /// `documentChanges` with `rename` resource operations: a rename can move files and
+    /// folders.
     pub resource_rename: bool,
     pub watch_files: bool,
     pub configuration: bool,
@@ -84,10 +85,12 @@ pub fn client_flags(caps: &lsp::ClientCapabilities) -> ClientFlags {
             .is_some(),
         document_changes: ws.and_then(|w| w.workspace_edit.as_ref()?.document_changes)
             == Some(true),
+        // Resource operations exist only in `documentChanges`, so a client that lists them
+        // takes `documentChanges` even without saying `documentChanges: true` (Neovim 0.11
+        // says only `resourceOperations`, and applies renames of files and folders).
         resource_rename: ws
             .and_then(|w| w.workspace_edit.as_ref()?.resource_operations.as_ref())
-            .is_some_and(|ops| ops.contains(&lsp::ResourceOperationKind::Rename))
-            && ws.and_then(|w| w.workspace_edit.as_ref()?.document_changes) == Some(true),
+            .is_some_and(|ops| ops.contains(&lsp::ResourceOperationKind::Rename)),
         watch_files: ws.and_then(|w| w.did_change_watched_files.as_ref()?.dynamic_registration)
             == Some(true),
         configuration: ws.and_then(|w| w.configuration) == Some(true),

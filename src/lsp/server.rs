@@ -36,6 +36,9 @@ pub struct Shared {
     pub(super) outbox: Mutex<Outbox>,
     /// Set by `shutdown`: the exit code says whether it came before the end.
     pub(super) shutdown: Arc<AtomicBool>,
+    /// Set when the first scan of the workspace folders is applied. Before, a reference that
+    /// resolves to nothing may name a file not read yet: `unknown-reference` waits.
+    pub(super) indexed: AtomicBool,
 }
 
 /// A panic while a lock was held must not take every later request down with it.
@@ -140,6 +143,7 @@ impl Backend {
             closed: Mutex::default(),
             outbox: Mutex::default(),
             shutdown,
+            indexed: AtomicBool::new(false),
         });
         Backend { shared }
     }

@@ -15,6 +15,7 @@ use crate::document::Revision;
 use crate::text::Encoding;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::path::{Path, PathBuf};
 use tower_lsp_server::ls_types as lsp;
 
 /// What every diagnostic names as its source.
@@ -474,10 +475,29 @@ pub fn persona_kind(what: &str) -> lsp::SymbolKind {
     }
 }
 
+/// Where `path` is after `moves`, made in order: a moved file, or a file inside a moved folder.
+fn after_moves(path: &Path, moves: &[(PathBuf, PathBuf)]) -> PathBuf {
+    let mut p = path.to_path_buf();
+    for (from, to) in moves {
+        if let Ok(rest) = p.strip_prefix(from) {
+            p = if rest.as_os_str().is_empty() {
+                to.clone()
+            } else {
+                to.join(rest)
+            };
+        }
+    }
+    p
+}
+
 /// A rename plan as one workspace edit. With `operations` (the client takes
-/// `documentChanges` with `rename` operations): every text edit first, versioned where the
-/// document is open, then the renames. Otherwise a `changes` map, and the renames are left
-/// out: the second value names them, for the user to make by hand.
+/// `documentChanges` with `rename` operations): the renames first, then every text edit at
+/// the file's new place, versioned where the document is open and stays where it is. Text
+/// edits before the renames would rely on the editor carrying an edited buffer along with its
+/// folder, which Helix does not do (its `move_path` re-paths only the document at the moved
+/// path itself: the edited SKILL.md stays at the old path, its edit is lost on disk); an edit
+/// at the new place works in Helix, Neovim and VS Code. Without `operations`, a `changes` map,
+/// and the renames are left out: the second value names them, for the user to make by hand.
 pub fn rename_edit(
     plan: &crate::analysis::navigate::RenamePlan,
     enc: Encoding,
@@ -504,31 +524,36 @@ pub fn rename_edit(
             .collect()
     };
     if operations {
-        let mut ops: Vec<lsp::DocumentChangeOperation> = plan
-            .files
+        let moves = &plan.moves;
+        // Each rename as the folders renamed before it left the paths.
+        let mut ops: Vec<lsp::DocumentChangeOperation> = moves
             .iter()
-            .filter_map(|f| {
-                Some(lsp::DocumentChangeOperation::Edit(lsp::TextDocumentEdit {
-                    text_document: lsp::OptionalVersionedTextDocumentIdentifier {
-                        uri: uri(&f.path)?,
-                        version: f.text.version,
+            .enumerate()
+            .filter_map(|(i, (from, to))| {
+                Some(lsp::DocumentChangeOperation::Op(lsp::ResourceOp::Rename(
+                    lsp::RenameFile {
+                        old_uri: uri(&after_moves(from, &moves[..i]))?,
+                        new_uri: uri(&after_moves(to, &moves[..i]))?,
+                        options: Some(lsp::RenameFileOptions {
+                            overwrite: Some(false),
+                            ignore_if_exists: Some(false),
+                        }),
+                        annotation_id: None,
                     },
-                    edits: edits(f).into_iter().map(lsp::OneOf::Left).collect(),
-                }))
+                )))
             })
             .collect();
-        ops.extend(plan.moves.iter().filter_map(|(from, to)| {
-            Some(lsp::DocumentChangeOperation::Op(lsp::ResourceOp::Rename(
-                lsp::RenameFile {
-                    old_uri: uri(from)?,
-                    new_uri: uri(to)?,
-                    options: Some(lsp::RenameFileOptions {
-                        overwrite: Some(false),
-                        ignore_if_exists: Some(false),
-                    }),
-                    annotation_id: None,
+        ops.extend(plan.files.iter().filter_map(|f| {
+            let now = after_moves(&f.path, moves);
+            // The editor's document at the new place is not the one the server knows.
+            let version = if now == f.path { f.text.version } else { None };
+            Some(lsp::DocumentChangeOperation::Edit(lsp::TextDocumentEdit {
+                text_document: lsp::OptionalVersionedTextDocumentIdentifier {
+                    uri: uri(&now)?,
+                    version,
                 },
-            )))
+                edits: edits(f).into_iter().map(lsp::OneOf::Left).collect(),
+            }))
         }));
         let edit = lsp::WorkspaceEdit {
             document_changes: Some(lsp::DocumentChanges::Operations(ops)),
@@ -566,6 +591,30 @@ mod tests {
 
     fn pos(line: u32, character: u32) -> lsp::Position {
         lsp::Position { line, character }
+    }
+
+    /// A file inside a renamed folder, the folder itself, a file renamed after its folder
+    /// was, and a path no rename touches (nor one that only shares a prefix of the name).
+    #[test]
+    fn paths_after_renames() {
+        let moves = vec![
+            (PathBuf::from("/p/skills/a"), PathBuf::from("/p/skills/b")),
+            (
+                PathBuf::from("/p/skills/b/a.md"),
+                PathBuf::from("/p/skills/b/b.md"),
+            ),
+        ];
+        let after = |p: &str| after_moves(Path::new(p), &moves);
+        assert_eq!(
+            after("/p/skills/a/SKILL.md"),
+            Path::new("/p/skills/b/SKILL.md")
+        );
+        assert_eq!(after("/p/skills/a"), Path::new("/p/skills/b"));
+        assert_eq!(after("/p/skills/a/a.md"), Path::new("/p/skills/b/b.md"));
+        assert_eq!(
+            after("/p/skills/ab/SKILL.md"),
+            Path::new("/p/skills/ab/SKILL.md")
+        );
     }
 
     /// The conversions agree with `check`'s line index on every offset, through a document

@@ -18,7 +18,12 @@
 #   4. completion after `model: ` offers `opus`, and accepting it writes `model: opus`;
 #   5. the code action (space a) "Change to `purple`" fixes the line;
 #   6. with a `config` section (rules: invalid-value = "error") the picker says ERROR, and a
-#      Cursor rule (*.mdc) gets its diagnostic.
+#      Cursor rule (*.mdc) gets its diagnostic;
+#   7. across files, in a second project (lib.sh new_skill_project): the workspace diagnostics
+#      picker (space D) lists the unknown-reference of an agent never opened; `gd` on a
+#      `skills:` entry opens the SKILL.md at its `name`; a rename (space r) from there, then
+#      `:write-all`, leaves the agent's preload and the skill's folder and `name` renamed on
+#      disk (Helix keeps the buffer on screen at the old path: see the comment there).
 #
 #   tests/e2e/helix.sh                    build, test, capture
 #   tests/e2e/helix.sh --png              also install aha (Debian) to render the PNG
@@ -284,6 +289,76 @@ expect 'the picker says ERROR: the settings reached the server' 'ERROR +invalid-
 esc
 keys ':open .cursor/rules/style.mdc' Enter
 expect 'a Cursor rule (*.mdc) gets its diagnostic' '`alwaysApply` must be `true` or `false`' 150 || true
+stop_hx
+echo "   [$(since "$t")]"
+
+t="$(now)"
+echo "== Helix in tmux: across files (a second project, lib.sh new_skill_project)"
+project="$tmp/skills"
+new_skill_project "$project"
+# expect_disk WHAT TEST...: waits (up to 5 s) until `test TEST...` holds; counts the check.
+# expect_file WHAT FILE PATTERN: the same for a file's text on disk (grep -E).
+expect_disk() {
+    local what="$1" t1
+    shift
+    t1="$(now)"
+    checks=$((checks + 1))
+    for _ in $(seq 1 50); do
+        if "$@" 2>/dev/null; then
+            echo "   ok    $what [$(since "$t1")]"
+            return 0
+        fi
+        sleep 0.1
+    done
+    failures=$((failures + 1))
+    echo "   FAIL  $what (not so: $*)" >&2
+    ls -R "$project/.claude" >&2
+    fail_dump
+    return 1
+}
+expect_file() { expect_disk "$1" grep -qE -- "$3" "$2"; }
+start_hx .claude/agents/reviewer.md
+expect 'the agent is open' 'skills: \[lint-rules\]' 150 || true
+# The workspace diagnostics picker (space D) lists what the server pushed for every file,
+# open or not: planner.md is never opened. (Until the startup scan is done it may be empty.)
+for _ in $(seq 1 20); do
+    keys Space D
+    sleep 0.2
+    on_screen 'unknown-reference' && break
+    esc
+done
+expect 'the workspace diagnostics picker (space D) lists planner.md, never opened' \
+    'WARN +unknown-reference +[^ ]*planner\.m' || true
+esc
+# gd on the `skills:` entry: the SKILL.md, at its `name` value (the status line says 2:7).
+keys gg /lint-rules Enter g d
+expect 'go to definition (gd) on `lint-rules` opens .claude/skills/lint-rules/SKILL.md at 2:7' \
+    '^ NOR +\.claude/skills/lint-rules/SKILL\.md .* 2:7 *$' || true
+# Rename from the skill's `name`: space r prefills the prompt with it (ctrl-u clears it).
+keys Space r
+expect 'rename (space r) on the `name` value offers `lint-rules`' 'rename-to: *lint-rules' || true
+keys C-u style-rules Enter
+expect_disk 'the rename moves the folder on disk at once: style-rules/SKILL.md' \
+    test -f "$project/.claude/skills/style-rules/SKILL.md" || true
+# Helix makes the folder rename (fs::rename), then the edits at the new paths, which it opens
+# as new buffers. It does not re-path the SKILL.md buffer on screen: Editor::move_path
+# (helix-view/src/editor.rs, 25.01.1 and master) re-paths only a document at the moved path
+# itself, not the documents inside a moved folder. That buffer stays at the old path,
+# unmodified, and `:write-all` leaves it alone.
+expect 'the buffer on screen stays at the old path, unmodified (Helix does not follow a folder)' \
+    '^ NOR +\.claude/skills/lint-rules/SKILL\.md +[^[]* 2:7 *$' || true
+keys ':write-all' Enter
+expect ':write-all writes the edited buffers' 'written' || true
+expect_file 'on disk the agent preloads style-rules' \
+    "$project/.claude/agents/reviewer.md" '^skills: \[style-rules\]$' || true
+expect_file 'on disk the folder is style-rules/ and its SKILL.md says `name: style-rules`' \
+    "$project/.claude/skills/style-rules/SKILL.md" '^name: style-rules$' || true
+expect_disk 'lint-rules/ is gone (no :write-all made it again)' \
+    test ! -e "$project/.claude/skills/lint-rules" || true
+# The server followed: gd from the edited entry opens the moved file.
+keys ':open .claude/agents/reviewer.md' Enter gg /style-rules Enter g d
+expect 'gd on `style-rules` now opens .claude/skills/style-rules/SKILL.md' \
+    '^ NOR +\.claude/skills/style-rules/SKILL\.md .* 2:7 *$' || true
 stop_hx
 echo "   [$(since "$t")]"
 

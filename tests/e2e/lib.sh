@@ -35,3 +35,36 @@ new_project() {
 reset_fixture() {
     cp "$root/tests/e2e/project/.claude/agents/reviewer.md" "$1/.claude/agents/reviewer.md"
 }
+
+# The cross-file project the editor tests navigate, created at $1 with a `.git` root:
+#   .claude/agents/reviewer.md           preloads `skills: [lint-rules]` (line 4, columns 10-19)
+#   .claude/skills/lint-rules/SKILL.md   `name: lint-rules` (line 2, columns 7-16)
+#   .claude/agents/planner.md            preloads `release-notes`, which no skill declares
+#                                        (unknown-reference on line 5); no test opens it
+new_skill_project() {
+    mkdir -p "$1/.git" "$1/.claude/agents" "$1/.claude/skills/lint-rules"
+    cat >"$1/.claude/agents/reviewer.md" <<'MD'
+---
+name: reviewer
+description: Reviews pull requests against the house lint rules.
+skills: [lint-rules]
+---
+Review the change with the lint rules.
+MD
+    cat >"$1/.claude/skills/lint-rules/SKILL.md" <<'MD'
+---
+name: lint-rules
+description: The house lint rules, with an example of each.
+---
+Apply every rule.
+MD
+    cat >"$1/.claude/agents/planner.md" <<'MD'
+---
+name: planner
+description: Plans the work before a review.
+skills:
+  - release-notes
+---
+Plan the work.
+MD
+}

@@ -7,7 +7,10 @@
 # broken persona in a temporary project and checks, through Neovim itself: diagnostics (exact
 # code and position), completion after `model: ` (<C-x><C-o>) offering `opus`, hover (`K`), the
 # `settings` section, and a quick fix applied with `vim.lsp.buf.code_action` that turns `purpel`
-# into `purple`. Then (unless --no-capture) it runs Neovim in tmux, shows the diagnostic and
+# into `purple`. Across files, in a second project (lib.sh new_skill_project): the pushed
+# `unknown-reference` of an agent that is never opened, go to definition from a `skills:` entry
+# to the SKILL.md, and a rename from the skill's `name` that edits the agent and moves the
+# skill's folder on disk (checked after `:wall`). Then (unless --no-capture) it runs Neovim in tmux, shows the diagnostic and
 # saves the screen to tests/e2e/screenshots/neovim-capture.{txt,ansi} (+ neovim.png when aha and
 # chromium are installed, or with --png, which installs aha).
 #
@@ -68,12 +71,14 @@ export PATH="$tmp/bin:$PATH"
 project="$tmp/project"
 new_project "$project"
 printf '# Notes\n\nNot a persona.\n' >"$project/README.md"
+skills="$tmp/skills"
+new_skill_project "$skills"
 
 # 4. The headless test -----------------------------------------------------------------------
 t="$(now)"
-echo "== headless Neovim: diagnostics, completion, hover, settings, quick fix"
+echo "== headless Neovim: diagnostics, completion, hover, settings, quick fix, across files"
 status=0
-(cd "$project" && PERSONA_E2E_PROJECT="$project" \
+(cd "$project" && PERSONA_E2E_PROJECT="$project" PERSONA_E2E_SKILLS="$skills" \
     nvim --headless -n -i NONE +"luafile $here/neovim/test.lua" .claude/agents/reviewer.md) \
     2>"$tmp/nvim.stderr" || status=$?
 echo "== headless test: exit $status [$(since "$t")]"

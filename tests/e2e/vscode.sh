@@ -8,7 +8,10 @@
 # playwright-core), builds the release server and the .vsix, opens a workspace with a broken
 # persona and checks, as a person would see them: the Problems panel, completion after
 # `model: `, hover on a key, a quick fix, a settings change, "Persona: Restart server", a
-# Cursor rule (.mdc), the server log and personaLs.server.path. Screenshots go to
+# Cursor rule (.mdc), the server log and personaLs.server.path; across files, the Problems
+# panel listing the unknown-reference of an agent never opened (workspace/diagnostic), F12
+# on a `skills:` entry opening the SKILL.md, and F2 there renaming the skill (the preload, the
+# folder and the `name` on disk after "File: Save All"). Screenshots go to
 # tests/e2e/screenshots/vscode-*.png. Exits non-zero on any failure.
 #
 # Environment:
@@ -190,11 +193,16 @@ EOF
 # The Remote settings (code-server's machine settings), where personaLs.server.path goes.
 mkdir -p "$run/user-data/Machine"
 printf '{\n  "files.trimTrailingWhitespace": false\n}\n' > "$run/user-data/Machine/settings.json"
-# The broken persona: `color: purpel` (invalid-value) and no `description` (missing-required-key).
+# Across files (lib.sh new_skill_project): the skill `lint-rules`, and planner.md, which no check
+# opens, preloading a skill nobody declares. Its reviewer.md is replaced just below.
+new_skill_project "$run/ws"
+# The broken persona: `color: purpel` (invalid-value) and no `description` (missing-required-key);
+# it preloads `lint-rules` (line 4), for F12.
 cat > "$run/ws/.claude/agents/reviewer.md" <<'EOF'
 ---
 name: reviewer
 color: purpel
+skills: [lint-rules]
 ---
 
 You review pull requests for correctness, tests and style, and say what to change.

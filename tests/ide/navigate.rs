@@ -123,7 +123,7 @@ fn rename_answer(w: &World, new: &str) -> String {
         text: &w.f.text,
         offset: w.f.cursor(),
     };
-    match navigate::prepare_rename(&w.index, &at) {
+    match navigate::prepare_rename(&w.index, &at, &w.f.registry) {
         Ok((r, placeholder)) => {
             let _ = writeln!(
                 out,
@@ -284,6 +284,42 @@ fn rename_of_a_plugin_skill_keeps_its_qualifier_and_refuses_the_qualifier() {
         expect![[r#"
             not prepared: `kit:` is the plugin's name: rename the plugin's folder instead.
             refused: `kit:` is the plugin's name: rename the plugin's folder instead.
+        "#]],
+    );
+}
+
+/// A project skill's name comes from its folder, but its `name` value (where go to definition
+/// lands) says it too: a rename from there renames the skill and its folder. A `name` value
+/// that is not the folder's name is no name of the skill there.
+#[test]
+fn rename_of_a_project_skill_from_its_name_value_moves_its_folder() {
+    let at_start = team("/.claude/skills/code-review/SKILL.md", "code-review");
+    check_rename(
+        &at_start,
+        "review-code",
+        expect![[r#"
+            prepared .claude/skills/code-review/SKILL.md 2:7-2:18 "code-review" (code-review)
+            edit .claude/agents/lead.md 5:6-5:17 "code-review" → "review-code"
+            edit .claude/skills/code-review/SKILL.md 2:7-2:18 "code-review" → "review-code"
+            move .claude/skills/code-review → .claude/skills/review-code
+        "#]],
+    );
+    // The cursor at the value's end: the same.
+    let at_end = TEAM.replace(
+        "name: code-review\ndescription: Reviews",
+        "name: code-review$0\ndescription: Reviews",
+    );
+    assert_eq!(
+        rename_answer(&world(&at_end), "review-code"),
+        rename_answer(&world(&at_start), "review-code")
+    );
+    let other_name = TEAM.replace("name: code-review", "name: review-$0steps");
+    check_rename(
+        &other_name,
+        "audit",
+        expect![[r#"
+            not prepared: Rename works on a persona's name or on a reference to one.
+            refused: Rename works on a persona's name or on a reference to one.
         "#]],
     );
 }

@@ -23,6 +23,7 @@ use crate::workspace::{self, FileIndex, Index};
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 use tower_lsp_server::jsonrpc::Result;
 use tower_lsp_server::ls_types as lsp;
 
@@ -107,13 +108,14 @@ impl Closed {
         index: &Index,
         paths: impl Iterator<Item = &'a PathBuf>,
         enc: Encoding,
+        indexed: bool,
     ) -> Vec<PathBuf> {
         let mut changed = Vec::new();
         for path in paths {
             let Some(file) = self.files.get_mut(path) else {
                 continue;
             };
-            let list = cross::findings(index, path, &file.own.registry);
+            let list = cross::findings(index, path, &file.own.registry, indexed);
             let fp = fingerprint(&list);
             if file.fresh || fp != file.cross_fingerprint {
                 file.cross = list.iter().map(|d| keyed(&file.own.head, d, enc)).collect();
@@ -236,11 +238,16 @@ impl Shared {
     /// Applies updates read from disk to the index and the files that are not open (open
     /// documents are left alone: the index follows their editor text), then republishes what
     /// changed, the dependents' findings included. `shown`: files the editor showed until now
-    /// (a document just closed), published even when clean.
+    /// (a document just closed), published even when clean. `completes_scan`: these updates
+    /// end a scan of the workspace folders, so the index is complete once they are in it
+    /// (`Shared::is_indexed`, set under the index lock: a document judged meanwhile sees
+    /// either the whole index or no `unknown-reference`; the open documents judged before
+    /// are judged again).
     pub(in crate::lsp) fn apply(
         self: &Arc<Self>,
         updates: Vec<(PathBuf, Update)>,
         shown: &HashSet<PathBuf>,
+        completes_scan: bool,
     ) {
         let open = self.open_paths();
         let enc = self.flags().encoding;
@@ -288,7 +295,10 @@ impl Shared {
                     }
                 }
             }
-            closed.recross(&index, fresh.iter(), enc)
+            if completes_scan && !self.indexed.swap(true, Ordering::AcqRel) {
+                affected.extend(open.iter().cloned());
+            }
+            closed.recross(&index, fresh.iter(), enc, self.is_indexed())
         };
         // A file the editor showed that is no longer reported: its diagnostics go.
         let unreported = shown
@@ -304,7 +314,7 @@ impl Shared {
         let enc = self.flags().encoding;
         let changed = {
             let index = self.index();
-            lock(&self.closed).recross(&index, affected.iter(), enc)
+            lock(&self.closed).recross(&index, affected.iter(), enc, self.is_indexed())
         };
         self.send_closed(changed, Vec::new());
     }

@@ -12,7 +12,7 @@
 
 use super::diagnostics::Job;
 use crate::analysis::cross::cross_file;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::dialect::Registry;
 use crate::lsp::server::Shared;
 use crate::lsp::state::{Computed, CrossPart, Snapshot};
@@ -21,6 +21,7 @@ use std::collections::HashSet;
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 use tower_lsp_server::ls_types as lsp;
 
 /// What a client sees of a list of findings: a changed fingerprint means a new publish (and a
@@ -52,15 +53,26 @@ pub fn set(index: &mut Index, path: &Path, entry: Option<FileIndex>) -> HashSet<
 }
 
 /// The cross-file findings of the indexed file at `path` (none when it has no record).
-pub fn findings(index: &Index, path: &Path, registry: &Registry) -> Vec<Diagnostic> {
-    index
+/// Until the workspace is `indexed`, without `unknown-reference`: the name may be declared in
+/// a file the scan has not read yet (the scan's end recomputes every open file).
+pub fn findings(index: &Index, path: &Path, registry: &Registry, indexed: bool) -> Vec<Diagnostic> {
+    let mut list = index
         .personas
         .get(path)
         .map(|r| cross_file(&index.personas, path, r, registry))
-        .unwrap_or_default()
+        .unwrap_or_default();
+    if !indexed {
+        list.retain(|d| d.code != Code::UnknownReference);
+    }
+    list
 }
 
 impl Shared {
+    /// Whether the first scan of the workspace folders is applied (see `findings`).
+    pub(in crate::lsp) fn is_indexed(&self) -> bool {
+        self.indexed.load(Ordering::Acquire)
+    }
+
     /// Puts the analysed revision of an open document into the index and computes its
     /// cross-file findings (kept on the document). Returns them with the other files whose
     /// findings may have changed. A revision already indexed (the lane and a pull both ask)
@@ -95,7 +107,7 @@ impl Shared {
             });
             let mut index = self.index();
             affected = set(&mut index, path, entry);
-            list = findings(&index, path, &loc.registry);
+            list = findings(&index, path, &loc.registry, self.is_indexed());
         }
         let part = Arc::new(CrossPart {
             revision,
@@ -158,7 +170,12 @@ pub(super) async fn recross(shared: &Arc<Shared>, uri: &lsp::Uri) {
     let Some(before) = before.filter(|c| indexed(c)) else {
         return;
     };
-    let list = findings(&shared.index(), &path, &snap.location.registry);
+    let list = findings(
+        &shared.index(),
+        &path,
+        &snap.location.registry,
+        shared.is_indexed(),
+    );
     let fp = fingerprint(&list);
     if fp == before.fingerprint {
         return;

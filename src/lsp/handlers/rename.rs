@@ -30,10 +30,12 @@ pub async fn prepare_rename(
             offset: cur.offset(params.position),
         };
         Some(
-            navigate::prepare_rename(index, &at).map(|(span, placeholder)| {
-                let range = to_proto::range(&cur.snap.doc, &span, cur.snap.encoding);
-                (range, placeholder)
-            }),
+            navigate::prepare_rename(index, &at, &cur.snap.location.registry).map(
+                |(span, placeholder)| {
+                    let range = to_proto::range(&cur.snap.doc, &span, cur.snap.encoding);
+                    (range, placeholder)
+                },
+            ),
         )
     })
     .await?;
@@ -82,11 +84,7 @@ pub async fn rename(
         })
         .await?
         .map_err(refused)?;
-    let (edit, manual) = to_proto::rename_edit(
-        &plan,
-        flags.encoding,
-        flags.document_changes && flags.resource_rename,
-    );
+    let (edit, manual) = to_proto::rename_edit(&plan, flags.encoding, flags.resource_rename);
     if let Some(msg) = manual {
         shared
             .client

@@ -67,7 +67,7 @@ pub fn did_change_workspace_folders(
         .into_iter()
         .map(|r| (r, Update::RemovedUnder))
         .collect();
-    shared.apply(gone, &HashSet::new());
+    shared.apply(gone, &HashSet::new(), false);
     // Re-resolves the open documents and rescans every folder (the new ones included).
     shared.config_changed();
 }
@@ -186,7 +186,8 @@ impl Shared {
             walked
                 .updates
                 .extend(stale.into_iter().map(|p| (p, Update::Removed)));
-            shared.apply(walked.updates, &HashSet::new());
+            // The index is complete once these are in: `unknown-reference` is reported.
+            shared.apply(walked.updates, &HashSet::new(), true);
             // The end of the progress report says the index is complete.
             if let Some(p) = progress {
                 p.finish_with_message(format!("indexed {files} files"))
@@ -243,7 +244,7 @@ impl Shared {
             if let Ok(walked) = read {
                 walked.log_skipped();
                 // A file opened while it was read: its editor text wins (`apply` skips it).
-                shared.apply(walked.updates, &shown);
+                shared.apply(walked.updates, &shown, false);
             }
         });
     }

@@ -10,6 +10,7 @@
 
 local TIMEOUT = tonumber(os.getenv('PERSONA_E2E_TIMEOUT') or '') or 15000
 local project = assert(os.getenv('PERSONA_E2E_PROJECT'), 'PERSONA_E2E_PROJECT')
+local skills = assert(os.getenv('PERSONA_E2E_SKILLS'), 'PERSONA_E2E_SKILLS') -- new_skill_project
 
 vim.o.showmode = false -- keep `-- INSERT --` out of the headless output
 vim.o.shortmess = vim.o.shortmess .. 'F'
@@ -82,6 +83,112 @@ end
 
 local function persona_client(buf)
   return vim.lsp.get_clients({ bufnr = buf, name = 'persona_ls' })[1]
+end
+
+local function read_file(path)
+  local f = io.open(path, 'r')
+  if not f then
+    return nil
+  end
+  local text = f:read('a')
+  f:close()
+  return text
+end
+
+-- The diagnostics Neovim holds for `path`, whether or not a window ever showed it (pushed
+-- diagnostics for a file that is not open go to an unloaded buffer of that name).
+local function diagnostics_of(path)
+  local found = {}
+  for _, d in ipairs(vim.diagnostic.get()) do
+    if vim.api.nvim_buf_get_name(d.bufnr) == path then
+      found[#found + 1] = d
+    end
+  end
+  return found
+end
+
+-- 8. Across files (tests/e2e/lib.sh new_skill_project): a project of its own, so a client of
+-- its own (root_markers), as when a person opens a second repository.
+local function across_files()
+  local agent = skills .. '/.claude/agents/reviewer.md'
+  local skill = skills .. '/.claude/skills/lint-rules/SKILL.md'
+  local planner = skills .. '/.claude/agents/planner.md'
+  vim.cmd.edit(vim.fn.fnameescape(agent))
+  local abuf = vim.api.nvim_get_current_buf()
+  check(wait_until(function()
+    local c = persona_client(abuf)
+    return c and c.initialized and c.root_dir == skills
+  end), 'a client for the second project attaches to its agent')
+
+  -- A file never opened: the server pushes its findings once the startup scan has read it.
+  local unknown = {}
+  check(wait_until(function()
+    unknown = diagnostics_of(planner)
+    return #unknown > 0
+  end), 'planner.md (never opened) has diagnostics')
+  local u = unknown[1] or {}
+  check(
+    #unknown == 1
+      and u.code == 'unknown-reference'
+      and u.lnum == 4
+      and u.col == 4
+      and u.end_col == 17
+      and u.severity == vim.diagnostic.severity.WARN
+      and vim.fn.bufloaded(u.bufnr) == 0,
+    'unknown-reference on `- release-notes` (line 5) of the unopened planner.md',
+    unknown
+  )
+
+  -- Go to definition on the `skills:` entry (the default `gd`-less way: vim.lsp.buf.definition
+  -- jumps straight to a single answer).
+  vim.api.nvim_win_set_cursor(0, { 4, 12 }) -- inside `lint-rules` of `skills: [lint-rules]`
+  vim.lsp.buf.definition()
+  check(wait_until(function()
+    return vim.api.nvim_buf_get_name(0) == skill
+  end), 'definition on `lint-rules` opens the SKILL.md', vim.api.nvim_buf_get_name(0))
+  local cursor = vim.api.nvim_win_get_cursor(0)
+  check(cursor[1] == 2 and cursor[2] == 6, 'the cursor lands on its `name` value (2:7)', cursor)
+
+  -- Rename the skill from its `name` (vim.lsp.buf.rename with the new name: no prompt).
+  local sbuf = vim.api.nvim_get_current_buf()
+  check(wait_until(function()
+    return persona_client(sbuf) ~= nil
+  end), 'the client attaches to the SKILL.md')
+  vim.lsp.buf.rename('style-rules')
+  local moved = skills .. '/.claude/skills/style-rules'
+  check(wait_until(function()
+    return vim.uv.fs_stat(moved) ~= nil
+  end), 'the rename moves the skill folder to style-rules/ on disk')
+  check(
+    vim.uv.fs_stat(skills .. '/.claude/skills/lint-rules') == nil,
+    'lint-rules/ is gone',
+    vim.fn.glob(skills .. '/.claude/skills/*', false, true)
+  )
+  check(
+    vim.api.nvim_buf_get_name(sbuf) == moved .. '/SKILL.md' and line(sbuf, 2) == 'name: style-rules',
+    'the SKILL.md buffer follows the folder and says `name: style-rules`',
+    { vim.api.nvim_buf_get_name(sbuf), line(sbuf, 2) }
+  )
+  check(line(abuf, 4) == 'skills: [style-rules]', "the agent's buffer says `skills: [style-rules]`", line(abuf, 4))
+  vim.cmd('silent wall')
+  check(
+    (read_file(agent) or ''):find('\nskills: %[style%-rules%]\n') ~= nil,
+    'after :wall the agent file on disk preloads style-rules',
+    read_file(agent)
+  )
+  check(
+    (read_file(moved .. '/SKILL.md') or ''):find('\nname: style%-rules\n') ~= nil,
+    'and style-rules/SKILL.md on disk says `name: style-rules`',
+    read_file(moved .. '/SKILL.md')
+  )
+  -- The server followed: from the edited entry, definition now lands in the moved file.
+  vim.cmd.buffer(abuf)
+  vim.api.nvim_win_set_cursor(0, { 4, 12 })
+  vim.lsp.buf.definition()
+  check(wait_until(function()
+    return vim.api.nvim_buf_get_name(0) == moved .. '/SKILL.md'
+  end), 'definition on `style-rules` now opens style-rules/SKILL.md', vim.api.nvim_buf_get_name(0))
+  check(#vim.diagnostic.get(abuf) == 0, 'and the agent has no finding', vim.diagnostic.get(abuf))
 end
 
 local function run()
@@ -232,6 +339,7 @@ local function run()
   end, 300)
   check(#vim.diagnostic.get(readme) == 0, 'README.md (not a persona) gets no diagnostics', vim.diagnostic.get(readme))
 
+  across_files()
   finish()
 end
 

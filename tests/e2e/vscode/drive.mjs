@@ -1,5 +1,6 @@
 // Drives code-server (VS Code in the browser) with the persona-ls extension installed, the way a
-// person would: open the broken persona, read the Problems panel, type `model: ` and pick from
+// person would: open the broken persona, read the Problems panel (with a file never opened),
+// go to a skill's definition with F12 and rename it with F2, type `model: ` and pick from
 // the completion list, hover a key, apply a quick fix, change a setting, restart the server,
 // open a Cursor rule (.mdc), read the server log, point personaLs.server.path at a binary.
 //
@@ -11,7 +12,7 @@
 //   CHROMIUM     the browser binary (default /usr/bin/chromium)
 
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const url = process.env.CODE_URL;
@@ -67,6 +68,22 @@ async function check(name, fn) {
     await shot(`failed-${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`).catch(() => {});
   }
 }
+
+/** Waits until `pred()` (on the file system, say) holds; fails with `what` after `ms`. */
+async function until(pred, what, ms = 15_000) {
+  const deadline = Date.now() + ms;
+  while (!pred()) {
+    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
+    await page.waitForTimeout(100);
+  }
+}
+const read = (rel) => {
+  try {
+    return readFileSync(path.join(workspace, rel), 'utf8');
+  } catch {
+    return '';
+  }
+};
 
 /** Runs a command from the command palette (F1), by its title. */
 async function runCommand(title) {
@@ -163,6 +180,71 @@ try {
     await page.locator('.editor-instance .squiggly-warning, .editor-instance .squiggly-error').first().waitFor();
     await shot('problems');
   });
+
+  await check('the Problems panel lists the unknown-reference of planner.md, never opened', async () => {
+    // The extension's client pulls workspace/diagnostic: the server answers for every persona
+    // file it indexed, open or not.
+    const panel = page.locator('.markers-panel');
+    const row = panel.locator('.monaco-list-row', { hasText: 'release-notes' }).first();
+    await row.waitFor({ state: 'visible', timeout: 30_000 });
+    const text = (await row.innerText()).replace(/\s+/g, ' ');
+    say(`problem row: ${text}`);
+    if (!/names no Claude Code skill/.test(text) || !/unknown-reference/.test(text)) {
+      throw new Error(`the row is not persona-ls(unknown-reference): ${text}`);
+    }
+    await panel.locator('.monaco-list-row', { hasText: 'planner.md' }).first().waitFor({ state: 'visible' });
+    if ((await page.locator('.tab', { hasText: 'planner.md' }).count()) > 0) {
+      throw new Error('planner.md has a tab: it was opened');
+    }
+    await shot('problems-closed-file');
+  });
+
+  await check('F12 on a skills: entry opens the SKILL.md at its name', async () => {
+    // The cursor into `lint-rules` of `skills: [lint-rules]` (line 4, column 12), from the
+    // keyboard, then Go to Definition.
+    await page.locator('.editor-instance .view-lines').click();
+    await page.keyboard.press('Control+Home');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 11; i++) await page.keyboard.press('ArrowRight');
+    await page.locator('.statusbar-item', { hasText: 'Ln 4, Col 12' }).first().waitFor();
+    await page.keyboard.press('F12');
+    await page.locator('.tab.active', { hasText: 'SKILL.md' }).waitFor({ timeout: 15_000 });
+    const crumbs = (await page.locator('.breadcrumbs-control').first().innerText()).replace(/\s+/g, ' ');
+    say(`breadcrumbs: ${crumbs}`);
+    if (!/skills\W+lint-rules\W+SKILL\.md/.test(crumbs)) throw new Error(`not .claude/skills/lint-rules/SKILL.md: ${crumbs}`);
+    await page.locator('.statusbar-item', { hasText: 'Ln 2, Col 7' }).first().waitFor({ timeout: 5_000 });
+    await shot('definition');
+  });
+
+  await check("F2 on the skill's name renames it: the preload, the folder and the name on disk", async () => {
+    // Still on the `name` value. The server's edit renames the folder first, then edits the
+    // files at their new places.
+    await page.keyboard.press('F2');
+    const input = page.locator('.rename-box input').first();
+    await input.waitFor({ state: 'visible' });
+    await input.fill('style-rules');
+    await page.keyboard.press('Enter');
+    await until(() => existsSync(path.join(workspace, '.claude/skills/style-rules')), 'style-rules/ on disk');
+    await runCommand('File: Save All');
+    await until(
+      () => /^skills: \[style-rules\]$/m.test(read('.claude/agents/reviewer.md')),
+      `reviewer.md preloads style-rules: ${read('.claude/agents/reviewer.md')}`,
+    );
+    await until(
+      () => /^name: style-rules$/m.test(read('.claude/skills/style-rules/SKILL.md')),
+      `style-rules/SKILL.md says name: style-rules: ${read('.claude/skills/style-rules/SKILL.md')}`,
+    );
+    if (existsSync(path.join(workspace, '.claude/skills/lint-rules'))) throw new Error('lint-rules/ is still on disk');
+    // The tab followed the folder.
+    const crumbs = (await page.locator('.breadcrumbs-control').first().innerText()).replace(/\s+/g, ' ');
+    say(`breadcrumbs: ${crumbs}`);
+    if (!/skills\W+style-rules\W+SKILL\.md/.test(crumbs)) throw new Error(`the tab is not style-rules/SKILL.md: ${crumbs}`);
+  });
+  // Back to reviewer.md for the next checks, whatever the two above did.
+  await page.keyboard.press('Escape');
+  await page.locator('.tab', { hasText: 'reviewer.md' }).first().click();
+  await page.locator('.tab.active', { hasText: 'reviewer.md' }).waitFor();
 
   await check('typing "model: " opens a completion list with opus', async () => {
     // Back to the editor; a new front-matter line after `name: reviewer`.
