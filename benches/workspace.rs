@@ -381,7 +381,7 @@ fn benches(c: &mut Criterion) {
             false,
             || {
                 timed(|| {
-                    let prepared = navigate::prepare_rename(personas, &at);
+                    let prepared = navigate::prepare_rename(personas, &at, &registry);
                     (
                         prepared,
                         navigate::rename(personas, &at, &new, &registry, &world),
