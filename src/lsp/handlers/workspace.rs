@@ -85,6 +85,10 @@ struct Walked {
 impl Walked {
     fn read(&mut self, path: PathBuf, project: &Project, enc: Encoding) {
         let read = closed::read(&path, project, enc);
+        self.add(path, read);
+    }
+
+    fn add(&mut self, path: PathBuf, read: Read) {
         if let Read::Skipped(why) = &read {
             self.skipped.push((path.clone(), why.clone()));
         }
@@ -92,7 +96,9 @@ impl Walked {
     }
 
     /// Walks `folders` (honouring `.gitignore`; `.git` and `node_modules` skipped) and reads
-    /// every Markdown file, telling `progress` the count every thousand files.
+    /// every Markdown file on every core, telling `progress` the count every thousand files.
+    /// What was read is sorted by path: the index and the publishes do not depend on which
+    /// core read a file first.
     fn walk(
         &mut self,
         folders: &[PathBuf],
@@ -100,20 +106,28 @@ impl Walked {
         enc: Encoding,
         progress: Option<&UnboundedSender<usize>>,
     ) {
+        let found = std::sync::Mutex::new(std::mem::take(self));
+        let seen = std::sync::atomic::AtomicUsize::new(0);
         for folder in folders {
-            for entry in crate::project::walker(folder).build().flatten() {
-                let path = entry.path();
-                if entry.file_type().is_some_and(|t| t.is_file()) && is_markdown(path) {
-                    self.read(crate::project::canonical(path), project, enc);
-                    self.files += 1;
-                    if self.files.is_multiple_of(1000)
-                        && let Some(tx) = progress
-                    {
-                        let _ = tx.send(self.files);
-                    }
+            project.walk(folder, &|path| {
+                let path = crate::project::canonical(path);
+                let read = closed::read(&path, project, enc);
+                let n = seen.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+                if n.is_multiple_of(1000)
+                    && let Some(tx) = progress
+                {
+                    let _ = tx.send(n);
                 }
-            }
+                found
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .add(path, read);
+            });
         }
+        *self = found.into_inner().unwrap_or_else(|e| e.into_inner());
+        self.files += seen.into_inner();
+        self.updates.sort_by(|a, b| a.0.cmp(&b.0));
+        self.skipped.sort();
     }
 
     fn log_skipped(&self) {
