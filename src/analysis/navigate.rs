@@ -761,7 +761,8 @@ pub fn workspace_symbols(
     registry: &Registry,
 ) -> Vec<WorkspaceSymbol> {
     let names = &Schema::builtin().names;
-    let mut found: Vec<(i64, WorkspaceSymbol)> = Vec::new();
+    // Scored first, described only for the few kept: an empty query matches every persona.
+    let mut found: Vec<(i64, Place, &Record, &Name)> = Vec::new();
     for (path, record) in index.iter() {
         let mut seen: Vec<&str> = Vec::new();
         for n in &record.names {
@@ -769,9 +770,20 @@ pub fn workspace_symbols(
                 continue;
             }
             seen.push(&n.written);
-            let Some(score) = fuzzy_score(query, &n.written) else {
-                continue;
-            };
+            if let Some(score) = fuzzy_score(query, &n.written) {
+                found.push((score, declared_at(path, record, n), record, n));
+            }
+        }
+    }
+    found.sort_by(|a, b| {
+        b.0.cmp(&a.0)
+            .then_with(|| a.3.written.cmp(&b.3.written))
+            .then_with(|| a.1.key().cmp(&b.1.key()))
+    });
+    found.truncate(MAX_SYMBOLS);
+    found
+        .into_iter()
+        .map(|(_, place, record, n)| {
             let title = registry
                 .dialects
                 .get(record.dialect)
@@ -781,24 +793,14 @@ pub fn workspace_symbols(
                 container.push_str(" · ");
                 container.push_str(&record.meta.preview);
             }
-            found.push((
-                score,
-                WorkspaceSymbol {
-                    name: n.written.clone(),
-                    ns: n.ns,
-                    place: declared_at(path, record, n),
-                    container,
-                },
-            ));
-        }
-    }
-    found.sort_by(|a, b| {
-        b.0.cmp(&a.0)
-            .then_with(|| a.1.name.cmp(&b.1.name))
-            .then_with(|| a.1.place.key().cmp(&b.1.place.key()))
-    });
-    found.truncate(MAX_SYMBOLS);
-    found.into_iter().map(|(_, s)| s).collect()
+            WorkspaceSymbol {
+                name: n.written.clone(),
+                ns: n.ns,
+                place,
+                container,
+            }
+        })
+        .collect()
 }
 
 // ---------------------------------------------------------------------------------------

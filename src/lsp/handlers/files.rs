@@ -100,6 +100,14 @@ impl Files {
 
     /// A file's text from the disk: a regular file, not a link, inside the workspace.
     fn read(&self, path: &Path) -> Option<String> {
+        self.read_head(path, usize::MAX)
+    }
+
+    /// The first `len` bytes of a file's text (cut back to a character), read as [`read`]
+    /// reads it: a name's position needs only the text before it, and workspace symbols
+    /// place hundreds of names in files that are not open.
+    fn read_head(&self, path: &Path, len: usize) -> Option<String> {
+        use std::io::Read;
         let meta = std::fs::symlink_metadata(path).ok()?;
         if !meta.is_file() || meta.len() > MAX_READ {
             return None;
@@ -107,7 +115,23 @@ impl Files {
         if crate::project::canonical(path) != path || !self.project.is_readable(path) {
             return None;
         }
-        std::fs::read_to_string(path).ok()
+        let mut bytes = Vec::new();
+        std::fs::File::open(path)
+            .ok()?
+            .take(len.min(MAX_READ as usize) as u64)
+            .read_to_end(&mut bytes)
+            .ok()?;
+        match String::from_utf8(bytes) {
+            Ok(text) => Some(text),
+            // Cut inside a character (the file changed since it was indexed): up to the cut.
+            Err(e) if len != usize::MAX => {
+                let valid = e.utf8_error().valid_up_to();
+                let mut bytes = e.into_bytes();
+                bytes.truncate(valid);
+                String::from_utf8(bytes).ok()
+            }
+            Err(_) => None,
+        }
     }
 
     /// A place as an LSP location (its text read to count the columns).
@@ -116,7 +140,11 @@ impl Files {
         let range = match self.open.get(&p.path) {
             Some((doc, _)) => to_proto::range(doc, &p.span, self.encoding),
             None if p.span == (0..0) => lsp::Range::default(),
-            None => to_proto::text_range(&self.read(&p.path)?, &p.span, self.encoding),
+            None => to_proto::text_range(
+                &self.read_head(&p.path, p.span.end)?,
+                &p.span,
+                self.encoding,
+            ),
         };
         Some(lsp::Location { uri, range })
     }
