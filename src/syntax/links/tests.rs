@@ -415,3 +415,43 @@ fn resolve_joins_and_folds_lexically() {
     assert_eq!(skill.as_deref(), Some("skills/y/assets/a.png"));
     assert_eq!(resolved(".", ".", Markdown, "../x.md"), None);
 }
+
+/// The scan passes over paragraphs (and bodies) that hold nothing a link needs; a link in any
+/// other paragraph is still read, whatever the paragraphs around it hold, with each form asked
+/// for alone too.
+#[test]
+fn paragraphs_without_a_link_marker_are_passed_over_and_the_rest_still_read() {
+    let text = "Prose with a [bracket] and no link.\n\n# Heading #1\n\nSee [a](a.md).\n\n\
+                Use #FILE:b.md here.\n\n```sh\n${CLAUDE_SKILL_DIR}/c.sh\n```\n\n\
+                Then ./references/d.md and @e.md.\n\n[f]: f.md\n\nKiro #[[file:g.md]].\n\n\
+                myscripts/x is a word, not a skill's file.";
+    gives(
+        text,
+        &[
+            "a.md",
+            "b.md",
+            "c.sh",
+            "./references/d.md",
+            "e.md",
+            "f.md",
+            "g.md",
+        ],
+    );
+    for (form, target) in [
+        (Markdown, "a.md"),
+        (FileRef, "b.md"),
+        (AtImport, "e.md"),
+        (Reference, "f.md"),
+        (Kiro, "g.md"),
+    ] {
+        let alone: Vec<String> = found_in(text, &[form]).into_iter().map(|l| l.1).collect();
+        assert_eq!(alone, [target], "{form:?}");
+    }
+    let skill: Vec<String> = found_in(text, &[SkillDir])
+        .into_iter()
+        .map(|l| l.1)
+        .collect();
+    assert_eq!(skill, ["c.sh", "./references/d.md"]);
+    // Bodies holding none of the markers give nothing.
+    nothing("Plain prose.\n\n# A heading\n\n[not a link] (spaced)\n\nmail@ x");
+}
