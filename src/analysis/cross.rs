@@ -464,7 +464,7 @@ fn budgets(index: &Personas, path: &Path, record: &Record, out: &mut Out) {
             continue;
         }
         let reported = group.reported(group.total - limit);
-        let Some((_, cost)) = reported.iter().find(|(p, _)| p == path) else {
+        let Some((_, cost)) = reported.into_iter().find(|(p, _)| p == path) else {
             continue;
         };
         let unit = match b.unit {
@@ -479,7 +479,7 @@ fn budgets(index: &Personas, path: &Path, record: &Record, out: &mut Out) {
         };
         let message = format!(
             "This entry is ≈ {} of the ≈ {} {unit} of {} in {} ({} in all), over the limit of {} ({estimate}): {}. `persona-ls check --budget` lists every entry.",
-            budget::short(*cost),
+            budget::short(cost),
             budget::short(group.total),
             b.title,
             record.scope.describe(),

@@ -71,6 +71,24 @@ impl Index {
         self.personas.set(path, entry.record)
     }
 
+    /// [`Index::set`] of many files at once (see [`Personas::set_all`]).
+    pub fn set_all(&mut self, entries: Vec<(PathBuf, Option<FileIndex>)>) -> HashSet<PathBuf> {
+        let mut records = Vec::with_capacity(entries.len());
+        for (path, entry) in entries {
+            match entry {
+                Some(e) => {
+                    self.values.set(path.clone(), e.pairs);
+                    records.push((path, e.record));
+                }
+                None => {
+                    self.values.remove(&path);
+                    records.push((path, None));
+                }
+            }
+        }
+        self.personas.set_all(records)
+    }
+
     /// [`Index::set`] without finding the files affected: for building the index file by file.
     pub fn insert(&mut self, path: PathBuf, entry: FileIndex) {
         self.values.set(path.clone(), entry.pairs);

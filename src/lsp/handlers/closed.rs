@@ -258,15 +258,20 @@ impl Shared {
             let mut index = self.index();
             let mut closed = lock(&self.closed);
             let holding = folders_holding_personas(&index, &updates);
+            // The index changes of the files read, applied together (a scan's thousands).
+            let mut batch = Vec::new();
             for (path, update) in updates {
                 // A file (or folder) created or deleted where bodies link: their `broken-link`.
-                affected.extend(index.personas.linkers(&path));
+                affected.extend(match &update {
+                    Update::Read(_) => index.personas.file_linkers(&path),
+                    _ => index.personas.linkers(&path),
+                });
                 if open.contains(&path) {
                     continue;
                 }
                 match update {
                     Update::Read(Read::Persona(entry, own)) => {
-                        affected.extend(cross::set(&mut index, &path, Some(*entry)));
+                        batch.push((path.clone(), Some(*entry)));
                         match own {
                             Some(own) => {
                                 let pushed = shown.contains(&path)
@@ -285,16 +290,19 @@ impl Shared {
                         }
                     }
                     Update::Read(Read::NotPersona | Read::Skipped(_)) | Update::Removed => {
-                        affected.extend(cross::set(&mut index, &path, None));
+                        batch.push((path.clone(), None));
                         clear.extend(closed.remove(&path));
                     }
                     Update::RemovedUnder if !holding.contains(&path) => {}
                     Update::RemovedUnder => {
+                        // What came before it in the batch goes in first, as it came.
+                        affected.extend(cross::set_all(&mut index, std::mem::take(&mut batch)));
                         affected.extend(index.remove_under(&path));
                         clear.extend(closed.remove_under(&path));
                     }
                 }
             }
+            affected.extend(cross::set_all(&mut index, batch));
             if completes_scan && !self.indexed.swap(true, Ordering::AcqRel) {
                 affected.extend(open.iter().cloned());
             }

@@ -38,6 +38,24 @@ pub fn fingerprint(list: &[Diagnostic]) -> u64 {
 /// Replaces `path`'s entry in the index; returns the other files whose cross-file findings may
 /// have changed. A record equal to the one indexed changes nobody's findings: only the values
 /// completion offers are replaced.
+/// [`set`] of a batch: one search for the files affected (see `Personas::set_all`).
+pub fn set_all(index: &mut Index, batch: Vec<(PathBuf, Option<FileIndex>)>) -> HashSet<PathBuf> {
+    let changed: Vec<(PathBuf, Option<FileIndex>)> = batch
+        .into_iter()
+        .filter_map(|(path, entry)| match entry {
+            Some(e)
+                if e.record.is_some()
+                    && index.personas.get(&path).map(|r| &**r) == e.record.as_ref() =>
+            {
+                index.values.set(path, e.pairs);
+                None
+            }
+            entry => Some((path, entry)),
+        })
+        .collect();
+    index.set_all(changed)
+}
+
 pub fn set(index: &mut Index, path: &Path, entry: Option<FileIndex>) -> HashSet<PathBuf> {
     match entry {
         Some(e)
