@@ -464,7 +464,7 @@ fn budgets(index: &Personas, path: &Path, record: &Record, out: &mut Out) {
             continue;
         }
         let reported = group.reported(group.total - limit);
-        let Some((_, cost)) = reported.into_iter().find(|(p, _)| p == path) else {
+        let Some(&(_, cost)) = reported.iter().find(|(p, _)| p == path) else {
             continue;
         };
         let unit = match b.unit {

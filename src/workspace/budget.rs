@@ -25,6 +25,9 @@ pub struct Group {
     pub total: usize,
     /// Members by cost, largest first (ties by path), built when first asked for.
     sorted: OnceLock<Vec<(PathBuf, usize)>>,
+    /// The [`MAX_REPORTED`] largest, found when first asked for: every member asks whether it
+    /// is among them.
+    largest: OnceLock<Vec<(PathBuf, usize)>>,
 }
 
 impl Group {
@@ -70,19 +73,23 @@ impl Group {
 
     /// The members reported when the group is `excess` over: the largest, until they cover
     /// the excess (at least one), and at most [`MAX_REPORTED`].
-    pub fn reported(&self, excess: usize) -> Vec<(PathBuf, usize)> {
-        let mut top = self.top(MAX_REPORTED);
+    /// The [`MAX_REPORTED`] largest members: those [`Group::reported`] chooses from.
+    pub fn largest(&self) -> &[(PathBuf, usize)] {
+        self.largest.get_or_init(|| self.top(MAX_REPORTED))
+    }
+
+    pub fn reported(&self, excess: usize) -> &[(PathBuf, usize)] {
+        let top = self.largest();
         let mut covered = 0;
         let mut n = 0;
-        for (_, c) in &top {
+        for (_, c) in top {
             n += 1;
             covered += c;
             if covered >= excess {
                 break;
             }
         }
-        top.truncate(n.max(1));
-        top
+        &top[..n.max(1).min(top.len())]
     }
 }
 
@@ -127,8 +134,7 @@ impl Budgets {
         let largest = |b: &Budgets| -> Vec<PathBuf> {
             keys.iter()
                 .filter_map(|k| b.groups.get(k))
-                .flat_map(|g| g.top(MAX_REPORTED))
-                .map(|(p, _)| p)
+                .flat_map(|g| g.largest().iter().map(|(p, _)| p.clone()))
                 .collect()
         };
         let mut affected = largest(self);
@@ -152,6 +158,7 @@ impl Budgets {
                 g.members.remove(path);
                 g.total -= cost;
                 g.sorted = OnceLock::new();
+                g.largest = OnceLock::new();
                 if g.members.is_empty() {
                     self.groups.remove(&key);
                 }
@@ -163,6 +170,7 @@ impl Budgets {
             g.members.insert(path.to_path_buf(), cost);
             g.total += cost;
             g.sorted = OnceLock::new();
+            g.largest = OnceLock::new();
             if !changed.contains(&key) {
                 changed.push(key);
             }
