@@ -12,7 +12,7 @@ use crate::schema::Schema;
 use crate::schema::names::{Mildness, Namespace, Nested, Reference};
 use crate::workspace::Personas;
 use crate::workspace::budget::{self, GroupKey};
-use crate::workspace::personas::{Declared, fold};
+use crate::workspace::personas::{Declared, byte_mask, fold};
 use crate::workspace::record::{Record, ScopeKey};
 use std::path::Path;
 
@@ -406,25 +406,27 @@ fn rank_names(index: &Personas, ns: usize, word: &str) -> Vec<String> {
         .map(|n| (0, n))
         .collect();
     // A small edit away. The distance is at least the difference in length, and a character
-    // is at most four bytes: most names are skipped on their byte length alone.
+    // is at most four bytes: only names whose byte length is near are looked at.
     let word_mask = byte_mask(word);
-    let near: Vec<(usize, String)> = index
-        .names_in(ns)
-        .filter_map(|n| {
-            let last = n.rsplit(':').next().unwrap_or(n);
+    let shapes = index.shapes(ns);
+    let from = shapes.partition_point(|s| s.last_bytes + max * 4 < word.len());
+    let near: Vec<(usize, String)> = shapes[from..]
+        .iter()
+        .take_while(|s| s.last_bytes <= word.len() + max * 4)
+        .filter_map(|s| {
             // Each edit adds or removes at most one byte value (one character: up to four
             // bytes), so names whose sets of bytes differ more are no typo of the word.
-            let differing = (byte_mask(last) ^ word_mask).count_ones() as usize;
-            if n == word
-                || last.len().abs_diff(word.len()) > max * 4
+            let differing = (s.mask ^ word_mask).count_ones() as usize;
+            if s.name == word
                 || differing > 2 * max * 4
-                || (last.is_ascii() && word.is_ascii() && differing > 2 * max)
-                || last.chars().count().abs_diff(word_len) > max
+                || (s.last_ascii && word.is_ascii() && differing > 2 * max)
+                || s.last_chars.abs_diff(word_len) > max
             {
                 return None;
             }
+            let last = s.name.rsplit(':').next().unwrap_or(&s.name);
             let d = suggest::distance(word, last);
-            (d <= max).then(|| (d.max(1), n.to_string()))
+            (d <= max).then(|| (d.max(1), s.name.clone()))
         })
         .collect();
     for (d, n) in near {
@@ -438,12 +440,6 @@ fn rank_names(index: &Personas, ns: usize, word: &str) -> Vec<String> {
         .take(MAX_SUGGESTIONS)
         .map(|(_, n)| n)
         .collect()
-}
-
-/// The byte values of `s`, folded into 64 bits (a bit may stand for several values: the test
-/// it serves only ever skips names that cannot be near).
-fn byte_mask(s: &str) -> u64 {
-    s.bytes().fold(0, |m, b| m | 1u64 << (b % 64))
 }
 
 fn budgets(index: &Personas, path: &Path, record: &Record, out: &mut Out) {

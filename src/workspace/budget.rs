@@ -146,6 +146,15 @@ impl Budgets {
         affected
     }
 
+    /// [`Budgets::replace`] without finding the members affected (building the index).
+    pub fn put(&mut self, path: &Path, old: Option<&Record>, new: Option<&Record>) {
+        let before = old.map(entries).unwrap_or_default();
+        let after = new.map(entries).unwrap_or_default();
+        if before != after {
+            self.apply(path, before, after);
+        }
+    }
+
     fn apply(
         &mut self,
         path: &Path,

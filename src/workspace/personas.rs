@@ -32,6 +32,28 @@ pub struct Personas {
     /// "Did you mean" answers by namespace and word, until the index changes: a thousand
     /// references that miss one name cost one search.
     suggested: std::sync::Mutex<HashMap<(usize, String), Vec<String>>>,
+    /// Per namespace, its names' shapes by length, until the index changes.
+    shapes: std::sync::Mutex<HashMap<usize, Arc<Vec<Shape>>>>,
+}
+
+/// A declared name as "did you mean" first compares it, made once per index state: a
+/// thousand references that miss a thousand different names would otherwise take every
+/// name apart a thousand times.
+#[derive(Debug)]
+pub struct Shape {
+    pub name: String,
+    /// Its last `:` segment: what the word is compared with.
+    pub last_bytes: usize,
+    pub last_chars: usize,
+    pub last_ascii: bool,
+    /// Its last segment's byte values, folded into 64 bits.
+    pub mask: u64,
+}
+
+/// The byte values of `s`, folded into 64 bits (a bit may stand for several values: the tests
+/// it serves only ever skip names that cannot be near).
+pub fn byte_mask(s: &str) -> u64 {
+    s.bytes().fold(0, |m, b| m | 1u64 << (b % 64))
 }
 
 /// The coarsest comparison: every fold and resolution agrees within it.
@@ -152,6 +174,29 @@ impl Personas {
         found
     }
 
+    /// The names of `ns` with their shapes, by the byte length of their last segment.
+    pub fn shapes(&self, ns: usize) -> Arc<Vec<Shape>> {
+        let mut shapes = self.shapes.lock().unwrap_or_else(|e| e.into_inner());
+        let made = shapes.entry(ns).or_insert_with(|| {
+            let mut v: Vec<Shape> = self
+                .names_in(ns)
+                .map(|n| {
+                    let last = n.rsplit(':').next().unwrap_or(n);
+                    Shape {
+                        name: n.to_string(),
+                        last_bytes: last.len(),
+                        last_chars: last.chars().count(),
+                        last_ascii: last.is_ascii(),
+                        mask: byte_mask(last),
+                    }
+                })
+                .collect();
+            v.sort_by_key(|s| s.last_bytes);
+            Arc::new(v)
+        });
+        Arc::clone(made)
+    }
+
     fn memo(&self) -> std::sync::MutexGuard<'_, HashMap<(usize, String), Vec<String>>> {
         self.suggested.lock().unwrap_or_else(|e| e.into_inner())
     }
@@ -176,16 +221,22 @@ impl Personas {
     /// Puts `record` in `path`'s place; what it touched goes into `touched`, when asked.
     fn replace(&mut self, path: PathBuf, record: Option<Record>, touched: Option<&mut Touched>) {
         self.memo().clear();
+        self.shapes
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clear();
         let old = self.remove_quiet(&path);
         let new = record.map(Arc::new);
-        let budgeted = self.budgets.replace(&path, old.as_deref(), new.as_deref());
         if let Some(t) = touched {
+            let budgeted = self.budgets.replace(&path, old.as_deref(), new.as_deref());
             for r in old.iter().chain(new.iter()) {
                 t.buckets.extend(buckets(r));
             }
             // The members of a group whose total changed that report it, before and after.
             t.budgeted.extend(budgeted);
             t.paths.insert(path.clone());
+        } else {
+            self.budgets.put(&path, old.as_deref(), new.as_deref());
         }
         if let Some(r) = &new {
             for n in &r.names {
