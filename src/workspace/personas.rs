@@ -475,6 +475,16 @@ mod tests {
         format!("---\nname: {name}\ndescription: The {name} skill.\n---\nBody\n")
     }
 
+    /// A seeded xorshift: the same random changes on every run.
+    fn xorshift(mut seed: u64) -> impl FnMut() -> u64 {
+        move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        }
+    }
+
     /// Everything the index answers from, in a stable order.
     fn state(p: &Personas) -> String {
         let sorted = |m: &HashMap<Bucket, HashSet<PathBuf>>| {
@@ -522,19 +532,13 @@ mod tests {
                 agent(names[(i + 2) % names.len()], &format!("{n}, x{i}")),
             ));
         }
-        let mut seed: u64 = 0x5eed;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = xorshift(0x5eed);
         let mut live: HashMap<PathBuf, Record> = HashMap::new();
         let mut p = Personas::default();
         for _ in 0..500 {
             let (rel, _) = &pool[next() as usize % pool.len()];
             let path = Path::new("/p").join(rel);
-            if next() % 3 == 0 {
+            if next().is_multiple_of(3) {
                 p.set(path.clone(), None);
                 live.remove(&path);
             } else {
@@ -596,20 +600,14 @@ mod tests {
                 ));
             }
         }
-        let mut seed: u64 = 0xba7c4;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut next = xorshift(0xba7c4);
         let (mut one, mut all) = (Personas::default(), Personas::default());
         for _ in 0..40 {
             let batch: Vec<(PathBuf, Option<Record>)> = (0..1 + next() % 5)
                 .map(|_| {
                     let (rel, _) = &pool[next() as usize % pool.len()];
                     let (_, text) = &pool[next() as usize % pool.len()];
-                    let r = (next() % 4 != 0).then(|| rec(rel, text));
+                    let r = (!next().is_multiple_of(4)).then(|| rec(rel, text));
                     (Path::new("/p").join(rel), r)
                 })
                 .collect();
