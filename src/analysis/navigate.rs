@@ -730,13 +730,22 @@ pub struct WorkspaceSymbol {
 pub fn fuzzy_score(query: &str, name: &str) -> Option<i64> {
     let mut score = 0i64;
     let mut last: Option<usize> = None;
-    let hay: Vec<char> = name.chars().flat_map(char::to_lowercase).collect();
-    let mut at = 0;
+    // The name's lowercase characters with their index, read once and never collected:
+    // workspace symbols score every name of the workspace for every query.
+    let mut hay = name.chars().flat_map(char::to_lowercase).enumerate();
+    let mut before: Option<char> = None;
     for q in query.chars().flat_map(char::to_lowercase) {
         if q.is_whitespace() {
             continue;
         }
-        let found = hay[at..].iter().position(|c| *c == q)? + at;
+        let (found, prev) = loop {
+            let (i, c) = hay.next()?;
+            let prev = before;
+            before = Some(c);
+            if c == q {
+                break (i, prev);
+            }
+        };
         score += 1;
         if found == 0 {
             score += 8;
@@ -744,13 +753,13 @@ pub fn fuzzy_score(query: &str, name: &str) -> Option<i64> {
         if last.is_some_and(|l| l + 1 == found) {
             score += 4;
         }
-        if found > 0 && matches!(hay[found - 1], '-' | '_' | ' ' | ':' | '/') {
+        if prev.is_some_and(|p| matches!(p, '-' | '_' | ' ' | ':' | '/')) {
             score += 3;
         }
         last = Some(found);
-        at = found + 1;
     }
-    Some(score * 100 - hay.len() as i64)
+    let len = last.map_or(0, |l| l + 1) + hay.count();
+    Some(score * 100 - len as i64)
 }
 
 /// Every persona whose name matches `query` (all of them for an empty query), best first, at
@@ -915,6 +924,50 @@ mod tests {
         let text = "description: short # note\r\nx: y";
         assert_eq!(line_end_after(text, &(13..18)), 25);
         assert_eq!(line_end_after("d: x", &(3..99)), 4);
+    }
+
+    #[test]
+    fn fuzzy_scores_agree_with_the_collected_reading() {
+        // The first reading: the name's lowercase characters collected, then searched.
+        fn collected(query: &str, name: &str) -> Option<i64> {
+            let hay: Vec<char> = name.chars().flat_map(char::to_lowercase).collect();
+            let (mut score, mut last, mut at) = (0i64, None::<usize>, 0);
+            for q in query.chars().flat_map(char::to_lowercase) {
+                if q.is_whitespace() {
+                    continue;
+                }
+                let found = hay[at..].iter().position(|c| *c == q)? + at;
+                score += 1 + if found == 0 { 8 } else { 0 };
+                score += if last.is_some_and(|l| l + 1 == found) {
+                    4
+                } else {
+                    0
+                };
+                if found > 0 && matches!(hay[found - 1], '-' | '_' | ' ' | ':' | '/') {
+                    score += 3;
+                }
+                last = Some(found);
+                at = found + 1;
+            }
+            Some(score * 100 - hay.len() as i64)
+        }
+        let names = [
+            "code-review",
+            "plugin:Code_Reviewer",
+            "İstanbul guide",
+            "straße",
+            "a",
+            "",
+            "🏗️-build",
+        ];
+        let queries = [
+            "", "cr", "CODE", "rev", "i̇s", "sse", "ß", " a ", "zz", "🏗", "-b", "plugin:c",
+        ];
+        for n in names {
+            for q in queries {
+                assert_eq!(fuzzy_score(q, n), collected(q, n), "{q:?} in {n:?}");
+            }
+        }
     }
 
     #[test]
