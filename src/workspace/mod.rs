@@ -67,8 +67,7 @@ pub struct Index {
 impl Index {
     /// Replaces `path`'s entry; returns the other files whose cross-file findings may change.
     pub fn set(&mut self, path: PathBuf, entry: FileIndex) -> HashSet<PathBuf> {
-        self.values.set(path.clone(), entry.pairs);
-        self.personas.set(path, entry.record)
+        self.set_all(vec![(path, Some(entry))])
     }
 
     /// [`Index::set`] of many files at once (see [`Personas::set_all`]).

@@ -35,10 +35,9 @@ pub fn fingerprint(list: &[Diagnostic]) -> u64 {
     h.finish()
 }
 
-/// Replaces `path`'s entry in the index; returns the other files whose cross-file findings may
-/// have changed. A record equal to the one indexed changes nobody's findings: only the values
-/// completion offers are replaced.
-/// [`set`] of a batch: one search for the files affected (see `Personas::set_all`).
+/// Replaces the entries of a batch; returns the other files whose cross-file findings may have
+/// changed, found once (see `Personas::set_all`). A record equal to the one indexed changes
+/// nobody's findings: only the values completion offers are replaced.
 pub fn set_all(index: &mut Index, batch: Vec<(PathBuf, Option<FileIndex>)>) -> HashSet<PathBuf> {
     let changed: Vec<(PathBuf, Option<FileIndex>)> = batch
         .into_iter()
@@ -56,18 +55,10 @@ pub fn set_all(index: &mut Index, batch: Vec<(PathBuf, Option<FileIndex>)>) -> H
     index.set_all(changed)
 }
 
+/// Replaces `path`'s entry in the index; returns the other files whose cross-file findings may
+/// have changed.
 pub fn set(index: &mut Index, path: &Path, entry: Option<FileIndex>) -> HashSet<PathBuf> {
-    match entry {
-        Some(e)
-            if e.record.is_some()
-                && index.personas.get(path).map(|r| &**r) == e.record.as_ref() =>
-        {
-            index.values.set(path.to_path_buf(), e.pairs);
-            HashSet::new()
-        }
-        Some(e) => index.set(path.to_path_buf(), e),
-        None => index.remove(path),
-    }
+    set_all(index, vec![(path.to_path_buf(), entry)])
 }
 
 /// The cross-file findings of the indexed file at `path` (none when it has no record).
