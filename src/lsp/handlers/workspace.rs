@@ -194,7 +194,10 @@ impl Shared {
                 .personas
                 .iter()
                 .map(|(p, _)| p)
+                // Not found by the walk and gone from the disk: a file created after the walk
+                // passed its folder was indexed by its own watch event, and stays.
                 .filter(|p| folders.iter().any(|f| p.starts_with(f)) && !found.contains(*p))
+                .filter(|p| !p.is_file())
                 .cloned()
                 .collect();
             walked
